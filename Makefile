@@ -1,0 +1,40 @@
+# Chainrule: `make site` and `make test` do all the set-up on a fresh machine.
+# Each target installs what is missing first (see `deps`).
+
+SWIFT       ?= swift
+RELEASE_BIN := .build/release/chainrule
+DEBUG_BIN   := .build/debug/chainrule
+APT_FLAGS   := -y -o DPkg::Lock::Timeout=120
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps site test bench fuzz clean
+
+all: site
+
+# cmark (C library) through pkg-config. Installs it with apt when it is missing and apt is
+# there; otherwise says exactly what to install.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing libcmark-dev and pkg-config with apt"; \
+	    $(SUDO) apt-get update -o DPkg::Lock::Timeout=120 -qq && \
+	    $(SUDO) apt-get install $(APT_FLAGS) -qq libcmark-dev pkg-config >/dev/null; \
+	  else \
+	    echo "chainrule needs the cmark C library and pkg-config:"; \
+	    echo "  macOS:         brew install cmark pkg-config"; \
+	    echo "  Debian/Ubuntu: sudo apt-get install libcmark-dev pkg-config"; \
+	    echo "  Fedora:        sudo dnf install cmark-devel pkgconf"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product chainrule-bench
+	python3 bench/run.py
+
+clean:
+	rm -rf .build .build-* site .chainrule

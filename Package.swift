@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// Chainrule: a literate-notebook processor for explaining how neural networks learn.
+// One target per idea; each depends only on what is below it (see README.md, "Architecture").
+import PackageDescription
+
+/// The engine's numeric kernels (matrix products above all) are vectorised by LLVM for the
+/// machine that builds them. The flags are Linux-only so macOS builds keep Apple's defaults.
+let nativeCodegen: [SwiftSetting] = [
+    .unsafeFlags(["-target-cpu", "native"], .when(platforms: [.linux], configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "chainrule",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Engine", targets: ["Engine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // The cmark C library from the system (Debian: libcmark-dev, macOS: brew install cmark).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Tensors, reverse-mode autodiff, layers, losses, optimizers, training. Foundation only.
+        .target(name: "Engine", swiftSettings: nativeCodegen),
+        // Source locations, diagnostics and their compiler-style rendering.
+        .target(name: "Diagnostics"),
+        // What a block displays: text, tables and figures as plain data (no drawing).
+        .target(name: "Display"),
+        // TeX math to MathML, at build time.
+        .target(name: "TeXMath"),
+        // The notebook as a document over cmark: front matter, prose, blocks, recorded outputs.
+        .target(name: "Document", dependencies: ["CCmark", "Diagnostics", "Yams"]),
+        // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
+        .target(name: "Weave", dependencies: ["Display", "TeXMath"]),
+
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Document"]),
+        .testTarget(name: "WeaveTests", dependencies: ["Weave"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+/// Turns diagnostics into compiler-style text: the only place that does.
+///
+///     notebooks/xor.md:42:9: error: undefined name 'lern_rate'
+///        42 | opt = SGD(net, lr: lern_rate)
+///           |                    ^~~~~~~~~
+///     note: did you mean 'learn_rate'?
+public struct DiagnosticRenderer: Sendable {
+    /// Source files by path, for quoting the offending line.
+    public var sources: [String: SourceText]
+
+    public init(sources: [SourceText] = []) {
+        self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = header(diagnostic.file, diagnostic.range?.start)
+        out += "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        if let file = diagnostic.file, let range = diagnostic.range,
+            let source = sources[file], let line = source.line(range.start.line)
+        {
+            out += Self.quote(line: line, number: range.start.line, range: range)
+        }
+        for note in diagnostic.notes {
+            if let range = note.range, range != diagnostic.range {
+                out += header(diagnostic.file, range.start) + "note: \(note.message)\n"
+                if let file = diagnostic.file, let source = sources[file],
+                    let line = source.line(range.start.line)
+                {
+                    out += Self.quote(line: line, number: range.start.line, range: range)
+                }
+            } else {
+                out += "note: \(note.message)\n"
+            }
+        }
+        return out
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined()
+    }
+
+    private func header(_ file: String?, _ location: SourceLocation?) -> String {
+        switch (file, location) {
+        case let (file?, location?): return "\(file):\(location.line):\(location.column): "
+        case let (file?, nil): return "\(file): "
+        case let (nil, location?): return "\(location.line):\(location.column): "
+        case (nil, nil): return ""
+        }
+    }
+
+    /// The source line under a gutter with its number, then a caret under the range's first
+    /// character and tildes under the rest of it (on this line). Tabs before the caret are
+    /// copied so that the caret lines up in any editor.
+    static func quote(line: Substring, number: Int, range: SourceRange) -> String {
+        let gutter = String(number)
+        let pad = String(repeating: " ", count: gutter.count)
+        let scalars = Array(line.unicodeScalars)
+        let startIndex = min(max(range.start.column - 1, 0), scalars.count)
+        var marker = ""
+        for scalar in scalars[..<startIndex] {
+            marker.append(scalar == "\t" ? "\t" : " ")
+        }
+        marker += "^"
+        let endColumn = range.end.line == range.start.line ? range.end.column : scalars.count + 1
+        let width = max(0, min(endColumn, scalars.count + 1) - range.start.column - 1)
+        marker += String(repeating: "~", count: width)
+        return " \(gutter) | \(line)\n \(pad) | \(marker)\n"
+    }
+}

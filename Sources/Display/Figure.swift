@@ -1,0 +1,53 @@
+/// A figure as data: what to draw, not how. The site turns it into inline SVG; a notebook
+/// records its one-line `summary`, so a changed figure makes the notebook stale.
+public struct Figure: Hashable, Sendable, Codable {
+    public enum Content: Hashable, Sendable, Codable {
+        case line(LinePlot)
+        case scatter(ScatterPlot)
+        case contour(ContourPlot)
+        case graph(GraphDiagram)
+        /// Several figures side by side, left to right (wrapping on narrow screens).
+        case panels([Figure])
+    }
+
+    public var title: String?
+    public var content: Content
+
+    public init(title: String? = nil, _ content: Content) {
+        self.title = title
+        self.content = content
+    }
+
+    /// One line: the kind, the title, the sizes and the values a reader would check.
+    public var summary: String {
+        let titled: (String) -> String = { kind in
+            self.title.map { "\(kind) \"\($0)\"" } ?? kind
+        }
+        switch content {
+        case .line(let plot): return titled("plot") + ": " + plot.summary
+        case .scatter(let plot): return titled("scatter") + ": " + plot.summary
+        case .contour(let plot): return titled("contour") + ": " + plot.summary
+        case .graph(let graph): return titled("graph") + ": " + graph.summary
+        case .panels(let figures):
+            return titled("panels") + ": " + figures.map(\.summary).joined(separator: " | ")
+        }
+    }
+}
+
+/// A point in the plane, for paths and markers.
+public struct Point: Hashable, Sendable, Codable {
+    public var x: Double
+    public var y: Double
+
+    public init(_ x: Double, _ y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// `lo..hi` of the finite values, written with `NumberFormat`.
+func rangeText(_ values: [Double]) -> String {
+    let finite = values.filter(\.isFinite)
+    guard let lo = finite.min(), let hi = finite.max() else { return "no finite values" }
+    return lo == hi ? NumberFormat.g(lo) : "\(NumberFormat.g(lo))..\(NumberFormat.g(hi))"
+}

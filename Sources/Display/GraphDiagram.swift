@@ -1,0 +1,59 @@
+/// A computation graph as a circuit diagram: leaves and operations, each with its forward
+/// value and, after a backward pass, its gradient.
+public struct GraphDiagram: Hashable, Sendable, Codable {
+    public struct Node: Hashable, Sendable, Codable {
+        /// Index of this node in `nodes`.
+        public var id: Int
+        /// The operation (`+`, `*`, `sigmoid`, ...) or `leaf` / `const` for inputs.
+        public var op: String
+        /// The variable name the value was bound to, if any.
+        public var label: String?
+        /// The forward value, already written as the notebook writes values.
+        public var value: String
+        /// The gradient of the graph's output with respect to this value, if known.
+        public var grad: String?
+        /// Ids of the nodes this one was computed from, in argument order.
+        public var inputs: [Int]
+
+        public init(
+            id: Int, op: String, label: String? = nil, value: String, grad: String? = nil,
+            inputs: [Int] = []
+        ) {
+            self.id = id
+            self.op = op
+            self.label = label
+            self.value = value
+            self.grad = grad
+            self.inputs = inputs
+        }
+
+        public var isLeaf: Bool { inputs.isEmpty }
+    }
+
+    /// Nodes in topological order: every node's inputs come before it.
+    public var nodes: [Node]
+    /// The node the graph was drawn from (usually the last).
+    public var root: Int
+
+    public init(nodes: [Node], root: Int) {
+        self.nodes = nodes
+        self.root = root
+    }
+
+    /// `5 nodes (3 inputs, 2 operations); f = -12; gradients x -4, y -4, z 3`
+    public var summary: String {
+        let leaves = nodes.filter(\.isLeaf).count
+        var parts = ["\(nodes.count) nodes (\(leaves) input\(leaves == 1 ? "" : "s"), \(nodes.count - leaves) operation\(nodes.count - leaves == 1 ? "" : "s"))"]
+        if nodes.indices.contains(root) {
+            let node = nodes[root]
+            parts.append("\(node.label ?? node.op) = \(node.value)")
+        }
+        let named = nodes.filter { $0.label != nil && $0.grad != nil && $0.id != root }
+        if !named.isEmpty, named.count <= 8 {
+            parts.append("gradients " + named.map { "\($0.label!) \($0.grad!)" }.joined(separator: ", "))
+        } else if nodes.contains(where: { $0.grad != nil }) {
+            parts.append("gradients on \(nodes.filter { $0.grad != nil }.count) nodes")
+        }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,61 @@
+/// A table of labelled rows and columns, its cells already written as text.
+///
+/// Its text form (what a notebook records) aligns the columns; the page draws it as HTML.
+public struct Table: Hashable, Sendable, Codable {
+    public struct Row: Hashable, Sendable, Codable {
+        public var label: String?
+        public var cells: [String]
+
+        public init(label: String? = nil, cells: [String]) {
+            self.label = label
+            self.cells = cells
+        }
+    }
+
+    public var title: String?
+    public var columns: [String]
+    public var rows: [Row]
+
+    public init(title: String? = nil, columns: [String], rows: [Row]) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Whether any row has a label (then the first text column holds the labels).
+    public var hasRowLabels: Bool { rows.contains { $0.label != nil } }
+
+    /// Plain text, one line per row, columns separated by two spaces: row labels
+    /// left-aligned, cells and their headers right-aligned (they are mostly numbers).
+    public var text: String {
+        let labelled = hasRowLabels
+        let width = max(columns.count, rows.map(\.cells.count).max() ?? 0)
+        var grid: [[String]] = []
+        grid.append((labelled ? [""] : []) + pad(columns, to: width))
+        for row in rows {
+            grid.append((labelled ? [row.label ?? ""] : []) + pad(row.cells, to: width))
+        }
+        let columnCount = grid.first?.count ?? 0
+        let widths = (0..<columnCount).map { column in
+            grid.map { $0[column].count }.max() ?? 0
+        }
+        var lines: [String] = []
+        if let title { lines.append(title) }
+        for row in grid {
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += "  " }
+                let gap = String(repeating: " ", count: widths[column] - cell.count)
+                let isLabel = labelled && column == 0
+                line += isLabel ? cell + gap : gap + cell
+            }
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func pad(_ cells: [String], to width: Int) -> [String] {
+        cells + Array(repeating: "", count: max(0, width - cells.count))
+    }
+}

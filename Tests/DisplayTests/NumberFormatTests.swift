@@ -1,0 +1,28 @@
+import Testing
+@testable import Display
+
+@Suite struct NumberFormatTests {
+    @Test(arguments: [
+        (0.7310585786300049, "0.731059"), (138.83399, "138.834"), (1.5e-7, "1.5e-07"),
+        (-4.0, "-4"), (-0.0, "0"), (0.0, "0"), (1e6, "1e+06"), (123456.7, "123457"),
+        (Double.nan, "nan"), (Double.infinity, "inf"), (-Double.infinity, "-inf"),
+        (0.1 + 0.2, "0.3"), (-12.0, "-12"),
+    ])
+    func percentG(value: Double, expected: String) {
+        #expect(NumberFormat.g(value) == expected)
+    }
+}
+
+@Suite struct TableTests {
+    @Test func alignsLabelledColumns() {
+        let table = Table(columns: ["z", "a"], rows: [
+            .init(label: "h1", cells: ["0.5", "0.622459"]),
+            .init(label: "out", cells: ["-12", "1"]),
+        ])
+        #expect(table.text == """
+                   z         a
+            h1   0.5  0.622459
+            out  -12         1
+            """)
+    }
+}
