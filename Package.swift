@@ -6,7 +6,7 @@ import PackageDescription
 /// The engine's numeric kernels (matrix products above all) are vectorised by LLVM for the
 /// machine that builds them. The flags are Linux-only so macOS builds keep Apple's defaults.
 let nativeCodegen: [SwiftSetting] = [
-    .unsafeFlags(["-target-cpu", "native"], .when(platforms: [.linux], configuration: .release)),
+    .unsafeFlags(["-target-cpu", "native"], .when(platforms: [.linux])),
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
 

@@ -1,0 +1,49 @@
+/// What the engine reports when asked for something it cannot do.
+///
+/// Messages are written for the notebook author: they name the operation and the shapes or
+/// values involved. The runtime attaches the source location of the call.
+public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Two operands whose shapes do not fit the operation.
+    case shapeMismatch(operation: String, Shape, Shape, detail: String? = nil)
+    /// An index outside an axis.
+    case indexOutOfRange(index: Int, axis: Int, size: Int)
+    /// An axis the tensor does not have.
+    case invalidAxis(axis: Int, rank: Int)
+    /// A reshape that changes the number of elements.
+    case invalidReshape(from: Shape, to: Shape)
+    /// A tensor larger than the engine's element limit.
+    case tooLarge(shape: Shape, limit: Int)
+    /// An argument outside what the operation accepts.
+    case invalidArgument(String)
+    /// Training produced a loss that is NaN or infinite.
+    case nonFiniteLoss(epoch: Int, step: Int, value: Double)
+    /// `backward` was given something that is not a scalar and no seed gradient.
+    case nonScalarBackward(Shape)
+
+    public var description: String {
+        switch self {
+        case let .shapeMismatch(operation, a, b, detail):
+            return "shapes \(a) and \(b) do not fit \(operation)" + (detail.map { " (\($0))" } ?? "")
+        case let .indexOutOfRange(index, axis, size):
+            return "index \(index) is out of range for axis \(axis) of size \(size)"
+        case let .invalidAxis(axis, rank):
+            return "axis \(axis) does not exist in a tensor of rank \(rank)"
+        case let .invalidReshape(from, to):
+            return "cannot reshape \(from) (\(from.count) elements) to \(to) (\(to.count) elements)"
+        case let .tooLarge(shape, limit):
+            return "a tensor of shape \(shape) would have \(Self.countText(shape)) elements, more than the limit of \(limit)"
+        case let .invalidArgument(message):
+            return message
+        case let .nonFiniteLoss(epoch, step, value):
+            return "training stopped at epoch \(epoch) (step \(step)): the loss became \(value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf"))"
+        case let .nonScalarBackward(shape):
+            return "backward needs a scalar, but this value has shape \(shape)"
+        }
+    }
+
+    private static func countText(_ shape: Shape) -> String {
+        var total: Double = 1
+        for d in shape.dims { total *= Double(d) }
+        return total < 1e15 ? String(Int(total)) : String(total)
+    }
+}

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Per-thread recording state: the open graph, whether to record, and resource limits.
+///
+/// Thread-local so that notebooks running on separate cores never share a graph; a graph
+/// belongs to the thread that recorded it.
+final class GraphContext {
+    /// The graph new operations are appended to, while open.
+    var tape: Tape?
+    /// False inside `Graph.withoutRecording`: operations compute values only.
+    var recording = true
+    /// How many `Graph.isolated` scopes we are inside (derivative-of-function calls).
+    var isolationDepth = 0
+    var maxElements = Limits.defaultMaxElements
+
+    /// The open tape, starting a new one if the last was closed.
+    @inline(__always)
+    func openTape() -> Tape {
+        if let tape { return tape }
+        let tape = Tape()
+        self.tape = tape
+        return tape
+    }
+
+    /// Ends the open graph: later operations start a new one.
+    func close(_ tape: Tape) {
+        tape.isOpen = false
+        if self.tape === tape { self.tape = nil }
+    }
+
+    static var current: GraphContext {
+        if let pointer = pthread_getspecific(contextKey) {
+            return Unmanaged<GraphContext>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let context = GraphContext()
+        pthread_setspecific(contextKey, Unmanaged.passRetained(context).toOpaque())
+        return context
+    }
+}
+
+#if canImport(Darwin)
+private func releaseContext(_ pointer: UnsafeMutableRawPointer) {
+    Unmanaged<GraphContext>.fromOpaque(pointer).release()
+}
+#else
+private func releaseContext(_ pointer: UnsafeMutableRawPointer?) {
+    if let pointer { Unmanaged<GraphContext>.fromOpaque(pointer).release() }
+}
+#endif
+
+private let contextKey: pthread_key_t = {
+    var key = pthread_key_t()
+    let status = pthread_key_create(&key, releaseContext)
+    precondition(status == 0, "pthread_key_create failed")
+    return key
+}()
+
+/// Controls over recording, for code that must not disturb the caller's graph.
+public enum Graph {
+    /// Runs `body` on a fresh graph of its own, then restores the caller's open graph.
+    /// `derivative`, `train` and `gradcheck` use it so their work never joins the user's graph.
+    public static func isolated<R, Failure: Error>(_ body: () throws(Failure) -> R) throws(Failure) -> R {
+        let context = GraphContext.current
+        let saved = (context.tape, context.recording)
+        context.tape = nil
+        context.recording = true
+        context.isolationDepth += 1
+        defer {
+            if let tape = context.tape { tape.isOpen = false }
+            context.tape = saved.0
+            context.recording = saved.1
+            context.isolationDepth -= 1
+        }
+        return try body()
+    }
+
+    /// Runs `body` without recording: results are constants (PyTorch's `no_grad`).
+    public static func withoutRecording<R, Failure: Error>(_ body: () throws(Failure) -> R) throws(Failure) -> R {
+        let context = GraphContext.current
+        let saved = context.recording
+        context.recording = false
+        defer { context.recording = saved }
+        return try body()
+    }
+
+    /// Ends the current graph, unless inside an isolated scope (where the graph is a
+    /// function being differentiated and must stay whole). Values computed so far become
+    /// constants for whatever is computed next, so loops that update a value from its
+    /// gradient keep no history: their memory stays flat.
+    public static func closeCurrent() {
+        let context = GraphContext.current
+        guard context.isolationDepth == 0, let tape = context.tape else { return }
+        context.close(tape)
+    }
+
+    /// Whether operations are being recorded on this thread.
+    public static var isRecording: Bool { GraphContext.current.recording }
+}

@@ -1,0 +1,20 @@
+/// A function with parameters: the building block of networks.
+public protocol Layer: AnyObject {
+    /// The layer's variables, in a fixed order (weights before biases, layer by layer).
+    var parameters: [Variable] { get }
+    /// Applies the layer to one sample (a vector) or to a batch (one sample per row).
+    func callAsFunction(_ input: Tensor) throws(EngineError) -> Tensor
+    /// Draws fresh initial parameters.
+    func initialize(using generator: inout RandomGenerator)
+    /// How the layer is written in a notebook: `Linear(2, 4)`, `Sigmoid()`.
+    var description: String { get }
+}
+
+extension Layer {
+    public func zeroGrad() {
+        for parameter in parameters { parameter.zeroGrad() }
+    }
+
+    /// The number of scalar parameters.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+}

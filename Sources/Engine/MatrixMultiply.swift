@@ -1,0 +1,233 @@
+import Dispatch
+
+/// The general matrix product `C = A B` (or `C += A B`) behind `@`, `Linear` and their gradients.
+///
+/// Operands are read through row and column strides, so transposed operands (`dW = dYᵀ X`)
+/// cost no copy. Large products are packed into panels and computed by an 8x16 register
+/// kernel (BLIS's loop order), split across cores for the biggest ones.
+///
+/// Determinism: every element of C is one chain of fused multiply-adds over k = 0, 1, ...
+/// in order, starting from 0 (or from C when accumulating). Blocking, the small-matrix path
+/// and threading only change which element is computed when, never how; so results are
+/// bit-identical across runs, thread counts and machines (FMA is exact per IEEE 754).
+enum MatrixMultiply {
+    /// A matrix operand: element (i, p) is at `base[i * rowStride + p * columnStride]`.
+    struct Operand: @unchecked Sendable {
+        let base: UnsafePointer<Double>
+        let rowStride: Int
+        let columnStride: Int
+
+        @inline(__always)
+        func at(_ i: Int, _ p: Int) -> Double { base[i &* rowStride &+ p &* columnStride] }
+    }
+
+    static let mr = 8
+    static let nr = 16
+    static let kc = 256
+    static let mc = 128
+    /// Products with fewer multiply-adds than this use the direct loops (packing costs more).
+    static let directThreshold = 16 * 1024
+    /// Products with more multiply-adds than this are split across cores.
+    static let parallelThreshold = 1 << 21
+
+    /// `C[m×n] (+)= A[m×k] · B[k×n]`, C row-major with leading dimension `ldc`.
+    static func multiply(
+        m: Int, n: Int, k: Int, a: Operand, b: Operand,
+        c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+    ) {
+        guard m > 0, n > 0 else { return }
+        if k == 0 {
+            if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+            return
+        }
+        let work = m &* n &* k
+        if work < directThreshold || m < 4 {
+            direct(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+            return
+        }
+        blocked(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
+                threads: work > parallelThreshold ? 2 : 1)
+    }
+
+    /// Straight loops, for small products (the 2-4-1 networks of the notebooks).
+    static func direct(
+        m: Int, n: Int, k: Int, a: Operand, b: Operand,
+        c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+    ) {
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum = accumulate ? c[i * ldc + j] : 0
+                for p in 0..<k { sum = sum.addingProduct(a.at(i, p), b.at(p, j)) }
+                c[i * ldc + j] = sum
+            }
+        }
+    }
+
+    static func blocked(
+        m: Int, n: Int, k: Int, a: Operand, b: Operand,
+        c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool, threads: Int
+    ) {
+        let panelsN = (n + nr - 1) / nr
+        let packedB = UnsafeMutablePointer<Double>.allocate(capacity: panelsN * nr * kc)
+        defer { packedB.deallocate() }
+        var pc = 0
+        while pc < k {
+            let depth = min(kc, k - pc)
+            packB(b, rowStart: pc, depth: depth, n: n, into: packedB)
+            let load = accumulate || pc > 0
+            let blocksM = (m + mc - 1) / mc
+            // Split the work into (row block, column half) jobs; each writes its own tiles of C.
+            let columnParts = threads > 1 ? min(threads, panelsN) : 1
+            let jobs = blocksM * columnParts
+            let target = SharedPointer(c), panels = SharedPointer(packedB), columnStart = pc
+            let run: @Sendable (Int) -> Void = { job in
+                let c = target.pointer, packedB = panels.pointer
+                let ic = (job / columnParts) * mc
+                let part = job % columnParts
+                let rows = min(mc, m - ic)
+                let firstPanel = part * panelsN / columnParts
+                let lastPanel = (part + 1) * panelsN / columnParts
+                let packedA = UnsafeMutablePointer<Double>.allocate(capacity: ((rows + mr - 1) / mr) * mr * depth)
+                defer { packedA.deallocate() }
+                packA(a, rowStart: ic, rows: rows, columnStart: columnStart, depth: depth, into: packedA)
+                for panel in firstPanel..<lastPanel {
+                    let jr = panel * nr
+                    let columns = min(nr, n - jr)
+                    var ir = 0
+                    while ir < rows {
+                        let height = min(mr, rows - ir)
+                        kernel(depth: depth, a: packedA + ir * depth, b: packedB + panel * nr * depth,
+                               c: c + (ic + ir) * ldc + jr, ldc: ldc, rows: height, columns: columns, load: load)
+                        ir += mr
+                    }
+                }
+            }
+            if jobs > 1 && threads > 1 {
+                DispatchQueue.concurrentPerform(iterations: jobs, execute: run)
+            } else {
+                for job in 0..<jobs { run(job) }
+            }
+            pc += depth
+        }
+    }
+
+    /// B's rows `rowStart..<rowStart+depth` as column panels of width `nr`, each stored
+    /// row by row and padded with zeros.
+    static func packB(_ b: Operand, rowStart: Int, depth: Int, n: Int, into out: UnsafeMutablePointer<Double>) {
+        var panel = 0
+        while panel * nr < n {
+            let jr = panel * nr
+            let columns = min(nr, n - jr)
+            let base = out + panel * nr * depth
+            for p in 0..<depth {
+                let row = base + p * nr
+                if b.columnStride == 1 {
+                    let source = b.base + (rowStart + p) * b.rowStride + jr
+                    row.update(from: source, count: columns)
+                } else {
+                    for j in 0..<columns { row[j] = b.at(rowStart + p, jr + j) }
+                }
+                if columns < nr { (row + columns).update(repeating: 0, count: nr - columns) }
+            }
+            panel += 1
+        }
+    }
+
+    /// A's block as row panels of height `mr`, each stored column by column, zero-padded.
+    static func packA(
+        _ a: Operand, rowStart: Int, rows: Int, columnStart: Int, depth: Int,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        var ir = 0
+        while ir < rows {
+            let height = min(mr, rows - ir)
+            let base = out + ir * depth
+            for p in 0..<depth {
+                let column = base + p * mr
+                for i in 0..<height { column[i] = a.at(rowStart + ir + i, columnStart + p) }
+                if height < mr { (column + height).update(repeating: 0, count: mr - height) }
+            }
+            ir += mr
+        }
+    }
+
+    /// A pointer handed to worker threads that write disjoint parts of what it points to.
+    struct SharedPointer: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<Double>
+        init(_ pointer: UnsafeMutablePointer<Double>) { self.pointer = pointer }
+    }
+
+    typealias Vector = SIMD8<Double>
+
+    /// An 8x16 tile of C from packed panels; edge tiles go through a scratch tile.
+    @inline(__always)
+    static func kernel(
+        depth: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+        c: UnsafeMutablePointer<Double>, ldc: Int, rows: Int, columns: Int, load: Bool
+    ) {
+        if rows == mr && columns == nr {
+            kernel8x16(depth: depth, a: a, b: b, c: c, ldc: ldc, load: load)
+            return
+        }
+        var scratch = [Double](repeating: 0, count: mr * nr)
+        scratch.withUnsafeMutableBufferPointer { tile in
+            let t = tile.baseAddress!
+            if load { for i in 0..<rows { for j in 0..<columns { t[i * nr + j] = c[i * ldc + j] } } }
+            kernel8x16(depth: depth, a: a, b: b, c: t, ldc: nr, load: load)
+            for i in 0..<rows { for j in 0..<columns { c[i * ldc + j] = t[i * nr + j] } }
+        }
+    }
+
+    @inline(__always)
+    static func loadVector(_ p: UnsafePointer<Double>) -> Vector {
+        UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
+    }
+
+    @inline(__always)
+    static func storeVector(_ v: Vector, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
+    }
+
+    /// The register kernel: 16 accumulators of 8 lanes, one lane per element of C.
+    @inline(never)
+    static func kernel8x16(
+        depth: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+        c: UnsafeMutablePointer<Double>, ldc: Int, load: Bool
+    ) {
+        let zero = Vector(repeating: 0)
+        var c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero
+        var c40 = zero, c41 = zero, c50 = zero, c51 = zero, c60 = zero, c61 = zero, c70 = zero, c71 = zero
+        if load {
+            c00 = loadVector(c); c01 = loadVector(c + 8)
+            c10 = loadVector(c + ldc); c11 = loadVector(c + ldc + 8)
+            c20 = loadVector(c + 2 * ldc); c21 = loadVector(c + 2 * ldc + 8)
+            c30 = loadVector(c + 3 * ldc); c31 = loadVector(c + 3 * ldc + 8)
+            c40 = loadVector(c + 4 * ldc); c41 = loadVector(c + 4 * ldc + 8)
+            c50 = loadVector(c + 5 * ldc); c51 = loadVector(c + 5 * ldc + 8)
+            c60 = loadVector(c + 6 * ldc); c61 = loadVector(c + 6 * ldc + 8)
+            c70 = loadVector(c + 7 * ldc); c71 = loadVector(c + 7 * ldc + 8)
+        }
+        var pa = a, pb = b
+        for _ in 0..<depth {
+            let b0 = loadVector(pb), b1 = loadVector(pb + 8)
+            var x = Vector(repeating: pa[0]); c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+            x = Vector(repeating: pa[1]); c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+            x = Vector(repeating: pa[2]); c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+            x = Vector(repeating: pa[3]); c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+            x = Vector(repeating: pa[4]); c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+            x = Vector(repeating: pa[5]); c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+            x = Vector(repeating: pa[6]); c60 = c60.addingProduct(x, b0); c61 = c61.addingProduct(x, b1)
+            x = Vector(repeating: pa[7]); c70 = c70.addingProduct(x, b0); c71 = c71.addingProduct(x, b1)
+            pa += 8
+            pb += 16
+        }
+        storeVector(c00, c); storeVector(c01, c + 8)
+        storeVector(c10, c + ldc); storeVector(c11, c + ldc + 8)
+        storeVector(c20, c + 2 * ldc); storeVector(c21, c + 2 * ldc + 8)
+        storeVector(c30, c + 3 * ldc); storeVector(c31, c + 3 * ldc + 8)
+        storeVector(c40, c + 4 * ldc); storeVector(c41, c + 4 * ldc + 8)
+        storeVector(c50, c + 5 * ldc); storeVector(c51, c + 5 * ldc + 8)
+        storeVector(c60, c + 6 * ldc); storeVector(c61, c + 6 * ldc + 8)
+        storeVector(c70, c + 7 * ldc); storeVector(c71, c + 7 * ldc + 8)
+    }
+}

@@ -1,0 +1,93 @@
+/// Every operation the engine records: one closed enum, with one gradient rule per case
+/// in `Tape+Backward.swift`. Composite functions (`mean` of squares, `outer`, ...) are
+/// built from these, so only these need gradient rules.
+enum Op: Sendable {
+    /// A number with no history: a literal, data, or a value from a finished graph.
+    case constant
+    /// A leaf that collects gradients: `Tape.variables[index]`.
+    case variable(Int)
+
+    case add, subtract, multiply, divide, negate
+    /// `x ^ exponent` with a constant exponent.
+    case power(Double)
+    /// `a ^ b` where the exponent is itself computed.
+    case powerTensor
+    case exp, log, sqrt, abs, sigmoid, tanh, relu
+    case leakyRelu(slope: Double)
+    /// Elementwise larger (or smaller) of two: the "max gate" routes the gradient to the winner.
+    case maximum, minimum
+    /// Keeps values in `[lower, upper]`; the gradient passes only where the value was inside.
+    case clamp(lower: Double, upper: Double)
+
+    case sum, mean
+    case sumAxis(axis: Int, keep: Bool)
+    case meanAxis(axis: Int, keep: Bool)
+    /// The largest or smallest element; the gradient goes to the element that won.
+    case extremum(greater: Bool, index: Int)
+    case extremumAxis(axis: Int, greater: Bool, keep: Bool, indices: [Int])
+
+    case matmul
+    /// `x Wᵀ + b` (inputs x, W and optionally b).
+    case affine(hasBias: Bool)
+    case permute([Int])
+    case reshape
+    case index(ResolvedIndex)
+    case concat(axis: Int, inputs: [Int32])
+    case softmax(axis: Int)
+    case logSoftmax(axis: Int)
+
+    /// Mean squared error of prediction against target.
+    case meanSquaredError
+    /// `½ Σ (prediction − target)²`, the classic backprop loss.
+    case halfSumSquares
+    /// Binary cross-entropy of probabilities against targets in [0, 1], averaged.
+    case binaryCrossEntropy
+    /// Cross-entropy of softmax(logits) against target probabilities (one row per sample),
+    /// averaged over samples. Input: logits only; targets are part of the op.
+    case softmaxCrossEntropy(targets: NDArray)
+
+    /// The name a computation-graph diagram shows.
+    var name: String {
+        switch self {
+        case .constant: return "const"
+        case .variable: return "leaf"
+        case .add: return "+"
+        case .subtract: return "-"
+        case .multiply: return "*"
+        case .divide: return "/"
+        case .negate: return "neg"
+        case .power(let e): return "^" + Self.exponentText(e)
+        case .powerTensor: return "^"
+        case .exp: return "exp"
+        case .log: return "log"
+        case .sqrt: return "sqrt"
+        case .abs: return "abs"
+        case .sigmoid: return "sigmoid"
+        case .tanh: return "tanh"
+        case .relu: return "relu"
+        case .leakyRelu: return "leaky_relu"
+        case .maximum: return "max"
+        case .minimum: return "min"
+        case .clamp: return "clamp"
+        case .sum, .sumAxis: return "sum"
+        case .mean, .meanAxis: return "mean"
+        case .extremum(let greater, _), .extremumAxis(_, let greater, _, _): return greater ? "max" : "min"
+        case .matmul: return "@"
+        case .affine: return "linear"
+        case .permute: return "transpose"
+        case .reshape: return "reshape"
+        case .index: return "index"
+        case .concat: return "concat"
+        case .softmax: return "softmax"
+        case .logSoftmax: return "log_softmax"
+        case .meanSquaredError: return "mse"
+        case .halfSumSquares: return "half_sse"
+        case .binaryCrossEntropy: return "bce"
+        case .softmaxCrossEntropy: return "cross_entropy"
+        }
+    }
+
+    private static func exponentText(_ e: Double) -> String {
+        e == e.rounded() && Swift.abs(e) < 1e15 ? String(Int(e)) : String(e)
+    }
+}
