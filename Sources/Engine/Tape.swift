@@ -54,14 +54,14 @@ public final class Tape: @unchecked Sendable {
 
     func importVariable(_ variable: Variable) -> Int32 {
         let cached = variable.importIndex
-        if variable.importTape === self, cached >= 0, Int(cached) < entries.count,
+        if variable.importTape == ObjectIdentifier(self), cached >= 0, Int(cached) < entries.count,
             case .variable(let slot) = entries[Int(cached)].op, variables[slot] === variable
         {
             return cached
         }
         variables.append(variable)
         let index = append(.variable(variables.count - 1), -1, value: variable.value)
-        variable.importTape = self
+        variable.importTape = ObjectIdentifier(self)
         variable.importIndex = index
         return index
     }

@@ -10,9 +10,11 @@ public final class Variable: @unchecked Sendable {
     /// The name shown in graph diagrams.
     public var name: String?
 
-    /// The tape that last imported this variable and the entry it got there, so one graph
-    /// shows one node per variable however often it is used. Verified before use.
-    unowned(unsafe) var importTape: Tape?
+    /// The identity of the tape that last imported this variable and the entry it got there,
+    /// so one graph shows one node per variable however often it is used. Only an identity
+    /// (never a reference, which could outlive the tape); the entry is checked before use,
+    /// since a new tape may reuse a freed one's address.
+    var importTape: ObjectIdentifier?
     var importIndex: Int32 = -1
 
     public init(_ value: NDArray, name: String? = nil) {
