@@ -42,6 +42,11 @@ let package = Package(
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
         .target(name: "Weave", dependencies: ["Display", "TeXMath"]),
 
+        // `make bench`: the engine's side of the benchmark table (bench/run.py drives it).
+        .executableTarget(
+            name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench",
+            swiftSettings: nativeCodegen),
+
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),

@@ -27,7 +27,7 @@ extension Tensor {
     /// The graph that produced this value: every entry it was computed from.
     public var computationGraph: ComputationGraph {
         switch origin {
-        case .constant(let value):
+        case .scalar, .constant:
             return ComputationGraph(nodes: [.init(id: 0, operation: "const", label: nil, value: value, grad: nil, inputs: [])])
         case .variable(let variable):
             return ComputationGraph(nodes: [.init(id: 0, operation: "leaf", label: variable.name,
@@ -56,15 +56,16 @@ extension Tape {
             var label = labels[k]
             if case .variable(let slot) = entry.op { label = label ?? variables[slot].name }
             return ComputationGraph.Node(
-                id: position, operation: entry.op.name, label: label, value: entry.value,
-                grad: Int(k) < grads.count ? grads[Int(k)] : nil,
+                id: position, operation: entry.op.name, label: label, value: value(k), grad: grad(k),
                 inputs: inputs(of: entry).map { id[$0]! })
         }
         return ComputationGraph(nodes: nodes)
     }
 
     func inputs(of entry: Entry) -> [Int32] {
-        if case .concat(_, let inputs) = entry.op { return inputs }
+        if case .concat(_, let attribute) = entry.op, case .inputs(let inputs) = attributes[Int(attribute)] {
+            return inputs
+        }
         return [entry.a, entry.b, entry.c].filter { $0 >= 0 }
     }
 }

@@ -43,7 +43,11 @@ public enum Loss: String, Sendable, CaseIterable {
             let logProbabilities = try Tensor.softmax(prediction.value, axis: Swift.max(prediction.rank - 1, 0), log: true)
             let rows = prediction.rank > 1 ? prediction.shape.dims[0] : 1
             let value = try -(targets * logProbabilities).sum() / Double(rows)
-            return Tensor.record(.softmaxCrossEntropy(targets: targets), prediction, value: NDArray(value))
+            // The backward pass needs softmax(logits): keep it rather than compute it again.
+            let attribute = OpAttribute.crossEntropy(targets: targets, probabilities: logProbabilities.applying(.exp))
+            return Tensor.record([prediction], attribute: attribute, value: NDArray(value)) {
+                .softmaxCrossEntropy(attribute: $0)
+            }
         }
     }
 

@@ -49,16 +49,57 @@ enum MatrixMultiply {
                 threads: work > parallelThreshold ? 2 : 1)
     }
 
-    /// Straight loops, for small products (the 2-4-1 networks of the notebooks).
+    /// Small products (the 2-4-1 networks of the notebooks): row by row, adding
+    /// `a[i,p] · b[p,:]` into `c[i,:]` for p in order, so each element is still one FMA chain
+    /// in k order while the inner loop runs along contiguous rows of B, 8 lanes at a time.
     static func direct(
         m: Int, n: Int, k: Int, a: Operand, b: Operand,
         c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
     ) {
+        if b.columnStride != 1 {
+            // Lay B out row-major first (a transposed weight matrix, for instance).
+            let packed = UnsafeMutablePointer<Double>.allocate(capacity: k * n)
+            defer { packed.deallocate() }
+            for p in 0..<k { for j in 0..<n { packed[p * n + j] = b.at(p, j) } }
+            direct(m: m, n: n, k: k, a: a, b: Operand(base: packed, rowStride: n, columnStride: 1),
+                   c: c, ldc: ldc, accumulate: accumulate)
+            return
+        }
+        // Columns in blocks of 32 (4 vectors) kept in registers across the whole k loop,
+        // then single vectors, then single columns; the order of each chain is unchanged.
         for i in 0..<m {
-            for j in 0..<n {
-                var sum = accumulate ? c[i * ldc + j] : 0
-                for p in 0..<k { sum = sum.addingProduct(a.at(i, p), b.at(p, j)) }
-                c[i * ldc + j] = sum
+            let row = c + i * ldc
+            var j = 0
+            while j + 32 <= n {
+                var c0 = accumulate ? loadVector(row + j) : Vector(repeating: 0)
+                var c1 = accumulate ? loadVector(row + j + 8) : Vector(repeating: 0)
+                var c2 = accumulate ? loadVector(row + j + 16) : Vector(repeating: 0)
+                var c3 = accumulate ? loadVector(row + j + 24) : Vector(repeating: 0)
+                for p in 0..<k {
+                    let x = Vector(repeating: a.at(i, p))
+                    let source = b.base + p * b.rowStride + j
+                    c0 = c0.addingProduct(x, loadVector(source))
+                    c1 = c1.addingProduct(x, loadVector(source + 8))
+                    c2 = c2.addingProduct(x, loadVector(source + 16))
+                    c3 = c3.addingProduct(x, loadVector(source + 24))
+                }
+                storeVector(c0, row + j); storeVector(c1, row + j + 8)
+                storeVector(c2, row + j + 16); storeVector(c3, row + j + 24)
+                j += 32
+            }
+            while j + 8 <= n {
+                var c0 = accumulate ? loadVector(row + j) : Vector(repeating: 0)
+                for p in 0..<k {
+                    c0 = c0.addingProduct(Vector(repeating: a.at(i, p)), loadVector(b.base + p * b.rowStride + j))
+                }
+                storeVector(c0, row + j)
+                j += 8
+            }
+            while j < n {
+                var sum = accumulate ? row[j] : 0
+                for p in 0..<k { sum = sum.addingProduct(a.at(i, p), b.base[p * b.rowStride + j]) }
+                row[j] = sum
+                j += 1
             }
         }
     }

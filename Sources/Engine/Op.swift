@@ -1,6 +1,9 @@
 /// Every operation the engine records: one closed enum, with one gradient rule per case
 /// in `Tape+Backward.swift`. Composite functions (`mean` of squares, `outer`, ...) are
 /// built from these, so only these need gradient rules.
+///
+/// Payloads are plain numbers, so a tape entry is plain data that appends without
+/// reference counting; larger attributes live in `Tape.attributes`, by index.
 enum Op: Sendable {
     /// A number with no history: a literal, data, or a value from a finished graph.
     case constant
@@ -24,15 +27,19 @@ enum Op: Sendable {
     case meanAxis(axis: Int, keep: Bool)
     /// The largest or smallest element; the gradient goes to the element that won.
     case extremum(greater: Bool, index: Int)
-    case extremumAxis(axis: Int, greater: Bool, keep: Bool, indices: [Int])
+    /// `attribute`: `.indices`, the winning position along the axis for each result.
+    case extremumAxis(axis: Int, greater: Bool, keep: Bool, attribute: Int32)
 
     case matmul
     /// `x Wᵀ + b` (inputs x, W and optionally b).
     case affine(hasBias: Bool)
-    case permute([Int])
+    /// `attribute`: `.permutation`.
+    case permute(attribute: Int32)
     case reshape
-    case index(ResolvedIndex)
-    case concat(axis: Int, inputs: [Int32])
+    /// `attribute`: `.index`.
+    case index(attribute: Int32)
+    /// `attribute`: `.inputs`, every joined tensor.
+    case concat(axis: Int, attribute: Int32)
     case softmax(axis: Int)
     case logSoftmax(axis: Int)
 
@@ -43,8 +50,8 @@ enum Op: Sendable {
     /// Binary cross-entropy of probabilities against targets in [0, 1], averaged.
     case binaryCrossEntropy
     /// Cross-entropy of softmax(logits) against target probabilities (one row per sample),
-    /// averaged over samples. Input: logits only; targets are part of the op.
-    case softmaxCrossEntropy(targets: NDArray)
+    /// averaged over samples. Input: logits only; `attribute`: `.crossEntropy`.
+    case softmaxCrossEntropy(attribute: Int32)
 
     /// The name a computation-graph diagram shows.
     var name: String {
@@ -90,4 +97,14 @@ enum Op: Sendable {
     private static func exponentText(_ e: Double) -> String {
         e == e.rounded() && Swift.abs(e) < 1e15 ? String(Int(e)) : String(e)
     }
+}
+
+/// Attributes of operations too large to keep in a tape entry.
+enum OpAttribute: Sendable {
+    case indices([Int])
+    case permutation([Int])
+    case index(ResolvedIndex)
+    case inputs([Int32])
+    /// Cross-entropy's one-hot targets and the softmax probabilities of its forward pass.
+    case crossEntropy(targets: NDArray, probabilities: NDArray)
 }

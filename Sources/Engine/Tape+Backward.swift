@@ -1,28 +1,58 @@
 import Foundation
 
 /// The backward pass: reverse-mode accumulation over the tape, and the gradient rule of
-/// every operation (one `case` each).
+/// every operation (one `case` each; scalar entries have a second, array-free copy of the
+/// elementwise rules, which is what makes micrograd-style graphs fast).
 extension Tape {
+    /// dOutput/dEntry for one backward pass: scalars and arrays kept apart, and whether
+    /// each entry was reached at all (a zero gradient still counts as reached).
+    struct Adjoints {
+        var scalars: [Double]
+        var arrays: [NDArray?]
+        var reached: [Bool]
+
+        init(count: Int, hasArrays: Bool) {
+            scalars = [Double](repeating: 0, count: count)
+            arrays = hasArrays ? [NDArray?](repeating: nil, count: count) : []
+            reached = [Bool](repeating: false, count: count)
+        }
+    }
+
     /// Sends `seed` (dOutput/dOutput) back from entry `root`. Variables reached accumulate
-    /// into their `grad`; every entry reached accumulates into `grads` (for `.grad` on
-    /// intermediate values and for graph diagrams).
+    /// into their `grad`; every entry reached accumulates into the tape's gradients (for
+    /// `.grad` on intermediate values and for graph diagrams).
     func backward(from root: Int32, seed: NDArray) {
         let end = Int(root)
-        var adjoints = [NDArray?](repeating: nil, count: end + 1)
-        adjoints[end] = seed
+        var adjoints = Adjoints(count: end + 1, hasArrays: !arrays.isEmpty)
+        send(seed, to: root, &adjoints)
         var j = end
         while j >= 0 {
-            if let g = adjoints[j] {
-                propagate(entries[j], g, &adjoints)
+            if adjoints.reached[j] {
+                let entry = entries[j]
+                if entry.isScalar {
+                    let g = adjoints.scalars[j]
+                    if !propagateScalar(entry, g, &adjoints) { propagate(entry, NDArray(g), &adjoints) }
+                } else if let g = adjoints.arrays[j] {
+                    propagate(entry, g, &adjoints)
+                }
             }
             j -= 1
         }
-        if grads.count < entries.count {
-            grads.append(contentsOf: repeatElement(nil, count: entries.count - grads.count))
+        persist(adjoints, through: end)
+    }
+
+    /// Adds this pass's gradients to the variables and to the tape's accumulated gradients.
+    private func persist(_ adjoints: Adjoints, through end: Int) {
+        if reached.count < entries.count {
+            let missing = entries.count - reached.count
+            reached.append(contentsOf: repeatElement(false, count: missing))
+            scalarGrads.append(contentsOf: repeatElement(0, count: missing))
+            arrayGrads.append(contentsOf: repeatElement(nil, count: missing))
         }
-        for k in 0...end {
-            guard let g = adjoints[k] else { continue }
-            if case .variable(let slot) = entries[k].op {
+        for k in 0...end where adjoints.reached[k] {
+            let entry = entries[k]
+            let g = entry.isScalar ? NDArray(adjoints.scalars[k]) : adjoints.arrays[k]!
+            if case .variable(let slot) = entry.op {
                 let variable = variables[slot]
                 if var existing = variable.grad, existing.shape == g.shape {
                     existing.accumulate(g)
@@ -31,12 +61,15 @@ extension Tape {
                     variable.grad = g
                 }
             }
-            if var existing = grads[k] {
+            if entry.isScalar {
+                scalarGrads[k] += adjoints.scalars[k]
+            } else if var existing = arrayGrads[k] {
                 existing.accumulate(g)
-                grads[k] = existing
+                arrayGrads[k] = existing
             } else {
-                grads[k] = g
+                arrayGrads[k] = g
             }
+            reached[k] = true
         }
     }
 
@@ -48,23 +81,72 @@ extension Tape {
     }
 
     @inline(__always)
-    private func send(_ g: @autoclosure () -> NDArray, to k: Int32, _ adjoints: inout [NDArray?]) {
+    private func sendScalar(_ g: Double, to k: Int32, _ adjoints: inout Adjoints) {
+        guard wants(k) else { return }
+        adjoints.scalars[Int(k)] += g
+        adjoints.reached[Int(k)] = true
+    }
+
+    @inline(__always)
+    private func send(_ g: @autoclosure () -> NDArray, to k: Int32, _ adjoints: inout Adjoints) {
         guard wants(k) else { return }
         let contribution = g()
-        if adjoints[Int(k)] == nil {
-            adjoints[Int(k)] = contribution
+        let i = Int(k)
+        if entries[i].isScalar {
+            adjoints.scalars[i] += contribution.scalar!
+        } else if adjoints.arrays[i] == nil {
+            adjoints.arrays[i] = contribution
         } else {
-            adjoints[Int(k)]!.accumulate(contribution)
+            adjoints.arrays[i]!.accumulate(contribution)
         }
+        adjoints.reached[i] = true
+    }
+
+    /// The elementwise rules on plain numbers, when an entry and its inputs are scalars.
+    /// Returns false for anything else, which then takes the general path.
+    @inline(__always)
+    private func propagateScalar(_ entry: Entry, _ g: Double, _ adjoints: inout Adjoints) -> Bool {
+        let a = entry.a, b = entry.b
+        guard a < 0 || entries[Int(a)].isScalar, b < 0 || entries[Int(b)].isScalar, entry.c < 0 else { return false }
+        let y = entry.scalar
+        let xa = a >= 0 ? entries[Int(a)].scalar : 0
+        let xb = b >= 0 ? entries[Int(b)].scalar : 0
+        switch entry.op {
+        case .constant, .variable: break
+        case .add: sendScalar(g, to: a, &adjoints); sendScalar(g, to: b, &adjoints)
+        case .subtract: sendScalar(g, to: a, &adjoints); sendScalar(-g, to: b, &adjoints)
+        case .multiply: sendScalar(g * xb, to: a, &adjoints); sendScalar(g * xa, to: b, &adjoints)
+        case .divide: sendScalar(g / xb, to: a, &adjoints); sendScalar(-(g * y) / xb, to: b, &adjoints)
+        case .negate: sendScalar(-g, to: a, &adjoints)
+        case .power(let e): sendScalar(g * e * (e == 2 ? xa : Foundation.pow(xa, e - 1)), to: a, &adjoints)
+        case .powerTensor:
+            sendScalar(g * xb * Foundation.pow(xa, xb - 1), to: a, &adjoints)
+            sendScalar(g * y * Foundation.log(xa), to: b, &adjoints)
+        case .exp: sendScalar(g * y, to: a, &adjoints)
+        case .log: sendScalar(g / xa, to: a, &adjoints)
+        case .sqrt: sendScalar(g / (2 * y), to: a, &adjoints)
+        case .abs: sendScalar(xa > 0 ? g : (xa < 0 ? -g : 0), to: a, &adjoints)
+        case .sigmoid: sendScalar(g * y * (1 - y), to: a, &adjoints)
+        case .tanh: sendScalar(g * (1 - y * y), to: a, &adjoints)
+        case .relu: sendScalar(xa > 0 ? g : 0, to: a, &adjoints)
+        case .leakyRelu(let slope): sendScalar(xa > 0 ? g : slope * g, to: a, &adjoints)
+        case .maximum, .minimum:
+            let first = xa == y || xa.isNaN
+            sendScalar(first ? g : 0, to: a, &adjoints)
+            sendScalar(first ? 0 : g, to: b, &adjoints)
+        case .clamp(let lower, let upper): sendScalar(xa >= lower && xa <= upper ? g : 0, to: a, &adjoints)
+        default: return false
+        }
+        return true
     }
 
     /// The chain rule at one entry: given g = dOutput/dEntry, add dOutput/dInput to each input.
-    private func propagate(_ entry: Entry, _ g: NDArray, _ adjoints: inout [NDArray?]) {
+    private func propagate(_ entry: Entry, _ g: NDArray, _ adjoints: inout Adjoints) {
         let a = entry.a, b = entry.b
-        let y = entry.value
+        let y = entry.isScalar ? NDArray(entry.scalar) : arrays[Int(entry.array)]
+        func x(_ k: Int32) -> NDArray { value(k) }
         // Elementwise rules: the gradient of an operand is g times the local derivative,
         // summed over any axes that broadcasting added to that operand.
-        func x(_ k: Int32) -> NDArray { entries[Int(k)].value }
         func local(_ f: (Double, Double) -> Double, _ input: NDArray) -> NDArray {
             try! NDArray.zip(g, input, operation: "gradient", f)
         }
@@ -135,10 +217,11 @@ extension Tape {
             var spread = [Double](repeating: 0, count: x(a).count)
             spread[index] = g.scalar!
             send(NDArray(shape: x(a).shape, values: spread), to: a, &adjoints)
-        case let .extremumAxis(axis, _, _, indices):
-            let shape = x(a).shape
-            let (outer, length, inner) = x(a).axisLayout(axis)
-            var spread = [Double](repeating: 0, count: shape.count)
+        case let .extremumAxis(axis, _, _, attribute):
+            guard case .indices(let indices) = attributes[Int(attribute)] else { return }
+            let input = x(a)
+            let (outer, length, inner) = input.axisLayout(axis)
+            var spread = [Double](repeating: 0, count: input.count)
             g.withUnsafeBufferPointer { pg in
                 for o in 0..<outer {
                     for i in 0..<inner {
@@ -146,7 +229,7 @@ extension Tape {
                     }
                 }
             }
-            send(NDArray(shape: shape, values: spread), to: a, &adjoints)
+            send(NDArray(shape: input.shape, values: spread), to: a, &adjoints)
 
         case .matmul:
             let (da, db) = NDArray.matmulGradients(x(a), x(b), g, needA: wants(a), needB: wants(b))
@@ -159,15 +242,18 @@ extension Tape {
             if let dx { send(dx, to: a, &adjoints) }
             if let dw { send(dw, to: b, &adjoints) }
             if let db { send(db, to: c, &adjoints) }
-        case .permute(let permutation):
+        case .permute(let attribute):
+            guard case .permutation(let permutation) = attributes[Int(attribute)] else { return }
             var inverse = [Int](repeating: 0, count: permutation.count)
             for (i, p) in permutation.enumerated() { inverse[p] = i }
             send(try! g.permuted(inverse), to: a, &adjoints)
         case .reshape:
             send(try! g.reshaped(x(a).shape), to: a, &adjoints)
-        case .index(let resolved):
+        case .index(let attribute):
+            guard case .index(let resolved) = attributes[Int(attribute)] else { return }
             send(g.scattering(resolved), to: a, &adjoints)
-        case let .concat(axis, inputs):
+        case let .concat(axis, attribute):
+            guard case .inputs(let inputs) = attributes[Int(attribute)] else { return }
             let pieces = g.split(axis: axis, sizes: inputs.map { x($0).shape.dims[axis] })
             for (input, piece) in zip(inputs, pieces) { send(piece, to: input, &adjoints) }
         case .softmax(let axis):
@@ -178,7 +264,7 @@ extension Tape {
         case .logSoftmax(let axis):
             // dx = g − softmax(x) Σ_axis g
             let total = try! g.sum(axis: axis, keepingAxis: true)
-            send(try! g - y.map { Foundation.exp($0) } * total, to: a, &adjoints)
+            send(try! g - y.applying(.exp) * total, to: a, &adjoints)
 
         case .meanSquaredError:
             let n = Double(Swift.max(x(a).count, 1))
@@ -199,11 +285,12 @@ extension Tape {
                 .summed(toShape: x(a).shape), to: a, &adjoints)
             send(p.map { pi in scale * (Foundation.log(1 - pi) - Foundation.log(pi)) }.summed(toShape: t.shape),
                  to: b, &adjoints)
-        case .softmaxCrossEntropy(let targets):
-            let logits = x(a)
-            let rows = logits.rank > 1 ? logits.shape.dims[0] : 1
-            let probabilities = try! Tensor.softmax(logits, axis: logits.rank - 1, log: false)
-            send(try! (probabilities - targets).scaled(by: g.scalar! / Double(rows)), to: a, &adjoints)
+        case .softmaxCrossEntropy(let attribute):
+            guard case .crossEntropy(let targets, let probabilities) = attributes[Int(attribute)] else { return }
+            let rows = probabilities.rank > 1 ? probabilities.shape.dims[0] : 1
+            let scale = g.scalar! / Double(rows)
+            send(try! NDArray.zip(probabilities, targets, operation: "gradient") { p, t in (p - t) * scale },
+                 to: a, &adjoints)
         }
     }
 }
@@ -226,7 +313,7 @@ extension Tensor {
         }
         guard start.shape == shape else { throw .shapeMismatch(operation: "backward's seed", shape, start.shape) }
         switch origin {
-        case .constant:
+        case .scalar, .constant:
             return
         case .variable(let variable):
             if var existing = variable.grad, existing.shape == start.shape {

@@ -41,8 +41,9 @@ extension Tensor {
     private func extremum(axis: Int, greater: Bool, keepingAxis: Bool) throws(EngineError) -> Tensor {
         let resolved = try resolve(axis)
         let (values, indices) = try value.extremum(axis: resolved, greater: greater, keepingAxis: keepingAxis)
-        return Tensor.record(.extremumAxis(axis: resolved, greater: greater, keep: keepingAxis, indices: indices),
-                             self, value: values)
+        return Tensor.record([self], attribute: .indices(indices), value: values) {
+            .extremumAxis(axis: resolved, greater: greater, keep: keepingAxis, attribute: $0)
+        }
     }
 
     private func resolve(_ axis: Int) throws(EngineError) -> Int {
@@ -86,7 +87,9 @@ extension Tensor {
     }
 
     public func permuted(_ permutation: [Int]) throws(EngineError) -> Tensor {
-        Tensor.record(.permute(permutation), self, value: try value.permuted(permutation))
+        Tensor.record([self], attribute: .permutation(permutation), value: try value.permuted(permutation)) {
+            .permute(attribute: $0)
+        }
     }
 
     /// The same elements in another shape; one size may be -1 (inferred).
@@ -105,14 +108,16 @@ extension Tensor {
     /// Elements selected by an index expression.
     public func indexed(_ components: [IndexComponent]) throws(EngineError) -> Tensor {
         let resolved = try NDArray.resolve(components, in: shape)
-        return Tensor.record(.index(resolved), self, value: value.gathering(resolved))
+        return Tensor.record([self], attribute: .index(resolved), value: value.gathering(resolved)) {
+            .index(attribute: $0)
+        }
     }
 
     /// Tensors joined along an axis.
     public static func concatenate(_ tensors: [Tensor], axis: Int = 0) throws(EngineError) -> Tensor {
         let joined = try NDArray.concatenating(tensors.map(\.value), axis: axis)
         let resolved = tensors[0].shape.normalizedAxis(axis)!
-        return record({ .concat(axis: resolved, inputs: $0) }, tensors, value: joined)
+        return record(tensors, attribute: .inputs([]), value: joined) { .concat(axis: resolved, attribute: $0) }
     }
 
     /// Softmax along `axis`, computed after subtracting the maximum so it stays finite.
@@ -138,12 +143,17 @@ extension Tensor {
                         var top = -Double.infinity
                         for k in 0..<length { top = Swift.max(top, source[base + k * inner]) }
                         if !top.isFinite { top = top.isNaN ? top : 0 }
-                        var total = 0.0
-                        for k in 0..<length {
-                            let e = _exp(source[base + k * inner] - top)
-                            out[base + k * inner] = e
-                            total += e
+                        // exp(x − max) in one loop (vectorised when contiguous), then the sum in order.
+                        if inner == 1 {
+                            let input = source.baseAddress! + base, output = out.baseAddress! + base
+                            for k in 0..<length { output[k] = ElementaryFunctions.exp(input[k] - top) }
+                        } else {
+                            for k in 0..<length {
+                                out[base + k * inner] = ElementaryFunctions.exp(source[base + k * inner] - top)
+                            }
                         }
+                        var total = 0.0
+                        for k in 0..<length { total += out[base + k * inner] }
                         if log {
                             let logTotal = _log(total)
                             for k in 0..<length { out[base + k * inner] = source[base + k * inner] - top - logTotal }

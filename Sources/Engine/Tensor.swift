@@ -6,6 +6,8 @@
 /// numbers and the matrix graphs of networks are the same machinery.
 public struct Tensor: @unchecked Sendable {
     enum Origin {
+        /// A scalar constant, kept apart so that scalar arithmetic never touches an array.
+        case scalar(Double)
         case constant(NDArray)
         case variable(Variable)
         case node(Tape, Int32)
@@ -19,17 +21,21 @@ public struct Tensor: @unchecked Sendable {
 
     /// A constant: no history, no gradient.
     public init(_ value: NDArray) {
-        self.origin = .constant(value)
+        if case .scalar(let x) = value.storage {
+            self.origin = .scalar(x)
+        } else {
+            self.origin = .constant(value)
+        }
     }
 
     /// A scalar constant.
     public init(_ scalar: Double) {
-        self.origin = .constant(NDArray(scalar))
+        self.origin = .scalar(scalar)
     }
 
     /// A constant from row-major values.
     public init(shape: Shape, values: [Double]) {
-        self.origin = .constant(NDArray(shape: shape, values: values))
+        self.init(NDArray(shape: shape, values: values))
     }
 
     /// The tensor that reads and feeds `variable`.
@@ -40,9 +46,25 @@ public struct Tensor: @unchecked Sendable {
     /// The numbers.
     public var value: NDArray {
         switch origin {
+        case .scalar(let x): return NDArray(x)
         case .constant(let value): return value
         case .variable(let variable): return variable.value
-        case .node(let tape, let index): return tape.entries[Int(index)].value
+        case .node(let tape, let index): return tape.value(index)
+        }
+    }
+
+    /// The number, when this is a scalar; read without building an array.
+    @inline(__always)
+    var scalarValue: Double? {
+        switch origin {
+        case .scalar(let x): return x
+        case .constant: return nil
+        case .variable(let variable):
+            if case .scalar(let x) = variable.value.storage { return x }
+            return nil
+        case .node(let tape, let index):
+            let entry = tape.entries[Int(index)]
+            return entry.array < 0 ? entry.scalar : nil
         }
     }
 
@@ -60,8 +82,10 @@ public struct Tensor: @unchecked Sendable {
 
     /// Whether gradients can flow into or through this tensor.
     public var isTracked: Bool {
-        if case .constant = origin { return false }
-        return true
+        switch origin {
+        case .scalar, .constant: return false
+        case .variable, .node: return true
+        }
     }
 
     /// The same numbers with no history (PyTorch's `detach`).
@@ -70,20 +94,18 @@ public struct Tensor: @unchecked Sendable {
     /// d(output)/d(self) accumulated by backward passes, or nil when none has reached it.
     public var grad: NDArray? {
         switch origin {
-        case .constant: return nil
+        case .scalar, .constant: return nil
         case .variable(let variable): return variable.grad
-        case .node(let tape, let index):
-            return Int(index) < tape.grads.count ? tape.grads[Int(index)] : nil
+        case .node(let tape, let index): return tape.grad(index)
         }
     }
 
     /// Clears the accumulated gradient of this tensor.
     public func zeroGrad() {
         switch origin {
-        case .constant: break
+        case .scalar, .constant: break
         case .variable(let variable): variable.grad = nil
-        case .node(let tape, let index):
-            if Int(index) < tape.grads.count { tape.grads[Int(index)] = nil }
+        case .node(let tape, let index): tape.zeroGrad(index)
         }
     }
 
@@ -91,14 +113,14 @@ public struct Tensor: @unchecked Sendable {
     public var label: String? {
         get {
             switch origin {
-            case .constant: return nil
+            case .scalar, .constant: return nil
             case .variable(let variable): return variable.name
             case .node(let tape, let index): return tape.labels[index]
             }
         }
         nonmutating set {
             switch origin {
-            case .constant: break
+            case .scalar, .constant: break
             case .variable(let variable): variable.name = newValue
             case .node(let tape, let index): tape.labels[index] = newValue
             }
@@ -116,46 +138,63 @@ public struct Tensor: @unchecked Sendable {
 }
 
 extension Tensor {
+    /// The tape to record on, or nil when nothing should be recorded (no-grad mode).
+    @inline(__always)
+    static func recordingTape() -> Tape? {
+        let context = GraphContext.current
+        return context.recording ? context.openTape() : nil
+    }
+
     /// Records `op` with one input, or returns a constant when nothing is tracked.
     @inline(__always)
     static func record(_ op: Op, _ x: Tensor, value: NDArray) -> Tensor {
-        if case .constant = x.origin { return Tensor(value) }
-        let context = GraphContext.current
-        guard context.recording else { return Tensor(value) }
-        let tape = context.openTape()
+        guard x.isTracked, let tape = recordingTape() else { return Tensor(value) }
         let a = tape.index(of: x)
         return Tensor(origin: .node(tape, tape.append(op, a, value: value)))
+    }
+
+    @inline(__always)
+    static func record(_ op: Op, _ x: Tensor, scalar: Double) -> Tensor {
+        guard x.isTracked, let tape = recordingTape() else { return Tensor(scalar) }
+        let a = tape.index(of: x)
+        return Tensor(origin: .node(tape, tape.append(op, a, scalar: scalar)))
     }
 
     /// Records `op` with two inputs.
     @inline(__always)
     static func record(_ op: Op, _ x: Tensor, _ y: Tensor, value: NDArray) -> Tensor {
-        if case .constant = x.origin, case .constant = y.origin { return Tensor(value) }
-        let context = GraphContext.current
-        guard context.recording else { return Tensor(value) }
-        let tape = context.openTape()
+        guard x.isTracked || y.isTracked, let tape = recordingTape() else { return Tensor(value) }
         let a = tape.index(of: x)
         let b = tape.index(of: y)
         return Tensor(origin: .node(tape, tape.append(op, a, b, value: value)))
     }
 
+    @inline(__always)
+    static func record(_ op: Op, _ x: Tensor, _ y: Tensor, scalar: Double) -> Tensor {
+        guard x.isTracked || y.isTracked, let tape = recordingTape() else { return Tensor(scalar) }
+        let a = tape.index(of: x)
+        let b = tape.index(of: y)
+        return Tensor(origin: .node(tape, tape.append(op, a, b, scalar: scalar)))
+    }
+
     /// Records `op` with three inputs.
     static func record(_ op: Op, _ x: Tensor, _ y: Tensor, _ z: Tensor, value: NDArray) -> Tensor {
-        if !x.isTracked && !y.isTracked && !z.isTracked { return Tensor(value) }
-        let context = GraphContext.current
-        guard context.recording else { return Tensor(value) }
-        let tape = context.openTape()
+        guard x.isTracked || y.isTracked || z.isTracked, let tape = recordingTape() else { return Tensor(value) }
         let a = tape.index(of: x), b = tape.index(of: y), c = tape.index(of: z)
         return Tensor(origin: .node(tape, tape.append(op, a, b, c, value: value)))
     }
 
-    /// Records `op` over any number of inputs (concatenation).
-    static func record(_ makeOp: ([Int32]) -> Op, _ inputs: [Tensor], value: NDArray) -> Tensor {
-        guard inputs.contains(where: \.isTracked) else { return Tensor(value) }
-        let context = GraphContext.current
-        guard context.recording else { return Tensor(value) }
-        let tape = context.openTape()
+    /// Records an operation whose attribute lives in the tape's side table; `makeOp`
+    /// receives the attribute's index.
+    static func record(
+        _ inputs: [Tensor], attribute: OpAttribute, value: NDArray, _ makeOp: (Int32) -> Op
+    ) -> Tensor {
+        guard inputs.contains(where: \.isTracked), let tape = recordingTape() else { return Tensor(value) }
         let indices = inputs.map { tape.index(of: $0) }
-        return Tensor(origin: .node(tape, tape.append(makeOp(indices), -1, value: value)))
+        let stored: OpAttribute
+        if case .inputs = attribute { stored = .inputs(indices) } else { stored = attribute }
+        let op = makeOp(tape.attribute(stored))
+        let a = indices.count == 1 ? indices[0] : -1
+        return Tensor(origin: .node(tape, tape.append(op, a, value: value)))
     }
 }

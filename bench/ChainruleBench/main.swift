@@ -1,0 +1,148 @@
+// The engine side of `make bench`: each command times one workload and prints one JSON
+// object. `bench/run.py` runs these next to the numpy and micrograd baselines and prints
+// the table. Times are the best of several repetitions, in seconds.
+import Engine
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One training preset of the issue: layer sizes, activation, loss, batch, steps.
+struct Preset {
+    let sizes: [Int]
+    let hidden: Activation.Function
+    let output: Activation.Function?
+    let loss: Loss
+    let batch: Int
+    let samples: Int
+    let steps: Int
+    let learningRate: Double
+
+    static let all: [String: Preset] = [
+        "xor": Preset(sizes: [2, 4, 1], hidden: .sigmoid, output: .sigmoid, loss: .meanSquaredError,
+                      batch: 4, samples: 4, steps: 10_000, learningRate: 0.5),
+        "tiny": Preset(sizes: [3, 4, 3], hidden: .sigmoid, output: .sigmoid, loss: .meanSquaredError,
+                       batch: 1, samples: 10, steps: 10_000, learningRate: 0.5),
+        "digits": Preset(sizes: [64, 32, 10], hidden: .tanh, output: nil, loss: .crossEntropy,
+                         batch: 32, samples: 320, steps: 2_000, learningRate: 0.1),
+        "wide": Preset(sizes: [784, 256, 10], hidden: .relu, output: nil, loss: .crossEntropy,
+                       batch: 64, samples: 1_280, steps: 200, learningRate: 0.01),
+    ]
+
+    /// Multiply-adds of one step: forward, the weight gradients, and the gradients sent to
+    /// hidden layers (none is sent to the data).
+    var flopsPerStep: Double {
+        var total = 0.0
+        for (i, pair) in zip(sizes, sizes.dropFirst()).enumerated() {
+            let product = Double(batch * pair.0 * pair.1)
+            total += 2 * product * (i == 0 ? 2 : 3)
+        }
+        return total
+    }
+
+    func network(seed: UInt64) -> Sequential {
+        var generator = RandomGenerator(seed: seed)
+        var layers: [any Layer] = []
+        for (i, pair) in zip(sizes, sizes.dropFirst()).enumerated() {
+            layers.append(Linear(inputs: pair.0, outputs: pair.1, generator: &generator))
+            if i < sizes.count - 2 { layers.append(Activation(hidden)) } else if let output { layers.append(Activation(output)) }
+        }
+        return Sequential(layers, seed: seed)
+    }
+
+    func data() -> (NDArray, NDArray) {
+        var generator = RandomGenerator(seed: 2024)
+        let inputs = generator.uniformArray(Shape([samples, sizes[0]]), -1, 1)
+        let classes = sizes.last!
+        if loss == .crossEntropy {
+            return (inputs, NDArray((0..<samples).map { _ in Double(generator.integer(below: classes)) }))
+        }
+        return (inputs, generator.uniformArray(Shape([samples, classes]), 0, 1))
+    }
+
+    /// Trains for `steps` optimizer steps (whole epochs of `samples / batch` steps each).
+    func run(steps: Int) throws -> Double {
+        let net = network(seed: 1)
+        let (x, y) = data()
+        let epochs = steps / (samples / batch)
+        let history = try net.train(inputs: x, targets: y, loss: loss,
+                                    optimizer: SGD(parameters: net.parameters, learningRate: learningRate),
+                                    epochs: epochs, batchSize: batch, shuffle: false)
+        return history.loss.last ?? .nan
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func best(of repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+    var fastest = Double.infinity
+    for _ in 0..<repetitions { fastest = min(fastest, try seconds(body)) }
+    return fastest
+}
+
+/// Peak resident memory of this process, in MiB.
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    #if canImport(Darwin)
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1_048_576
+    #else
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+    #endif
+}
+
+func emit(_ fields: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+/// micrograd's workload: a neuron of 16 inputs, tanh(Σ wᵢxᵢ + b), built and sent backward
+/// again and again. 33 operation nodes per expression (16 products, 16 sums, 1 tanh).
+func scalarGraphs(expressions: Int) throws -> Double {
+    let weights = (0..<16).map { Variable(Double($0) * 0.01 - 0.05) }
+    let inputs = (0..<16).map { Variable(Double($0) * 0.02 - 0.1) }
+    let bias = Variable(0.1)
+    var checksum = 0.0
+    let time = try best(of: 3) {
+        for _ in 0..<expressions {
+            var sum = bias.tensor
+            for i in 0..<16 { sum = try sum + weights[i].tensor * inputs[i].tensor }
+            let out = sum.tanh()
+            try out.backward()
+            checksum += weights[3].grad!.scalar!
+            for w in weights { w.grad = nil }
+        }
+    }
+    precondition(checksum.isFinite)
+    return Double(expressions * 33) / time
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "preset":
+    let name = arguments.dropFirst().first ?? ""
+    guard let preset = Preset.all[name] else { fatalError("unknown preset \(name)") }
+    var loss = 0.0
+    let time = try best(of: 3) { loss = try preset.run(steps: preset.steps) }
+    emit(["preset": name, "seconds": time, "steps": preset.steps, "loss": loss,
+          "gflops": preset.flopsPerStep * Double(preset.steps) / time / 1e9])
+case "scalar":
+    emit(["nodes_per_second": try scalarGraphs(expressions: Int(arguments.dropFirst().first ?? "") ?? 200_000)])
+case "memory":
+    let steps = Int(arguments.dropFirst().first ?? "") ?? 1_000_000
+    let preset = Preset(sizes: [2, 4, 1], hidden: .sigmoid, output: .sigmoid, loss: .meanSquaredError,
+                        batch: 4, samples: 4, steps: steps, learningRate: 0.5)
+    let time = try seconds { _ = try preset.run(steps: steps) }
+    emit(["steps": steps, "seconds": time, "peak_mib": peakMemoryMiB()])
+default:
+    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar | memory STEPS")
+    exit(64)
+}
