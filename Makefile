@@ -32,7 +32,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Release builds; every figure is a ratio against a baseline measured in the same run.
 bench: deps
+	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
+	@python3 -c "import micrograd" 2>/dev/null || pip install -q micrograd
 	$(SWIFT) build -c release --product chainrule-bench
 	python3 bench/run.py
 

@@ -104,8 +104,8 @@ func emit(_ fields: [String: Any]) {
     print(String(decoding: data, as: UTF8.self))
 }
 
-/// micrograd's workload: a neuron of 16 inputs, tanh(Σ wᵢxᵢ + b), built and sent backward
-/// again and again. 33 operation nodes per expression (16 products, 16 sums, 1 tanh).
+/// micrograd's workload: a neuron of 16 inputs, relu(Σ wᵢxᵢ + b), built and sent backward
+/// again and again. 33 operation nodes per expression (16 products, 16 sums, 1 relu).
 func scalarGraphs(expressions: Int) throws -> Double {
     let weights = (0..<16).map { Variable(Double($0) * 0.01 - 0.05) }
     let inputs = (0..<16).map { Variable(Double($0) * 0.02 - 0.1) }
@@ -115,7 +115,7 @@ func scalarGraphs(expressions: Int) throws -> Double {
         for _ in 0..<expressions {
             var sum = bias.tensor
             for i in 0..<16 { sum = try sum + weights[i].tensor * inputs[i].tensor }
-            let out = sum.tanh()
+            let out = sum.relu()
             try out.backward()
             checksum += weights[3].grad!.scalar!
             for w in weights { w.grad = nil }
@@ -136,6 +136,12 @@ case "preset":
           "gflops": preset.flopsPerStep * Double(preset.steps) / time / 1e9])
 case "scalar":
     emit(["nodes_per_second": try scalarGraphs(expressions: Int(arguments.dropFirst().first ?? "") ?? 200_000)])
+case "peak":
+    // The matrix product alone, on square matrices that fit in cache: its best rate.
+    var generator = RandomGenerator(seed: 3)
+    let a = generator.uniformArray([512, 512]), b = generator.uniformArray([512, 512])
+    let time = try best(of: 5) { _ = try NDArray.matmul(a, b) }
+    emit(["matmul_gflops": 2 * 512 * 512 * 512 / time / 1e9])
 case "memory":
     let steps = Int(arguments.dropFirst().first ?? "") ?? 1_000_000
     let preset = Preset(sizes: [2, 4, 1], hidden: .sigmoid, output: .sigmoid, loss: .meanSquaredError,
