@@ -1,0 +1,107 @@
+import Diagnostics
+
+/// Turns the code blocks cmark found into computation blocks and recorded outputs: pairs each
+/// output with the block it records, and reports unclosed fences and orphan outputs.
+struct BlockModel {
+    var blocks: [CodeBlock] = []
+    var outputs: [RecordedOutput] = []
+    var diagnostics: [Diagnostic] = []
+    /// The markup node of each fenced block, by the file offset where it starts.
+    var markupByStart: [Int: Markup.Block] = [:]
+
+    init(fenced: [FencedBlock], bytes: [UInt8], lines: LineIndex, file: String) {
+        var computationIndex: [Int: Int] = [:]
+        var outputIndex: [Int: Int] = [:]
+        for (index, block) in fenced.enumerated() {
+            switch block.role {
+            case .computation: computationIndex[index] = computationIndex.count
+            case .output: outputIndex[index] = outputIndex.count
+            case .other, .indented: break
+            }
+        }
+        // An output records the computation block right before it in the same container,
+        // with only blank lines (and the container's `>` markers) between them.
+        var recordedBy: [Int: Int] = [:]
+        var outputOf: [Int: Int] = [:]
+        for (index, block) in fenced.enumerated() where block.role == .output {
+            guard let previous = block.previousSibling, let computation = computationIndex[previous] else { continue }
+            let source = fenced[previous]
+            guard source.isClosed, source.range.upperBound <= block.start else { continue }
+            let gap = bytes[source.range.upperBound..<block.start]
+            guard gap.allSatisfy({ [0x20, 0x09, 0x0D, 0x0A, 0x3E].contains($0) }) else { continue }
+            recordedBy[outputIndex[index]!] = computation
+            outputOf[computation] = outputIndex[index]!
+        }
+
+        for (index, block) in fenced.enumerated() {
+            switch block.role {
+            case .computation:
+                let number = computationIndex[index]!
+                blocks.append(CodeBlock(
+                    index: number, options: Array(block.words.dropFirst()), code: block.text,
+                    range: block.range, fenceLine: block.fenceLine, firstCodeLine: block.fenceLine + 1,
+                    columnOffsets: Self.columnOffsets(block, bytes: bytes, lines: lines),
+                    infoRange: lines.range(block.infoRange), isClosed: block.isClosed, output: outputOf[number]))
+                markupByStart[block.start] = .computation(number)
+                if !block.isClosed {
+                    diagnostics.append(unclosed(block, what: "code fence", lines: lines, file: file))
+                }
+            case .output:
+                let number = outputIndex[index]!
+                outputs.append(RecordedOutput(
+                    index: number, text: block.text, info: Array(block.words.dropFirst()), range: block.range,
+                    line: block.fenceLine, block: recordedBy[number], isClosed: block.isClosed))
+                markupByStart[block.start] = .output(number)
+                if !block.isClosed {
+                    diagnostics.append(unclosed(block, what: "output block", lines: lines, file: file))
+                }
+                if recordedBy[number] == nil {
+                    diagnostics.append(.error(
+                        "output block with no computation block before it", file: file,
+                        at: fenceRange(block, lines: lines),
+                        notes: [.init("an output block records the `backprop` block directly above it (blank lines may separate them); `chainrule update` leaves this one alone")]))
+                }
+            case .other, .indented:
+                break
+            }
+        }
+    }
+
+    private func fenceRange(_ block: FencedBlock, lines: LineIndex) -> SourceRange {
+        var end = block.start
+        let lineEnd = lines.contentEnd(ofLine: block.fenceLine)
+        let fence = lines.bytes[block.start]
+        while end < lineEnd, lines.bytes[end] == fence { end += 1 }
+        return lines.range(block.start..<end)
+    }
+
+    private func unclosed(_ block: FencedBlock, what: String, lines: LineIndex, file: String) -> Diagnostic {
+        let lastLine = lines.line(of: max(block.range.lowerBound, block.range.upperBound - 1))
+        let reach = block.range.upperBound >= lines.bytes.count
+            ? "the block runs to the end of the file"
+            : "the block runs to line \(lastLine), where its list item or block quote ends"
+        return .error(
+            "unclosed \(what)", file: file, at: fenceRange(block, lines: lines),
+            notes: [.init("\(reach); close it with a line of the same fence after its last line")])
+    }
+
+    /// Columns before each content line's code: the file line is the code line with its
+    /// container prefix in front, so the difference in scalars is the prefix's width.
+    private static func columnOffsets(_ block: FencedBlock, bytes: [UInt8], lines: LineIndex) -> [Int] {
+        var offsets: [Int] = []
+        var codeScalars = 0
+        var line = block.fenceLine + 1
+        for byte in block.literal.utf8 {
+            if byte == 0x0A {
+                let start = lines.start(ofLine: line)
+                let fileScalars = lines.scalarCount(start..<lines.contentEnd(ofLine: line))
+                offsets.append(max(0, fileScalars - codeScalars))
+                codeScalars = 0
+                line += 1
+            } else if byte & 0xC0 != 0x80 {
+                codeScalars += 1
+            }
+        }
+        return offsets
+    }
+}

@@ -1,0 +1,123 @@
+import Diagnostics
+
+/// Turns cmark's final tree into `Markup`, with file positions, math swapped back in for its
+/// placeholders, and computation and output blocks replaced by their indices.
+struct MarkupConverter {
+    let bytes: [UInt8]
+    let lines: LineIndex
+    let map: PositionMap
+    let spans: [MathSpan]
+    let placeholders: Placeholders
+    let codeBlocks: [Int: Markup.Block]
+
+    func blocks(of root: CommonMarkNode) -> [Markup.Block] {
+        root.children.compactMap(block)
+    }
+
+    private func line(_ node: CommonMarkNode) -> Int {
+        lines.line(of: map.fileOffset(node.start))
+    }
+
+    private func block(_ node: CommonMarkNode) -> Markup.Block? {
+        switch node.kind {
+        case .heading(let level):
+            return .heading(level: level, content: inlines(node.children), line: line(node))
+        case .paragraph:
+            return .paragraph(inlines(node.children), line: line(node))
+        case .blockQuote, .document, .item:
+            return .blockQuote(node.children.compactMap(block))
+        case .list(let ordered, let start, let tight):
+            let items: [[Markup.Block]] = node.children.map { child in
+                // Flattening (see CommonMarkParser) can put a non-item directly in a list.
+                if case .item = child.kind { return child.children.compactMap(block) }
+                return block(child).map { [$0] } ?? []
+            }
+            return .list(ordered: ordered, start: ordered ? start : 1, tight: tight, items: items)
+        case .codeBlock(let info, let literal):
+            if let known = codeBlocks[map.fileOffset(node.start)] { return known }
+            let code = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
+            return .code(info: info, code: code, line: line(node))
+        case .htmlBlock(let html):
+            return .html(html, line: line(node))
+        case .thematicBreak:
+            return .thematicBreak
+        default:
+            // Inline content where a block belongs only happens after flattening.
+            return .paragraph(inlines([node]), line: line(node))
+        }
+    }
+
+    private func inlines(_ nodes: [CommonMarkNode]) -> [Markup.Inline] {
+        var result: [Markup.Inline] = []
+        func append(_ inline: Markup.Inline) {
+            if case .text(let new) = inline, case .text(let old)? = result.last {
+                result[result.count - 1] = .text(old + new)
+            } else {
+                result.append(inline)
+            }
+        }
+        for node in nodes {
+            switch node.kind {
+            case .text(let text):
+                for piece in placeholders.pieces(of: text) {
+                    switch piece {
+                    case .text(let text): append(.text(text))
+                    case .span(let index) where index < spans.count:
+                        let span = spans[index]
+                        append(.math(tex: span.tex, display: span.display, location: lines.location(of: span.texStart)))
+                    case .span:
+                        break
+                    }
+                }
+            case .softBreak: append(.softBreak)
+            case .lineBreak: append(.lineBreak)
+            case .code(let code): append(.code(raw(code)))
+            case .htmlInline(let html): append(.html(raw(html)))
+            case .emphasis: append(.emphasis(inlines(node.children)))
+            case .strong: append(.strong(inlines(node.children)))
+            case .link(let destination, let title):
+                append(.link(
+                    destination: raw(destination), title: raw(title), content: inlines(node.children),
+                    location: locate(node, opener: 0x5B)))
+            case .image(let source, let title):
+                append(.image(
+                    source: raw(source), title: raw(title), alt: inlines(node.children),
+                    location: locate(node, opener: 0x21)))
+            default:
+                // A block where inlines belong only happens after flattening: keep its text.
+                for inline in inlines(node.children) { append(inline) }
+            }
+        }
+        return result
+    }
+
+    /// Text where math has no meaning (code, URLs, raw HTML): placeholders become the source
+    /// they replaced.
+    private func raw(_ text: String) -> String {
+        let pieces = placeholders.pieces(of: text)
+        if pieces.count == 1, case .text(let only) = pieces[0] { return only }
+        return pieces.map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .span(let index):
+                return index < spans.count ? String(decoding: bytes[spans[index].range], as: UTF8.self) : ""
+            }
+        }.joined()
+    }
+
+    /// The file location of a link's `[` or an image's `!`. cmark's inline columns are exact on
+    /// a paragraph's first line but assume every later line starts where the first did; when
+    /// the byte there is not the opener, the nearest opener on that line is the one.
+    private func locate(_ node: CommonMarkNode, opener: UInt8) -> SourceLocation {
+        let offset = map.fileOffset(node.start)
+        if offset < bytes.count, bytes[offset] == opener { return lines.location(of: offset) }
+        let line = lines.line(of: offset)
+        let start = lines.start(ofLine: line)
+        let end = lines.contentEnd(ofLine: line)
+        var best: Int?
+        for index in start..<end where bytes[index] == opener {
+            if best == nil || abs(index - offset) < abs(best! - offset) { best = index }
+        }
+        return lines.location(of: best ?? offset)
+    }
+}
