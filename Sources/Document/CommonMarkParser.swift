@@ -85,7 +85,7 @@ enum CommonMarkParser {
                 let converted = makeNode(node, type: type)
                 if !container {
                     if stack.isEmpty { root = converted } else { stack[stack.count - 1].children.append(converted) }
-                } else if stack.count >= maximumDepth {
+                } else if stack.count >= maximumDepth, isFlattenable(type) {
                     skipped += 1
                     flattened = true
                 } else {
@@ -101,6 +101,18 @@ enum CommonMarkParser {
         }
         let origin = CommonMarkPosition(line: 1, column: 1)
         return (root ?? CommonMarkNode(kind: .document, start: origin, end: origin), flattened)
+    }
+
+    /// Containers that may be dropped when too deep, their children kept: not paragraphs and
+    /// headings, which the math scanner and the site need as such.
+    private static func isFlattenable(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
+            CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Node types that the iterator enters and exits (the others it only enters).
