@@ -22,7 +22,7 @@ public enum Markup {
         case computation(Int)
         /// A recorded output block: index into `Notebook.outputs`.
         case output(Int)
-        /// A raw HTML block, as written.
+        /// A raw HTML block, as written (without its final newline).
         case html(String, line: Int)
         case thematicBreak
     }

@@ -38,7 +38,7 @@ struct MarkupConverter {
             let code = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
             return .code(info: info, code: code, line: line(node))
         case .htmlBlock(let html):
-            return .html(html, line: line(node))
+            return .html(html.hasSuffix("\n") ? String(html.dropLast()) : html, line: line(node))
         case .thematicBreak:
             return .thematicBreak
         default:
