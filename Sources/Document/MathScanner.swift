@@ -26,7 +26,9 @@ struct InlineLeaf: Sendable, Hashable {
 /// `$...$` is inline math when the opening `$` has a non-space right after it, the closing `$`
 /// has a non-space right before it and no digit right after it (so "$5 and $10" is text);
 /// `\$` is a literal dollar. Code spans, autolinks and raw HTML are never math, and whichever
-/// starts first wins, as in pandoc (`$a`b$` is math, `` `$a$` `` is code).
+/// starts first wins, as in pandoc (`` `$a$` `` is code, `$a<b>c$` is math). One deviation
+/// from pandoc: inline math cannot contain a backtick, so a price before a code span
+/// ("$10, see `$x$`") does not swallow the code span's dollar.
 ///
 /// A leaf's content is scanned as one stream: its lines joined by "\n" with the block quote
 /// markers and the container indentation of later lines left out, and a table maps every
@@ -206,6 +208,11 @@ struct MathScanner {
             if c == 0x24 {
                 if j + 1 < count, text[j + 1] >= 0x30, text[j + 1] <= 0x39 { return nil }
                 return j
+            }
+            if c == 0x60 {
+                // Beyond pandoc: inline TeX has no use for a backtick, and without this rule
+                // "costs $10, see `$x$`" would end math inside the code span.
+                return nil
             }
             if c == 0x5C {
                 // `\text{...}` may hold dollars of its own; any other `\x` is taken whole.

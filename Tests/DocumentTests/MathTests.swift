@@ -112,9 +112,15 @@ import Testing
     }
 
     @Test func whicheverStartsFirstWins() throws {
-        // pandoc reads math from the dollar on, backticks and all.
-        #expect(try tex("$a`b$ `c`\n") == ["a`b"])
         #expect(try tex("`$a` $b$\n") == ["b"])
+        #expect(try tex("$a<b>c$ <b>$x$</b>\n") == ["a<b>c", "x"])
+        #expect(try tex("$$a`b$$\n") == ["a`b"])
+    }
+
+    @Test func inlineMathStopsAtABacktick() throws {
+        // pandoc would read "10, see `" as math; a code span is the likelier intent.
+        #expect(try tex("costs $10, see `$x$` and $y$\n") == ["y"])
+        #expect(try tex("$a`b$\n").isEmpty)
     }
 
     @Test func mathInHeadingsListsLinksAndEmphasis() throws {
