@@ -10,6 +10,10 @@ struct LineIndex: Sendable, Hashable {
     let lineStarts: [Int]
     /// The file, kept to count scalars and find line ends.
     let bytes: [UInt8]
+    /// UTF-8 continuation bytes before every multiple of `stride`, so that a column on a long
+    /// line costs at most two short scans, not a scan from the line's start.
+    private let continuations: [Int]
+    private static let stride = 256
 
     init(bytes: [UInt8], startingAt start: Int = 0) {
         self.bytes = bytes
@@ -30,6 +34,22 @@ struct LineIndex: Sendable, Hashable {
             }
         }
         self.lineStarts = starts
+        var counts = [0]
+        counts.reserveCapacity(bytes.count / Self.stride + 1)
+        var running = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte & 0xC0 == 0x80 { running += 1 }
+            if (index + 1) % Self.stride == 0 { counts.append(running) }
+        }
+        self.continuations = counts
+    }
+
+    /// Continuation bytes in `bytes[0..<offset]`.
+    private func continuationCount(before offset: Int) -> Int {
+        let block = offset / Self.stride
+        var count = continuations[block]
+        for index in (block * Self.stride)..<offset where bytes[index] & 0xC0 == 0x80 { count += 1 }
+        return count
     }
 
     var lineCount: Int { lineStarts.count }
@@ -71,11 +91,9 @@ struct LineIndex: Sendable, Hashable {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(of: clamped)
         let start = lineStarts[line - 1]
-        var column = 1
-        if clamped > start {
-            for index in start..<clamped where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        }
-        return SourceLocation(line: line, column: column)
+        guard clamped > start else { return SourceLocation(line: line, column: 1) }
+        let continuationBytes = continuationCount(before: clamped) - continuationCount(before: start)
+        return SourceLocation(line: line, column: clamped - start - continuationBytes + 1)
     }
 
     /// Scalars in `bytes[range]` (UTF-8 continuation bytes do not start a scalar).

@@ -112,8 +112,9 @@ struct MarkupConverter {
         let offset = map.fileOffset(node.start)
         if offset < bytes.count, bytes[offset] == opener { return lines.location(of: offset) }
         let line = lines.line(of: offset)
-        let start = lines.start(ofLine: line)
-        let end = lines.contentEnd(ofLine: line)
+        // The opener is near where cmark says: look no further than a window around it.
+        let start = max(lines.start(ofLine: line), offset - 4096)
+        let end = min(lines.contentEnd(ofLine: line), offset + 4096)
         var best: Int?
         for index in start..<end where bytes[index] == opener {
             if best == nil || abs(index - offset) < abs(best! - offset) { best = index }
