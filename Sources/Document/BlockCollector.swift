@@ -14,12 +14,14 @@ struct BlockCollector {
     }
 
     /// Visits the children of a container (document, block quote, list, item).
-    mutating func visit(_ container: CommonMarkNode, quoteDepth: Int) {
+    mutating func visit(_ tree: CommonMarkTree, _ index: Int, quoteDepth: Int) {
+        let container = tree[index]
         // A top-level fence is ended only by the end of the file; a nested one also by the end
         // of its container, which cmark reports as the container's last line.
         let containerEnd = container.kind == .document ? Int.max : container.end.line
         var previous: Int?
-        for child in container.children {
+        for childIndex in tree.children(of: index) {
+            let child = tree[childIndex]
             var current: Int?
             switch child.kind {
             case .codeBlock(let info, let literal):
@@ -30,9 +32,9 @@ struct BlockCollector {
             case .heading:
                 leaves.append(leaf(child, quoteDepth: quoteDepth, heading: true))
             case .blockQuote:
-                visit(child, quoteDepth: quoteDepth + 1)
+                visit(tree, childIndex, quoteDepth: quoteDepth + 1)
             case .list, .item, .document:
-                visit(child, quoteDepth: quoteDepth)
+                visit(tree, childIndex, quoteDepth: quoteDepth)
             default:
                 break
             }
@@ -42,7 +44,7 @@ struct BlockCollector {
 
     private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-    private func leaf(_ node: CommonMarkNode, quoteDepth: Int, heading: Bool) -> InlineLeaf {
+    private func leaf(_ node: CommonMarkTree.Node, quoteDepth: Int, heading: Bool) -> InlineLeaf {
         var start = map.fileOffset(node.start)
         let firstLine = node.start.line
         let firstEnd = lines.contentEnd(ofLine: firstLine)
@@ -85,7 +87,7 @@ struct BlockCollector {
     }
 
     private func fencedBlock(
-        _ node: CommonMarkNode, info: String, literal: String, containerEnd: Int, previous: Int?
+        _ node: CommonMarkTree.Node, info: String, literal: String, containerEnd: Int, previous: Int?
     ) -> FencedBlock {
         let start = map.fileOffset(node.start)
         let fenceLine = node.start.line
@@ -100,7 +102,7 @@ struct BlockCollector {
         var isFence = (fenceCharacter == 0x60 || fenceCharacter == 0x7E) && runLength >= 3
         if isFence, info.isEmpty {
             let firstLiteralLine = literal.utf8.prefix { $0 != 0x0A }
-            if Array(firstLiteralLine) == Array(bytes[start..<lineEnd]) { isFence = false }
+            if Array(firstLiteralLine) == Array(bytes[start..<max(start, lineEnd)]) { isFence = false }
         }
         guard isFence else {
             let lastLine = min(fenceLine + max(lineCount, 1) - 1, lines.lineCount)

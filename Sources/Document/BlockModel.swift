@@ -70,8 +70,10 @@ struct BlockModel {
     private func fenceRange(_ block: FencedBlock, lines: LineIndex) -> SourceRange {
         var end = block.start
         let lineEnd = lines.contentEnd(ofLine: block.fenceLine)
-        let fence = lines.bytes[block.start]
-        while end < lineEnd, lines.bytes[end] == fence { end += 1 }
+        if end < lines.bytes.count {
+            let fence = lines.bytes[end]
+            while end < lineEnd, lines.bytes[end] == fence { end += 1 }
+        }
         return lines.range(block.start..<end)
     }
 

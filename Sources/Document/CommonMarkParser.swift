@@ -6,8 +6,17 @@ struct CommonMarkPosition: Sendable, Hashable {
     var column: Int
 }
 
-/// cmark's tree as plain Swift values, freed from C memory as soon as it is read.
-struct CommonMarkNode: Sendable, Hashable {
+/// cmark's tree as plain Swift values, in one flat array in document order (preorder): a
+/// node's subtree is `nodes[index..<subtreeEnd]`, so a 10 MB notebook costs no allocation
+/// per node beyond its text.
+struct CommonMarkTree: Sendable {
+    struct Node: Sendable, Hashable {
+        var kind: Kind
+        var start: CommonMarkPosition
+        var end: CommonMarkPosition
+        var subtreeEnd: Int
+    }
+
     enum Kind: Sendable, Hashable {
         case document
         case blockQuote
@@ -30,25 +39,45 @@ struct CommonMarkNode: Sendable, Hashable {
         case image(source: String, title: String)
     }
 
-    var kind: Kind
-    var start: CommonMarkPosition
-    var end: CommonMarkPosition
-    var children: [CommonMarkNode] = []
+    var nodes: [Node]
+    /// Whether nesting deeper than `CommonMarkParser.maximumDepth` was flattened.
+    var flattened: Bool
+
+    subscript(index: Int) -> Node { nodes[index] }
+
+    /// The children of the node at `index`, by index.
+    func children(of index: Int) -> Children {
+        Children(nodes: nodes, cursor: index + 1, end: nodes[index].subtreeEnd)
+    }
+
+    struct Children: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var cursor: Int
+        let end: Int
+
+        mutating func next() -> Int? {
+            guard cursor < end else { return nil }
+            let current = cursor
+            cursor = nodes[current].subtreeEnd
+            return current
+        }
+    }
 }
 
-/// The one place that talks to cmark.
+/// The one place that talks to cmark: a parsed document, freed when this object goes.
 ///
 /// Source positions are on; `CMARK_OPT_SMART` is never used (it turns `f'` into `f’` and `--`
 /// into a dash, inside math too). Containers nested deeper than `maximumDepth` are flattened
 /// into their parent, so that hostile input (ten thousand `>`) cannot exhaust the stack of the
 /// recursive passes that follow.
-enum CommonMarkParser {
+final class CommonMarkParser {
     static let maximumDepth = 96
 
-    /// The tree of `bytes`, and whether some nesting had to be flattened.
-    static func parse(_ bytes: [UInt8]) -> (root: CommonMarkNode, flattened: Bool) {
+    private let root: OpaquePointer?
+
+    init(_ bytes: [UInt8]) {
         let options = CMARK_OPT_SOURCEPOS
-        let document: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+        root = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress {
                     return cmark_parse_document(base, chars.count, options)
@@ -56,51 +85,58 @@ enum CommonMarkParser {
                 return cmark_parse_document("", 0, options)
             }
         }
-        guard let document else {
-            let origin = CommonMarkPosition(line: 1, column: 1)
-            return (CommonMarkNode(kind: .document, start: origin, end: origin), false)
-        }
-        defer { cmark_node_free(document) }
-        return convert(document)
     }
 
-    /// Walks cmark's tree with its iterator (no recursion), building ours with a stack.
-    private static func convert(_ document: OpaquePointer) -> (CommonMarkNode, Bool) {
-        guard let iterator = cmark_iter_new(document) else {
-            let origin = CommonMarkPosition(line: 1, column: 1)
-            return (CommonMarkNode(kind: .document, start: origin, end: origin), false)
-        }
+    deinit {
+        if let root { cmark_node_free(root) }
+    }
+
+    /// The tree, with the content of paragraphs and headings or (for the first pass, which
+    /// only needs to know where blocks are) without it.
+    func tree(includingInlines: Bool) -> CommonMarkTree {
+        let origin = CommonMarkPosition(line: 1, column: 1)
+        let empty = CommonMarkTree(
+            nodes: [.init(kind: .document, start: origin, end: origin, subtreeEnd: 1)], flattened: false)
+        guard let root, let iterator = cmark_iter_new(root) else { return empty }
         defer { cmark_iter_free(iterator) }
-        var stack: [CommonMarkNode] = []
-        var skipped = 0
+        var nodes: [CommonMarkTree.Node] = []
+        // Open containers: their index in `nodes`, or nil for one flattened away.
+        var open: [Int?] = []
+        var depth = 0
         var flattened = false
-        var root: CommonMarkNode?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            let container = isContainer(type)
-            if event == CMARK_EVENT_ENTER {
-                let converted = makeNode(node, type: type)
-                if !container {
-                    if stack.isEmpty { root = converted } else { stack[stack.count - 1].children.append(converted) }
-                } else if stack.count >= maximumDepth, isFlattenable(type) {
-                    skipped += 1
+            if event == CMARK_EVENT_EXIT {
+                if let entry = open.popLast(), let index = entry {
+                    nodes[index].subtreeEnd = nodes.count
+                    depth -= 1
+                }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            if Self.isContainer(type) {
+                if depth >= Self.maximumDepth, Self.isFlattenable(type) {
                     flattened = true
-                } else {
-                    stack.append(converted)
+                    open.append(nil)
+                    continue
                 }
-            } else if event == CMARK_EVENT_EXIT {
-                if skipped > 0 {
-                    skipped -= 1
-                } else if let finished = stack.popLast() {
-                    if stack.isEmpty { root = finished } else { stack[stack.count - 1].children.append(finished) }
+                if !includingInlines, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                    nodes.append(Self.makeNode(node, type: type, subtreeEnd: nodes.count + 1))
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
                 }
+                open.append(nodes.count)
+                depth += 1
+                nodes.append(Self.makeNode(node, type: type, subtreeEnd: nodes.count + 1))
+            } else {
+                nodes.append(Self.makeNode(node, type: type, subtreeEnd: nodes.count + 1))
             }
         }
-        let origin = CommonMarkPosition(line: 1, column: 1)
-        return (root ?? CommonMarkNode(kind: .document, start: origin, end: origin), flattened)
+        guard !nodes.isEmpty else { return empty }
+        return CommonMarkTree(nodes: nodes, flattened: flattened)
     }
 
     /// Containers that may be dropped when too deep, their children kept: not paragraphs and
@@ -127,12 +163,12 @@ enum CommonMarkParser {
         }
     }
 
-    private static func makeNode(_ node: OpaquePointer, type: cmark_node_type) -> CommonMarkNode {
+    private static func makeNode(_ node: OpaquePointer, type: cmark_node_type, subtreeEnd: Int) -> CommonMarkTree.Node {
         let start = CommonMarkPosition(
             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         let end = CommonMarkPosition(
             line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
-        let kind: CommonMarkNode.Kind
+        let kind: CommonMarkTree.Kind
         switch type {
         case CMARK_NODE_DOCUMENT: kind = .document
         case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
@@ -164,7 +200,7 @@ enum CommonMarkParser {
         case CMARK_NODE_CUSTOM_INLINE: kind = .emphasis
         default: kind = .blockQuote
         }
-        return CommonMarkNode(kind: kind, start: start, end: end)
+        return CommonMarkTree.Node(kind: kind, start: start, end: end, subtreeEnd: subtreeEnd)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -6,11 +6,14 @@ import Diagnostics
 /// Math is already separated from prose: a `.math` inline holds its TeX exactly as written,
 /// whatever Markdown would have made of its `*`, `_`, `\\` or `<`.
 public enum Markup {
-    /// A block of the document.
-    public indirect enum Block: Sendable, Hashable {
+    /// A block of the document. (Not `indirect`: the arrays already hold children out of
+    /// line, and unboxed cases keep a large notebook's tree cheap to build.)
+    public enum Block: Sendable, Hashable {
         /// An ATX (`#`) or setext heading, level 1 to 6.
         case heading(level: Int, content: [Inline], line: Int)
+        /// A paragraph; `line` is its first line.
         case paragraph([Inline], line: Int)
+        /// A `>` block quote.
         case blockQuote([Block])
         /// `start` is the first number of an ordered list (1 for a bullet list); a tight list's
         /// items are not separated by blank lines.
@@ -24,15 +27,19 @@ public enum Markup {
         case output(Int)
         /// A raw HTML block, as written (without its final newline).
         case html(String, line: Int)
+        /// A `---`, `***` or `___` line.
         case thematicBreak
     }
 
     /// Inline content of a paragraph, heading, emphasis or link.
-    public indirect enum Inline: Sendable, Hashable {
+    public enum Inline: Sendable, Hashable {
+        /// Plain text, with entities and backslash escapes resolved.
         case text(String)
         /// A code span's content (never math).
         case code(String)
+        /// `*emphasis*` or `_emphasis_`.
         case emphasis([Inline])
+        /// `**strong**` or `__strong__`.
         case strong([Inline])
         /// `location` is the `[` that opens the link text.
         case link(destination: String, title: String, content: [Inline], location: SourceLocation)
@@ -40,7 +47,9 @@ public enum Markup {
         case image(source: String, title: String, alt: [Inline], location: SourceLocation)
         /// Raw inline HTML, as written.
         case html(String)
+        /// A line break in the source that is not a hard break (usually shown as a space).
         case softBreak
+        /// A hard line break (two spaces or a backslash at the end of a line).
         case lineBreak
         /// `$tex$` (display false) or `$$tex$$` (display true). `location` is the first TeX
         /// character, after the dollars, so a TeX warning at offset k maps to the file.

@@ -10,26 +10,37 @@ struct MarkupConverter {
     let placeholders: Placeholders
     let codeBlocks: [Int: Markup.Block]
 
-    func blocks(of root: CommonMarkNode) -> [Markup.Block] {
-        root.children.compactMap(block)
+    let tree: CommonMarkTree
+
+    func blocks() -> [Markup.Block] {
+        blocks(of: 0)
     }
 
-    private func line(_ node: CommonMarkNode) -> Int {
+    private func blocks(of index: Int) -> [Markup.Block] {
+        tree.children(of: index).compactMap(block)
+    }
+
+    private func inlines(of index: Int) -> [Markup.Inline] {
+        inlines(Array(tree.children(of: index)))
+    }
+
+    private func line(_ node: CommonMarkTree.Node) -> Int {
         lines.line(of: map.fileOffset(node.start))
     }
 
-    private func block(_ node: CommonMarkNode) -> Markup.Block? {
+    private func block(_ index: Int) -> Markup.Block? {
+        let node = tree[index]
         switch node.kind {
         case .heading(let level):
-            return .heading(level: level, content: inlines(node.children), line: line(node))
+            return .heading(level: level, content: inlines(of: index), line: line(node))
         case .paragraph:
-            return .paragraph(inlines(node.children), line: line(node))
+            return .paragraph(inlines(of: index), line: line(node))
         case .blockQuote, .document, .item:
-            return .blockQuote(node.children.compactMap(block))
+            return .blockQuote(blocks(of: index))
         case .list(let ordered, let start, let tight):
-            let items: [[Markup.Block]] = node.children.map { child in
+            let items: [[Markup.Block]] = tree.children(of: index).map { child in
                 // Flattening (see CommonMarkParser) can put a non-item directly in a list.
-                if case .item = child.kind { return child.children.compactMap(block) }
+                if case .item = tree[child].kind { return blocks(of: child) }
                 return block(child).map { [$0] } ?? []
             }
             return .list(ordered: ordered, start: ordered ? start : 1, tight: tight, items: items)
@@ -43,11 +54,11 @@ struct MarkupConverter {
             return .thematicBreak
         default:
             // Inline content where a block belongs only happens after flattening.
-            return .paragraph(inlines([node]), line: line(node))
+            return .paragraph(inlines([index]), line: line(node))
         }
     }
 
-    private func inlines(_ nodes: [CommonMarkNode]) -> [Markup.Inline] {
+    private func inlines(_ indices: [Int]) -> [Markup.Inline] {
         var result: [Markup.Inline] = []
         func append(_ inline: Markup.Inline) {
             if case .text(let new) = inline, case .text(let old)? = result.last {
@@ -56,7 +67,8 @@ struct MarkupConverter {
                 result.append(inline)
             }
         }
-        for node in nodes {
+        for index in indices {
+            let node = tree[index]
             switch node.kind {
             case .text(let text):
                 for piece in placeholders.pieces(of: text) {
@@ -73,19 +85,19 @@ struct MarkupConverter {
             case .lineBreak: append(.lineBreak)
             case .code(let code): append(.code(raw(code)))
             case .htmlInline(let html): append(.html(raw(html)))
-            case .emphasis: append(.emphasis(inlines(node.children)))
-            case .strong: append(.strong(inlines(node.children)))
+            case .emphasis: append(.emphasis(inlines(of: index)))
+            case .strong: append(.strong(inlines(of: index)))
             case .link(let destination, let title):
                 append(.link(
-                    destination: raw(destination), title: raw(title), content: inlines(node.children),
+                    destination: raw(destination), title: raw(title), content: inlines(of: index),
                     location: locate(node, opener: 0x5B)))
             case .image(let source, let title):
                 append(.image(
-                    source: raw(source), title: raw(title), alt: inlines(node.children),
+                    source: raw(source), title: raw(title), alt: inlines(of: index),
                     location: locate(node, opener: 0x21)))
             default:
                 // A block where inlines belong only happens after flattening: keep its text.
-                for inline in inlines(node.children) { append(inline) }
+                for inline in inlines(of: index) { append(inline) }
             }
         }
         return result
@@ -108,7 +120,7 @@ struct MarkupConverter {
     /// The file location of a link's `[` or an image's `!`. cmark's inline columns are exact on
     /// a paragraph's first line but assume every later line starts where the first did; when
     /// the byte there is not the opener, the nearest opener on that line is the one.
-    private func locate(_ node: CommonMarkNode, opener: UInt8) -> SourceLocation {
+    private func locate(_ node: CommonMarkTree.Node, opener: UInt8) -> SourceLocation {
         let offset = map.fileOffset(node.start)
         if offset < bytes.count, bytes[offset] == opener { return lines.location(of: offset) }
         let line = lines.line(of: offset)
@@ -116,7 +128,7 @@ struct MarkupConverter {
         let start = max(lines.start(ofLine: line), offset - 4096)
         let end = min(lines.contentEnd(ofLine: line), offset + 4096)
         var best: Int?
-        for index in start..<end where bytes[index] == opener {
+        for index in start..<max(start, end) where bytes[index] == opener {
             if best == nil || abs(index - offset) < abs(best! - offset) { best = index }
         }
         return lines.location(of: best ?? offset)

@@ -28,24 +28,28 @@ struct NotebookParser {
             }
         }
 
-        // First pass: blocks, and where the prose is.
-        let (firstTree, firstFlattened) = CommonMarkParser.parse(prose)
+        // First pass: blocks, and where the prose is (their inline content is not needed).
+        var firstParse: CommonMarkParser? = CommonMarkParser(prose)
+        let blockTree = firstParse!.tree(includingInlines: false)
         let firstMap = PositionMap(
             lineStarts: lines.lineStarts.map { $0 - bom },
             pieces: [.init(parsed: 0, file: bom, length: prose.count, copied: true)])
         var collector = BlockCollector(bytes: bytes, lines: lines, map: firstMap)
-        collector.visit(firstTree, quoteDepth: 0)
+        collector.visit(blockTree, 0, quoteDepth: 0)
 
         let model = BlockModel(fenced: collector.blocks, bytes: bytes, lines: lines, file: path)
         diagnostics += model.diagnostics
 
-        // Second pass, only when there is math to protect.
+        // Second pass, only when there is math to protect; otherwise the first parse serves.
         let spans = MathScanner(bytes: bytes, lines: lines).spans(in: collector.leaves)
-        var tree = firstTree
-        var map = firstMap
-        var flattened = firstFlattened
         let placeholders = Placeholders(prose: prose, spans: spans)
-        if !spans.isEmpty {
+        let tree: CommonMarkTree
+        let map: PositionMap
+        if spans.isEmpty {
+            tree = firstParse!.tree(includingInlines: true)
+            map = firstMap
+        } else {
+            firstParse = nil
             var text: [UInt8] = []
             text.reserveCapacity(prose.count)
             var pieces: [PositionMap.Piece] = []
@@ -66,10 +70,10 @@ struct NotebookParser {
                     text[index - bom] = 0x20
                 }
             }
-            (tree, flattened) = CommonMarkParser.parse(text)
+            tree = CommonMarkParser(text).tree(includingInlines: true)
             map = PositionMap(parsed: text, pieces: pieces)
         }
-        if flattened {
+        if tree.flattened {
             diagnostics.append(.warning(
                 "the document nests lists, quotes or emphasis more than \(CommonMarkParser.maximumDepth) deep; deeper levels are flattened",
                 file: path))
@@ -77,8 +81,8 @@ struct NotebookParser {
 
         let converter = MarkupConverter(
             bytes: bytes, lines: lines, map: map, spans: spans, placeholders: placeholders,
-            codeBlocks: model.markupByStart)
-        let markup = converter.blocks(of: tree)
+            codeBlocks: model.markupByStart, tree: tree)
+        let markup = converter.blocks()
 
         return Notebook(
             path: path, bytes: bytes, frontMatter: front.frontMatter, blocks: model.blocks,

@@ -17,7 +17,19 @@ struct PositionMap: Sendable {
     let pieces: [Piece]
 
     init(parsed: [UInt8], pieces: [Piece]) {
-        self.init(lineStarts: LineIndex(bytes: parsed).lineStarts, pieces: pieces)
+        var starts = [0]
+        var index = 0
+        while index < parsed.count {
+            let byte = parsed[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < parsed.count, parsed[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.init(lineStarts: starts, pieces: pieces)
     }
 
     init(lineStarts: [Int], pieces: [Piece]) {
