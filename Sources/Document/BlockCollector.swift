@@ -119,7 +119,7 @@ struct BlockCollector {
         while infoStart < lineEnd, isSpace(bytes[infoStart]) { infoStart += 1 }
         var infoEnd = lineEnd
         while infoEnd > infoStart, isSpace(bytes[infoEnd - 1]) { infoEnd -= 1 }
-        let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = info.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(Substring($0)) }
         let role: FencedBlock.Role =
             words.first == "backprop" ? .computation : words.first == "output" ? .output : .other
         return FencedBlock(

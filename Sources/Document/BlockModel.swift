@@ -10,30 +10,43 @@ struct BlockModel {
     var markupByStart: [Int: Markup.Block] = [:]
 
     init(fenced: [FencedBlock], bytes: [UInt8], lines: LineIndex, file: String) {
-        var computationIndex: [Int: Int] = [:]
-        var outputIndex: [Int: Int] = [:]
-        for (index, block) in fenced.enumerated() {
-            switch block.role {
-            case .computation: computationIndex[index] = computationIndex.count
-            case .output: outputIndex[index] = outputIndex.count
+        // Each fenced block's number among computation blocks or among outputs.
+        var computationIndex = [Int?](repeating: nil, count: fenced.count)
+        var outputIndex = [Int?](repeating: nil, count: fenced.count)
+        var computations = 0
+        var outputCount = 0
+        for index in fenced.indices {
+            switch fenced[index].role {
+            case .computation:
+                computationIndex[index] = computations
+                computations += 1
+            case .output:
+                outputIndex[index] = outputCount
+                outputCount += 1
             case .other, .indented: break
             }
         }
+        blocks.reserveCapacity(computations)
+        outputs.reserveCapacity(outputCount)
+        markupByStart.reserveCapacity(computations + outputCount)
         // An output records the computation block right before it in the same container,
         // with only blank lines (and the container's `>` markers) between them.
-        var recordedBy: [Int: Int] = [:]
-        var outputOf: [Int: Int] = [:]
-        for (index, block) in fenced.enumerated() where block.role == .output {
-            guard let previous = block.previousSibling, let computation = computationIndex[previous] else { continue }
+        var recordedBy = [Int?](repeating: nil, count: outputCount)
+        var outputOf = [Int?](repeating: nil, count: computations)
+        for index in fenced.indices where fenced[index].role == .output {
+            guard let previous = fenced[index].previousSibling, let computation = computationIndex[previous],
+                let output = outputIndex[index]
+            else { continue }
             let source = fenced[previous]
-            guard source.isClosed, source.range.upperBound <= block.start else { continue }
-            let gap = bytes[source.range.upperBound..<block.start]
-            guard gap.allSatisfy({ [0x20, 0x09, 0x0D, 0x0A, 0x3E].contains($0) }) else { continue }
-            recordedBy[outputIndex[index]!] = computation
-            outputOf[computation] = outputIndex[index]!
+            guard source.isClosed, source.range.upperBound <= fenced[index].start else { continue }
+            let gap = bytes[source.range.upperBound..<fenced[index].start]
+            guard gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == 0x3E }) else { continue }
+            recordedBy[output] = computation
+            outputOf[computation] = output
         }
 
-        for (index, block) in fenced.enumerated() {
+        for index in fenced.indices {
+            let block = fenced[index]
             switch block.role {
             case .computation:
                 let number = computationIndex[index]!

@@ -74,8 +74,11 @@ final class CommonMarkParser {
     static let maximumDepth = 96
 
     private let root: OpaquePointer?
+    /// Bytes parsed, to guess how many nodes the tree will have.
+    private let size: Int
 
     init(_ bytes: [UInt8]) {
+        size = bytes.count
         let options = CMARK_OPT_SOURCEPOS
         root = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -100,6 +103,7 @@ final class CommonMarkParser {
         guard let root, let iterator = cmark_iter_new(root) else { return empty }
         defer { cmark_iter_free(iterator) }
         var nodes: [CommonMarkTree.Node] = []
+        nodes.reserveCapacity(size / (includingInlines ? 24 : 48) + 16)
         // Open containers: their index in `nodes`, or nil for one flattened away.
         var open: [Int?] = []
         var depth = 0
@@ -164,10 +168,19 @@ final class CommonMarkParser {
     }
 
     private static func makeNode(_ node: OpaquePointer, type: cmark_node_type, subtreeEnd: Int) -> CommonMarkTree.Node {
-        let start = CommonMarkPosition(
-            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-        let end = CommonMarkPosition(
-            line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        // Positions are read for blocks, links and images only: nothing uses those of text.
+        var start = CommonMarkPosition(line: 0, column: 0)
+        var end = start
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+            CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            break
+        default:
+            start = CommonMarkPosition(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            end = CommonMarkPosition(
+                line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        }
         let kind: CommonMarkTree.Kind
         switch type {
         case CMARK_NODE_DOCUMENT: kind = .document

@@ -30,6 +30,12 @@ struct FencedBlock: Sendable, Hashable {
 
     /// The content without its final newline, as the model's `code` and `text` want it.
     var text: String {
-        literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
+        Self.droppingFinalNewline(literal)
+    }
+
+    /// The text without one final "\n" (by bytes: no grapheme breaking on large blocks).
+    static func droppingFinalNewline(_ text: String) -> String {
+        guard text.utf8.last == 0x0A else { return text }
+        return String(Substring(text.utf8.dropLast()))
     }
 }

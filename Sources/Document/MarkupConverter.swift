@@ -21,7 +21,7 @@ struct MarkupConverter {
     }
 
     private func inlines(of index: Int) -> [Markup.Inline] {
-        inlines(Array(tree.children(of: index)))
+        inlines(tree.children(of: index))
     }
 
     private func line(_ node: CommonMarkTree.Node) -> Int {
@@ -46,66 +46,64 @@ struct MarkupConverter {
             return .list(ordered: ordered, start: ordered ? start : 1, tight: tight, items: items)
         case .codeBlock(let info, let literal):
             if let known = codeBlocks[map.fileOffset(node.start)] { return known }
-            let code = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
+            let code = FencedBlock.droppingFinalNewline(literal)
             return .code(info: info, code: code, line: line(node))
         case .htmlBlock(let html):
-            return .html(html.hasSuffix("\n") ? String(html.dropLast()) : html, line: line(node))
+            return .html(FencedBlock.droppingFinalNewline(html), line: line(node))
         case .thematicBreak:
             return .thematicBreak
         default:
             // Inline content where a block belongs only happens after flattening.
-            return .paragraph(inlines([index]), line: line(node))
+            return .paragraph(inlines(CommonMarkTree.Children(nodes: tree.nodes, cursor: index, end: node.subtreeEnd)), line: line(node))
         }
     }
 
-    private func inlines(_ indices: [Int]) -> [Markup.Inline] {
-        var result: [Markup.Inline] = []
-        func append(_ inline: Markup.Inline) {
-            if case .text(let new) = inline, case .text(let old)? = result.last {
-                result[result.count - 1] = .text(old + new)
-            } else {
-                result.append(inline)
-            }
-        }
+    private func inlines(_ indices: CommonMarkTree.Children) -> [Markup.Inline] {
+        var result = InlineList()
         for index in indices {
             let node = tree[index]
             switch node.kind {
             case .text(let text):
+                guard text.utf8.contains(0xF3) else {
+                    result.append(.text(text))
+                    continue
+                }
                 for piece in placeholders.pieces(of: text) {
                     switch piece {
-                    case .text(let text): append(.text(text))
+                    case .text(let text): result.append(.text(text))
                     case .span(let index) where index < spans.count:
                         let span = spans[index]
-                        append(.math(tex: span.tex, display: span.display, location: lines.location(of: span.texStart)))
+                        result.append(.math(tex: span.tex, display: span.display, location: lines.location(of: span.texStart)))
                     case .span:
                         break
                     }
                 }
-            case .softBreak: append(.softBreak)
-            case .lineBreak: append(.lineBreak)
-            case .code(let code): append(.code(raw(code)))
-            case .htmlInline(let html): append(.html(raw(html)))
-            case .emphasis: append(.emphasis(inlines(of: index)))
-            case .strong: append(.strong(inlines(of: index)))
+            case .softBreak: result.append(.softBreak)
+            case .lineBreak: result.append(.lineBreak)
+            case .code(let code): result.append(.code(raw(code)))
+            case .htmlInline(let html): result.append(.html(raw(html)))
+            case .emphasis: result.append(.emphasis(inlines(of: index)))
+            case .strong: result.append(.strong(inlines(of: index)))
             case .link(let destination, let title):
-                append(.link(
+                result.append(.link(
                     destination: raw(destination), title: raw(title), content: inlines(of: index),
                     location: locate(node, opener: 0x5B)))
             case .image(let source, let title):
-                append(.image(
+                result.append(.image(
                     source: raw(source), title: raw(title), alt: inlines(of: index),
                     location: locate(node, opener: 0x21)))
             default:
                 // A block where inlines belong only happens after flattening: keep its text.
-                for inline in inlines(of: index) { append(inline) }
+                for inline in inlines(of: index) { result.append(inline) }
             }
         }
-        return result
+        return result.inlines
     }
 
     /// Text where math has no meaning (code, URLs, raw HTML): placeholders become the source
     /// they replaced.
     private func raw(_ text: String) -> String {
+        guard text.utf8.contains(0xF3) else { return text }
         let pieces = placeholders.pieces(of: text)
         if pieces.count == 1, case .text(let only) = pieces[0] { return only }
         return pieces.map { piece in
@@ -132,5 +130,19 @@ struct MarkupConverter {
             if best == nil || abs(index - offset) < abs(best! - offset) { best = index }
         }
         return lines.location(of: best ?? offset)
+    }
+}
+
+/// Inlines being collected, with adjacent text merged (cmark splits text at every bracket
+/// and entity).
+private struct InlineList {
+    var inlines: [Markup.Inline] = []
+
+    mutating func append(_ inline: Markup.Inline) {
+        if case .text(let new) = inline, case .text(let old)? = inlines.last {
+            inlines[inlines.count - 1] = .text(old + new)
+        } else {
+            inlines.append(inline)
+        }
     }
 }

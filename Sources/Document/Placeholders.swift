@@ -20,6 +20,7 @@ struct Placeholders: Sendable {
 
     private var start: Unicode.Scalar { Unicode.Scalar(base)! }
     private var end: Unicode.Scalar { Unicode.Scalar(base + 1)! }
+
     private func digit(_ value: Int) -> Unicode.Scalar { Unicode.Scalar(base + 0x10 + UInt32(value))! }
 
     func token(_ index: Int) -> [UInt8] {
@@ -38,40 +39,54 @@ struct Placeholders: Sendable {
         case span(Int)
     }
 
-    /// Splits text at its placeholders.
+    /// Splits text at its placeholders. Works on UTF-8 bytes: every placeholder character is
+    /// four bytes starting with 0xF3, which most text never contains.
     func pieces(of text: String) -> [Piece] {
-        let start = self.start
-        guard text.unicodeScalars.contains(start) else { return [.text(text)] }
-        var pieces: [Piece] = []
-        var current = String.UnicodeScalarView()
-        var iterator = text.unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            guard scalar == start else {
-                current.append(scalar)
-                continue
-            }
-            var index = 0
-            var valid = false
-            var consumed = String.UnicodeScalarView([scalar])
-            while let next = iterator.next() {
-                consumed.append(next)
-                if next == end {
-                    valid = true
-                    break
+        var text = text
+        return text.withUTF8 { utf8 -> [Piece] in
+            guard utf8.contains(0xF3) else { return [.text(String(decoding: utf8, as: UTF8.self))] }
+            var pieces: [Piece] = []
+            var textStart = 0
+            var i = 0
+            while i + 4 <= utf8.count {
+                guard utf8[i] == 0xF3, scalar(utf8, at: i) == base else {
+                    i += 1
+                    continue
                 }
-                let value = Int(next.value) - Int(base) - 0x10
-                guard value >= 0, value < 16 else { break }
-                index = index * 16 + value
-            }
-            if valid {
-                if !current.isEmpty { pieces.append(.text(String(current))) }
-                current = String.UnicodeScalarView()
+                var j = i + 4
+                var index = 0
+                var valid = false
+                while j + 4 <= utf8.count, utf8[j] == 0xF3 {
+                    let value = scalar(utf8, at: j)
+                    j += 4
+                    if value == base + 1 {
+                        valid = true
+                        break
+                    }
+                    guard value >= base + 0x10, value < base + 0x20 else { break }
+                    index = index * 16 + Int(value - base - 0x10)
+                }
+                guard valid else {
+                    i += 1
+                    continue
+                }
+                if i > textStart {
+                    pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: utf8[textStart..<i]), as: UTF8.self)))
+                }
                 pieces.append(.span(index))
-            } else {
-                current.append(contentsOf: consumed)
+                textStart = j
+                i = j
             }
+            if textStart < utf8.count {
+                pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: utf8[textStart...]), as: UTF8.self)))
+            }
+            return pieces
         }
-        if !current.isEmpty { pieces.append(.text(String(current))) }
-        return pieces
+    }
+
+    /// The scalar encoded by the four bytes at `offset` (a lead byte 0xF0 to 0xF4).
+    private func scalar(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
+        (UInt32(utf8[offset] & 0x07) << 18) | (UInt32(utf8[offset + 1] & 0x3F) << 12)
+            | (UInt32(utf8[offset + 2] & 0x3F) << 6) | UInt32(utf8[offset + 3] & 0x3F)
     }
 }
