@@ -13,7 +13,7 @@ struct LineIndex: Sendable, Hashable {
     /// UTF-8 continuation bytes before every multiple of `stride`, so that a column on a long
     /// line costs at most two short scans, not a scan from the line's start.
     private let continuations: [Int]
-    private static let stride = 256
+    private static let stride = 64
 
     init(bytes: [UInt8], startingAt start: Int = 0) {
         self.bytes = bytes
