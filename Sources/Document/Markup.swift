@@ -1,0 +1,58 @@
+import Diagnostics
+
+/// The notebook as a document tree for the site: prose blocks and inlines, with computation
+/// and output blocks referring to `Notebook.blocks` and `Notebook.outputs` by index.
+///
+/// Math is already separated from prose: a `.math` inline holds its TeX exactly as written,
+/// whatever Markdown would have made of its `*`, `_`, `\\` or `<`.
+public enum Markup {
+    /// A block of the document. (Not `indirect`: the arrays already hold children out of
+    /// line, and unboxed cases keep a large notebook's tree cheap to build.)
+    public enum Block: Sendable, Hashable {
+        /// An ATX (`#`) or setext heading, level 1 to 6.
+        case heading(level: Int, content: [Inline], line: Int)
+        /// A paragraph; `line` is its first line.
+        case paragraph([Inline], line: Int)
+        /// A `>` block quote.
+        case blockQuote([Block])
+        /// `start` is the first number of an ordered list (1 for a bullet list); a tight list's
+        /// items are not separated by blank lines.
+        case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
+        /// Fenced or indented code that is neither a computation nor an output block; `code`
+        /// has no final newline and `line` is its first line (the opening fence if fenced).
+        case code(info: String, code: String, line: Int)
+        /// A computation block: index into `Notebook.blocks`.
+        case computation(Int)
+        /// A recorded output block: index into `Notebook.outputs`.
+        case output(Int)
+        /// A raw HTML block, as written (without its final newline).
+        case html(String, line: Int)
+        /// A `---`, `***` or `___` line.
+        case thematicBreak
+    }
+
+    /// Inline content of a paragraph, heading, emphasis or link.
+    public enum Inline: Sendable, Hashable {
+        /// Plain text, with entities and backslash escapes resolved.
+        case text(String)
+        /// A code span's content (never math).
+        case code(String)
+        /// `*emphasis*` or `_emphasis_`.
+        case emphasis([Inline])
+        /// `**strong**` or `__strong__`.
+        case strong([Inline])
+        /// `location` is the `[` that opens the link text.
+        case link(destination: String, title: String, content: [Inline], location: SourceLocation)
+        /// `location` is the `!` that opens the image.
+        case image(source: String, title: String, alt: [Inline], location: SourceLocation)
+        /// Raw inline HTML, as written.
+        case html(String)
+        /// A line break in the source that is not a hard break (usually shown as a space).
+        case softBreak
+        /// A hard line break (two spaces or a backslash at the end of a line).
+        case lineBreak
+        /// `$tex$` (display false) or `$$tex$$` (display true). `location` is the first TeX
+        /// character, after the dollars, so a TeX warning at offset k maps to the file.
+        case math(tex: String, display: Bool, location: SourceLocation)
+    }
+}

@@ -1,0 +1,267 @@
+/// A `$...$` or `$$...$$` span found in prose.
+struct MathSpan: Sendable, Hashable {
+    /// File bytes from the opening dollar through the closing one.
+    var range: Range<Int>
+    /// The TeX between the dollars, exactly as written, except that a span crossing lines
+    /// has its lines joined by "\n" without the container prefixes (`> `, list indentation).
+    var tex: String
+    /// File offset of the first TeX character.
+    var texStart: Int
+    var display: Bool
+}
+
+/// A paragraph or heading as cmark's first pass found it: where its inline content lies.
+struct InlineLeaf: Sendable, Hashable {
+    /// File offset where the content starts on the first line (after `#`s for an ATX heading).
+    var contentStart: Int
+    var firstLine: Int
+    var lastLine: Int
+    /// Block quotes around it: their `>` markers are not content on later lines.
+    var quoteDepth: Int
+}
+
+/// Finds TeX math in prose by pandoc's `tex_math_dollars` rule, before cmark can mangle it.
+///
+/// The rule: `$$...$$` is display math (one or more characters, possibly across lines);
+/// `$...$` is inline math when the opening `$` has a non-space right after it, the closing `$`
+/// has a non-space right before it and no digit right after it (so "$5 and $10" is text);
+/// `\$` is a literal dollar. Code spans, autolinks and raw HTML are never math, and whichever
+/// starts first wins, as in pandoc (`` `$a$` `` is code, `$a<b>c$` is math). One deviation
+/// from pandoc: inline math cannot contain a backtick, so a price before a code span
+/// ("$10, see `$x$`") does not swallow the code span's dollar.
+///
+/// A leaf's content is scanned as one stream: its lines joined by "\n" with the block quote
+/// markers and the container indentation of later lines left out, and a table maps every
+/// stream byte back to its file offset.
+struct MathScanner {
+    let bytes: [UInt8]
+    let lines: LineIndex
+
+    func spans(in leaves: [InlineLeaf]) -> [MathSpan] {
+        var spans: [MathSpan] = []
+        for leaf in leaves {
+            // Most paragraphs hold no dollar at all: skip them without building a stream.
+            var hasDollar = false
+            let end = lines.contentEnd(ofLine: leaf.lastLine)
+            if leaf.contentStart < end {
+                for index in leaf.contentStart..<end where bytes[index] == 0x24 {
+                    hasDollar = true
+                    break
+                }
+            }
+            if hasDollar { scan(stream(of: leaf), into: &spans) }
+        }
+        return spans
+    }
+
+    /// The leaf's content as a stream of bytes, and where each line of it starts in the file.
+    struct Stream {
+        var text: [UInt8] = []
+        /// (stream offset, file offset) of each line's first byte; a line's "\n" maps to the
+        /// file's line break.
+        var runs: [(stream: Int, file: Int, length: Int)] = []
+
+        func fileOffset(_ index: Int) -> Int {
+            var low = 0
+            var high = runs.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if runs[middle].stream <= index { low = middle } else { high = middle - 1 }
+            }
+            let run = runs[low]
+            return run.file + min(index - run.stream, run.length)
+        }
+    }
+
+    func stream(of leaf: InlineLeaf) -> Stream {
+        var stream = Stream()
+        let firstLineStart = lines.start(ofLine: leaf.firstLine)
+        // Container indentation of the first line: what lies between the last `>` marker and
+        // the content (a list marker and its padding), stripped from later lines too.
+        let afterMarkers = skipQuoteMarkers(from: firstLineStart, end: leaf.contentStart, depth: leaf.quoteDepth)
+        let indent = max(0, leaf.contentStart - afterMarkers)
+        for line in leaf.firstLine...leaf.lastLine {
+            let end = lines.contentEnd(ofLine: line)
+            var start: Int
+            if line == leaf.firstLine {
+                start = leaf.contentStart
+            } else {
+                stream.text.append(0x0A)
+                start = skipQuoteMarkers(from: lines.start(ofLine: line), end: end, depth: leaf.quoteDepth)
+                var stripped = 0
+                while stripped < indent, start < end, bytes[start] == 0x20 || bytes[start] == 0x09 {
+                    start += 1
+                    stripped += 1
+                }
+            }
+            start = min(start, end)
+            stream.runs.append((stream.text.count, start, end - start))
+            stream.text.append(contentsOf: bytes[start..<end])
+        }
+        return stream
+    }
+
+    /// Past up to `depth` block quote markers (each `>` with one optional space after it).
+    private func skipQuoteMarkers(from start: Int, end: Int, depth: Int) -> Int {
+        var position = start
+        var consumed = 0
+        while consumed < depth {
+            var probe = position
+            while probe < end, bytes[probe] == 0x20 || bytes[probe] == 0x09 { probe += 1 }
+            guard probe < end, bytes[probe] == 0x3E else { break }
+            position = probe + 1
+            if position < end, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+            consumed += 1
+        }
+        return position
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
+            || (byte >= 0x7B && byte <= 0x7E)
+    }
+
+    func scan(_ stream: Stream, into spans: inout [MathSpan]) {
+        let text = stream.text
+        let count = text.count
+        // Maximal backtick runs by length, for finding the run that closes a code span.
+        var runsByLength: [Int: [Int]] = [:]
+        var index = 0
+        while index < count {
+            if text[index] == 0x60 {
+                let start = index
+                while index < count, text[index] == 0x60 { index += 1 }
+                runsByLength[index - start, default: []].append(start)
+            } else {
+                index += 1
+            }
+        }
+        var html = RawHTMLMatcher(text: text)
+        var i = 0
+        while i < count {
+            switch text[i] {
+            case 0x5C:  // backslash: an escaped punctuation character is literal
+                i += i + 1 < count && Self.isASCIIPunctuation(text[i + 1]) ? 2 : 1
+            case 0x60:  // a code span, if a run of the same length closes it
+                var k = i
+                while k < count, text[k] == 0x60 { k += 1 }
+                let length = k - i
+                if let starts = runsByLength[length], let close = Self.firstGreater(than: k - 1, in: starts) {
+                    i = close + length
+                } else {
+                    i = k
+                }
+            case 0x3C:  // autolink or raw HTML
+                i = html.match(at: i) ?? i + 1
+            case 0x24:
+                if i + 1 < count, text[i + 1] == 0x24 {
+                    if let span = displayMath(text, at: i) {
+                        spans.append(makeSpan(stream, opener: i, content: (i + 2)..<span, closerLength: 2, display: true))
+                        i = span + 2
+                    } else {
+                        i += 2
+                    }
+                } else if let close = inlineMath(text, at: i) {
+                    spans.append(makeSpan(stream, opener: i, content: (i + 1)..<close, closerLength: 1, display: false))
+                    i = close + 1
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+    }
+
+    private static func firstGreater(than value: Int, in sorted: [Int]) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] > value { high = middle } else { low = middle + 1 }
+        }
+        return low < sorted.count ? sorted[low] : nil
+    }
+
+    /// Offset of the `$$` that closes display math opened at `start`, after at least one
+    /// character. As in pandoc, nothing is escaped inside: the first `$$` closes.
+    private func displayMath(_ text: [UInt8], at start: Int) -> Int? {
+        var j = start + 3
+        while j + 1 < text.count {
+            if text[j] == 0x24, text[j + 1] == 0x24 { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Offset of the `$` that closes inline math opened at `start`, by pandoc's rule.
+    private func inlineMath(_ text: [UInt8], at start: Int) -> Int? {
+        let count = text.count
+        var j = start + 1
+        guard j < count, !Self.isSpace(text[j]) else { return nil }
+        while j < count {
+            let c = text[j]
+            if c == 0x24 {
+                if j + 1 < count, text[j + 1] >= 0x30, text[j + 1] <= 0x39 { return nil }
+                return j
+            }
+            if c == 0x60 {
+                // Beyond pandoc: inline TeX has no use for a backtick, and without this rule
+                // "costs $10, see `$x$`" would end math inside the code span.
+                return nil
+            }
+            if c == 0x5C {
+                // `\text{...}` may hold dollars of its own; any other `\x` is taken whole.
+                if let end = textCommand(text, at: j) {
+                    j = end
+                } else {
+                    j += 2
+                }
+            } else if Self.isSpace(c) {
+                var k = j
+                while k < count, Self.isSpace(text[k]) { k += 1 }
+                if k < count, text[k] == 0x24 { return nil }
+                j = k
+            } else {
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    /// The end of `\text{...}` with balanced braces starting at `start` (the backslash).
+    private func textCommand(_ text: [UInt8], at start: Int) -> Int? {
+        let name = Array("\\text{".utf8)
+        guard start + name.count <= text.count, Array(text[start..<start + name.count]) == name else { return nil }
+        var depth = 1
+        var j = start + name.count
+        while j < text.count {
+            switch text[j] {
+            case 0x5C: j += 1
+            case 0x7B: depth += 1
+            case 0x7D:
+                depth -= 1
+                if depth == 0 { return j + 1 }
+            default: break
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private func makeSpan(
+        _ stream: Stream, opener: Int, content: Range<Int>, closerLength: Int, display: Bool
+    ) -> MathSpan {
+        let start = stream.fileOffset(opener)
+        let end = stream.fileOffset(content.upperBound + closerLength - 1) + 1
+        return MathSpan(
+            range: start..<end,
+            tex: String(decoding: stream.text[content], as: UTF8.self),
+            texStart: stream.fileOffset(content.lowerBound),
+            display: display)
+    }
+}

@@ -1,0 +1,71 @@
+import Diagnostics
+
+/// A notebook file as a document: front matter, prose, computation blocks and their recorded
+/// outputs, with every part located in the file and the whole printable back byte for byte.
+public struct Notebook: Sendable {
+    /// The path as given, used in diagnostics.
+    public let path: String
+    /// The file exactly as read.
+    public let bytes: [UInt8]
+    /// The front matter (`FrontMatter.empty` when there is none).
+    public let frontMatter: FrontMatter
+    /// Computation blocks (`backprop`), in document order, at any depth (lists, quotes).
+    public let blocks: [CodeBlock]
+    /// Every `output` fence, in document order, orphans included.
+    public let outputs: [RecordedOutput]
+    /// The document tree for the site (front matter excluded).
+    public let markup: [Markup.Block]
+    /// Problems found while parsing that do not stop it: front matter errors, unclosed fences,
+    /// orphan outputs.
+    public let diagnostics: [Diagnostic]
+    /// Slices that cover `bytes` in order: byte-order mark, front matter, prose, blocks, outputs.
+    public let segments: [Segment]
+    /// Line starts, for turning byte offsets into locations.
+    let lines: LineIndex
+
+    init(
+        path: String, bytes: [UInt8], frontMatter: FrontMatter, blocks: [CodeBlock],
+        outputs: [RecordedOutput], markup: [Markup.Block], diagnostics: [Diagnostic],
+        segments: [Segment], lines: LineIndex
+    ) {
+        self.path = path
+        self.bytes = bytes
+        self.frontMatter = frontMatter
+        self.blocks = blocks
+        self.outputs = outputs
+        self.markup = markup
+        self.diagnostics = diagnostics
+        self.segments = segments
+        self.lines = lines
+    }
+
+    /// Parses a notebook. Throws only when the file cannot be modelled at all: bytes that are
+    /// not UTF-8 (the diagnostic names the line and column of the first bad byte). Every other
+    /// problem is in `diagnostics`.
+    public static func parse(path: String, bytes: [UInt8]) throws(DiagnosticList) -> Notebook {
+        try NotebookParser(path: path, bytes: bytes).parse()
+    }
+
+    /// The file rebuilt from `segments`: equal to `bytes`, always.
+    public func printed() -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for segment in segments { result.append(contentsOf: bytes[segment.range]) }
+        return result
+    }
+
+    /// The file location of a byte offset (columns count Unicode scalars).
+    public func location(ofByte offset: Int) -> SourceLocation {
+        lines.location(of: offset)
+    }
+
+    /// The range between two byte offsets.
+    public func sourceRange(ofBytes range: Range<Int>) -> SourceRange {
+        lines.range(range)
+    }
+
+    /// The diagnostics that are errors (a notebook with any should not run).
+    public var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error }
+    }
+}

@@ -1,0 +1,132 @@
+import Diagnostics
+
+/// Builds a `Notebook` from a file's bytes.
+///
+/// The stages: check UTF-8; find the front matter and blank it out (its line breaks stay, so
+/// cmark's line numbers are the file's); let cmark find the blocks (first pass); find math in
+/// paragraphs and headings, skipping code spans and raw HTML; if there is any, parse again with
+/// each math span replaced by a private-use placeholder that cmark passes through as text
+/// (second pass); then build the model from cmark's tree, mapping every position to the file.
+struct NotebookParser {
+    let path: String
+    let bytes: [UInt8]
+
+    func parse() throws(DiagnosticList) -> Notebook {
+        if let bad = UTF8Validator.firstInvalidOffset(in: bytes) {
+            throw DiagnosticList([invalidUTF8(at: bad)])
+        }
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let lines = LineIndex(bytes: bytes, startingAt: bom)
+        var diagnostics: [Diagnostic] = []
+
+        let front = FrontMatterParser(bytes: bytes, lines: lines, file: path).parse()
+        diagnostics += front.diagnostics
+        var prose = Array(bytes[bom...])
+        if let range = front.range {
+            for index in range where bytes[index] != 0x0A && bytes[index] != 0x0D {
+                prose[index - bom] = 0x20
+            }
+        }
+
+        // First pass: blocks, and where the prose is (their inline content is not needed).
+        var firstParse: CommonMarkParser? = CommonMarkParser(prose)
+        let blockTree = firstParse!.tree(includingInlines: false)
+        let firstMap = PositionMap(
+            lineStarts: lines.lineStarts.map { $0 - bom },
+            pieces: [.init(parsed: 0, file: bom, length: prose.count, copied: true)])
+        var collector = BlockCollector(bytes: bytes, lines: lines, map: firstMap)
+        collector.visit(blockTree, 0, quoteDepth: 0)
+
+        let model = BlockModel(fenced: collector.blocks, bytes: bytes, lines: lines, file: path)
+        diagnostics += model.diagnostics
+
+        // Second pass, only when there is math to protect; otherwise the first parse serves.
+        let spans = MathScanner(bytes: bytes, lines: lines).spans(in: collector.leaves)
+        let placeholders = Placeholders(prose: prose, spans: spans)
+        let tree: CommonMarkTree
+        let map: PositionMap
+        if spans.isEmpty {
+            tree = firstParse!.tree(includingInlines: true)
+            map = firstMap
+        } else {
+            firstParse = nil
+            var text: [UInt8] = []
+            text.reserveCapacity(prose.count)
+            var pieces: [PositionMap.Piece] = []
+            var cursor = bom
+            for (index, span) in spans.enumerated() {
+                pieces.append(.init(parsed: text.count, file: cursor, length: span.range.lowerBound - cursor, copied: true))
+                text.append(contentsOf: bytes[cursor..<span.range.lowerBound])
+                let token = placeholders.token(index)
+                pieces.append(.init(parsed: text.count, file: span.range.lowerBound, length: token.count, copied: false))
+                text.append(contentsOf: token)
+                cursor = span.range.upperBound
+            }
+            pieces.append(.init(parsed: text.count, file: cursor, length: bytes.count - cursor, copied: true))
+            text.append(contentsOf: bytes[cursor...])
+            if let range = front.range {
+                // The front matter lies before every span, so it sits at the same offsets.
+                for index in range where text[index - bom] != 0x0A && text[index - bom] != 0x0D {
+                    text[index - bom] = 0x20
+                }
+            }
+            tree = CommonMarkParser(text).tree(includingInlines: true)
+            map = PositionMap(parsed: text, pieces: pieces)
+        }
+        if tree.flattened {
+            diagnostics.append(.warning(
+                "the document nests lists, quotes or emphasis more than \(CommonMarkParser.maximumDepth) deep; deeper levels are flattened",
+                file: path))
+        }
+
+        let converter = MarkupConverter(
+            bytes: bytes, lines: lines, map: map, spans: spans, placeholders: placeholders,
+            codeBlocks: model.markupByStart, tree: tree)
+        let markup = converter.blocks()
+
+        return Notebook(
+            path: path, bytes: bytes, frontMatter: front.frontMatter, blocks: model.blocks,
+            outputs: model.outputs, markup: markup, diagnostics: diagnostics,
+            segments: segments(bom: bom, frontMatter: front.range, model: model), lines: lines)
+    }
+
+    private func invalidUTF8(at offset: Int) -> Diagnostic {
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        var lineStart = bom
+        var index = bom
+        while index < offset {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        var column = 1
+        for byte in bytes[lineStart..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+        let hex = String(bytes[offset], radix: 16, uppercase: true)
+        return .error(
+            "the file is not valid UTF-8", file: path,
+            at: SourceRange(at: SourceLocation(line: line, column: column)),
+            notes: [.init("byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset) is not part of a UTF-8 character; save the notebook as UTF-8")])
+    }
+
+    /// Slices covering the file: computation and output blocks, the rest as prose.
+    private func segments(bom: Int, frontMatter: Range<Int>?, model: BlockModel) -> [Segment] {
+        var result: [Segment] = []
+        var cursor = 0
+        func add(_ kind: Segment.Kind, _ range: Range<Int>) {
+            if range.lowerBound > cursor { result.append(Segment(kind: .prose, range: cursor..<range.lowerBound)) }
+            if !range.isEmpty { result.append(Segment(kind: kind, range: range)) }
+            cursor = max(cursor, range.upperBound)
+        }
+        if bom > 0 { add(.byteOrderMark, 0..<bom) }
+        if let frontMatter { add(.frontMatter, frontMatter) }
+        var blockRanges: [(Segment.Kind, Range<Int>)] = model.blocks.map { (.computation($0.index), $0.range) }
+        blockRanges += model.outputs.map { (.output($0.index), $0.range) }
+        blockRanges.sort { $0.1.lowerBound < $1.1.lowerBound }
+        for (kind, range) in blockRanges where range.lowerBound >= cursor { add(kind, range) }
+        if cursor < bytes.count { result.append(Segment(kind: .prose, range: cursor..<bytes.count)) }
+        return result
+    }
+}
