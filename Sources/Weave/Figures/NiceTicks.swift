@@ -1,0 +1,175 @@
+import Foundation
+import Display
+
+/// An axis: the interval it shows and the values it marks.
+struct Ticks: Equatable {
+    /// The interval shown, in data units (also for log axes).
+    var lo: Double
+    var hi: Double
+    /// Labelled ticks, ascending.
+    var major: [Double]
+    /// Unlabelled ticks (the 2..9 of a log decade), ascending.
+    var minor: [Double]
+    /// One label per major tick, ASCII (`-` for minus; `Typography.display` makes it `−`).
+    var labels: [String]
+}
+
+/// Round tick values: 1, 2 and 5 times a power of ten ("nice numbers", after Heckbert,
+/// "Nice numbers for graph labels", Graphics Gems, 1990).
+enum NiceTicks {
+    /// A step of `mantissa` times ten to the `exponent`, kept apart so multiples of it are
+    /// computed exactly (`3 * 0.2` as `6 / 10`, which is the double nearest 0.6).
+    struct Step: Equatable {
+        var mantissa: Int
+        var exponent: Int
+
+        var value: Double { NiceTicks.scaled(Double(mantissa), exponent) }
+
+        func multiple(_ k: Int) -> Double { NiceTicks.scaled(Double(k * mantissa), exponent) }
+    }
+
+    /// The nice number near `x > 0`: the nearest of 1, 2, 5, 10 times a power of ten when
+    /// `round`, else the smallest such number at least `x`.
+    static func nice(_ x: Double, round: Bool) -> Step {
+        let exponent = Int((log10(x)).rounded(.down))
+        let fraction = x / scaled(1, exponent)
+        let mantissa: Int
+        if round {
+            mantissa = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
+        } else {
+            mantissa = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        }
+        return mantissa == 10 ? Step(mantissa: 1, exponent: exponent + 1) : Step(mantissa: mantissa, exponent: exponent)
+    }
+
+    /// Ticks for `lo...hi` on a linear axis, about `count` of them. `loose` widens the
+    /// interval to the ticks just outside the data (the axis then starts and ends on a
+    /// labelled tick); otherwise the interval is `lo...hi` and only ticks inside it appear.
+    static func linear(_ lo: Double, _ hi: Double, count: Int = 6, loose: Bool = true) -> Ticks {
+        var (lo, hi) = (lo, hi)
+        if !lo.isFinite || !hi.isFinite { (lo, hi) = (0, 1) }
+        if lo > hi { swap(&lo, &hi) }
+        if lo == hi {
+            let half = lo == 0 ? 1 : abs(lo) * 0.1
+            (lo, hi) = (lo - half, hi + half)
+        }
+        // Heckbert nices the range first; dividing the raw range gives steps closer to
+        // the count asked for (-1..1.5 in steps of 0.5 rather than 1).
+        let step = nice((hi - lo) / Double(max(1, count - 1)), round: true)
+        let stepValue = step.value
+        let slack = 1e-9
+        var first = Int((lo / stepValue + slack).rounded(.down))
+        var last = Int((hi / stepValue - slack).rounded(.up))
+        if !loose {
+            first = Int((lo / stepValue - slack).rounded(.up))
+            last = Int((hi / stepValue + slack).rounded(.down))
+        }
+        let major = first <= last ? (first...last).map(step.multiple) : []
+        let domain = loose ? (major.first ?? lo, major.last ?? hi) : (lo, hi)
+        return Ticks(
+            lo: domain.0, hi: domain.1, major: major, minor: [],
+            labels: major.map { label($0, step: stepValue) }
+        )
+    }
+
+    /// Ticks for positive `lo...hi` on a log axis: whole decades (every second or third
+    /// one when there are more than `maxLabels`), the interval widened to decades, and the
+    /// 2..9 multiples as minor ticks while they are not too dense.
+    static func logarithmic(_ lo: Double, _ hi: Double, maxLabels: Int = 8) -> Ticks {
+        var (lo, hi) = (lo, hi)
+        if !(lo > 0) || !lo.isFinite || !(hi > 0) || !hi.isFinite { (lo, hi) = (1, 10) }
+        if lo > hi { swap(&lo, &hi) }
+        let slack = 1e-9
+        var first = Int((log10(lo) + slack).rounded(.down))
+        var last = Int((log10(hi) - slack).rounded(.up))
+        if first >= last {
+            first -= 1
+            last += 1
+        }
+        let decades = last - first
+        let stride = max(1, (decades + maxLabels - 1) / maxLabels)
+        let major = (first...last).filter { $0 % stride == 0 }.map { scaled(1, $0) }
+        var minor: [Double] = []
+        if stride == 1, decades <= 8 {
+            for k in first..<last {
+                minor += (2...9).map { scaled(Double($0), k) }
+            }
+        } else if stride > 1 {
+            minor = (first...last).filter { $0 % stride != 0 }.map { scaled(1, $0) }
+        }
+        let plain = major.allSatisfy { $0 >= 1e-4 && $0 <= 1e5 }
+        let labels = major.map { value -> String in
+            plain ? label(value, step: value) : power(Int((log10(value)).rounded()))
+        }
+        return Ticks(lo: scaled(1, first), hi: scaled(1, last), major: major, minor: minor, labels: labels)
+    }
+
+    /// `value`, a multiple of `step`, written compactly: as many significant digits as the
+    /// step needs (`NumberFormat.g` with fewer digits), whole numbers below a million in
+    /// full, exponents without padding (`1e-5`, `2.5e6`).
+    static func label(_ value: Double, step: Double) -> String {
+        if value == 0 || abs(value) < abs(step) * 1e-9 { return "0" }
+        let exponent = Int((log10(abs(value))).rounded(.down))
+        let stepExponent = Int((log10(abs(step))).rounded(.down))
+        var digits = max(1, exponent - stepExponent + 1)
+        if exponent >= 0, exponent < 6 { digits = max(digits, exponent + 1) }
+        digits = min(digits, NumberFormat.significantDigits)
+        return compactExponent(NumberFormat.g(value, digits: digits))
+    }
+
+    /// `1e+06` -> `1e6`, `1.5e-05` -> `1.5e-5`.
+    static func compactExponent(_ text: String) -> String {
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let mantissa = text[..<e]
+        guard let exponent = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) else {
+            return text
+        }
+        return "\(mantissa)e\(exponent)"
+    }
+
+    /// `10⁻⁵`.
+    static func power(_ exponent: Int) -> String {
+        let superscripts: [Character: Character] = [
+            "0": "\u{2070}", "1": "\u{00B9}", "2": "\u{00B2}", "3": "\u{00B3}", "4": "\u{2074}",
+            "5": "\u{2075}", "6": "\u{2076}", "7": "\u{2077}", "8": "\u{2078}", "9": "\u{2079}", "-": "\u{207B}",
+        ]
+        return "10" + String(String(exponent).map { superscripts[$0] ?? $0 })
+    }
+
+    /// `m * 10^e`, exactly rounded (dividing by an exact power of ten, never multiplying
+    /// by an inexact negative one).
+    static func scaled(_ m: Double, _ e: Int) -> Double {
+        if e >= 0 { return m * exactPower(e) }
+        return m / exactPower(-e)
+    }
+
+    private static func exactPower(_ e: Int) -> Double {
+        // Powers of ten up to 1e22 are exact doubles; beyond that, parse the literal.
+        if e <= 22 {
+            var p = 1.0
+            for _ in 0..<e { p *= 10 }
+            return p
+        }
+        return Double("1e\(e)") ?? .infinity
+    }
+}
+
+/// Typographic touches for text that is drawn, not recorded.
+enum Typography {
+    /// A number's hyphen-minus as a true minus sign (U+2212), which lines up with `+`.
+    static func display(_ number: String) -> String {
+        guard number.contains("-") else { return number }
+        // Only a minus that starts the number or its exponent, never one inside a word.
+        var out = ""
+        var previous: Character? = nil
+        for character in number {
+            if character == "-", previous == nil || previous == "e" || previous == " " || previous == "(" || previous == "[" || previous == "," {
+                out.append("\u{2212}")
+            } else {
+                out.append(character)
+            }
+            previous = character
+        }
+        return out
+    }
+}
