@@ -82,9 +82,18 @@ struct ContourPlotRenderer {
                     layout.y.at(GridInterpolation.value(plot.ys, point.row))
                 )
             }
-            drawFills(squares, levels: levels, toCanvas: toCanvas, into: &svg)
+            // Lines and fills are rounded the same way (Chaikin, border points pinned), so a
+            // coarse grid does not show as polygons and the fills meet their lines.
+            let border = layout.plot
+            let onBorder = { (p: CanvasPoint) -> Bool in
+                abs(p.x - border.x) < 0.01 || abs(p.x - border.maxX) < 0.01 || abs(p.y - border.y) < 0.01 || abs(p.y - border.maxY) < 0.01
+            }
+            let shape = { (points: [GridPoint], closed: Bool) -> [CanvasPoint] in
+                Polyline.simplify(Polyline.smooth(points.map(toCanvas), passes: 2, closed: closed, pinned: onBorder), tolerance: 0.25)
+            }
+            drawFills(squares, levels: levels, shape: shape, into: &svg)
             frame.drawGrid(layout, into: &svg)
-            drawLines(squares, levels: levels, toCanvas: toCanvas, layout: layout, avoid: avoid, into: &svg)
+            drawLines(squares, levels: levels, shape: shape, layout: layout, avoid: avoid, into: &svg)
         } else {
             frame.drawGrid(layout, into: &svg)
             if gridOK == false, !plot.z.isEmpty {
@@ -101,12 +110,12 @@ struct ContourPlotRenderer {
         return (svg.text, metrics.width, height)
     }
 
-    private func drawFills(_ squares: MarchingSquares, levels: [Double], toCanvas: (GridPoint) -> CanvasPoint, into svg: inout SVGWriter) {
+    private func drawFills(_ squares: MarchingSquares, levels: [Double], shape: ([GridPoint], Bool) -> [CanvasPoint], into svg: inout SVGWriter) {
         var group = SVGWriter()
         for level in levels {
             var path = PathData()
             for loop in squares.region(level: level) {
-                let points = Polyline.simplify(loop.map(toCanvas), tolerance: 0.25)
+                let points = shape(loop, true)
                 guard points.count > 2 else { continue }
                 Polyline.append(points, to: &path)
                 path.close()
@@ -122,7 +131,7 @@ struct ContourPlotRenderer {
     }
 
     private func drawLines(
-        _ squares: MarchingSquares, levels: [Double], toCanvas: (GridPoint) -> CanvasPoint,
+        _ squares: MarchingSquares, levels: [Double], shape: ([GridPoint], Bool) -> [CanvasPoint],
         layout: PlotFrame.Layout, avoid: [CanvasPoint], into svg: inout SVGWriter
     ) {
         let step = levels.count > 1 ? levels[1] - levels[0] : 1
@@ -132,9 +141,7 @@ struct ContourPlotRenderer {
         var labels: [(text: String, x: Double, y: Double, angle: Double)] = []
         var taken: [Rect] = []
         for (index, level) in levels.enumerated() {
-            let lines = squares.lines(level: level).map { line -> [CanvasPoint] in
-                Polyline.simplify(line.points.map(toCanvas), tolerance: 0.25)
-            }
+            let lines = squares.lines(level: level).map { shape($0.points, $0.closed) }
             let isLabelled = labelled.contains(index)
             for line in lines {
                 if isLabelled {

@@ -134,11 +134,16 @@ struct GraphDiagramRenderer {
         width = max(width, caption ? TextWidth.of(GraphDiagramRenderer.captionText(hasGrads), fontSize: f - 1) + 2 * GraphDiagramRenderer.margin : 0)
         if let title { width = max(width, TextWidth.of(title, fontSize: 15) + 2 * GraphDiagramRenderer.margin) }
 
+        // A diagram wider than a text column scrolls: its title and caption start at the
+        // left, where the reader sees them.
+        let wide = width > 720
+        let textX = wide ? GraphDiagramRenderer.margin : width / 2
+        let textAnchor = wide ? "start" : "middle"
         var svg = SVGWriter()
         if let title {
             svg.element("text", [
-                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", "middle"),
-                ("x", SVGWriter.n(width / 2)), ("y", SVGWriter.n(GraphDiagramRenderer.margin + 15)),
+                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", textAnchor),
+                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(GraphDiagramRenderer.margin + 15)),
             ], content: title)
         }
 
@@ -255,8 +260,8 @@ struct GraphDiagramRenderer {
 
         if caption {
             svg.open("text", [
-                ("class", "cr-caption"), ("font-size", SVGWriter.n(f - 1)), ("text-anchor", "middle"),
-                ("x", SVGWriter.n(width / 2)), ("y", SVGWriter.n(height - GraphDiagramRenderer.margin)),
+                ("class", "cr-caption"), ("font-size", SVGWriter.n(f - 1)), ("text-anchor", textAnchor),
+                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(height - GraphDiagramRenderer.margin)),
             ])
             svg.element("tspan", [("class", "cr-fwd")], content: "green")
             svg.characters(hasGrads ? ": forward value (above a wire) \u{00B7} " : ": forward value (above a wire)")

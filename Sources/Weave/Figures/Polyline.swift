@@ -99,28 +99,37 @@ enum Polyline {
     }
 
     /// Chaikin's corner cutting: each pass replaces every corner by two points a quarter
-    /// of the way along its edges, which rounds a staircase into a curve that stays within
-    /// half a step of it. An open line keeps its end points; a closed one (last point equal
-    /// to the first) stays closed.
-    static func smooth(_ points: [CanvasPoint], passes: Int = 2) -> [CanvasPoint] {
-        guard points.count > 2 else { return points }
-        let closed = points.first == points.last
-        var current = points
+    /// of the way along its edges, which rounds a staircase or a coarse polygon into a
+    /// curve that stays within the polygon's corners. An open line keeps its end points; a
+    /// closed one (last point equal to the first, or `closed`) stays closed; `pinned`
+    /// points (on a plot's border, say) are kept as they are.
+    static func smooth(
+        _ points: [CanvasPoint], passes: Int = 2, closed: Bool? = nil,
+        pinned: ((CanvasPoint) -> Bool)? = nil
+    ) -> [CanvasPoint] {
+        let repeatsFirst = points.count > 1 && points.first == points.last
+        let isClosed = closed ?? repeatsFirst
+        var current = repeatsFirst ? Array(points.dropLast()) : points
+        guard current.count > 2 else { return points }
         for _ in 0..<passes {
             var next: [CanvasPoint] = []
             next.reserveCapacity(current.count * 2)
-            if !closed { next.append(current[0]) }
-            for (a, b) in zip(current, current.dropFirst()) {
-                next.append(CanvasPoint(0.75 * a.x + 0.25 * b.x, 0.75 * a.y + 0.25 * b.y))
-                next.append(CanvasPoint(0.25 * a.x + 0.75 * b.x, 0.25 * a.y + 0.75 * b.y))
-            }
-            if closed {
-                next.append(next[0])
-            } else {
-                next.append(current[current.count - 1])
+            let n = current.count
+            for index in 0..<n {
+                let point = current[index]
+                let isEnd = !isClosed && (index == 0 || index == n - 1)
+                if isEnd || pinned?(point) == true {
+                    next.append(point)
+                    continue
+                }
+                let previous = current[(index + n - 1) % n]
+                let following = current[(index + 1) % n]
+                next.append(CanvasPoint(0.25 * previous.x + 0.75 * point.x, 0.25 * previous.y + 0.75 * point.y))
+                next.append(CanvasPoint(0.75 * point.x + 0.25 * following.x, 0.75 * point.y + 0.25 * following.y))
             }
             current = next
         }
+        if repeatsFirst, let first = current.first { current.append(first) }
         return current
     }
 

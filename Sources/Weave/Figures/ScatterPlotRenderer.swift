@@ -20,11 +20,11 @@ struct ScatterPlotRenderer {
 
         var xs = points.map(\.x)
         var ys = points.map(\.y)
-        var loose = true
+        // The axes hug the data (or the regions' grid) with ticks inside: widening a
+        // scatter to round numbers can waste a fifth of the plot.
         if let regions {
             xs += [regions.xEdges.first!, regions.xEdges.last!]
             ys += [regions.yEdges.first!, regions.yEdges.last!]
-            loose = false
         } else if let lo = xs.min(), let hi = xs.max(), let ylo = ys.min(), let yhi = ys.max() {
             // A little air so points do not sit on the axes.
             let padX = (hi - lo) * 0.04
@@ -44,8 +44,8 @@ struct ScatterPlotRenderer {
         }
         let frame = PlotFrame(metrics: metrics, title: title, legend: legend, xLabel: plot.xLabel, yLabel: plot.yLabel)
         let layout = frame.layout(
-            xTicks: { NiceTicks.linear(xLo, xHi, count: $0, loose: loose) },
-            yTicks: { NiceTicks.linear(yLo, yHi, count: $0, loose: loose) },
+            xTicks: { NiceTicks.linear(xLo, xHi, count: $0, loose: false) },
+            yTicks: { NiceTicks.linear(yLo, yHi, count: $0, loose: false) },
             xLog: false, yLog: false, equalAspect: false
         )
 
@@ -143,7 +143,7 @@ struct ScatterPlotRenderer {
                     guard let px = layout.x.position(x), let py = layout.y.position(y) else { return nil }
                     return CanvasPoint(px, py)
                 }
-                Polyline.append(Polyline.simplify(Polyline.smooth(points, passes: 1), tolerance: 0.2), to: &path)
+                Polyline.append(Polyline.simplify(Polyline.smooth(points, passes: 2), tolerance: 0.2), to: &path)
             }
         }
         if !path.isEmpty {
