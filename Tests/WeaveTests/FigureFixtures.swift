@@ -240,13 +240,16 @@ enum FigureFixtures {
         return tape.diagram(root: out)
     }
 
-    /// A 2-4-1 network with sigmoids and a squared error, scalar by scalar (about 60 nodes).
-    static var network: GraphDiagram {
+    /// A 2-4-1 network with sigmoids and a squared error, scalar by scalar (52 nodes).
+    static var network: GraphDiagram { network(hidden: 4) }
+
+    /// A 2-n-1 network, scalar by scalar (12 n + 4 nodes).
+    static func network(hidden units: Int) -> GraphDiagram {
         var tape = Tape()
         var noise = Noise(state: 5)
         let x = [tape.leaf(0.5, "x0"), tape.leaf(-1.2, "x1")]
         var hidden: [Int] = []
-        for j in 0..<4 {
+        for j in 0..<units {
             let w0 = tape.leaf((noise.uniform() * 2 - 1).rounded(toPlaces: 2), "w\(j)0")
             let w1 = tape.leaf((noise.uniform() * 2 - 1).rounded(toPlaces: 2), "w\(j)1")
             let b = tape.leaf(0.1, "b\(j)")

@@ -105,9 +105,9 @@ import Display
         }
     }
 
-    @Test(arguments: ["circuit", "neuron", "network"])
+    @Test(arguments: ["circuit", "neuron", "network", "large"])
     func nothingOverlaps(name: String) throws {
-        let diagram = [("circuit", FigureFixtures.circuit), ("neuron", FigureFixtures.neuron), ("network", FigureFixtures.network)]
+        let diagram = [("circuit", FigureFixtures.circuit), ("neuron", FigureFixtures.neuron), ("network", FigureFixtures.network), ("large", FigureFixtures.network(hidden: 10))]
             .first { $0.0 == name }!.1
         let inspection = try SVGInspection(Self.renderer.svg(Figure(.graph(diagram)), id: "g"))
         let group = try #require(try inspection.elements("g").first { $0.attr("font-size") != nil })

@@ -20,6 +20,15 @@ import Display
             ("circuit", Figure(title: "f = (x + y) z", .graph(FigureFixtures.circuit))),
             ("neuron", Figure(title: "A sigmoid neuron", .graph(FigureFixtures.neuron))),
             ("network", Figure(title: "A 2-4-1 network and its loss", .graph(FigureFixtures.network))),
+            ("large", Figure(title: "A 2-10-1 network (124 nodes)", .graph(FigureFixtures.network(hidden: 10)))),
+            ("edge", Figure(title: "Awkward data", .panels([
+                Figure(title: "one point", .line(LinePlot(series: [.init(x: [3], y: [0.5])]))),
+                Figure(title: "constant", .line(LinePlot(series: [.init(name: "c", x: [0, 1, 2, 3], y: [0.693, 0.693, 0.693, 0.693], style: .lineAndPoints)]))),
+                Figure(title: "gaps", .line(LinePlot(series: [.init(x: (0..<40).map(Double.init), y: (0..<40).map { $0 % 9 == 4 ? .nan : sin(Double($0) / 5) })]))),
+                Figure(title: "log with zeros", .line(LinePlot(series: [.init(x: (0..<50).map(Double.init), y: (0..<50).map { $0 % 7 == 0 ? 0 : exp(-Double($0) / 8) })], yLog: true))),
+                Figure(title: "empty", .line(LinePlot(series: []))),
+                Figure(title: "ten classes", .scatter(ScatterPlot(x: (0..<60).map { cos(Double($0)) * Double($0) }, y: (0..<60).map { sin(Double($0)) * Double($0) }, classes: (0..<60).map { $0 % 10 }))),
+            ]))),
         ]
         var body = ""
         for (id, figure) in figures {
