@@ -54,7 +54,7 @@ extension FigureRenderer {
         --cr-series-5: #9ad0f5;
         --cr-series-6: #b0b0b0;
         --cr-series-7: #f0e442;
-        --cr-region-opacity: 0.2;
+        --cr-region-opacity: 0.16;
         --cr-boundary: #e6edf3;
         --cr-contour: #6e7681;
         --cr-contour-fill: #8fb8dc;

@@ -146,7 +146,7 @@ struct PlotFrame {
         let bottom = m.padding + m.tickSize + 8 + (xLabel == nil ? 0 : m.labelSize + 10)
         let right = m.padding + 14
         let plotHeight = max(40, m.height - top - bottom)
-        let yCount = max(3, min(9, Int(plotHeight / 38)))
+        let yCount = max(4, min(9, Int(plotHeight / 34)))
         var yAxisTicks = yTicks(yCount)
         if yLog == false, yAxisTicks.major.count > 10 { yAxisTicks = yTicks(yCount - 2) }
         let yLabelWidth = yAxisTicks.labels.map { TextWidth.of(Typography.display($0), fontSize: m.tickSize) }.max() ?? 0
