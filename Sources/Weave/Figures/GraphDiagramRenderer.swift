@@ -134,9 +134,10 @@ struct GraphDiagramRenderer {
         width = max(width, caption ? TextWidth.of(GraphDiagramRenderer.captionText(hasGrads), fontSize: f - 1) + 2 * GraphDiagramRenderer.margin : 0)
         if let title { width = max(width, TextWidth.of(title, fontSize: 15) + 2 * GraphDiagramRenderer.margin) }
 
-        // A diagram wider than a text column scrolls: its title and caption start at the
-        // left, where the reader sees them.
-        let wide = width > 720
+        // A diagram that cannot shrink into a text column (about 760 units) scrolls: its
+        // title and caption start at the left, where the reader sees them.
+        let minimumScale = min(1, 10 / f)
+        let wide = width * minimumScale > 760
         let textX = wide ? GraphDiagramRenderer.margin : width / 2
         let textAnchor = wide ? "start" : "middle"
         var svg = SVGWriter()
@@ -271,7 +272,7 @@ struct GraphDiagramRenderer {
             }
             svg.close("text")
         }
-        return Result(body: svg.text, width: width, height: height, minimumScale: min(1, 10 / f))
+        return Result(body: svg.text, width: width, height: height, minimumScale: minimumScale)
     }
 
     static func captionText(_ hasGrads: Bool) -> String {
