@@ -92,7 +92,7 @@ struct GraphDiagramRenderer {
                 below[slotIndex] = max(shape.radius, labelBelow)
             }
         }
-        let ys = verticalPositions(layered, circuit: circuit, shapes: shapes, above: above, below: below, pad: pad)
+        let ys = verticalPositions(layered, shapes: shapes, above: above, below: below, pad: pad)
 
         // Horizontal positions, layer by layer.
         let layerCount = layered.layers.count
@@ -309,7 +309,7 @@ struct GraphDiagramRenderer {
     /// their neighbours (sweeping right, then left, then both), keeping their order and
     /// spacing. Wires weigh more so they run straight.
     private func verticalPositions(
-        _ layered: LayeredGraph, circuit: Circuit, shapes: [Shape], above: [Double], below: [Double], pad: Double
+        _ layered: LayeredGraph, shapes: [Shape], above: [Double], below: [Double], pad: Double
     ) -> [Double] {
         var y = [Double](repeating: 0, count: layered.slots.count)
         var incoming = [[LayeredGraph.Link]](repeating: [], count: layered.slots.count)

@@ -1,19 +1,6 @@
 import Foundation
 import Display
 
-/// An axis: the interval it shows and the values it marks.
-struct Ticks: Equatable {
-    /// The interval shown, in data units (also for log axes).
-    var lo: Double
-    var hi: Double
-    /// Labelled ticks, ascending.
-    var major: [Double]
-    /// Unlabelled ticks (the 2..9 of a log decade), ascending.
-    var minor: [Double]
-    /// One label per major tick, ASCII (`-` for minus; `Typography.display` makes it `−`).
-    var labels: [String]
-}
-
 /// Round tick values: 1, 2 and 5 times a power of ten ("nice numbers", after Heckbert,
 /// "Nice numbers for graph labels", Graphics Gems, 1990).
 enum NiceTicks {
@@ -151,25 +138,5 @@ enum NiceTicks {
             return p
         }
         return Double("1e\(e)") ?? .infinity
-    }
-}
-
-/// Typographic touches for text that is drawn, not recorded.
-enum Typography {
-    /// A number's hyphen-minus as a true minus sign (U+2212), which lines up with `+`.
-    static func display(_ number: String) -> String {
-        guard number.contains("-") else { return number }
-        // Only a minus that starts the number or its exponent, never one inside a word.
-        var out = ""
-        var previous: Character? = nil
-        for character in number {
-            if character == "-", previous == nil || previous == "e" || previous == " " || previous == "(" || previous == "[" || previous == "," {
-                out.append("\u{2212}")
-            } else {
-                out.append(character)
-            }
-            previous = character
-        }
-        return out
     }
 }

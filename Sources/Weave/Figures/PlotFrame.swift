@@ -1,89 +1,5 @@
 import Foundation
 
-/// A rectangle in user units (the SVG's pixels before scaling).
-struct Rect: Equatable {
-    var x: Double
-    var y: Double
-    var width: Double
-    var height: Double
-
-    var maxX: Double { x + width }
-    var maxY: Double { y + height }
-    var midX: Double { x + width / 2 }
-    var midY: Double { y + height / 2 }
-
-    func contains(_ px: Double, _ py: Double) -> Bool {
-        px >= x && px <= maxX && py >= y && py <= maxY
-    }
-
-    func intersects(_ other: Rect) -> Bool {
-        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
-    }
-
-    func insetBy(_ d: Double) -> Rect {
-        Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d)
-    }
-}
-
-/// One axis of a plot: its ticks and where they land on the canvas.
-struct Axis {
-    var ticks: Ticks
-    var log: Bool
-    /// Canvas coordinate of `ticks.lo` and `ticks.hi` (for a y axis, lo is at the bottom).
-    var start: Double
-    var end: Double
-
-    /// The canvas coordinate of a data value; nil when it cannot be drawn (not finite, or
-    /// not positive on a log axis).
-    func position(_ value: Double) -> Double? {
-        guard value.isFinite else { return nil }
-        let t: Double
-        if log {
-            guard value > 0 else { return nil }
-            t = (log10(value) - log10(ticks.lo)) / (log10(ticks.hi) - log10(ticks.lo))
-        } else {
-            t = (value - ticks.lo) / (ticks.hi - ticks.lo)
-        }
-        let p = start + t * (end - start)
-        return p.isFinite ? p : nil
-    }
-
-    /// Like `position`, for values known to be drawable (ticks).
-    func at(_ value: Double) -> Double { position(value) ?? start }
-}
-
-/// The standard sizes and type of a figure, in user units.
-struct FigureMetrics {
-    var width: Double
-    var height: Double
-    var padding = 10.0
-    var titleSize = 15.0
-    var labelSize = 13.0
-    var tickSize = 12.0
-    var legendSize = 12.5
-
-    /// A figure on its own in a text column.
-    static let standard = FigureMetrics(width: 640, height: 400)
-    /// One of two or three panels side by side (smaller canvas, same type size, so the
-    /// text stays legible when the panels are scaled to share a column).
-    static let panel = FigureMetrics(width: 400, height: 300)
-}
-
-/// What a legend entry shows before its text.
-enum Swatch {
-    /// A stretch of line and/or a dot, drawn with the series class (`cr-s0`...).
-    case series(index: Int, line: Bool, points: Bool)
-    /// A class marker (`cr-c0`...), as in the scatter plot.
-    case marker(index: Int)
-    /// A descent path: line, dot and arrow (`cr-p0`...).
-    case path(index: Int)
-}
-
-struct LegendItem {
-    var swatch: Swatch
-    var text: String
-}
-
 /// The frame shared by line, scatter and contour plots: title, legend row, plot area,
 /// axes with ticks, grid and labels. Computes the layout first, then draws.
 struct PlotFrame {
@@ -119,7 +35,6 @@ struct PlotFrame {
         if let title, !title.isEmpty {
             titleBaseline = top + m.titleSize
             top += m.titleSize + 10
-            _ = title
         }
         // Legend entries flow left to right and wrap.
         var rows: [[(item: LegendItem, x: Double)]] = []
@@ -310,29 +225,5 @@ struct PlotFrame {
             }
         }
         svg.close("g")
-    }
-}
-
-/// The `<svg>` element around one figure.
-enum SVGDocument {
-    /// Wraps `body` in a responsive, accessible root element.
-    static func wrap(
-        body: String, width: Double, height: Double, title: String, summary: String,
-        extraClass: String? = nil, minWidth: Double? = nil
-    ) -> String {
-        var svg = SVGWriter()
-        let w = SVGWriter.n(width)
-        let h = SVGWriter.n(height)
-        let style = "max-width:\(w)px" + (minWidth.map { ";min-width:\(SVGWriter.n($0))px" } ?? "")
-        svg.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("class", extraClass.map { "cr-fig " + $0 } ?? "cr-fig"),
-            ("viewBox", "0 0 \(w) \(h)"), ("width", "100%"), ("style", style),
-            ("role", "img"), ("aria-label", summary), ("font-size", "12"),
-        ])
-        svg.element("title", content: title)
-        svg.raw(body)
-        svg.close("svg")
-        return svg.text
     }
 }
