@@ -87,6 +87,31 @@ enum FigureFixtures {
         )))
     }
 
+    /// Three blobs and the regions of a nearest-centre classifier.
+    static var threeBlobs: ScatterPlot {
+        var noise = Noise(state: 9)
+        let centres = [(0.0, 0.0), (2.0, 0.5), (0.8, 2.0)]
+        var x: [Double] = []
+        var y: [Double] = []
+        var classes: [Int] = []
+        for index in 0..<90 {
+            let (cx, cy) = centres[index % 3]
+            x.append(cx + 0.45 * noise.normal())
+            y.append(cy + 0.45 * noise.normal())
+            classes.append(index % 3)
+        }
+        let xs = (0..<40).map { -1.5 + 5.0 * Double($0) / 39 }
+        let ys = (0..<40).map { -1.5 + 5.0 * Double($0) / 39 }
+        let regions = ys.map { gy in
+            xs.map { gx in
+                centres.indices.min { a, b in
+                    hypot(gx - centres[a].0, gy - centres[a].1) < hypot(gx - centres[b].0, gy - centres[b].1)
+                }!
+            }
+        }
+        return ScatterPlot(x: x, y: y, classes: classes, regions: .init(xs: xs, ys: ys, classes: regions))
+    }
+
     /// A smooth boundary that weaves between the moons, like a small tanh network's.
     static func moonsClassifier(_ x: Double, _ y: Double) -> Double {
         let boundary = 0.25 + 0.45 * sin(2.2 * (x - 0.5))

@@ -45,6 +45,20 @@ import Testing
         #expect(broken.lo == 0 && broken.hi == 1)
     }
 
+    @Test(arguments: [(-1e308, 1e308), (5e-324, 5e-324), (1e-310, 2e-310), (1e300, 1e300), (-0.0, 0.0), (1.0, 1.0 + 2e-16)] as [(Double, Double)])
+    func extremeRangesStayFinite(lo: Double, hi: Double) {
+        for ticks in [NiceTicks.linear(lo, hi), NiceTicks.linear(lo, hi, loose: false), NiceTicks.logarithmic(lo, hi)] {
+            #expect(ticks.lo.isFinite && ticks.hi.isFinite && ticks.lo < ticks.hi)
+            #expect(ticks.major.allSatisfy { $0.isFinite })
+            #expect(ticks.major.count <= 40)
+        }
+    }
+
+    @Test func fewestSurprisesInTheTickCount() {
+        #expect(NiceTicks.linear(0.6237, 0.7623, count: 6).major == [0.6, 0.65, 0.7, 0.75, 0.8])
+        #expect(NiceTicks.linear(0, 0.98, count: 5).major == [0, 0.2, 0.4, 0.6, 0.8, 1])
+    }
+
     @Test func logAxisInDecades() {
         let ticks = NiceTicks.logarithmic(0.00213, 0.262)
         #expect(ticks.major == [0.001, 0.01, 0.1, 1])

@@ -27,6 +27,7 @@ import Display
                 Figure(title: "gaps", .line(LinePlot(series: [.init(x: (0..<40).map(Double.init), y: (0..<40).map { $0 % 9 == 4 ? .nan : sin(Double($0) / 5) })]))),
                 Figure(title: "log with zeros", .line(LinePlot(series: [.init(x: (0..<50).map(Double.init), y: (0..<50).map { $0 % 7 == 0 ? 0 : exp(-Double($0) / 8) })], yLog: true))),
                 Figure(title: "empty", .line(LinePlot(series: []))),
+                Figure(title: "three regions", .scatter(FigureFixtures.threeBlobs)),
                 Figure(title: "ten classes", .scatter(ScatterPlot(x: (0..<60).map { cos(Double($0)) * Double($0) }, y: (0..<60).map { sin(Double($0)) * Double($0) }, classes: (0..<60).map { $0 % 10 }))),
             ]))),
         ]

@@ -28,7 +28,7 @@ extension FigureRenderer {
       --cr-series-6: #6e6e6e;
       --cr-series-7: #8f7a00;
       --cr-region-opacity: 0.13;
-      --cr-boundary: #1f2328;
+      --cr-boundary: #6e7781;
       --cr-contour: #8c959f;
       --cr-contour-fill: #3f6685;
       --cr-contour-fill-opacity: 0.06;
@@ -55,7 +55,7 @@ extension FigureRenderer {
         --cr-series-6: #b0b0b0;
         --cr-series-7: #f0e442;
         --cr-region-opacity: 0.16;
-        --cr-boundary: #e6edf3;
+        --cr-boundary: #a3adb8;
         --cr-contour: #6e7681;
         --cr-contour-fill: #8fb8dc;
         --cr-contour-fill-opacity: 0.07;
@@ -111,7 +111,7 @@ extension FigureRenderer {
     .cr-fig .cr-arrow.cr-p7 { fill: var(--cr-series-7); }
     .cr-fig .cr-point { stroke: var(--cr-bg); stroke-width: 0.8; }
     .cr-fig .cr-region { stroke: none; fill-opacity: var(--cr-region-opacity); }
-    .cr-fig .cr-boundary { fill: none; stroke: var(--cr-boundary); stroke-width: 1.5; stroke-opacity: 0.6; stroke-linejoin: round; }
+    .cr-fig .cr-boundary { fill: none; stroke: var(--cr-boundary); stroke-width: 1.5; stroke-linejoin: round; }
     .cr-fig .cr-contour-fill { fill: var(--cr-contour-fill); fill-opacity: var(--cr-contour-fill-opacity); stroke: none; }
     .cr-fig .cr-contour { fill: none; stroke: var(--cr-contour); stroke-width: 1; stroke-linejoin: round; }
     .cr-fig .cr-contour-labelled { stroke-width: 1.5; }
@@ -133,6 +133,6 @@ extension FigureRenderer {
     .cr-panels { margin: 1em 0; }
     .cr-panels-title { text-align: center; font-weight: 600; margin-bottom: 0.25em; }
     .cr-panels-row { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5em 1em; }
-    .cr-panels-row > .cr-fig { flex: 1 1 320px; min-width: 0; margin: 0; }
+    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-scroll, .cr-panels-row > .cr-panels { flex: 1 1 320px; min-width: 0; margin: 0; }
     """
 }

@@ -36,21 +36,42 @@ enum NiceTicks {
         var (lo, hi) = (lo, hi)
         if !lo.isFinite || !hi.isFinite { (lo, hi) = (0, 1) }
         if lo > hi { swap(&lo, &hi) }
-        if lo == hi {
-            let half = lo == 0 ? 1 : abs(lo) * 0.1
+        // Keep the arithmetic finite: no span beyond 1e307, none below 1e-290.
+        (lo, hi) = (max(lo, -1e307), min(hi, 1e307))
+        if hi - lo < 1e-290 {
+            let half = abs(lo) * 0.1 > 1e-290 ? abs(lo) * 0.1 : 1
             (lo, hi) = (lo - half, hi + half)
         }
-        // Heckbert nices the range first; dividing the raw range gives steps closer to
-        // the count asked for (-1..1.5 in steps of 0.5 rather than 1).
-        let step = nice((hi - lo) / Double(max(1, count - 1)), round: true)
-        let stepValue = step.value
+        // Heckbert rounds the step to the nearest of 1, 2, 5; here the step among those
+        // (around the raw step) whose tick count comes closest to `count` wins, then the
+        // one that widens a loose axis least, then the smaller (the caller drops ticks when
+        // labels would touch): 0.62..0.76 gets steps of 0.05 (5 ticks), not 0.02 (9).
+        let raw = nice((hi - lo) / Double(max(1, count - 1)), round: true)
         let slack = 1e-9
-        var first = Int((lo / stepValue + slack).rounded(.down))
-        var last = Int((hi / stepValue - slack).rounded(.up))
-        if !loose {
-            first = Int((lo / stepValue - slack).rounded(.up))
-            last = Int((hi / stepValue + slack).rounded(.down))
+        func bounds(_ step: Step) -> (first: Int, last: Int) {
+            let value = step.value
+            if loose {
+                return (Int((lo / value + slack).rounded(.down)), Int((hi / value - slack).rounded(.up)))
+            }
+            return (Int((lo / value - slack).rounded(.up)), Int((hi / value + slack).rounded(.down)))
         }
+        var candidates: [Step] = []
+        for exponent in (raw.exponent - 1)...(raw.exponent + 1) {
+            for mantissa in [1, 2, 5] { candidates.append(Step(mantissa: mantissa, exponent: exponent)) }
+        }
+        let scored = candidates.map { step -> (step: Step, miss: Int, waste: Double) in
+            let (first, last) = bounds(step)
+            let ticks = last - first + 1
+            let waste = loose ? step.multiple(last) - step.multiple(first) - (hi - lo) : 0
+            return (step, abs(ticks - count), waste)
+        }
+        let step = scored.min { a, b in
+            if a.miss != b.miss { return a.miss < b.miss }
+            if abs(a.waste - b.waste) > 1e-12 * (hi - lo) { return a.waste < b.waste }
+            return a.step.value < b.step.value
+        }!.step
+        let stepValue = step.value
+        let (first, last) = bounds(step)
         let major = first <= last ? (first...last).map(step.multiple) : []
         let domain = loose ? (major.first ?? lo, major.last ?? hi) : (lo, hi)
         return Ticks(
@@ -67,8 +88,9 @@ enum NiceTicks {
         if !(lo > 0) || !lo.isFinite || !(hi > 0) || !hi.isFinite { (lo, hi) = (1, 10) }
         if lo > hi { swap(&lo, &hi) }
         let slack = 1e-9
-        var first = Int((log10(lo) + slack).rounded(.down))
-        var last = Int((log10(hi) - slack).rounded(.up))
+        // Decades within 1e-300..1e300, where powers of ten are normal doubles.
+        var first = max(-300, min(299, Int((log10(lo) + slack).rounded(.down))))
+        var last = max(-299, min(300, Int((log10(hi) - slack).rounded(.up))))
         if first >= last {
             first -= 1
             last += 1
