@@ -1,0 +1,80 @@
+import Display
+
+/// Turns a `Figure` (plain data) into inline SVG for a page.
+///
+/// Every drawn element carries a class (`cr-line`, `cr-s0`, `cr-grid`...) and the page's
+/// stylesheet (`FigureRenderer.stylesheet`) gives the colours, so one SVG reads well in
+/// light and dark mode. Text uses the page's font. Output is deterministic: the same
+/// figure gives the same bytes.
+public struct FigureRenderer: Sendable {
+    public init() {}
+
+    /// Inline SVG for one figure. `id` is unique within the page and prefixes every element
+    /// id (clip paths), so several figures can share a page; characters that an id cannot
+    /// hold become `_`.
+    ///
+    /// Panels become a `div.cr-panels` of one `svg` per panel, which the stylesheet lays
+    /// out side by side and wraps on narrow screens. A computation graph comes in a
+    /// `div.cr-scroll`, so a wide one scrolls sideways rather than shrinking its text.
+    public func svg(_ figure: Figure, id: String) -> String {
+        render(figure, id: SVGWriter.identifier(id), metrics: .standard)
+    }
+
+    private func render(_ figure: Figure, id: String, metrics: FigureMetrics) -> String {
+        let title = figure.title.flatMap { $0.isEmpty ? nil : $0 }
+        let body: (body: String, width: Double, height: Double)
+        switch figure.content {
+        case .line(let plot):
+            body = LinePlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
+        case .scatter(let plot):
+            body = ScatterPlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
+        case .contour(let plot):
+            body = ContourPlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
+        case .graph(let graph):
+            // A diagram is drawn no smaller than its text allows (about 10 units) and
+            // scrolls sideways in a narrow column instead of shrinking past that.
+            let rendered = GraphDiagramRenderer(graph: graph, title: title, id: id).render()
+            let svg = SVGDocument.wrap(
+                body: rendered.body, width: rendered.width, height: rendered.height,
+                title: title ?? FigureRenderer.kindName(figure.content), summary: figure.summary,
+                extraClass: "cr-graph", minWidth: rendered.width * rendered.minimumScale
+            )
+            return "<div class=\"cr-scroll\">" + svg + "</div>"
+        case .panels(let figures):
+            return panels(figures, title: title, summary: figure.summary, id: id)
+        }
+        return SVGDocument.wrap(
+            body: body.body, width: body.width, height: body.height,
+            title: title ?? FigureRenderer.kindName(figure.content), summary: figure.summary
+        )
+    }
+
+    /// Panels as a flex row of separate SVGs rather than one wide SVG: each panel keeps a
+    /// legible text size and the row wraps on a phone instead of shrinking.
+    private func panels(_ figures: [Figure], title: String?, summary: String, id: String) -> String {
+        var html = SVGWriter()
+        html.open("div", [("class", "cr-panels"), ("role", "group"), ("aria-label", summary)])
+        if let title {
+            html.element("div", [("class", "cr-panels-title")], content: title)
+        }
+        html.open("div", [("class", "cr-panels-row")])
+        for (index, figure) in figures.enumerated() {
+            let metrics: FigureMetrics = figures.count == 1 ? .standard : .panel
+            html.raw(render(figure, id: "\(id)-p\(index)", metrics: metrics))
+        }
+        html.close("div")
+        html.close("div")
+        return html.text
+    }
+
+    /// What the `<title>` says when the figure has no title.
+    static func kindName(_ content: Figure.Content) -> String {
+        switch content {
+        case .line: return "Line plot"
+        case .scatter: return "Scatter plot"
+        case .contour: return "Contour plot"
+        case .graph: return "Computation graph"
+        case .panels: return "Figures"
+        }
+    }
+}

@@ -1,0 +1,377 @@
+import Foundation
+import Display
+
+/// Draws a `GraphDiagram` as a circuit in the style of the CS231n chain-rule diagrams:
+/// inputs on the left as their names, operations as circles with their symbol, wires left
+/// to right. Every vertex has one output wire that carries its forward value above it
+/// (green) and its gradient below it (red); a vertex used several times branches after the
+/// labels, so each value and gradient is written once. The root's wire is the output.
+struct GraphDiagramRenderer {
+    var graph: GraphDiagram
+    var title: String?
+    var id: String
+
+    /// Above this many vertices the diagram drops the value and gradient labels.
+    static let compactThreshold = 90
+    static let margin = 12.0
+
+    struct Result {
+        var body: String
+        var width: Double
+        var height: Double
+        /// The smallest scale at which the text stays legible (about 10 units).
+        var minimumScale: Double
+    }
+
+    /// Geometry of one vertex.
+    private struct Shape {
+        var isInput: Bool
+        var symbol: String
+        var name: String?
+        var value: String
+        var grad: String?
+        var halfWidth: Double
+        var radius: Double
+        var isPill: Bool
+        var left: Double
+        var right: Double
+        var labelWidth: Double
+    }
+
+    func render() -> Result {
+        let circuit = Circuit(graph)
+        let nodes = graph.nodes
+        guard !circuit.vertices.isEmpty else { return empty() }
+        let count = circuit.vertices.count
+        let compact = count > GraphDiagramRenderer.compactThreshold
+        let f: Double = count <= 24 ? 13.5 : count <= 48 ? 13 : count <= GraphDiagramRenderer.compactThreshold ? 12 : 10
+        let hasGrads = !compact && circuit.vertices.contains { nodes[$0.node].grad != nil }
+
+        var layered = LayeredGraph(
+            inputs: circuit.vertices.map(\.inputs), ports: circuit.vertices.map(\.ports),
+            arity: circuit.vertices.map(\.arity), leafSlack: count <= 24 ? 2 : 0
+        )
+        layered.reduceCrossings()
+
+        // Vertex shapes.
+        let shapes = circuit.vertices.enumerated().map { index, vertex -> Shape in
+            let node = nodes[vertex.node]
+            let value = Typography.display(GraphDiagramRenderer.shorten(GraphDiagramRenderer.compactNumber(node.value)))
+            let grad = node.grad.map { Typography.display(GraphDiagramRenderer.shorten(GraphDiagramRenderer.compactNumber($0))) }
+            let labelWidth = compact ? 0 : max(TextWidth.of(value, fontSize: f), grad.map { TextWidth.of($0, fontSize: f) } ?? 0)
+            if vertex.isInput {
+                let symbol = GraphDiagramRenderer.shorten(vertex.symbol)
+                let width = TextWidth.of(symbol, fontSize: f)
+                return Shape(isInput: true, symbol: symbol, name: nil, value: value, grad: grad, halfWidth: 0, radius: 0,
+                             isPill: false, left: width + 7, right: 0, labelWidth: labelWidth)
+            }
+            let symbol = Typography.display(GraphDiagramRenderer.shorten(vertex.symbol))
+            let radius = compact ? f * 1.05 : f * 1.2
+            let textWidth = TextWidth.of(symbol, fontSize: f)
+            let isPill = textWidth > 2 * radius - 10
+            let halfWidth = isPill ? textWidth / 2 + 8 : radius
+            let name = index == circuit.root || compact ? nil : node.label
+            return Shape(isInput: false, symbol: symbol, name: name, value: value, grad: grad, halfWidth: halfWidth,
+                         radius: radius, isPill: isPill, left: halfWidth, right: halfWidth, labelWidth: labelWidth)
+        }
+
+        // Vertical extents of each slot and the gaps between neighbours.
+        let labelAbove = compact ? 2 : f * 0.95 + 4
+        let labelBelow = hasGrads ? f * 0.95 + 4 : 2
+        let pad = compact ? 5 : f * 1.3
+        var above = [Double](repeating: 3, count: layered.slots.count)
+        var below = [Double](repeating: 3, count: layered.slots.count)
+        for (slotIndex, slot) in layered.slots.enumerated() {
+            guard let v = slot.vertex else { continue }
+            let shape = shapes[v]
+            if shape.isInput {
+                above[slotIndex] = max(f * 0.75, labelAbove)
+                below[slotIndex] = max(f * 0.35, labelBelow)
+            } else {
+                above[slotIndex] = max(shape.radius + (shape.name == nil ? 0 : f * 0.95 + 5), labelAbove)
+                below[slotIndex] = max(shape.radius, labelBelow)
+            }
+        }
+        let ys = verticalPositions(layered, shapes: shapes, above: above, below: below, pad: pad)
+
+        // Horizontal positions, layer by layer.
+        let layerCount = layered.layers.count
+        var left = [Double](repeating: 0, count: layerCount)
+        var right = [Double](repeating: 0, count: layerCount)
+        var stem = [Double](repeating: compact ? 12 : f * 2.8, count: layerCount)
+        for (slotIndex, slot) in layered.slots.enumerated() {
+            guard let v = layered.slots[slotIndex].vertex else { continue }
+            left[slot.layer] = max(left[slot.layer], shapes[v].left)
+            right[slot.layer] = max(right[slot.layer], shapes[v].right)
+            if !compact { stem[slot.layer] = max(stem[slot.layer], shapes[v].labelWidth + f * 1.1) }
+        }
+        var maxRise = [Double](repeating: 0, count: layerCount)
+        for link in layered.links {
+            let layer = layered.slots[link.from].layer
+            maxRise[layer] = max(maxRise[layer], abs(ys[link.to] - ys[link.from]))
+        }
+        var xs = [Double](repeating: 0, count: layerCount)
+        let top = GraphDiagramRenderer.margin + (title == nil ? 0 : 15 + 14)
+        xs[0] = GraphDiagramRenderer.margin + left[0]
+        for layer in 1..<max(1, layerCount) {
+            // Room for the links to bend: little for a straight chain, more for a steep fan.
+            let gap = min(compact ? 50 : 110, (compact ? 12 : 14) + 0.35 * maxRise[layer - 1])
+            xs[layer] = xs[layer - 1] + right[layer - 1] + stem[layer - 1] + gap + left[layer]
+        }
+        let stemEnd = (0..<layerCount).map { xs[$0] + right[$0] + stem[$0] }
+        var width = (stemEnd.max() ?? 0) + GraphDiagramRenderer.margin
+        if let root = circuit.root, let name = nodes[circuit.vertices[root].node].label, !compact {
+            let layer = layered.slots[layered.slotOfVertex[root]].layer
+            width = max(width, stemEnd[layer] + 6 + TextWidth.of(name, fontSize: f) + GraphDiagramRenderer.margin)
+        }
+        let slotTop = layered.slots.indices.map { ys[$0] - above[$0] }.min() ?? 0
+        let slotBottom = layered.slots.indices.map { ys[$0] + below[$0] }.max() ?? 0
+        let shift = top - slotTop
+        let y = ys.map { $0 + shift }
+        var height = slotBottom + shift + GraphDiagramRenderer.margin
+        let caption = !compact
+        if caption { height += f + 8 }
+        width = max(width, caption ? TextWidth.of(GraphDiagramRenderer.captionText(hasGrads), fontSize: f - 1) + 2 * GraphDiagramRenderer.margin : 0)
+        if let title { width = max(width, TextWidth.of(title, fontSize: 15) + 2 * GraphDiagramRenderer.margin) }
+
+        // A diagram that cannot shrink into a text column (about 760 units) scrolls: its
+        // title and caption start at the left, where the reader sees them.
+        let minimumScale = min(1, 10 / f)
+        let wide = width * minimumScale > 760
+        let textX = wide ? GraphDiagramRenderer.margin : width / 2
+        let textAnchor = wide ? "start" : "middle"
+        var svg = SVGWriter()
+        if let title {
+            svg.element("text", [
+                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", textAnchor),
+                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(GraphDiagramRenderer.margin + 15)),
+            ], content: title)
+        }
+
+        // Wires: every vertex's stem, the wire slots, and the links between layers.
+        var wires = PathData()
+        for (slotIndex, slot) in layered.slots.enumerated() {
+            let start: Double
+            if let v = slot.vertex {
+                start = xs[slot.layer] + shapes[v].right
+            } else {
+                start = xs[slot.layer] - left[slot.layer]
+            }
+            wires.move(start, y[slotIndex])
+            wires.line(stemEnd[slot.layer], y[slotIndex])
+        }
+        for link in layered.links {
+            let from = layered.slots[link.from]
+            let to = layered.slots[link.to]
+            let x1 = stemEnd[from.layer]
+            let y1 = y[link.from]
+            var x2 = xs[to.layer] - left[to.layer]
+            var y2 = y[link.to]
+            var dirX = -1.0
+            var dirY = 0.0
+            if let v = to.vertex {
+                let shape = shapes[v]
+                let angle = GraphDiagramRenderer.portAngle(link.port, of: link.ports)
+                dirX = cos(angle)
+                dirY = sin(angle)
+                if shape.isPill {
+                    x2 = xs[to.layer] - shape.halfWidth + (shape.radius - abs(dirY * shape.radius)) * 0.15
+                    y2 = y[link.to] + dirY * shape.radius * 0.8
+                } else {
+                    x2 = xs[to.layer] + dirX * shape.radius
+                    y2 = y[link.to] + dirY * shape.radius
+                }
+            }
+            wires.move(x1, y1)
+            if abs(y1 - y2) < 0.3, abs(dirY) < 1e-9 {
+                wires.line(x2, y2)
+            } else {
+                let span = max(10, x2 - x1)
+                wires.curve(x1 + span * 0.5, y1, x2 + dirX * span * 0.4, y2 + dirY * span * 0.4, x2, y2)
+            }
+        }
+        svg.element("path", [("class", "cr-wire"), ("d", wires.text)])
+
+        // Vertices.
+        var opTexts = SVGWriter()
+        var nameTexts = SVGWriter()
+        var inputTexts = SVGWriter()
+        for (v, shape) in shapes.enumerated() {
+            let slot = layered.slotOfVertex[v]
+            let cx = xs[layered.slots[slot].layer]
+            let cy = y[slot]
+            if shape.isInput {
+                inputTexts.element("text", [("x", SVGWriter.n(cx - 6)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
+                continue
+            }
+            if shape.isPill {
+                svg.element("rect", [
+                    ("class", "cr-node"), ("x", SVGWriter.n(cx - shape.halfWidth)), ("y", SVGWriter.n(cy - shape.radius)),
+                    ("width", SVGWriter.n(2 * shape.halfWidth)), ("height", SVGWriter.n(2 * shape.radius)),
+                    ("rx", SVGWriter.n(shape.radius)),
+                ])
+            } else {
+                svg.element("circle", [("class", "cr-node"), ("cx", SVGWriter.n(cx)), ("cy", SVGWriter.n(cy)), ("r", SVGWriter.n(shape.radius))])
+            }
+            opTexts.element("text", [("x", SVGWriter.n(cx)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
+            if let name = shape.name {
+                nameTexts.element("text", [("x", SVGWriter.n(cx)), ("y", SVGWriter.n(cy - shape.radius - 5))], content: name)
+            }
+        }
+        svg.open("g", [("font-size", SVGWriter.n(f))])
+        svg.open("g", [("class", "cr-ops"), ("text-anchor", "middle")])
+        svg.raw(opTexts.text)
+        svg.close("g")
+        if !nameTexts.text.isEmpty {
+            svg.open("g", [("class", "cr-names"), ("text-anchor", "middle")])
+            svg.raw(nameTexts.text.replacingOccurrences(of: "<text ", with: "<text class=\"cr-name\" "))
+            svg.close("g")
+        }
+        svg.open("g", [("class", "cr-inputs"), ("text-anchor", "end")])
+        svg.raw(inputTexts.text.replacingOccurrences(of: "<text ", with: "<text class=\"cr-var\" "))
+        svg.close("g")
+
+        // Values above and gradients below each vertex's stem.
+        if !compact {
+            svg.open("g", [("class", "cr-edge-labels"), ("text-anchor", "middle")])
+            for (v, shape) in shapes.enumerated() {
+                let slot = layered.slotOfVertex[v]
+                let layer = layered.slots[slot].layer
+                let start = xs[layer] + shape.right
+                let middle = (start + stemEnd[layer]) / 2
+                svg.element("text", [
+                    ("class", "cr-fwd"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] - 5)),
+                ], content: shape.value)
+                if let grad = shape.grad {
+                    svg.element("text", [
+                        ("class", "cr-grad"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] + 4 + f * 0.8)),
+                    ], content: grad)
+                }
+            }
+            svg.close("g")
+            if let root = circuit.root, let name = nodes[circuit.vertices[root].node].label {
+                let slot = layered.slotOfVertex[root]
+                svg.element("text", [
+                    ("class", "cr-var"), ("x", SVGWriter.n(stemEnd[layered.slots[slot].layer] + 6)),
+                    ("y", SVGWriter.n(y[slot] + f * 0.35)),
+                ], content: name)
+            }
+        }
+        svg.close("g")
+
+        if caption {
+            svg.open("text", [
+                ("class", "cr-caption"), ("font-size", SVGWriter.n(f - 1)), ("text-anchor", textAnchor),
+                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(height - GraphDiagramRenderer.margin)),
+            ])
+            svg.element("tspan", [("class", "cr-fwd")], content: "green")
+            svg.characters(hasGrads ? ": forward value (above a wire) \u{00B7} " : ": forward value (above a wire)")
+            if hasGrads {
+                svg.element("tspan", [("class", "cr-grad")], content: "red")
+                svg.characters(": gradient of the output (below)")
+            }
+            svg.close("text")
+        }
+        return Result(body: svg.text, width: width, height: height, minimumScale: minimumScale)
+    }
+
+    static func captionText(_ hasGrads: Bool) -> String {
+        hasGrads ? "green: forward value (above a wire) \u{00B7} red: gradient of the output (below)" : "green: forward value (above a wire)"
+    }
+
+    /// Angle (radians, canvas coordinates) of argument `port` of `count` on a circle's left
+    /// side, the first argument at the top.
+    static func portAngle(_ port: Int, of count: Int) -> Double {
+        guard count > 1 else { return .pi }
+        let spread = min(0.9, 1.8 / Double(count))
+        return .pi + (Double(count - 1) / 2 - Double(port)) * spread
+    }
+
+    /// A number written with three significant digits, as textbook diagrams do (`0.731`,
+    /// `-0.197`, `-12`); the exact value stays in the notebook's output. Text that is not
+    /// a number (a tensor) is kept.
+    static func compactNumber(_ text: String) -> String {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return text }
+        // Whole numbers below 100000 keep all their digits (1234, not 1.23e3).
+        let exponent = value == 0 ? 0 : Int(log10(abs(value)).rounded(.down))
+        let digits = exponent >= 0 && exponent < 5 ? max(3, exponent + 1) : 3
+        return NiceTicks.compactExponent(NumberFormat.g(value, digits: digits))
+    }
+
+    /// Long values (tensors) are cut with an ellipsis.
+    static func shorten(_ text: String, limit: Int = 14) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        guard flat.count > limit else { return flat }
+        return String(flat.prefix(limit - 1)) + "\u{2026}"
+    }
+
+    /// Slot positions: each layer's slots as close as possible to the mean position of
+    /// their neighbours (sweeping right, then left, then both), keeping their order and
+    /// spacing. Wires weigh more so they run straight.
+    private func verticalPositions(
+        _ layered: LayeredGraph, shapes: [Shape], above: [Double], below: [Double], pad: Double
+    ) -> [Double] {
+        var y = [Double](repeating: 0, count: layered.slots.count)
+        var incoming = [[LayeredGraph.Link]](repeating: [], count: layered.slots.count)
+        var outgoing = [[LayeredGraph.Link]](repeating: [], count: layered.slots.count)
+        for link in layered.links {
+            incoming[link.to].append(link)
+            outgoing[link.from].append(link)
+        }
+        // Vertical offset of a port from its vertex's centre.
+        let portOffset = { (link: LayeredGraph.Link) -> Double in
+            guard let v = layered.slots[link.to].vertex, !shapes[v].isInput else { return 0 }
+            return sin(GraphDiagramRenderer.portAngle(link.port, of: link.ports)) * shapes[v].radius
+        }
+        func arrange(_ layer: [Int], desired: [Double]) {
+            let gaps = zip(layer, layer.dropFirst()).map { below[$0] + above[$1] + pad }
+            let weights = layer.map { layered.slots[$0].vertex == nil ? 3.0 : 1.0 }
+            for (slot, position) in zip(layer, LayeredGraph.place(desired: desired, gaps: gaps, weights: weights)) {
+                y[slot] = position
+            }
+        }
+        for layer in layered.layers {
+            arrange(layer, desired: layer.map { _ in 0 })
+        }
+        let layerCount = layered.layers.count
+        for iteration in 0..<24 {
+            let mode = iteration < 16 ? iteration % 2 : 2
+            let order = mode == 1 ? Array((0..<layerCount).reversed()) : Array(0..<layerCount)
+            for layerIndex in order {
+                let layer = layered.layers[layerIndex]
+                let desired = layer.map { slot -> Double in
+                    var sum = 0.0
+                    var count = 0.0
+                    if mode != 1 {
+                        for link in incoming[slot] {
+                            sum += y[link.from] - portOffset(link)
+                            count += 1
+                        }
+                    }
+                    if mode != 0 {
+                        for link in outgoing[slot] {
+                            sum += y[link.to] + portOffset(link)
+                            count += 1
+                        }
+                    }
+                    return count > 0 ? sum / count : y[slot]
+                }
+                arrange(layer, desired: desired)
+            }
+        }
+        return y
+    }
+
+    private func empty() -> Result {
+        var svg = SVGWriter()
+        let width = max(240, (title.map { TextWidth.of($0, fontSize: 15) } ?? 0) + 24)
+        if let title {
+            svg.element("text", [
+                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", "middle"),
+                ("x", SVGWriter.n(width / 2)), ("y", "27"),
+            ], content: title)
+        }
+        svg.element("text", [("class", "cr-note"), ("text-anchor", "middle"), ("x", SVGWriter.n(width / 2)), ("y", "56")], content: "empty graph")
+        return Result(body: svg.text, width: width, height: 72, minimumScale: 1)
+    }
+}

@@ -1,0 +1,97 @@
+/// Marker shapes and legend swatches, shared by the plots.
+enum Marks {
+    /// The class markers in order; shape and colour both change, so classes stay apart
+    /// in grey print and for readers who do not see the colours.
+    enum Shape: CaseIterable {
+        case circle, square, triangle, diamond, triangleDown
+    }
+
+    static func shape(forClass index: Int) -> Shape {
+        Shape.allCases[((index % Shape.allCases.count) + Shape.allCases.count) % Shape.allCases.count]
+    }
+
+    /// Number of distinct colours in the stylesheet (`cr-s0`...`cr-s7`, `cr-c0`...).
+    static let colourCount = 8
+
+    static func colourIndex(_ index: Int) -> Int {
+        ((index % colourCount) + colourCount) % colourCount
+    }
+
+    /// Path commands for one marker of about the same visual weight whatever its shape,
+    /// centred on (x, y); `r` is the radius of the circle.
+    static func marker(_ shape: Shape, _ x: Double, _ y: Double, r: Double) -> String {
+        let n = SVGWriter.number
+        switch shape {
+        case .circle:
+            return "M\(n(x - r)) \(n(y))a\(n(r)) \(n(r)) 0 1 0 \(n(2 * r)) 0a\(n(r)) \(n(r)) 0 1 0 \(n(-2 * r)) 0Z"
+        case .square:
+            let s = r * 0.89
+            return "M\(n(x - s)) \(n(y - s))h\(n(2 * s))v\(n(2 * s))h\(n(-2 * s))Z"
+        case .triangle:
+            let s = r * 1.3
+            return "M\(n(x)) \(n(y - s))l\(n(s * 0.866)) \(n(s * 1.5))h\(n(-s * 1.732))Z"
+        case .triangleDown:
+            let s = r * 1.3
+            return "M\(n(x)) \(n(y + s))l\(n(s * 0.866)) \(n(-s * 1.5))h\(n(-s * 1.732))Z"
+        case .diamond:
+            let s = r * 1.25
+            return "M\(n(x)) \(n(y - s))l\(n(s)) \(n(s))l\(n(-s)) \(n(s))l\(n(-s)) \(n(-s))Z"
+        }
+    }
+
+    /// A dot drawn as a zero-length round-capped stroke: `M x y h0`; a path of many of
+    /// them is the smallest way to draw many dots of one colour.
+    static func dot(_ x: Double, _ y: Double) -> String {
+        "M\(SVGWriter.number(x)) \(SVGWriter.number(y))h0"
+    }
+
+    /// A filled arrowhead whose tip is at (x, y), pointing along (dx, dy).
+    static func arrowhead(tipX x: Double, tipY y: Double, dx: Double, dy: Double, length: Double) -> String {
+        let norm = (dx * dx + dy * dy).squareRoot()
+        guard norm > 0 else { return "" }
+        let ux = dx / norm
+        let uy = dy / norm
+        let baseX = x - ux * length
+        let baseY = y - uy * length
+        let half = length * 0.45
+        var path = PathData()
+        path.move(x, y)
+        path.line(baseX - uy * half, baseY + ux * half)
+        path.line(baseX + uy * half, baseY - ux * half)
+        path.close()
+        return path.text
+    }
+
+    /// Draws a legend swatch whose left edge is at `x`, centred vertically on `y`.
+    static func drawSwatch(_ swatch: Swatch, x: Double, y: Double, into svg: inout SVGWriter) {
+        let width = PlotFrame.swatchWidth
+        switch swatch {
+        case .series(let index, let line, let points):
+            let cls = "cr-s\(colourIndex(index))"
+            if line {
+                var path = PathData()
+                path.move(x, y)
+                path.line(x + width, y)
+                svg.element("path", [("class", "cr-line " + cls), ("d", path.text)])
+            }
+            if points {
+                svg.element("path", [("class", "cr-dots " + cls), ("d", dot(x + width / 2, y))])
+            }
+        case .marker(let index):
+            svg.element("path", [
+                ("class", "cr-point cr-c\(colourIndex(index))"),
+                ("d", marker(shape(forClass: index), x + width / 2, y, r: 4.5)),
+            ])
+        case .path(let index):
+            let cls = "cr-p\(colourIndex(index))"
+            var path = PathData()
+            path.move(x, y)
+            path.line(x + width - 7, y)
+            svg.element("path", [("class", "cr-descent " + cls), ("d", path.text)])
+            svg.element("path", [("class", "cr-descent-dots " + cls), ("d", dot(x + 7, y))])
+            svg.element("path", [
+                ("class", "cr-arrow " + cls), ("d", arrowhead(tipX: x + width, tipY: y, dx: 1, dy: 0, length: 9)),
+            ])
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import Display
+@testable import Weave
+
+@Suite struct GraphDiagramTests {
+    static let renderer = FigureRenderer()
+    static let minus = "\u{2212}"
+
+    /// Texts of the edge labels with their positions.
+    struct Label {
+        var text: String
+        var x: Double
+        var y: Double
+    }
+
+    static func labels(_ inspection: SVGInspection, _ cls: String) throws -> [Label] {
+        try inspection.elements(withClass: cls).filter { $0.localName == "text" }.map {
+            Label(text: SVGInspection.ownText($0), x: SVGInspection.number($0, "x") ?? .nan, y: SVGInspection.number($0, "y") ?? .nan)
+        }
+    }
+
+    @Test func chainRuleCircuitCarriesValuesAndGradientsOnItsEdges() throws {
+        let markup = Self.renderer.svg(Figure(title: "f = (x + y) z", .graph(FigureFixtures.circuit)), id: "c")
+        let inspection = try SVGInspection(markup)
+        let values = try Self.labels(inspection, "cr-fwd")
+        let grads = try Self.labels(inspection, "cr-grad")
+        let m = Self.minus
+        #expect(values.map(\.text).sorted() == ["\(m)12", "\(m)2", "\(m)4", "3", "5"].sorted())
+        #expect(grads.map(\.text).sorted() == ["\(m)4", "\(m)4", "\(m)4", "1", "3"].sorted())
+        // Each value sits above its wire and its gradient right below, on the same wire.
+        let pairs: [(String, String)] = [("\(m)2", "\(m)4"), ("5", "\(m)4"), ("3", "\(m)4"), ("\(m)4", "3"), ("\(m)12", "1")]
+        for (value, grad) in pairs {
+            let matched = values.filter { $0.text == value }.contains { v in
+                grads.contains { g in g.text == grad && abs(g.x - v.x) < 0.01 && g.y > v.y && g.y - v.y < 30 }
+            }
+            #expect(matched, "\(value) over \(grad)")
+        }
+        // Inputs by name, the operations by symbol, q named at its node, f at the output.
+        #expect(try inspection.texts(withClass: "cr-var").sorted() == ["f", "x", "y", "z"])
+        #expect(try inspection.texts(withClass: "cr-name") == ["q"])
+        let ops = try #require(try inspection.elements(withClass: "cr-ops").first)
+        #expect(ops.stringValue == "+\u{00D7}")
+        #expect(try inspection.elements(withClass: "cr-node").count == 2)
+        // The legend line names both colours.
+        let caption = try #require(try inspection.elements(withClass: "cr-caption").first)
+        #expect(caption.stringValue?.contains("green: forward value") == true)
+        #expect(caption.stringValue?.contains("red: gradient") == true)
+        #expect(try inspection.elements(withClass: "cr-fwd").contains { $0.localName == "tspan" && $0.stringValue == "green" })
+        #expect(try inspection.elements(withClass: "cr-grad").contains { $0.localName == "tspan" && $0.stringValue == "red" })
+    }
+
+    @Test func inputsLeftOfOperationsAndTheRootRightmost() throws {
+        let inspection = try SVGInspection(Self.renderer.svg(Figure(.graph(FigureFixtures.circuit)), id: "c"))
+        let inputs = try inspection.elements(withClass: "cr-var").filter { SVGInspection.ownText($0) != "f" }
+        let nodes = try inspection.elements(withClass: "cr-node").compactMap { SVGInspection.number($0, "cx") }
+        let rightmostInput = inputs.compactMap { SVGInspection.number($0, "x") }.max() ?? 0
+        #expect(nodes.allSatisfy { $0 > rightmostInput })
+        #expect(nodes == nodes.sorted())
+    }
+
+    @Test func withoutGradientsOnlyValues() throws {
+        let inspection = try SVGInspection(Self.renderer.svg(Figure(.graph(FigureFixtures.circuitWithoutGradients)), id: "c"))
+        #expect(try Self.labels(inspection, "cr-fwd").count == 5)
+        #expect(try Self.labels(inspection, "cr-grad").isEmpty)
+        let caption = try #require(try inspection.elements(withClass: "cr-caption").first)
+        #expect(caption.stringValue?.contains("red") == false)
+    }
+
+    @Test func neuronShowsFoldedConstantsAndShortValues() throws {
+        let inspection = try SVGInspection(Self.renderer.svg(Figure(.graph(FigureFixtures.neuron)), id: "n"))
+        let ops = try #require(try inspection.elements(withClass: "cr-ops").first?.stringValue)
+        for symbol in ["\u{00D7}\u{2212}1", "exp", "+1", "1/x"] {
+            #expect(ops.contains(symbol))
+        }
+        let values = try Self.labels(inspection, "cr-fwd").map(\.text)
+        #expect(values.contains("0.731") && values.contains("0.368") && values.contains("1.37"))
+        let grads = try Self.labels(inspection, "cr-grad").map(\.text)
+        #expect(grads.contains("\(Self.minus)0.197") && grads.contains("\(Self.minus)0.534") && grads.contains("0.393"))
+    }
+
+    @Test func compactNumbers() {
+        #expect(GraphDiagramRenderer.compactNumber("0.731059") == "0.731")
+        #expect(GraphDiagramRenderer.compactNumber("-12") == "-12")
+        #expect(GraphDiagramRenderer.compactNumber("1234") == "1234")
+        #expect(GraphDiagramRenderer.compactNumber("1.5e-07") == "1.5e-7")
+        #expect(GraphDiagramRenderer.compactNumber("[1, 2]") == "[1, 2]")
+        #expect(GraphDiagramRenderer.compactNumber("nan") == "nan")
+    }
+
+    /// Boxes of every text in a diagram, estimated as the layout estimates them.
+    static func textBoxes(_ inspection: SVGInspection, fontSize: Double) throws -> [(String, Rect)] {
+        try inspection.elements("text").compactMap { element -> (String, Rect)? in
+            guard let x = SVGInspection.number(element, "x"), let y = SVGInspection.number(element, "y") else { return nil }
+            let cls = element.attr("class") ?? ""
+            guard !cls.contains("cr-title"), !cls.contains("cr-caption") else { return nil }
+            let text = SVGInspection.ownText(element)
+            let width = TextWidth.of(text, fontSize: fontSize) * 0.9
+            let anchor = (element.parent as? XMLElement)?.attr("text-anchor")
+            let left = anchor == "end" ? x - width : anchor == "middle" ? x - width / 2 : x
+            return (text, Rect(x: left, y: y - fontSize * 0.7, width: width, height: fontSize * 0.85))
+        }
+    }
+
+    @Test(arguments: ["circuit", "neuron", "network", "large"])
+    func nothingOverlaps(name: String) throws {
+        let diagram = [("circuit", FigureFixtures.circuit), ("neuron", FigureFixtures.neuron), ("network", FigureFixtures.network), ("large", FigureFixtures.network(hidden: 10))]
+            .first { $0.0 == name }!.1
+        let inspection = try SVGInspection(Self.renderer.svg(Figure(.graph(diagram)), id: "g"))
+        let group = try #require(try inspection.elements("g").first { $0.attr("font-size") != nil })
+        let fontSize = try #require(SVGInspection.number(group, "font-size"))
+        let boxes = try Self.textBoxes(inspection, fontSize: fontSize)
+        #expect(boxes.count > 10)
+        for i in boxes.indices {
+            for j in boxes.indices where j > i {
+                #expect(!boxes[i].1.intersects(boxes[j].1), "\(boxes[i].0) overlaps \(boxes[j].0)")
+            }
+        }
+        let circles = try inspection.elements("circle").compactMap { c -> (Double, Double, Double)? in
+            guard let x = SVGInspection.number(c, "cx"), let y = SVGInspection.number(c, "cy"), let r = SVGInspection.number(c, "r") else { return nil }
+            return (x, y, r)
+        }
+        for i in circles.indices {
+            for j in circles.indices where j > i {
+                let (a, b) = (circles[i], circles[j])
+                #expect(hypot(a.0 - b.0, a.1 - b.1) > a.2 + b.2 + 4)
+            }
+        }
+        // The canvas holds every circle.
+        let svg = try #require(try inspection.svg())
+        let box = try #require(svg.attr("viewBox")).split(separator: " ").compactMap { Double($0) }
+        #expect(circles.allSatisfy { $0.0 - $0.2 >= 0 && $0.0 + $0.2 <= box[2] && $0.1 - $0.2 >= 0 && $0.1 + $0.2 <= box[3] })
+    }
+
+    @Test func largeGraphsRenderCompactly() throws {
+        // A chain of sums over 300 inputs (600 nodes): no labels, still a valid diagram.
+        var nodes: [GraphDiagram.Node] = [.init(id: 0, op: "leaf", label: "a0", value: "0")]
+        var last = 0
+        for index in 1..<300 {
+            nodes.append(.init(id: nodes.count, op: "leaf", label: "a\(index)", value: "1"))
+            nodes.append(.init(id: nodes.count, op: "add", value: "\(index)", grad: "1", inputs: [last, nodes.count - 1]))
+            last = nodes.count - 1
+        }
+        let markup = Self.renderer.svg(Figure(.graph(GraphDiagram(nodes: nodes, root: last))), id: "big")
+        let inspection = try SVGInspection(markup)
+        #expect(try inspection.elements(withClass: "cr-fwd").isEmpty)
+        #expect(try inspection.elements(withClass: "cr-node").count == 299)
+        #expect(markup.utf8.count < 400_000)
+    }
+
+    @Test func wideDiagramsScrollInsteadOfShrinking() throws {
+        let markup = Self.renderer.svg(Figure(.graph(FigureFixtures.network)), id: "w")
+        let inspection = try SVGInspection(markup)
+        #expect(inspection.root?.attr("class") == "cr-scroll")
+        let style = try #require(try inspection.svg()?.attr("style"))
+        #expect(style.contains("min-width:"))
+    }
+}
