@@ -14,6 +14,7 @@ let package = Package(
     name: "chainrule",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "chainrule", targets: ["chainrule"]),
         .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
@@ -39,9 +40,19 @@ let package = Package(
         .target(name: "TeXMath"),
         // The notebook as a document over cmark: front matter, prose, blocks, recorded outputs.
         .target(name: "Document", dependencies: ["CCmark", "Diagnostics", "Yams"]),
+        // The notebook language: lexer, parser, syntax tree. No engine here, so it builds fast.
+        .target(name: "Language", dependencies: ["Diagnostics"]),
+        // The interpreter and built-ins: the one place where the language meets the engine.
+        .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display"]),
+        // Running notebooks as a whole: settings, the runner, check and update, the build.
+        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics"]),
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
         .target(name: "Weave", dependencies: ["Display", "TeXMath"]),
 
+        // The `chainrule` executable.
+        .executableTarget(
+            name: "chainrule",
+            dependencies: ["Pipeline", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `make bench`: the engine's side of the benchmark table (bench/run.py drives it).
         .executableTarget(
             name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench",
@@ -50,9 +61,12 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
-        .testTarget(name: "DocumentTests", dependencies: ["Document"]),
-        .testTarget(name: "WeaveTests", dependencies: ["Weave"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
+        .testTarget(name: "WeaveTests", dependencies: ["Weave"], exclude: ["Golden"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
     ],
     swiftLanguageModes: [.v6]
 )

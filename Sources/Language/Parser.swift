@@ -1,0 +1,536 @@
+import Diagnostics
+
+/// Parses a block of code into statements, reporting every syntax error in the block (it
+/// recovers at the next statement after each one), each at its file line and column.
+public struct Parser {
+    /// Expressions nested deeper than this are reported rather than risking the stack.
+    public static let maximumNesting = 200
+
+    private var tokens: [Token]
+    private var index = 0
+    private var diagnostics: [Diagnostic]
+    private var nesting = 0
+
+    /// The statements of `code` and every problem found in it.
+    public static func parse(_ code: String, origin: SourceOrigin = SourceOrigin()) -> (statements: [Statement], diagnostics: [Diagnostic]) {
+        let lexer = Lexer(code, origin: origin)
+        var parser = Parser(tokens: lexer.tokens.filter { $0.kind != .comment }, diagnostics: lexer.diagnostics)
+        let statements = parser.parseStatements(until: nil)
+        return (statements, parser.diagnostics)
+    }
+
+    private init(tokens: [Token], diagnostics: [Diagnostic]) {
+        self.tokens = tokens
+        self.diagnostics = diagnostics
+    }
+
+    /// Thrown to abandon the current statement after a syntax error has been recorded.
+    private struct Abandon: Error {}
+
+    // MARK: Tokens
+
+    private var current: Token { tokens[index] }
+    private var previous: Token { tokens[max(index - 1, 0)] }
+
+    private func check(_ symbol: Symbol) -> Bool { current.kind == .symbol(symbol) }
+    private func check(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let token = tokens[index]
+        if token.kind != .end { index += 1 }
+        return token
+    }
+
+    private mutating func match(_ symbol: Symbol) -> Bool {
+        guard check(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    private mutating func match(_ keyword: Keyword) -> Bool {
+        guard check(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    private mutating func skipNewlines() {
+        while current.kind == .newline { advance() }
+    }
+
+    private mutating func fail(_ message: String, at range: SourceRange? = nil, notes: [Diagnostic.Note] = []) -> Abandon {
+        // An invalid token has its own diagnostic from the lexer already.
+        if current.kind != .invalid || range != nil {
+            diagnostics.append(.error(message, at: range ?? current.range, notes: notes))
+        }
+        return Abandon()
+    }
+
+    private mutating func expect(_ symbol: Symbol, _ context: String) throws(Abandon) -> Token {
+        guard check(symbol) else {
+            throw fail("expected '\(symbol.rawValue)' \(context), found \(describe(current))")
+        }
+        return advance()
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .number: return "a number"
+        case .string: return "a string"
+        case .identifier(let name): return "'\(name)'"
+        case .keyword(let keyword): return "'\(keyword.rawValue)'"
+        case .symbol(let symbol): return "'\(symbol.rawValue)'"
+        case .newline: return "the end of the line"
+        case .comment: return "a comment"
+        case .invalid: return "an invalid character"
+        case .end: return "the end of the block"
+        }
+    }
+
+    /// Skips to the start of the next statement after an error.
+    private mutating func synchronize() {
+        var depth = 0
+        while current.kind != .end {
+            switch current.kind {
+            case .newline where depth == 0, .symbol(.semicolon) where depth == 0:
+                advance()
+                return
+            case .symbol(.leftBrace), .symbol(.leftParen), .symbol(.leftBracket):
+                depth += 1
+            case .symbol(.rightBrace) where depth == 0:
+                return
+            case .symbol(.rightBrace), .symbol(.rightParen), .symbol(.rightBracket):
+                depth = max(depth - 1, 0)
+            default:
+                break
+            }
+            advance()
+        }
+    }
+
+    // MARK: Statements
+
+    private mutating func parseStatements(until terminator: Symbol?) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            while current.kind == .newline || check(.semicolon) { advance() }
+            if current.kind == .end { break }
+            if let terminator, check(terminator) { break }
+            if terminator == nil, check(.rightBrace) {
+                diagnostics.append(.error("unexpected '}' with no block to close", at: current.range))
+                advance()
+                continue
+            }
+            do {
+                statements.append(try parseStatement())
+                guard current.kind == .newline || check(.semicolon) || current.kind == .end
+                    || (terminator != nil && check(terminator!))
+                else {
+                    throw fail("expected a new line or ';' after the statement, found \(describe(current))")
+                }
+            } catch {
+                synchronize()
+            }
+        }
+        return statements
+    }
+
+    private mutating func parseBlock(_ context: String) throws(Abandon) -> [Statement] {
+        skipNewlines()
+        let open = try expect(.leftBrace, context)
+        let body = parseStatements(until: .rightBrace)
+        guard match(.rightBrace) else {
+            throw fail("expected '}' to close the block", at: current.range,
+                       notes: [.init("the block opened here", at: open.range)])
+        }
+        return body
+    }
+
+    private mutating func parseStatement() throws(Abandon) -> Statement {
+        let start = current.range.start
+        func finish(_ kind: Statement.Kind) -> Statement {
+            Statement(kind, SourceRange(start: start, end: previous.range.end))
+        }
+        switch current.kind {
+        case .keyword(.fn) where tokens[index + 1].kind != .symbol(.leftParen):
+            advance()
+            return finish(.function(try parseFunction(start: start, named: true)))
+        case .keyword(.for):
+            advance()
+            var variables: [String] = []
+            repeat {
+                guard case .identifier(let name) = current.kind else {
+                    throw fail("expected a loop variable after 'for', found \(describe(current))")
+                }
+                variables.append(name)
+                advance()
+            } while match(.comma)
+            guard match(.in) else { throw fail("expected 'in' after the loop variable, found \(describe(current))") }
+            let iterable = try parseExpression()
+            let body = try parseBlock("to start the loop's body")
+            return finish(.forLoop(variables: variables, iterable: iterable, body: body))
+        case .keyword(.while):
+            advance()
+            let condition = try parseExpression()
+            let body = try parseBlock("to start the loop's body")
+            return finish(.whileLoop(condition: condition, body: body))
+        case .keyword(.if):
+            return try parseIf()
+        case .keyword(.return):
+            advance()
+            if current.kind == .newline || current.kind == .end || check(.rightBrace) || check(.semicolon) {
+                return finish(.returnStatement(nil))
+            }
+            return finish(.returnStatement(try parseTuple()))
+        case .keyword(.break):
+            advance()
+            return finish(.breakStatement)
+        case .keyword(.continue):
+            advance()
+            return finish(.continueStatement)
+        default:
+            let expression = try parseTuple()
+            guard case .symbol(let symbol) = current.kind, let op = Self.assignment(symbol) else {
+                return finish(.expression(expression))
+            }
+            let operatorToken = advance()
+            let targets: [Expression]
+            if case .tuple(let elements) = expression.kind { targets = elements } else { targets = [expression] }
+            for target in targets where !Self.isAssignable(target) {
+                throw fail("cannot assign to this expression", at: target.range,
+                           notes: [.init("a name, a member such as net[0].weight, or an element x[i] can be assigned")])
+            }
+            if op != .assign && targets.count != 1 {
+                throw fail("'\(op.rawValue)' needs exactly one target", at: operatorToken.range)
+            }
+            skipNewlines()
+            let value = try parseTuple()
+            return finish(.assignment(targets: targets, operator: op, value: value))
+        }
+    }
+
+    private mutating func parseIf() throws(Abandon) -> Statement {
+        let start = current.range.start
+        advance()
+        let condition = try parseExpression()
+        let then = try parseBlock("to start the 'if' body")
+        var otherwise: [Statement]?
+        var lookahead = index
+        while tokens[lookahead].kind == .newline { lookahead += 1 }
+        if tokens[lookahead].kind == .keyword(.else) {
+            index = lookahead
+            advance()
+            if check(.if) {
+                otherwise = [try parseIf()]
+            } else {
+                otherwise = try parseBlock("after 'else'")
+            }
+        }
+        return Statement(.ifStatement(condition: condition, then: then, otherwise: otherwise),
+                         SourceRange(start: start, end: previous.range.end))
+    }
+
+    private static func assignment(_ symbol: Symbol) -> AssignmentOperator? {
+        switch symbol {
+        case .assign: return .assign
+        case .plusAssign: return .add
+        case .minusAssign: return .subtract
+        case .starAssign: return .multiply
+        case .slashAssign: return .divide
+        default: return nil
+        }
+    }
+
+    private static func isAssignable(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case .identifier, .member, .subscripted: return true
+        default: return false
+        }
+    }
+
+    /// After `fn` (and, for a declaration, with the name next).
+    private mutating func parseFunction(start: SourceLocation, named: Bool) throws(Abandon) -> FunctionLiteral {
+        var name: String?
+        if named {
+            guard case .identifier(let identifier) = current.kind else {
+                throw fail("expected a function name after 'fn', found \(describe(current))")
+            }
+            name = identifier
+            advance()
+        }
+        _ = try expect(.leftParen, "to start the parameter list")
+        var parameters: [Parameter] = []
+        while !check(.rightParen) {
+            guard case .identifier(let parameter) = current.kind else {
+                throw fail("expected a parameter name, found \(describe(current))")
+            }
+            let token = advance()
+            if parameters.contains(where: { $0.name == parameter }) {
+                diagnostics.append(.error("duplicate parameter '\(parameter)'", at: token.range))
+            }
+            var defaultValue: Expression?
+            if match(.assign) { defaultValue = try parseExpression() }
+            parameters.append(Parameter(name: parameter, range: token.range, defaultValue: defaultValue))
+            if !match(.comma) { break }
+        }
+        _ = try expect(.rightParen, "to end the parameter list")
+        let body = try parseBlock("to start the function's body")
+        return FunctionLiteral(name: name, parameters: parameters, body: body,
+                               range: SourceRange(start: start, end: previous.range.end))
+    }
+
+    // MARK: Expressions
+
+    /// `a, b, c` (a tuple) or a single expression.
+    private mutating func parseTuple() throws(Abandon) -> Expression {
+        let first = try parseExpression()
+        guard check(.comma) else { return first }
+        var elements = [first]
+        while match(.comma) {
+            if current.kind == .newline || current.kind == .end { break }
+            elements.append(try parseExpression())
+        }
+        return Expression(.tuple(elements), first.range.union(elements.last!.range))
+    }
+
+    private mutating func parseExpression() throws(Abandon) -> Expression {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw fail("expression nested too deeply (more than \(Self.maximumNesting) levels)")
+        }
+        return try parseRange()
+    }
+
+    private mutating func parseRange() throws(Abandon) -> Expression {
+        let start = try parseOr()
+        guard match(.halfOpenRange) else { return start }
+        skipNewlines()
+        let end = try parseOr()
+        return Expression(.range(start, end), start.range.union(end.range))
+    }
+
+    private mutating func parseOr() throws(Abandon) -> Expression {
+        var left = try parseAnd()
+        while match(.or) {
+            skipNewlines()
+            let right = try parseAnd()
+            left = Expression(.binary(.or, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(Abandon) -> Expression {
+        var left = try parseNot()
+        while match(.and) {
+            skipNewlines()
+            let right = try parseNot()
+            left = Expression(.binary(.and, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(Abandon) -> Expression {
+        guard check(.not) else { return try parseComparison() }
+        let token = advance()
+        let operand = try nested { (parser: inout Parser) throws(Abandon) in try parser.parseNot() }
+        return Expression(.unary(.not, operand), token.range.union(operand.range))
+    }
+
+    private mutating func parseComparison() throws(Abandon) -> Expression {
+        let left = try parseAdditive()
+        guard case .symbol(let symbol) = current.kind, let op = Self.comparison(symbol) else { return left }
+        advance()
+        skipNewlines()
+        let right = try parseAdditive()
+        if case .symbol(let next) = current.kind, Self.comparison(next) != nil {
+            throw fail("comparisons cannot be chained",
+                       notes: [.init("write them with 'and', as in: a < b and b < c")])
+        }
+        return Expression(.binary(op, left, right), left.range.union(right.range))
+    }
+
+    private static func comparison(_ symbol: Symbol) -> BinaryOperator? {
+        switch symbol {
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessEqual: return .lessEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterEqual
+        default: return nil
+        }
+    }
+
+    private mutating func parseAdditive() throws(Abandon) -> Expression {
+        var left = try parseMultiplicative()
+        while case .symbol(let symbol) = current.kind, symbol == .plus || symbol == .minus {
+            advance()
+            skipNewlines()
+            let right = try parseMultiplicative()
+            left = Expression(.binary(symbol == .plus ? .add : .subtract, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative() throws(Abandon) -> Expression {
+        var left = try parseUnary()
+        while case .symbol(let symbol) = current.kind, symbol == .star || symbol == .slash || symbol == .at {
+            advance()
+            skipNewlines()
+            let right = try parseUnary()
+            let op: BinaryOperator = symbol == .star ? .multiply : (symbol == .slash ? .divide : .matmul)
+            left = Expression(.binary(op, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    /// Unary minus binds looser than `^`: `-x^2` is `-(x^2)`.
+    private mutating func parseUnary() throws(Abandon) -> Expression {
+        guard case .symbol(let symbol) = current.kind, symbol == .minus || symbol == .plus else {
+            return try parsePower()
+        }
+        let token = advance()
+        let operand = try nested { (parser: inout Parser) throws(Abandon) in try parser.parseUnary() }
+        return Expression(.unary(symbol == .minus ? .negate : .plus, operand), token.range.union(operand.range))
+    }
+
+    /// `^` is right-associative and its exponent may carry a sign: `2^-1`, `a^b^c = a^(b^c)`.
+    private mutating func parsePower() throws(Abandon) -> Expression {
+        let base = try parsePostfix()
+        guard match(.caret) else { return base }
+        skipNewlines()
+        let exponent = try nested { (parser: inout Parser) throws(Abandon) in try parser.parseUnary() }
+        return Expression(.binary(.power, base, exponent), base.range.union(exponent.range))
+    }
+
+    /// Runs `body` one nesting level deeper (prefix operators recurse without parentheses).
+    private mutating func nested(_ body: (inout Parser) throws(Abandon) -> Expression) throws(Abandon) -> Expression {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw fail("expression nested too deeply (more than \(Self.maximumNesting) levels)")
+        }
+        return try body(&self)
+    }
+
+    private mutating func parsePostfix() throws(Abandon) -> Expression {
+        var expression = try parsePrimary()
+        while true {
+            if match(.leftParen) {
+                let arguments = try parseArguments()
+                let close = try expect(.rightParen, "to end the arguments")
+                expression = Expression(.call(expression, arguments), expression.range.union(close.range))
+            } else if match(.leftBracket) {
+                let indices = try parseIndices()
+                let close = try expect(.rightBracket, "to end the index")
+                expression = Expression(.subscripted(expression, indices), expression.range.union(close.range))
+            } else if match(.dot) {
+                guard case .identifier(let name) = current.kind else {
+                    throw fail("expected a member name after '.', found \(describe(current))")
+                }
+                let token = advance()
+                expression = Expression(.member(expression, name: name, nameRange: token.range),
+                                        expression.range.union(token.range))
+            } else {
+                return expression
+            }
+        }
+    }
+
+    private mutating func parseArguments() throws(Abandon) -> [Argument] {
+        var arguments: [Argument] = []
+        var labelled = false
+        while !check(.rightParen) {
+            if case .identifier(let label) = current.kind, tokens[index + 1].kind == .symbol(.colon) {
+                let token = advance()
+                advance()
+                if arguments.contains(where: { $0.label == label }) {
+                    diagnostics.append(.error("argument '\(label)' is given twice", at: token.range))
+                }
+                arguments.append(Argument(label: label, labelRange: token.range, value: try parseExpression()))
+                labelled = true
+            } else {
+                let value = try parseExpression()
+                if labelled {
+                    throw fail("positional arguments must come before labelled ones", at: value.range)
+                }
+                arguments.append(Argument(value: value))
+            }
+            if !match(.comma) { break }
+        }
+        return arguments
+    }
+
+    private mutating func parseIndices() throws(Abandon) -> [IndexArgument] {
+        var indices: [IndexArgument] = []
+        while !check(.rightBracket) {
+            let start = current.range.start
+            var first: Expression?
+            if !check(.colon) { first = try parseExpression() }
+            if match(.colon) {
+                var end: Expression?, step: Expression?
+                if !check(.colon) && !check(.comma) && !check(.rightBracket) { end = try parseExpression() }
+                if match(.colon), !check(.comma) && !check(.rightBracket) { step = try parseExpression() }
+                indices.append(.slice(start: first, end: end, step: step,
+                                      range: SourceRange(start: start, end: previous.range.end)))
+            } else if let first, case .range(let low, let high) = first.kind {
+                indices.append(.slice(start: low, end: high, step: nil, range: first.range))
+            } else if let first {
+                indices.append(.index(first))
+            }
+            if !match(.comma) { break }
+        }
+        if indices.isEmpty { throw fail("expected an index inside '[ ]'") }
+        return indices
+    }
+
+    private mutating func parsePrimary() throws(Abandon) -> Expression {
+        let token = current
+        switch token.kind {
+        case .number(let value):
+            advance()
+            return Expression(.number(value), token.range)
+        case .string(let value):
+            advance()
+            return Expression(.string(value), token.range)
+        case .keyword(.true), .keyword(.false):
+            advance()
+            return Expression(.boolean(token.kind == .keyword(.true)), token.range)
+        case .identifier(let name):
+            advance()
+            return Expression(.identifier(name), token.range)
+        case .keyword(.fn):
+            advance()
+            return Expression(.function(try parseFunction(start: token.range.start, named: false)),
+                              SourceRange(start: token.range.start, end: previous.range.end))
+        case .symbol(.leftParen):
+            advance()
+            if check(.rightParen) { throw fail("empty parentheses are not a value") }
+            let first = try parseExpression()
+            if match(.rightParen) {
+                return Expression(first.kind, token.range.union(previous.range))
+            }
+            var elements = [first]
+            while match(.comma) {
+                if check(.rightParen) { break }
+                elements.append(try parseExpression())
+            }
+            let close = try expect(.rightParen, "to end the parenthesised expression")
+            return Expression(.tuple(elements), token.range.union(close.range))
+        case .symbol(.leftBracket):
+            advance()
+            var elements: [Expression] = []
+            while !check(.rightBracket) {
+                elements.append(try parseExpression())
+                if !match(.comma) { break }
+            }
+            let close = try expect(.rightBracket, "to end the list")
+            return Expression(.list(elements), token.range.union(close.range))
+        case .newline, .end:
+            throw fail("expected an expression, found \(describe(token))")
+        default:
+            throw fail("expected an expression, found \(describe(token))")
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Engine
+import Foundation
+
+/// Small data sets made deterministically from a seed, and CSV files next to the notebook.
+extension Builtins {
+    private static func pair(_ x: [Double], columns: Int, _ labels: [Double]) -> Value {
+        .tuple([.tensor(Tensor(NDArray(shape: Shape([labels.count, columns]), values: x))),
+                .tensor(Tensor(NDArray(labels)))])
+    }
+
+    /// Shuffles samples (rows of x with their labels) with the data set's own generator.
+    private static func shuffled(_ x: [Double], _ labels: [Double], columns: Int, _ generator: inout RandomGenerator) -> ([Double], [Double]) {
+        var order = Array(labels.indices)
+        generator.shuffle(&order)
+        return (order.flatMap { x[($0 * columns)..<(($0 + 1) * columns)] }, order.map { labels[$0] })
+    }
+
+    private static func count(_ arguments: Arguments, default fallback: Int) throws -> Int {
+        let n = try arguments.int("n", default: fallback)
+        guard n >= 1 else { throw BuiltinError("n must be at least 1", argument: .label("n")) }
+        try Engine.Limits.check(Shape([n, 2]))
+        return n
+    }
+
+    static let data: [Builtin] = [
+        Builtin("xor", [], summary: "the four XOR samples: X of shape [4, 2] and Y of shape [4, 1]") { _ in
+            .tuple([.tensor(Tensor(NDArray(rows: [[0, 0], [0, 1], [1, 0], [1, 1]]))),
+                    .tensor(Tensor(NDArray(rows: [[0], [1], [1], [0]])))])
+        },
+        Builtin("moons", [optional("n"), optional("noise"), optional("seed")],
+                summary: "two interleaving half circles (as scikit-learn's make_moons): X [n, 2] and class indices y") { arguments in
+            let n = try count(arguments, default: 200)
+            let noise = try arguments.double("noise", default: 0.1)
+            var generator = RandomGenerator(seed: UInt64(max(0, try arguments.int("seed", default: 0))))
+            let outer = n / 2, inner = n - outer
+            var x: [Double] = [], y: [Double] = []
+            for i in 0..<outer {
+                let t = outer == 1 ? 0 : Double.pi * Double(i) / Double(outer - 1)
+                x += [cos(t), sin(t)]
+                y.append(0)
+            }
+            for i in 0..<inner {
+                let t = inner == 1 ? 0 : Double.pi * Double(i) / Double(inner - 1)
+                x += [1 - cos(t), 0.5 - sin(t)]
+                y.append(1)
+            }
+            x = x.map { $0 + noise * generator.normal() }
+            let (xs, ys) = shuffled(x, y, columns: 2, &generator)
+            return pair(xs, columns: 2, ys)
+        },
+        Builtin("spirals", [optional("n"), optional("classes"), optional("noise"), optional("seed")],
+                summary: "interleaved spiral arms, one per class (CS231n's data set): X [n, 2] and y") { arguments in
+            let n = try count(arguments, default: 300)
+            let classes = try arguments.int("classes", default: 3)
+            guard classes >= 2 else { throw BuiltinError("spirals needs at least 2 classes", argument: .label("classes")) }
+            let noise = try arguments.double("noise", default: 0.2)
+            var generator = RandomGenerator(seed: UInt64(max(0, try arguments.int("seed", default: 0))))
+            var x: [Double] = [], y: [Double] = []
+            for c in 0..<classes {
+                let size = n / classes + (c < n % classes ? 1 : 0)
+                for i in 0..<size {
+                    let r = size == 1 ? 0 : Double(i) / Double(size - 1)
+                    let t = Double(c) * 4 + 4 * r + noise * generator.normal()
+                    x += [r * sin(t), r * cos(t)]
+                    y.append(Double(c))
+                }
+            }
+            let (xs, ys) = shuffled(x, y, columns: 2, &generator)
+            return pair(xs, columns: 2, ys)
+        },
+        Builtin("blobs", [optional("n"), optional("centers"), optional("spread"), optional("seed")],
+                summary: "Gaussian clusters around centers evenly spaced on a circle of radius 3: X [n, 2] and y") { arguments in
+            let n = try count(arguments, default: 300)
+            let centers = try arguments.int("centers", default: 3)
+            guard centers >= 1 else { throw BuiltinError("blobs needs at least one center", argument: .label("centers")) }
+            let spread = try arguments.double("spread", default: 0.6)
+            var generator = RandomGenerator(seed: UInt64(max(0, try arguments.int("seed", default: 0))))
+            var x: [Double] = [], y: [Double] = []
+            for i in 0..<n {
+                let c = i % centers
+                let angle = 2 * Double.pi * Double(c) / Double(centers)
+                x += [3 * cos(angle) + spread * generator.normal(), 3 * sin(angle) + spread * generator.normal()]
+                y.append(Double(c))
+            }
+            let (xs, ys) = shuffled(x, y, columns: 2, &generator)
+            return pair(xs, columns: 2, ys)
+        },
+        Builtin("load", [required("path")],
+                summary: "a CSV file of numbers next to the notebook, as a tensor (one row per line; a header line is skipped)") { arguments in
+            guard let path = try arguments.string("path") else { throw BuiltinError("load needs a path") }
+            return .tensor(Tensor(try DataFile.load(path, interpreter: arguments.interpreter)))
+        },
+    ]
+}
+
+/// Reading data files, only from inside the project.
+enum DataFile {
+    static func load(_ path: String, interpreter: Interpreter) throws -> NDArray {
+        let configuration = interpreter.configuration
+        guard let directory = configuration.notebookDirectory else {
+            throw BuiltinError("load reads files next to a notebook file; this code is not in one")
+        }
+        guard !path.hasPrefix("/") else {
+            throw BuiltinError("load reads files inside the project; '\(path)' is an absolute path",
+                               notes: [.init("write a path relative to the notebook, such as \"data/points.csv\"")],
+                               argument: .label("path"))
+        }
+        let root = URL(fileURLWithPath: configuration.projectRoot ?? directory).standardizedFileURL.resolvingSymlinksInPath().path
+        let file = URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL
+        let resolved = file.resolvingSymlinksInPath().path
+        guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw BuiltinError("load reads files inside the project; '\(path)' leads outside it", argument: .label("path"))
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw BuiltinError("cannot read '\(path)': no such file next to the notebook", argument: .label("path"))
+        }
+        guard data.count <= 64 << 20 else {
+            throw BuiltinError("'\(path)' is larger than 64 MB", argument: .label("path"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BuiltinError("'\(path)' is not UTF-8 text", argument: .label("path"))
+        }
+        interpreter.recordFileRead(path)
+        return try parseCSV(text, name: path)
+    }
+
+    /// Comma-separated numbers; an all-text first line is a header; blank lines are skipped.
+    static func parseCSV(_ text: String, name: String) throws -> NDArray {
+        var rows: [[Double]] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let cells = trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let values = cells.map { Double($0) }
+            if rows.isEmpty && number == 0 && values.allSatisfy({ $0 == nil }) { continue }
+            guard let bad = values.firstIndex(where: { $0 == nil }) else {
+                let row = values.map { $0! }
+                if let first = rows.first, first.count != row.count {
+                    throw BuiltinError("\(name):\(number + 1): \(row.count) values where earlier lines have \(first.count)")
+                }
+                rows.append(row)
+                continue
+            }
+            let column = cells[..<bad].reduce(1) { $0 + $1.count + 1 }
+            throw BuiltinError("\(name):\(number + 1):\(column): '\(cells[bad])' is not a number")
+        }
+        guard let width = rows.first?.count else { return NDArray(shape: [0, 0], values: []) }
+        try Engine.Limits.check(Shape([rows.count, width]))
+        return NDArray(shape: Shape([rows.count, width]), values: rows.flatMap { $0 })
+    }
+}

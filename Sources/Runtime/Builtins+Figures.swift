@@ -1,0 +1,266 @@
+import Display
+import Engine
+
+/// Figures and tables: values that carry the data the page draws, and display as one
+/// line of summary (a figure) or aligned text (a table) in the recorded output.
+extension Builtins {
+    private static func figureValue(_ figure: Figure) -> Value {
+        .object(DisplayObject([.figure(figure)], typeName: "a figure"))
+    }
+
+    private static func strings(_ arguments: Arguments, _ name: String) throws -> [String]? {
+        guard let value = arguments.value(name) else { return nil }
+        guard case .list(let items) = value else {
+            if case .tensor(let t) = value, t.rank == 1 { return t.value.values.map { NumberFormat.g($0) } }
+            throw BuiltinError("'\(name)' must be a list of names, like [\"a\", \"b\"]", argument: .label(name))
+        }
+        return items.map { item in
+            if case .string(let s) = item { return s }
+            return ValueFormatter.text(item) ?? ""
+        }
+    }
+
+    private static func vector(_ value: Value, _ arguments: Arguments, _ reference: ArgumentReference) throws -> [Double] {
+        switch value {
+        case .tensor(let t) where t.rank <= 1: return t.value.values
+        case .tensor(let t) where t.rank == 2 && (t.shape.dims[1] == 1 || t.shape.dims[0] == 1): return t.value.values
+        case .list(let items):
+            return try items.map { item in
+                guard case .tensor(let t) = item, let x = t.scalar else {
+                    throw BuiltinError("expected numbers, found a \(item.typeName)", argument: reference)
+                }
+                return x
+            }
+        default:
+            throw BuiltinError("expected a vector of numbers, not a \(value.typeName)", argument: reference)
+        }
+    }
+
+    /// Samples a function of one number at `count` points across `domain`, recording nothing.
+    private static func sample(_ f: Callable, over domain: (Double, Double), count: Int, _ arguments: Arguments) throws -> ([Double], [Double]) {
+        let xs = (0..<count).map { domain.0 + (domain.1 - domain.0) * Double($0) / Double(count - 1) }
+        let ys = try Graph.withoutRecording { () throws -> [Double] in
+            try xs.map { x in
+                let result = try arguments.interpreter.call(f, [.number(x)], at: arguments.callRange)
+                guard case .tensor(let t) = result, let y = t.scalar else {
+                    throw BuiltinError("a plotted function must return a number; \(f.name) returned a \(result.typeName)")
+                }
+                return y
+            }
+        }
+        return (xs, ys)
+    }
+
+    private static func domain(_ arguments: Arguments, _ name: String, default fallback: (Double, Double)) throws -> (Double, Double) {
+        guard let value = arguments.value(name) else { return fallback }
+        let pair: Value
+        if case .tuple(let items) = value { pair = .list(items) } else { pair = value }
+        let bounds = try vector(pair, arguments, .label(name))
+        guard bounds.count == 2, bounds[0] < bounds[1] else {
+            throw BuiltinError("'\(name)' must be a pair (low, high) with low < high", argument: .label(name))
+        }
+        return (bounds[0], bounds[1])
+    }
+
+    static let figures: [Builtin] = [
+        Builtin("plot", [variadic("series"), optional("labels"), optional("title"), optional("xlabel"), optional("ylabel"),
+                         optional("xlog"), optional("ylog"), optional("style"), optional("domain")],
+                summary: "line plots: plot(y), plot(x, y), plot(f, a, b), or several series with labels: [...]") { arguments in
+            let items = arguments.rest.map(\.value)
+            guard !items.isEmpty else { throw BuiltinError("plot needs something to draw") }
+            let labels = try strings(arguments, "labels")
+            let style: LinePlot.Style
+            switch try arguments.string("style") ?? "line" {
+            case "line": style = .line
+            case "points": style = .points
+            case "both", "line+points": style = .lineAndPoints
+            case let other: throw BuiltinError("style must be \"line\", \"points\" or \"both\", not \"\(other)\"", argument: .label("style"))
+            }
+            var domainValue = try domain(arguments, "domain", default: (-5, 5))
+            var specs = items
+            // plot(x, y) and plot(f, a, b), as in matplotlib and Julia's Plots.
+            if labels == nil, items.count == 2, case .tensor(let a) = items[0], case .tensor(let b) = items[1],
+               a.rank == 1, b.rank == 1, a.shape == b.shape {
+                specs = [.tuple(items)]
+            } else if labels == nil, items.count == 3, case .function = items[0],
+                      case .tensor(let a) = items[1], case .tensor(let b) = items[2], let low = a.scalar, let high = b.scalar {
+                guard low < high else { throw BuiltinError("plot(f, a, b) needs a < b", argument: .position(1)) }
+                domainValue = (low, high)
+                specs = [items[0]]
+            }
+            if let labels, labels.count != specs.count {
+                throw BuiltinError("\(specs.count) series but \(labels.count) labels", argument: .label("labels"))
+            }
+            var series: [LinePlot.Series] = []
+            for (index, spec) in specs.enumerated() {
+                let reference = ArgumentReference.position(index)
+                var x: [Double], y: [Double]
+                switch spec {
+                case .function(let f):
+                    (x, y) = try sample(f, over: domainValue, count: 201, arguments)
+                case .tuple(let pair) where pair.count == 2:
+                    x = try vector(pair[0], arguments, reference)
+                    y = try vector(pair[1], arguments, reference)
+                    guard x.count == y.count else {
+                        throw BuiltinError("x has \(x.count) values but y has \(y.count)", argument: reference)
+                    }
+                case .tensor(let t) where t.rank == 2 && t.shape.dims[1] == 2:
+                    x = stride(from: 0, to: t.value.count, by: 2).map { t.value[flat: $0] }
+                    y = stride(from: 1, to: t.value.count, by: 2).map { t.value[flat: $0] }
+                default:
+                    y = try vector(spec, arguments, reference)
+                    x = y.indices.map(Double.init)
+                }
+                series.append(.init(name: labels?[index], x: x, y: y, style: style))
+            }
+            let plot = LinePlot(series: series, xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"),
+                                xLog: try arguments.bool("xlog", default: false), yLog: try arguments.bool("ylog", default: false))
+            return figureValue(Figure(title: try arguments.string("title"), .line(plot)))
+        },
+        Builtin("scatter", [required("X"), optional("y"), optional("regions"), optional("grid"), optional("title"),
+                            optional("xlabel"), optional("ylabel")],
+                summary: "points of X (shape [n, 2]) coloured by class y, over a classifier's decision regions if given") { arguments in
+            let points = try arguments.tensor("X").value
+            guard points.rank == 2, points.shape.dims[1] == 2 else {
+                throw BuiltinError("scatter needs points of shape [n, 2], not \(points.shape)", argument: .label("X"))
+            }
+            let xs = stride(from: 0, to: points.count, by: 2).map { points[flat: $0] }
+            let ys = stride(from: 1, to: points.count, by: 2).map { points[flat: $0] }
+            var classes: [Int]?
+            if arguments.has("y") { classes = try classIndices(try arguments.tensor("y").value, count: xs.count) }
+            var regions: ScatterPlot.Regions?
+            if let value = arguments.value("regions") {
+                regions = try decisionRegions(value, xs: xs, ys: ys, grid: try arguments.int("grid", default: 80), arguments)
+            }
+            let plot = ScatterPlot(x: xs, y: ys, classes: classes, regions: regions,
+                                   xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"))
+            return figureValue(Figure(title: try arguments.string("title"), .scatter(plot)))
+        },
+        Builtin("contour", [required("f"), optional("x"), optional("y"), optional("paths"), optional("labels"),
+                            optional("levels"), optional("grid"), optional("title"), optional("xlabel"), optional("ylabel")],
+                summary: "level curves of f(x, y) over x: (a, b), y: (c, d), with descent paths drawn on them") { arguments in
+            let f = try arguments.function("f")
+            let xRange = try domain(arguments, "x", default: (-2, 2))
+            let yRange = try domain(arguments, "y", default: xRange)
+            let grid = try arguments.int("grid", default: 60)
+            guard (4...400).contains(grid) else { throw BuiltinError("grid must be between 4 and 400", argument: .label("grid")) }
+            let gx = (0..<grid).map { xRange.0 + (xRange.1 - xRange.0) * Double($0) / Double(grid - 1) }
+            let gy = (0..<grid).map { yRange.0 + (yRange.1 - yRange.0) * Double($0) / Double(grid - 1) }
+            let interpreter = arguments.interpreter
+            let z = try Graph.withoutRecording { () throws -> [[Double]] in
+                try gy.map { y in
+                    try gx.map { x in
+                        let result = try interpreter.call(f, [.number(x), .number(y)], at: arguments.callRange)
+                        guard case .tensor(let t) = result, let value = t.scalar else {
+                            throw BuiltinError("contour needs f(x, y) to return a number; \(f.name) returned a \(result.typeName)",
+                                               argument: .label("f"))
+                        }
+                        return value
+                    }
+                }
+            }
+            var paths: [ContourPlot.Path] = []
+            if let value = arguments.value("paths") {
+                var items: [Value]
+                if case .list(let list) = value { items = list } else { items = [value] }
+                if case .tensor(let t) = value, t.rank == 3 { items = (0..<t.shape.dims[0]).map { .tensor(try! t.indexed([.index($0)])) } }
+                let labels = try strings(arguments, "labels")
+                if let labels, labels.count != items.count {
+                    throw BuiltinError("\(items.count) paths but \(labels.count) labels", argument: .label("labels"))
+                }
+                paths = try items.enumerated().map { index, item in
+                    guard case .tensor(let t) = item, t.rank == 2, t.shape.dims[1] == 2 else {
+                        throw BuiltinError("a path is a tensor of points, shape [steps, 2]", argument: .label("paths"))
+                    }
+                    let values = t.value.values
+                    return .init(name: labels?[index], points: stride(from: 0, to: values.count, by: 2).map { Point(values[$0], values[$0 + 1]) })
+                }
+            }
+            let levels: [Double]? = arguments.has("levels") ? try vector(arguments.value("levels")!, arguments, .label("levels")) : nil
+            let plot = ContourPlot(xs: gx, ys: gy, z: z, levels: levels, paths: paths,
+                                   xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"))
+            return figureValue(Figure(title: try arguments.string("title"), .contour(plot)))
+        },
+        Builtin("panels", [variadic("figures"), optional("title")], summary: "figures side by side") { arguments in
+            let figures = try arguments.rest.enumerated().map { index, item -> Figure in
+                guard case .object(let object as DisplayObject) = item.value, object.items.count == 1,
+                      case .figure(let figure) = object.items[0] else {
+                    throw BuiltinError("panels takes figures, not a \(item.value.typeName)", argument: .position(index))
+                }
+                return figure
+            }
+            guard !figures.isEmpty else { throw BuiltinError("panels needs at least one figure") }
+            return figureValue(Figure(title: try arguments.string("title"), .panels(figures)))
+        },
+        Builtin("table", [variadic("values"), optional("rows"), optional("columns"), optional("title")],
+                summary: "a table: one matrix, or one vector per column, with row and column labels") { arguments in
+            var columns: [[String]] = []
+            let items = arguments.rest
+            if items.count == 1, case .tensor(let t) = items[0].value, t.rank == 2 {
+                let (rows, width) = (t.shape.dims[0], t.shape.dims[1])
+                columns = (0..<width).map { c in (0..<rows).map { NumberFormat.g(t.value[flat: $0 * width + c]) } }
+            } else {
+                columns = try items.enumerated().map { index, item in
+                    switch item.value {
+                    case .tensor(let t) where t.rank <= 1: return t.value.values.map { NumberFormat.g($0) }
+                    case .list(let values): return values.map { ValueFormatter.text($0) ?? "" }
+                    default: throw BuiltinError("a table column is a vector or a list, not a \(item.value.typeName)", argument: .position(index))
+                    }
+                }
+            }
+            let height = columns.map(\.count).max() ?? 0
+            guard columns.allSatisfy({ $0.count == height }) else { throw BuiltinError("the columns of a table must have the same length") }
+            let rowLabels = try strings(arguments, "rows")
+            if let rowLabels, rowLabels.count != height {
+                throw BuiltinError("\(height) rows but \(rowLabels.count) row labels", argument: .label("rows"))
+            }
+            let headers = try strings(arguments, "columns") ?? []
+            if !headers.isEmpty, headers.count != columns.count {
+                throw BuiltinError("\(columns.count) columns but \(headers.count) column labels", argument: .label("columns"))
+            }
+            let rows = (0..<height).map { r in Table.Row(label: rowLabels?[r], cells: columns.map { $0[r] }) }
+            return .object(DisplayObject([.table(Table(title: try arguments.string("title"), columns: headers, rows: rows))],
+                                         typeName: "a table"))
+        },
+    ]
+
+    /// Class labels as indices: one per sample, or one-hot rows (their largest entry).
+    static func classIndices(_ labels: NDArray, count: Int) throws -> [Int] {
+        var values = labels.values
+        if labels.rank == 2 && labels.shape.dims[1] > 1 {
+            let width = labels.shape.dims[1]
+            values = (0..<labels.shape.dims[0]).map { row in
+                Double((0..<width).max { labels[flat: row * width + $0] < labels[flat: row * width + $1] }!)
+            }
+        }
+        guard values.count == count else {
+            throw BuiltinError("\(values.count) labels for \(count) points", argument: .label("y"))
+        }
+        return try values.map { value in
+            guard value == value.rounded(), value >= 0, value < 1000 else {
+                throw BuiltinError("class labels are whole numbers from 0, not \(NumberFormat.g(value))", argument: .label("y"))
+            }
+            return Int(value)
+        }
+    }
+
+    /// A classifier's answer on a grid over the data: argmax of its outputs (or output > ½).
+    private static func decisionRegions(_ classifier: Value, xs: [Double], ys: [Double], grid: Int, _ arguments: Arguments) throws -> ScatterPlot.Regions {
+        guard (4...300).contains(grid) else { throw BuiltinError("grid must be between 4 and 300", argument: .label("grid")) }
+        guard case .object(let object as LayerObject) = classifier else {
+            throw BuiltinError("regions: takes a network (or layer) that classifies points", argument: .label("regions"))
+        }
+        let (xLow, xHigh) = (xs.min() ?? 0, xs.max() ?? 1), (yLow, yHigh) = (ys.min() ?? 0, ys.max() ?? 1)
+        let xMargin = max(xHigh - xLow, 1e-9) * 0.08, yMargin = max(yHigh - yLow, 1e-9) * 0.08
+        let gx = (0..<grid).map { xLow - xMargin + (xHigh - xLow + 2 * xMargin) * Double($0) / Double(grid - 1) }
+        let gy = (0..<grid).map { yLow - yMargin + (yHigh - yLow + 2 * yMargin) * Double($0) / Double(grid - 1) }
+        let points = NDArray(shape: Shape([grid * grid, 2]), values: gy.flatMap { y in gx.flatMap { [$0, y] } })
+        let outputs = try Graph.withoutRecording { try object.layer(Tensor(points)).value }
+        let width = outputs.count / (grid * grid)
+        let classes: [Int] = (0..<(grid * grid)).map { i in
+            if width == 1 { return outputs[flat: i] > 0.5 ? 1 : 0 }
+            return (0..<width).max { outputs[flat: i * width + $0] < outputs[flat: i * width + $1] }!
+        }
+        return .init(xs: gx, ys: gy, classes: (0..<grid).map { Array(classes[($0 * grid)..<(($0 + 1) * grid)]) })
+    }
+}

@@ -1,0 +1,178 @@
+import Engine
+
+extension Builtins {
+    /// One tensor in, one tensor out.
+    private static func unary(_ name: String, _ summary: String, _ f: @escaping (Tensor) throws -> Tensor) -> Builtin {
+        Builtin(name, [required("x")], summary: summary) { .tensor(try f(try $0.tensor("x"))) }
+    }
+
+    /// A reduction over everything or along `axis`.
+    private static func reduction(
+        _ name: String, _ summary: String, all: @escaping (Tensor) throws -> Tensor,
+        axis: @escaping (Tensor, Int) throws -> Tensor
+    ) -> Builtin {
+        Builtin(name, [required("x"), optional("axis")], summary: summary) { arguments in
+            let x = try arguments.tensor("x")
+            if arguments.has("axis") { return .tensor(try axis(x, try arguments.int("axis"))) }
+            return .tensor(try all(x))
+        }
+    }
+
+    static let math: [Builtin] = [
+        unary("sigmoid", "the logistic function 1 / (1 + e^-x), elementwise") { $0.sigmoid() },
+        unary("tanh", "the hyperbolic tangent, elementwise") { $0.tanh() },
+        unary("relu", "max(x, 0), elementwise") { $0.relu() },
+        Builtin("leaky_relu", [required("x"), optional("slope")], summary: "x where x > 0, else slope·x") {
+            .tensor(try $0.tensor("x").leakyRelu(slope: try $0.double("slope", default: 0.01)))
+        },
+        unary("exp", "e^x, elementwise") { $0.exp() },
+        unary("log", "the natural logarithm, elementwise") { $0.log() },
+        unary("sqrt", "the square root, elementwise") { $0.sqrt() },
+        unary("abs", "the absolute value, elementwise") { $0.abs() },
+        unary("transpose", "the last two axes swapped (also written x.T)") { $0.transposed },
+        reduction("sum", "the sum of all elements, or along an axis", all: { $0.sum() }, axis: { try $0.sum(axis: $1) }),
+        reduction("mean", "the mean of all elements, or along an axis", all: { $0.mean() }, axis: { try $0.mean(axis: $1) }),
+        extremum("max", greater: true),
+        extremum("min", greater: false),
+        Builtin("softmax", [required("x"), optional("axis")], summary: "exponentials normalised to sum to 1 (along the last axis)") {
+            .tensor(try $0.tensor("x").softmax(axis: try $0.int("axis", default: -1)))
+        },
+        Builtin("log_softmax", [required("x"), optional("axis")], summary: "log(softmax(x)), computed stably") {
+            .tensor(try $0.tensor("x").logSoftmax(axis: try $0.int("axis", default: -1)))
+        },
+        Builtin("outer", [required("a"), required("b")], summary: "the outer product of two vectors: a[i]·b[j]") {
+            .tensor(try Tensor.outer(try $0.tensor("a"), try $0.tensor("b")))
+        },
+        Builtin("round", [required("x")], summary: "the nearest whole number (halves to even, as numpy); a constant") {
+            .tensor(Tensor(try $0.tensor("x").value.map { $0.rounded(.toNearestOrEven) }))
+        },
+        Builtin("argmax", [required("x"), optional("axis")], summary: "the position of the largest element (along an axis)") { arguments in
+            let x = try arguments.tensor("x").value
+            if arguments.has("axis") {
+                let (_, indices) = try x.extremum(axis: try arguments.int("axis"), greater: true)
+                var dims = x.shape.dims
+                dims.remove(at: x.shape.normalizedAxis(try arguments.int("axis"))!)
+                return .tensor(Tensor(NDArray(shape: Shape(dims), values: indices.map(Double.init))))
+            }
+            return .number(Double(x.argmax().index))
+        },
+        Builtin("all", [required("x")], summary: "true when every element is nonzero") {
+            .bool(try $0.tensor("x").value.values.allSatisfy { $0 != 0 })
+        },
+        Builtin("any", [required("x")], summary: "true when some element is nonzero") {
+            .bool(try $0.tensor("x").value.values.contains { $0 != 0 })
+        },
+        Builtin("reshape", [required("x"), variadic("shape")], summary: "the same elements in another shape (one size may be -1)") { arguments in
+            .tensor(try arguments.tensor("x").reshaped(Shape(try shape(arguments))))
+        },
+        Builtin("concat", [required("tensors"), optional("axis")], summary: "tensors joined along an axis (default 0)") { arguments in
+            guard case .list(let items) = arguments.value("tensors") ?? .none else {
+                if case .tensor(let stacked) = arguments.value("tensors")! { return .tensor(stacked) }
+                throw BuiltinError("concat takes a list of tensors", argument: .label("tensors"))
+            }
+            let tensors = try items.map { try arguments.interpreter.tensor(from: $0, at: arguments.range("tensors"), what: "each tensor") }
+            return .tensor(try Tensor.concatenate(tensors, axis: try arguments.int("axis", default: 0)))
+        },
+        Builtin("len", [required("x")], summary: "the number of items (the size of a tensor's first axis)") { arguments in
+            switch arguments.value("x")! {
+            case .tensor(let t):
+                guard t.rank > 0 else { throw BuiltinError("a number has no length", argument: .label("x")) }
+                return .number(Double(t.shape.dims[0]))
+            case .list(let items), .tuple(let items): return .number(Double(items.count))
+            case .string(let s): return .number(Double(s.count))
+            case .range(let low, let high): return .number(Double(max(0, high - low)))
+            case let other: throw BuiltinError("a \(other.typeName) has no length", argument: .label("x"))
+            }
+        },
+        Builtin("detach", [required("x")], summary: "the same numbers with no history: a constant") {
+            .tensor(try $0.tensor("x").detached())
+        },
+    ]
+
+    private static func extremum(_ name: String, greater: Bool) -> Builtin {
+        Builtin(name, [required("x"), optional("y"), optional("axis")],
+                summary: greater ? "the largest element (or along an axis); max(a, b) is the elementwise larger, the max gate"
+                                 : "the smallest element (or along an axis); min(a, b) is the elementwise smaller") { arguments in
+            let x = try arguments.tensor("x")
+            if arguments.has("y") {
+                let y = try arguments.tensor("y")
+                return .tensor(greater ? try Tensor.maximum(x, y) : try Tensor.minimum(x, y))
+            }
+            if arguments.has("axis") {
+                let axis = try arguments.int("axis")
+                return .tensor(greater ? try x.max(axis: axis) : try x.min(axis: axis))
+            }
+            return .tensor(greater ? try x.max() : try x.min())
+        }
+    }
+
+    /// Sizes given as separate numbers (`zeros(2, 3)`) or as one tuple or list (`zeros((2, 3))`).
+    static func shape(_ arguments: Arguments) throws -> [Int] {
+        var values = arguments.rest.map(\.value)
+        if values.count == 1 {
+            switch values[0] {
+            case .tuple(let items), .list(let items): values = items
+            case .tensor(let t) where t.rank == 1: values = t.value.values.map { .number($0) }
+            default: break
+            }
+        }
+        return try values.enumerated().map { index, value in
+            guard case .tensor(let t) = value, t.rank == 0, let x = t.scalar, x == x.rounded(), x >= -1 else {
+                throw BuiltinError("sizes must be whole numbers, not \(ValueFormatter.inline(value))", argument: .position(index))
+            }
+            return Int(x)
+        }
+    }
+
+    static let construction: [Builtin] = [
+        Builtin("zeros", [variadic("shape")], summary: "a tensor of zeros: zeros(2, 3)") { arguments in
+            let dims = Shape(try shape(arguments))
+            try Engine.Limits.check(dims)
+            return .tensor(Tensor(NDArray.zeros(dims)))
+        },
+        Builtin("ones", [variadic("shape")], summary: "a tensor of ones") { arguments in
+            let dims = Shape(try shape(arguments))
+            try Engine.Limits.check(dims)
+            return .tensor(Tensor(NDArray.ones(dims)))
+        },
+        Builtin("eye", [required("n")], summary: "the n×n identity matrix") { arguments in
+            let n = try arguments.int("n")
+            try Engine.Limits.check(Shape([n, n]))
+            return .tensor(Tensor(NDArray(shape: [n, n], values: (0..<(n * n)).map { $0 / n == $0 % n ? 1 : 0 })))
+        },
+        Builtin("randn", [variadic("shape")], summary: "normal draws (mean 0, deviation 1) from the notebook's seeded generator") { arguments in
+            let dims = Shape(try shape(arguments))
+            try Engine.Limits.check(dims)
+            return .tensor(Tensor(arguments.interpreter.generator.normalArray(dims)))
+        },
+        Builtin("rand", [variadic("shape")], summary: "uniform draws in [0, 1) from the notebook's seeded generator") { arguments in
+            let dims = Shape(try shape(arguments))
+            try Engine.Limits.check(dims)
+            return .tensor(Tensor(arguments.interpreter.generator.uniformArray(dims)))
+        },
+        Builtin("seed", [required("n")], summary: "restarts the notebook's generator (xoshiro256**) from seed n") { arguments in
+            let n = try arguments.int("n")
+            guard n >= 0 else { throw BuiltinError("a seed is a whole number from 0", argument: .label("n")) }
+            arguments.interpreter.generator = RandomGenerator(seed: UInt64(n))
+            return .none
+        },
+        Builtin("linspace", [required("start"), required("stop"), optional("count")], summary: "count evenly spaced numbers from start to stop, both included (default 50)") { arguments in
+            let (a, b) = (try arguments.double("start"), try arguments.double("stop"))
+            let n = try arguments.int("count", default: 50)
+            guard n >= 1 else { throw BuiltinError("linspace needs a count of at least 1", argument: .label("count")) }
+            try Engine.Limits.check(Shape([n]))
+            let values = (0..<n).map { n == 1 ? a : a + (b - a) * Double($0) / Double(n - 1) }
+            return .tensor(Tensor(NDArray(values)))
+        },
+        Builtin("arange", [required("start"), optional("stop"), optional("step")], summary: "numbers from start up to (not including) stop, by step") { arguments in
+            var start = try arguments.double("start")
+            var stop = try arguments.double("stop", default: .nan)
+            if stop.isNaN { (start, stop) = (0, start) }
+            let step = try arguments.double("step", default: 1)
+            guard step != 0 else { throw BuiltinError("arange needs a step other than 0", argument: .label("step")) }
+            let count = max(0, Int(((stop - start) / step).rounded(.up)))
+            try Engine.Limits.check(Shape([count]))
+            return .tensor(Tensor(NDArray((0..<count).map { start + Double($0) * step })))
+        },
+    ]
+}

@@ -1,0 +1,35 @@
+extension Builtins {
+    static let text: [Builtin] = [
+        Builtin("print", [variadic("values")], summary: "displays its arguments on one line, separated by spaces") { arguments in
+            let line = arguments.rest.map { item -> String in
+                if case .string(let s) = item.value { return s }
+                return ValueFormatter.text(item.value) ?? ""
+            }.joined(separator: " ")
+            try arguments.interpreter.emit(.text(line), at: arguments.callRange)
+            return .none
+        },
+        Builtin("str", [required("x")], summary: "the text a value displays as") { arguments in
+            let value = arguments.value("x")!
+            if case .string = value { return value }
+            return .string(ValueFormatter.text(value) ?? "")
+        },
+        Builtin("zip", [variadic("sequences")], summary: "tuples of the i-th elements of several lists or tensors") { arguments in
+            let interpreter = arguments.interpreter
+            let sequences = try arguments.rest.map { item -> [Value] in
+                var elements: [Value] = []
+                try interpreter.iterate(item.value, at: item.range) { elements.append($0); return true }
+                return elements
+            }
+            let length = sequences.map(\.count).min() ?? 0
+            return .list((0..<length).map { i in .tuple(sequences.map { $0[i] }) })
+        },
+        Builtin("enumerate", [required("sequence")], summary: "tuples (index, element)") { arguments in
+            var items: [Value] = []
+            try arguments.interpreter.iterate(arguments.value("sequence")!, at: arguments.range("sequence")) {
+                items.append(.tuple([.number(Double(items.count)), $0]))
+                return true
+            }
+            return .list(items)
+        },
+    ]
+}

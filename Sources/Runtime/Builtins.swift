@@ -1,0 +1,11 @@
+/// The standard library: every built-in function, by name. Built once; immutable.
+enum Builtins {
+    static let table: [String: Builtin] = {
+        var table: [String: Builtin] = [:]
+        for builtin in math + construction + graph + networks + data + figures + text {
+            precondition(table[builtin.name] == nil, "duplicate built-in \(builtin.name)")
+            table[builtin.name] = builtin
+        }
+        return table
+    }()
+}

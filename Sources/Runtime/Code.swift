@@ -1,0 +1,92 @@
+import Diagnostics
+import Language
+
+/// The syntax tree after name resolution: every name is a slot (in the notebook's globals,
+/// the current function's frame, or an enclosing one) or a built-in, so running a loop
+/// never looks a name up by its spelling.
+final class Code {
+    struct Expression {
+        indirect enum Kind {
+            case constant(Value)
+            case global(Int)
+            case local(Int)
+            /// A local of an enclosing function, `depth` frames out.
+            case captured(depth: Int, slot: Int)
+            case builtin(Builtin)
+            case list([Expression])
+            case tuple([Expression])
+            case unary(UnaryOperator, Expression)
+            case binary(BinaryOperator, Expression, Expression)
+            case call(Expression, [Argument])
+            case subscripted(Expression, [Index])
+            case member(Expression, String, SourceRange)
+            case function(Function)
+            case range(Expression, Expression)
+        }
+
+        let kind: Kind
+        let range: SourceRange
+        /// The name, for identifiers (labels in graphs, "did you mean").
+        var name: String? = nil
+    }
+
+    struct Argument {
+        let label: String?
+        let value: Expression
+    }
+
+    enum Index {
+        case index(Expression)
+        case slice(start: Expression?, end: Expression?, step: Expression?, range: SourceRange)
+    }
+
+    /// Where an assignment writes.
+    enum Target {
+        case global(Int, name: String)
+        case local(Int, name: String)
+        case captured(depth: Int, slot: Int, name: String)
+        case member(Expression, String, SourceRange)
+        case subscripted(Expression, [Index], SourceRange)
+    }
+
+    struct Statement {
+        indirect enum Kind {
+            case expression(Expression)
+            case assignment([Target], AssignmentOperator, Expression)
+            case function(Target, Function)
+            case forLoop([Target], Expression, [Statement])
+            case whileLoop(Expression, [Statement])
+            case ifStatement(Expression, [Statement], [Statement]?)
+            case returnStatement(Expression?)
+            case breakStatement
+            case continueStatement
+        }
+
+        let kind: Kind
+        let range: SourceRange
+    }
+
+    /// A compiled function: its parameters' slots, its frame size and its body.
+    final class Function {
+        let name: String?
+        let parameters: [Language.Parameter]
+        /// Default values, compiled in the scope that defines the function.
+        let defaults: [Expression?]
+        var frameSize = 0
+        var body: [Statement] = []
+        let range: SourceRange
+
+        init(name: String?, parameters: [Language.Parameter], defaults: [Expression?], range: SourceRange) {
+            self.name = name
+            self.parameters = parameters
+            self.defaults = defaults
+            self.range = range
+        }
+    }
+
+    let statements: [Statement]
+
+    init(statements: [Statement]) {
+        self.statements = statements
+    }
+}

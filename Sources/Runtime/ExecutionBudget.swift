@@ -1,0 +1,62 @@
+import Dispatch
+import Diagnostics
+
+/// The limits a notebook runs under, so no notebook can hang or exhaust the machine.
+/// Defaults here; a notebook may change them in its front matter, within the hard caps.
+public struct ExecutionLimits: Hashable, Sendable {
+    /// Wall-clock seconds for the whole notebook.
+    public var timeBudget: Double = 60
+    /// Nested function calls.
+    public var recursionDepth = 1_000
+    /// Elements of one tensor.
+    public var tensorElements = 1 << 27
+    /// Characters one block may display.
+    public var outputCharacters = 1_000_000
+    /// Operations recorded in one computation graph before a backward pass.
+    public var graphOperations = 20_000_000
+
+    public init() {}
+
+    /// The highest value each limit may be raised to.
+    public static let caps: ExecutionLimits = {
+        var caps = ExecutionLimits()
+        caps.timeBudget = 3_600
+        caps.recursionDepth = 10_000
+        caps.tensorElements = 1 << 30
+        caps.outputCharacters = 20_000_000
+        caps.graphOperations = 200_000_000
+        return caps
+    }()
+}
+
+/// Tracks a running notebook against its time budget and recursion limit.
+final class ExecutionBudget {
+    let limits: ExecutionLimits
+    private let deadline: UInt64
+    private var ticks = 0
+    var depth = 0
+
+    init(limits: ExecutionLimits) {
+        self.limits = limits
+        self.deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(limits.timeBudget * 1e9)
+    }
+
+    /// Called on every loop iteration and function call; reads the clock now and then.
+    @inline(__always)
+    func tick(at range: SourceRange?) throws {
+        ticks &+= 1
+        if ticks & 1023 == 0 { try checkClock(at: range) }
+    }
+
+    func checkClock(at range: SourceRange?) throws {
+        if DispatchTime.now().uptimeNanoseconds > deadline {
+            throw RuntimeError(
+                "the notebook ran past its time budget of \(Self.seconds(limits.timeBudget))", at: range,
+                notes: [.init("set a larger budget in the front matter, e.g. 'timeout: 120' (at most \(Self.seconds(ExecutionLimits.caps.timeBudget)))")])
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

@@ -1,0 +1,251 @@
+import Diagnostics
+import Engine
+
+typealias CallArgument = (label: String?, value: Value, range: SourceRange)
+
+/// Calls, members and subscripts.
+extension Interpreter {
+    func call(_ function: Value, _ arguments: [CallArgument], at range: SourceRange, calleeRange: SourceRange) throws -> Value {
+        switch function {
+        case .function(let callable):
+            switch callable.kind {
+            case .builtin(let builtin):
+                return try call(builtin, arguments, at: range)
+            case .user(let code, let captured, let defaults):
+                return try callUser(code, captured: captured, defaults: defaults, arguments, at: range)
+            }
+        case .object(let object as CallableObject):
+            return try object.call(arguments, interpreter: self, at: range)
+        default:
+            throw RuntimeError("a \(function.typeName) cannot be called", at: calleeRange,
+                               notes: [.init("only functions, layers and networks can be called")])
+        }
+    }
+
+    /// Calls a user function or built-in from inside a built-in (`derivative(f, x)`, `plot(f)`).
+    func call(_ callable: Callable, _ values: [Value], at range: SourceRange) throws -> Value {
+        try call(.function(callable), values.map { (nil, $0, range) }, at: range, calleeRange: range)
+    }
+
+    func call(_ builtin: Builtin, _ arguments: [CallArgument], at range: SourceRange) throws -> Value {
+        let bound = try bind(arguments, to: builtin, at: range)
+        do {
+            return try builtin.body(bound)
+        } catch let error as EngineError {
+            throw RuntimeError(error, at: range)
+        } catch let error as BuiltinError {
+            var location = range
+            switch error.argument {
+            case .label(let name)?: location = bound.range(name)
+            case .position(let index)? where index < bound.rest.count: location = bound.rest[index].range
+            default: break
+            }
+            throw RuntimeError(error.message, at: location, notes: error.notes)
+        }
+    }
+
+    private func bind(_ arguments: [CallArgument], to builtin: Builtin, at range: SourceRange) throws -> Arguments {
+        var bound = Arguments(interpreter: self, callRange: range, function: builtin.name)
+        let parameters = builtin.signature.parameters
+        let variadicIndex = parameters.firstIndex { $0.kind == .variadic }
+        var position = 0
+        for argument in arguments {
+            if let label = argument.label {
+                guard let parameter = parameters.first(where: { $0.name == label && $0.kind != .variadic }) else {
+                    let names = parameters.filter { $0.kind != .variadic }.map(\.name)
+                    throw RuntimeError("\(builtin.name) has no argument '\(label)'", at: argument.range,
+                                       notes: argumentNotes(label, names, builtin))
+                }
+                guard bound.named[parameter.name] == nil else {
+                    throw RuntimeError("'\(label)' is given twice", at: argument.range)
+                }
+                bound.named[parameter.name] = (argument.value, argument.range)
+                continue
+            }
+            if let variadicIndex, position >= variadicIndex {
+                bound.rest.append((argument.value, argument.range))
+                continue
+            }
+            guard position < parameters.count, parameters[position].kind != .variadic else {
+                throw RuntimeError("\(builtin.name) takes at most \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), but \(arguments.count) were given",
+                                   at: argument.range, notes: [.init("usage: \(builtin.signature.text(builtin.name))")])
+            }
+            bound.named[parameters[position].name] = (argument.value, argument.range)
+            position += 1
+        }
+        for parameter in parameters where parameter.kind == .required && bound.named[parameter.name] == nil {
+            throw RuntimeError("\(builtin.name) needs the argument '\(parameter.name)'", at: range,
+                               notes: [.init("usage: \(builtin.signature.text(builtin.name))")])
+        }
+        return bound
+    }
+
+    private func argumentNotes(_ label: String, _ names: [String], _ builtin: Builtin) -> [Diagnostic.Note] {
+        var notes: [Diagnostic.Note] = []
+        if let suggestion = Suggestion.closest(to: label, among: names) { notes.append(.init("did you mean '\(suggestion)'?")) }
+        notes.append(.init("usage: \(builtin.signature.text(builtin.name))"))
+        return notes
+    }
+
+    func callUser(_ function: Code.Function, captured: Frame?, defaults: [Value?], _ arguments: [CallArgument],
+                  at range: SourceRange) throws -> Value {
+        budget.depth += 1
+        defer { budget.depth -= 1 }
+        if budget.depth > budget.limits.recursionDepth {
+            throw RuntimeError("recursion deeper than \(budget.limits.recursionDepth) calls in \(function.name ?? "a function")", at: range,
+                               notes: [.init("a function that calls itself needs a case that stops; the limit can be raised with 'max_recursion' in the front matter")])
+        }
+        try budget.tick(at: range)
+        let frame = Frame(size: function.frameSize, parent: captured)
+        let parameters = function.parameters
+        var given = [Bool](repeating: false, count: parameters.count)
+        var position = 0
+        let name = function.name ?? "the function"
+        for argument in arguments {
+            if let label = argument.label {
+                guard let index = parameters.firstIndex(where: { $0.name == label }) else {
+                    let suggestion = Suggestion.closest(to: label, among: parameters.map(\.name))
+                    throw RuntimeError("\(name) has no parameter '\(label)'", at: argument.range,
+                                       notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [])
+                }
+                guard !given[index] else { throw RuntimeError("'\(label)' is given twice", at: argument.range) }
+                frame.slots[index] = argument.value
+                given[index] = true
+            } else {
+                guard position < parameters.count else {
+                    throw RuntimeError("\(name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), but \(arguments.count) were given",
+                                       at: argument.range)
+                }
+                frame.slots[position] = argument.value
+                given[position] = true
+                position += 1
+            }
+        }
+        for (index, parameter) in parameters.enumerated() where !given[index] {
+            guard let fallback = defaults[index] else {
+                throw RuntimeError("\(name) needs the argument '\(parameter.name)'", at: range)
+            }
+            frame.slots[index] = fallback
+        }
+        return try body(function.body, frame)
+    }
+
+    /// Runs a function body: its value is its last expression (an `if` as the last
+    /// statement gives the last expression of the branch taken), or what `return` gives.
+    private func body(_ statements: [Code.Statement], _ frame: Frame) throws -> Value {
+        for (index, statement) in statements.enumerated() {
+            if index == statements.count - 1 {
+                switch statement.kind {
+                case .expression(let expression):
+                    return try evaluate(expression, frame)
+                case .ifStatement(let condition, let then, let otherwise):
+                    if try truth(evaluate(condition, frame), at: condition.range) { return try body(then, frame) }
+                    return try otherwise.map { try body($0, frame) } ?? .none
+                default:
+                    break
+                }
+            }
+            switch try execute([statement], frame: frame, displaying: false) {
+            case .normal: continue
+            case .returned(let value): return value
+            case .breakLoop, .continueLoop:
+                throw RuntimeError("'break' and 'continue' belong inside a loop", at: statement.range)
+            }
+        }
+        return .none
+    }
+
+    // MARK: Members
+
+    func member(_ base: Value, _ name: String, at range: SourceRange) throws -> Value {
+        switch base {
+        case .tensor(let tensor):
+            if let value = try tensorMember(tensor, name, at: range) { return value }
+            throw RuntimeError("a \(base.typeName) has no member '\(name)'", at: range,
+                               notes: Suggestion.closest(to: name, among: Self.tensorMembers).map { [.init("did you mean '\($0)'?")] } ?? [])
+        case .object(let object):
+            if let value = try object.member(name) { return value }
+            throw RuntimeError("\(object.typeName) has no member '\(name)'", at: range,
+                               notes: Suggestion.closest(to: name, among: object.memberNames).map { [.init("did you mean '\($0)'?")] } ?? [])
+        default:
+            throw RuntimeError("a \(base.typeName) has no member '\(name)'", at: range)
+        }
+    }
+
+    static let tensorMembers = ["grad", "T", "shape", "data", "rank", "size", "sum", "mean", "max", "min", "reshape"]
+
+    private func tensorMember(_ tensor: Tensor, _ name: String, at range: SourceRange) throws -> Value? {
+        switch name {
+        case "grad": return .tensor(Tensor(tensor.grad ?? NDArray.zeros(tensor.shape)))
+        case "T": return .tensor(tensor.transposed)
+        case "shape": return .tuple(tensor.shape.dims.map { .number(Double($0)) })
+        case "data": return .tensor(tensor.detached())
+        case "rank": return .number(Double(tensor.rank))
+        case "size": return .number(Double(tensor.value.count))
+        case "sum", "mean", "max", "min", "reshape":
+            // `x.sum()` is `sum(x)`: the built-in with its first argument bound.
+            let builtin = Builtins.table[name]!
+            return .function(Builtin(name, Array(builtin.signature.parameters.dropFirst()), summary: builtin.summary) { arguments in
+                var bound = arguments
+                bound.named[builtin.signature.parameters[0].name] = (.tensor(tensor), range)
+                return try builtin.body(bound)
+            }.callable)
+        default: return nil
+        }
+    }
+
+    // MARK: Subscripts
+
+    func indexComponents(_ indices: [Code.Index], _ frame: Frame?) throws -> [IndexComponent] {
+        try indices.map { index in
+            switch index {
+            case .index(let expression):
+                return .index(try integer(try evaluate(expression, frame), at: expression.range, what: "an index"))
+            case let .slice(start, end, step, _):
+                func bound(_ expression: Code.Expression?, _ what: String) throws -> Int? {
+                    try expression.map { try integer(try evaluate($0, frame), at: $0.range, what: what) }
+                }
+                let stepValue = try bound(step, "a slice step") ?? 1
+                if stepValue == 0, let step { throw RuntimeError("a slice step cannot be 0", at: step.range) }
+                return .slice(start: try bound(start, "a slice start"), end: try bound(end, "a slice end"), step: stepValue)
+            }
+        }
+    }
+
+    func subscripted(_ base: Value, _ indices: [Code.Index], _ frame: Frame?, at range: SourceRange) throws -> Value {
+        let components = try indexComponents(indices, frame)
+        switch base {
+        case .tensor(let tensor):
+            guard tensor.rank > 0 else { throw RuntimeError("a number cannot be indexed", at: range) }
+            return .tensor(try engine(at: range) { try tensor.indexed(components) })
+        case .list(let items), .tuple(let items):
+            guard components.count == 1 else { throw RuntimeError("a \(base.typeName) takes one index", at: range) }
+            switch components[0] {
+            case .index(let i):
+                let resolved = i < 0 ? i + items.count : i
+                guard items.indices.contains(resolved) else {
+                    throw RuntimeError("index \(i) is out of range for a \(base.typeName) of \(items.count) items", at: range)
+                }
+                return items[resolved]
+            case .slice:
+                let resolved = try engine(at: range) { try NDArray.resolve(components, in: Shape([items.count])) }
+                let picked = NDArray(shape: Shape([items.count]), values: items.indices.map(Double.init)).gathering(resolved)
+                let selection = picked.values.map { items[Int($0)] }
+                if case .tuple = base { return .tuple(selection) }
+                return .list(selection)
+            }
+        case .object(let object as IndexableObject):
+            guard components.count == 1, case .index(let i) = components[0] else {
+                throw RuntimeError("\(object.typeName) takes one whole-number index", at: range)
+            }
+            return try object.element(i, at: range)
+        default:
+            throw RuntimeError("a \(base.typeName) cannot be indexed", at: range)
+        }
+    }
+}
+
+/// An object with numbered elements: a network's layers (`net[0]`).
+protocol IndexableObject: RuntimeObject {
+    func element(_ index: Int, at range: SourceRange) throws -> Value
+}

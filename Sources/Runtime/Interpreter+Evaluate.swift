@@ -1,0 +1,129 @@
+import Diagnostics
+import Engine
+import Language
+
+extension Interpreter {
+    func evaluate(_ expression: Code.Expression, _ frame: Frame?) throws -> Value {
+        switch expression.kind {
+        case .constant(let value):
+            return value
+        case .global(let slot):
+            guard let value = globals.values[slot] else {
+                throw undefined(expression.name ?? "?", at: expression.range, frame: frame)
+            }
+            return value
+        case .local(let slot):
+            guard let value = frame!.slots[slot] else {
+                throw RuntimeError("'\(expression.name ?? "?")' is used before it is given a value", at: expression.range)
+            }
+            return value
+        case .captured(let depth, let slot):
+            var current = frame
+            for _ in 0..<depth { current = current?.parent }
+            guard let value = current?.slots[slot] else {
+                throw RuntimeError("'\(expression.name ?? "?")' is used before it is given a value", at: expression.range)
+            }
+            return value
+        case .builtin(let builtin):
+            return .function(builtin.callable)
+        case .list(let elements):
+            return try makeList(elements.map { try evaluate($0, frame) }, ranges: elements.map(\.range), at: expression.range)
+        case .tuple(let elements):
+            return .tuple(try elements.map { try evaluate($0, frame) })
+        case .unary(let op, let operand):
+            return try apply(op, try evaluate(operand, frame), at: expression.range)
+        case .binary(.and, let left, let right):
+            guard try truth(evaluate(left, frame), at: left.range) else { return .bool(false) }
+            return .bool(try truth(evaluate(right, frame), at: right.range))
+        case .binary(.or, let left, let right):
+            if try truth(evaluate(left, frame), at: left.range) { return .bool(true) }
+            return .bool(try truth(evaluate(right, frame), at: right.range))
+        case .binary(let op, let left, let right):
+            let a = try evaluate(left, frame)
+            let b = try evaluate(right, frame)
+            return try apply(op, a, b, at: expression.range, rightRange: right.range)
+        case .call(let callee, let arguments):
+            let values = try arguments.map { (label: $0.label, value: try evaluate($0.value, frame), range: $0.value.range) }
+            if case .builtin(let builtin) = callee.kind {
+                return try call(builtin, values, at: expression.range)
+            }
+            let function = try evaluate(callee, frame)
+            return try call(function, values, at: expression.range, calleeRange: callee.range)
+        case .subscripted(let base, let indices):
+            return try subscripted(try evaluate(base, frame), indices, frame, at: expression.range)
+        case .member(let base, let name, let nameRange):
+            return try member(try evaluate(base, frame), name, at: nameRange)
+        case .function(let function):
+            return .function(try closure(function, frame))
+        case .range(let low, let high):
+            let a = try integer(try evaluate(low, frame), at: low.range, what: "the start of a range")
+            let b = try integer(try evaluate(high, frame), at: high.range, what: "the end of a range")
+            return .range(a, b)
+        }
+    }
+
+    func closure(_ function: Code.Function, _ frame: Frame?) throws -> Callable {
+        let defaults = try function.defaults.map { try $0.map { try evaluate($0, frame) } }
+        return Callable(.user(function, frame: frame, defaults: defaults))
+    }
+
+    /// A list literal: a tensor when every element is a tensor of one shape (stacked along
+    /// a new first axis, recording the stacking if any element carries a gradient), else a list.
+    func makeList(_ values: [Value], ranges: [SourceRange], at range: SourceRange) throws -> Value {
+        if values.isEmpty { return .tensor(Tensor(NDArray(shape: [0], values: []))) }
+        var tensors: [Tensor] = []
+        for value in values {
+            guard case .tensor(let t) = value else { return .list(values) }
+            tensors.append(t)
+        }
+        let shape = tensors[0].shape
+        if let odd = tensors.firstIndex(where: { $0.shape != shape }) {
+            throw RuntimeError(
+                "the rows of a tensor must all have the same shape: \(shape) and \(tensors[odd].shape)", at: ranges[odd],
+                notes: [.init("a list literal of numbers or equal-shaped tensors is a tensor")])
+        }
+        let stackedShape = Shape([tensors.count] + shape.dims)
+        try engine(at: range) { try Engine.Limits.check(stackedShape) }
+        if !tensors.contains(where: \.isTracked) {
+            var values: [Double] = []
+            values.reserveCapacity(stackedShape.count)
+            for t in tensors { values += t.value.values }
+            return .tensor(Tensor(NDArray(shape: stackedShape, values: values)))
+        }
+        let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + shape.dims)) } }
+        return .tensor(try engine(at: range) { try Tensor.concatenate(rows, axis: 0) })
+    }
+
+    func integer(_ value: Value, at range: SourceRange, what: String) throws -> Int {
+        guard case .tensor(let t) = value, t.rank == 0, let x = t.scalar else {
+            throw RuntimeError("\(what) must be a whole number, not a \(value.typeName)", at: range)
+        }
+        guard x == x.rounded(), abs(x) < 1e15 else {
+            throw RuntimeError("\(what) must be a whole number, not \(ValueFormatter.inline(value))", at: range)
+        }
+        return Int(x)
+    }
+
+    /// A value as a tensor: tensors as they are; lists of equal-shaped tensors stacked.
+    func tensor(from value: Value, at range: SourceRange, what: String) throws -> Tensor {
+        switch value {
+        case .tensor(let t): return t
+        case .bool(let b): return Tensor(b ? 1 : 0)
+        default:
+            throw RuntimeError("\(what) must be a number or a tensor, not a \(value.typeName)", at: range)
+        }
+    }
+
+    /// The truth of a condition: a boolean, or a number (nonzero is true).
+    func truth(_ value: Value, at range: SourceRange) throws -> Bool {
+        switch value {
+        case .bool(let b): return b
+        case .tensor(let t) where t.value.count == 1: return t.scalar! != 0
+        case .tensor(let t):
+            throw RuntimeError("a condition must be true or false, not a tensor of shape \(t.shape)", at: range,
+                               notes: [.init("reduce it first, e.g. with all(...) or any(...)")])
+        default:
+            throw RuntimeError("a condition must be true or false, not a \(value.typeName)", at: range)
+        }
+    }
+}

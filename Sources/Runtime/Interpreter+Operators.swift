@@ -1,0 +1,106 @@
+import Diagnostics
+import Engine
+import Language
+
+/// Arithmetic, comparisons and logic on values.
+extension Interpreter {
+    func apply(_ op: UnaryOperator, _ value: Value, at range: SourceRange) throws -> Value {
+        switch (op, value) {
+        case (.not, _):
+            return .bool(!(try truth(value, at: range)))
+        case (.negate, .tensor(let t)):
+            return .tensor(-t)
+        case (.plus, .tensor):
+            return value
+        default:
+            throw RuntimeError("'\(op.rawValue)' cannot be applied to a \(value.typeName)", at: range)
+        }
+    }
+
+    func apply(_ op: BinaryOperator, _ a: Value, _ b: Value, at range: SourceRange, rightRange: SourceRange? = nil) throws -> Value {
+        switch (a, b) {
+        case (.tensor(let x), .tensor(let y)):
+            return try arithmetic(op, x, y, at: range, rightRange: rightRange ?? range)
+        case (.string(let x), .string(let y)):
+            switch op {
+            case .add: return .string(x + y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            default: break
+            }
+        case (.bool(let x), .bool(let y)):
+            switch op {
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            default: break
+            }
+        case (.list(let x), .list(let y)) where op == .add:
+            return .list(x + y)
+        case (.tuple(let x), .tuple(let y)) where op == .add:
+            return .tuple(x + y)
+        default:
+            break
+        }
+        if op == .equal || op == .notEqual {
+            return .bool((op == .equal) == (ValueFormatter.inline(a) == ValueFormatter.inline(b) && a.typeName == b.typeName))
+        }
+        throw RuntimeError("'\(op.rawValue)' cannot combine a \(a.typeName) and a \(b.typeName)", at: range)
+    }
+
+    private func arithmetic(_ op: BinaryOperator, _ x: Tensor, _ y: Tensor, at range: SourceRange,
+                            rightRange: SourceRange) throws -> Value {
+        do {
+            switch op {
+            case .add: return .tensor(try x + y)
+            case .subtract: return .tensor(try x - y)
+            case .multiply: return .tensor(try x * y)
+            case .divide:
+                try checkDivisor(y, at: rightRange)
+                return .tensor(try x / y)
+            case .power: return .tensor(try x.power(y))
+            case .matmul:
+                guard x.rank >= 1, y.rank >= 1 else {
+                    throw RuntimeError("'@' multiplies matrices and vectors; use '*' for numbers", at: range,
+                                       notes: [.init("the operands have shapes \(x.shape) and \(y.shape)")])
+                }
+                return .tensor(try Tensor.matmul(x, y))
+            case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+                return try compare(op, x, y)
+            case .and, .or:
+                preconditionFailure("logic is evaluated with short-circuiting")
+            }
+        } catch let error as EngineError {
+            throw RuntimeError(error, at: range)
+        }
+    }
+
+    /// Division by zero is an error, not infinity: in a notebook it is nearly always a
+    /// mistake, and an infinity would surface later, far from its cause.
+    private func checkDivisor(_ y: Tensor, at range: SourceRange) throws {
+        let divisor = y.value
+        let zeros = divisor.withUnsafeBufferPointer { buffer in buffer.lazy.filter { $0 == 0 }.count }
+        guard zeros > 0 else { return }
+        if divisor.rank == 0 {
+            throw RuntimeError("division by zero", at: range)
+        }
+        let first = divisor.values.firstIndex(of: 0)!
+        var index: [Int] = [], rest = first
+        for stride in divisor.shape.strides { index.append(rest / stride); rest %= stride }
+        throw RuntimeError("division by zero: the divisor has \(zeros) zero element\(zeros == 1 ? "" : "s") (the first at \(index))", at: range)
+    }
+
+    /// Comparisons of numbers give booleans; of tensors, tensors of 1s and 0s.
+    private func compare(_ op: BinaryOperator, _ x: Tensor, _ y: Tensor) throws -> Value {
+        let test: (Double, Double) -> Bool
+        switch op {
+        case .equal: test = { $0 == $1 }
+        case .notEqual: test = { $0 != $1 }
+        case .less: test = { $0 < $1 }
+        case .lessEqual: test = { $0 <= $1 }
+        case .greater: test = { $0 > $1 }
+        default: test = { $0 >= $1 }
+        }
+        if x.rank == 0 && y.rank == 0 { return .bool(test(x.scalar!, y.scalar!)) }
+        return .tensor(Tensor(try NDArray.zip(x.value, y.value, operation: "comparison") { test($0, $1) ? 1 : 0 }))
+    }
+}

@@ -1,0 +1,309 @@
+import Diagnostics
+import Display
+import Engine
+import Language
+
+/// Runs the blocks of one notebook, in order, in one scope.
+///
+/// The only place where the language meets the engine: values are engine tensors, and
+/// engine errors become diagnostics at the source range of the expression that caused
+/// them. Nothing here reads the clock (except to enforce the time budget), the network or
+/// the environment; `load` reads only files inside the project.
+public final class Interpreter {
+    public struct Configuration: Sendable {
+        public var limits = ExecutionLimits()
+        /// The folder `load("data.csv")` resolves against (the notebook's folder).
+        public var notebookDirectory: String?
+        /// The folder no file read may leave (the project).
+        public var projectRoot: String?
+
+        public init(limits: ExecutionLimits = ExecutionLimits(), notebookDirectory: String? = nil, projectRoot: String? = nil) {
+            self.limits = limits
+            self.notebookDirectory = notebookDirectory
+            self.projectRoot = projectRoot
+        }
+    }
+
+    let configuration: Configuration
+    let globals = GlobalTable()
+    let budget: ExecutionBudget
+    /// The notebook's generator: `seed(n)` resets it; `randn`, `rand` and networks without a
+    /// seed draw from it, so every run of the notebook draws the same numbers.
+    var generator = RandomGenerator(seed: 0)
+    private var output: [DisplayItem] = []
+    private var outputSize = 0
+    private var warnings: [Diagnostic] = []
+    /// Files `load` has read, relative to the notebook's folder (for fingerprints).
+    public private(set) var filesRead: [String] = []
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        self.budget = ExecutionBudget(limits: configuration.limits)
+    }
+
+    /// Runs one block. Call it on a thread with a large stack (see `LargeStack`).
+    public func run(_ code: String, origin: SourceOrigin = SourceOrigin()) -> BlockResult {
+        Engine.Limits.maxElements = configuration.limits.tensorElements
+        let (statements, diagnostics) = Parser.parse(code, origin: origin)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return BlockResult(errors: diagnostics)
+        }
+        let compiled = Resolver(globals: globals).compile(statements)
+        output = []
+        outputSize = 0
+        warnings = []
+        var errors: [Diagnostic] = []
+        do {
+            _ = try execute(compiled.statements, frame: nil, displaying: true)
+        } catch let error as RuntimeError {
+            errors.append(error.diagnostic)
+        } catch let error as EngineError {
+            errors.append(.error(error.description))
+        } catch {
+            errors.append(.error("\(error)"))
+        }
+        return BlockResult(items: output, errors: errors, warnings: warnings)
+    }
+
+    // MARK: Statements
+
+    enum Flow {
+        case normal
+        case breakLoop
+        case continueLoop
+        case returned(Value)
+    }
+
+    /// Runs statements; at the notebook's level (`displaying`) bare expressions show their values.
+    func execute(_ statements: [Code.Statement], frame: Frame?, displaying: Bool) throws -> Flow {
+        for statement in statements {
+            let flow = try execute(statement, frame: frame, displaying: displaying)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    private func execute(_ statement: Code.Statement, frame: Frame?, displaying: Bool) throws -> Flow {
+        switch statement.kind {
+        case .expression(let expression):
+            let value = try evaluate(expression, frame)
+            if displaying { try show(value, at: statement.range) }
+        case .assignment(let targets, let op, let valueExpression):
+            var value = try evaluate(valueExpression, frame)
+            if let binary = op.binary {
+                let current = try read(targets[0], frame, at: statement.range)
+                value = try apply(binary, current, value, at: statement.range)
+            }
+            try assign(value, to: targets, frame, at: valueExpression.range)
+        case .function(let target, let function):
+            try write(.function(try closure(function, frame)), to: target, frame, at: statement.range)
+        case .forLoop(let targets, let iterableExpression, let body):
+            let iterable = try evaluate(iterableExpression, frame)
+            var flow = Flow.normal
+            try iterate(iterable, at: iterableExpression.range) { element in
+                try budget.tick(at: statement.range)
+                try assign(element, to: targets, frame, at: iterableExpression.range, bindingLoopVariable: true)
+                flow = try execute(body, frame: frame, displaying: displaying)
+                switch flow {
+                case .breakLoop: flow = .normal; return false
+                case .continueLoop: flow = .normal; return true
+                case .returned: return false
+                case .normal: return true
+                }
+            }
+            return flow
+        case .whileLoop(let condition, let body):
+            while try truth(evaluate(condition, frame), at: condition.range) {
+                try budget.tick(at: statement.range)
+                let flow = try execute(body, frame: frame, displaying: displaying)
+                switch flow {
+                case .breakLoop: return .normal
+                case .continueLoop, .normal: continue
+                case .returned: return flow
+                }
+            }
+        case .ifStatement(let condition, let then, let otherwise):
+            if try truth(evaluate(condition, frame), at: condition.range) {
+                return try execute(then, frame: frame, displaying: displaying)
+            } else if let otherwise {
+                return try execute(otherwise, frame: frame, displaying: displaying)
+            }
+        case .returnStatement(let value):
+            guard frame != nil else { throw RuntimeError("'return' outside a function", at: statement.range) }
+            return .returned(try value.map { try evaluate($0, frame) } ?? .none)
+        case .breakStatement:
+            return .breakLoop
+        case .continueStatement:
+            return .continueLoop
+        }
+        return .normal
+    }
+
+    /// Calls `body` with each element of `iterable` until it returns false.
+    func iterate(_ iterable: Value, at range: SourceRange, _ body: (Value) throws -> Bool) throws {
+        switch iterable {
+        case .range(let low, let high):
+            var i = low
+            while i < high {
+                guard try body(.number(Double(i))) else { return }
+                i += 1
+            }
+        case .tensor(let tensor):
+            guard tensor.rank > 0 else { throw RuntimeError("cannot loop over a number", at: range) }
+            for i in 0..<tensor.shape.dims[0] {
+                guard try body(.tensor(try tensor.indexed([.index(i)]))) else { return }
+            }
+        case .list(let items), .tuple(let items):
+            for item in items { guard try body(item) else { return } }
+        default:
+            throw RuntimeError("cannot loop over a \(iterable.typeName)", at: range,
+                               notes: [.init("loop over a range a..<b, a tensor or a list")])
+        }
+    }
+
+    // MARK: Assignment
+
+    private func assign(_ value: Value, to targets: [Code.Target], _ frame: Frame?, at range: SourceRange,
+                        bindingLoopVariable: Bool = false) throws {
+        if targets.count == 1 {
+            try write(value, to: targets[0], frame, at: range, bindingLoopVariable: bindingLoopVariable)
+            return
+        }
+        let items: [Value]
+        switch value {
+        case .tuple(let elements), .list(let elements): items = elements
+        case .tensor(let t) where t.rank > 0 && t.shape.dims[0] == targets.count:
+            items = try (0..<targets.count).map { .tensor(try t.indexed([.index($0)])) }
+        default:
+            throw RuntimeError("cannot unpack a \(value.typeName) into \(targets.count) names", at: range)
+        }
+        guard items.count == targets.count else {
+            throw RuntimeError("cannot unpack \(items.count) values into \(targets.count) names", at: range)
+        }
+        for (target, item) in zip(targets, items) {
+            try write(item, to: target, frame, at: range, bindingLoopVariable: bindingLoopVariable)
+        }
+    }
+
+    /// Binding a name: a plain number becomes a variable (so `x = -2` can later have an
+    /// `x.grad`), and a computed value gets the name as its label in graph diagrams. Loop
+    /// variables are bound as they are.
+    private func bind(_ value: Value, name: String, loopVariable: Bool) -> Value {
+        guard case .tensor(let tensor) = value else { return value }
+        if !tensor.isTracked {
+            return loopVariable ? value : .tensor(Variable(tensor.value, name: name).tensor)
+        }
+        if tensor.variable == nil { tensor.label = name }
+        return value
+    }
+
+    func write(_ value: Value, to target: Code.Target, _ frame: Frame?, at range: SourceRange,
+               bindingLoopVariable: Bool = false) throws {
+        switch target {
+        case .global(let slot, let name):
+            globals.values[slot] = bind(value, name: name, loopVariable: bindingLoopVariable)
+        case .local(let slot, let name):
+            frame!.slots[slot] = bind(value, name: name, loopVariable: bindingLoopVariable)
+        case .captured(let depth, let slot, let name):
+            var current = frame
+            for _ in 0..<depth { current = current?.parent }
+            current!.slots[slot] = bind(value, name: name, loopVariable: bindingLoopVariable)
+        case .member(let baseExpression, let name, let nameRange):
+            let base = try evaluate(baseExpression, frame)
+            guard case .object(let object) = base else {
+                throw RuntimeError("cannot set '\(name)' on a \(base.typeName)", at: nameRange)
+            }
+            let assigned: Bool
+            do {
+                assigned = try object.setMember(name, to: value)
+            } catch let error as BuiltinError {
+                throw RuntimeError(error.message, at: range, notes: error.notes)
+            }
+            guard assigned else {
+                throw RuntimeError("'\(name)' of \(object.typeName) cannot be assigned", at: nameRange)
+            }
+        case .subscripted(let baseExpression, let indices, let targetRange):
+            let base = try evaluate(baseExpression, frame)
+            guard case .tensor(let tensor) = base, let variable = tensor.variable else {
+                throw RuntimeError("only the elements of a variable (a name bound to numbers) can be assigned", at: targetRange)
+            }
+            let components = try indexComponents(indices, frame)
+            let resolved = try engine(at: targetRange) { try NDArray.resolve(components, in: variable.value.shape) }
+            let replacement = try self.tensor(from: value, at: range, what: "the assigned value").value
+            let expanded = try engine(at: range) { try replacement.broadcast(to: resolved.resultShape) }
+            let mask = NDArray.ones(resolved.resultShape).scattering(resolved)
+            let placed = expanded.scattering(resolved)
+            variable.value = try engine(at: range) { try variable.value * mask.map { 1 - $0 } + placed }
+        }
+    }
+
+    private func read(_ target: Code.Target, _ frame: Frame?, at range: SourceRange) throws -> Value {
+        switch target {
+        case .global(let slot, let name):
+            guard let value = globals.values[slot] else { throw undefined(name, at: range, frame: frame) }
+            return value
+        case .local(let slot, let name):
+            guard let value = frame!.slots[slot] else { throw undefined(name, at: range, frame: frame) }
+            return value
+        case .captured(let depth, let slot, let name):
+            var current = frame
+            for _ in 0..<depth { current = current?.parent }
+            guard let value = current!.slots[slot] else { throw undefined(name, at: range, frame: frame) }
+            return value
+        case .member(let base, let name, let nameRange):
+            return try member(try evaluate(base, frame), name, at: nameRange)
+        case .subscripted(let base, let indices, let targetRange):
+            return try subscripted(try evaluate(base, frame), indices, frame, at: targetRange)
+        }
+    }
+
+    // MARK: Output
+
+    func show(_ value: Value, at range: SourceRange) throws {
+        switch value {
+        case .none: return
+        case .object(let object):
+            for item in object.display { try emit(item, at: range) }
+        default:
+            guard let text = ValueFormatter.text(value) else { return }
+            try emit(.text(text), at: range)
+        }
+    }
+
+    func emit(_ item: DisplayItem, at range: SourceRange) throws {
+        outputSize += item.text.count + 1
+        if outputSize > configuration.limits.outputCharacters {
+            throw RuntimeError("the block displays more than \(configuration.limits.outputCharacters) characters", at: range,
+                               notes: [.init("display a summary (a shape, a mean, a plot) rather than everything; or raise 'max_output' in the front matter")])
+        }
+        output.append(item)
+    }
+
+    func warn(_ diagnostic: Diagnostic) {
+        warnings.append(diagnostic)
+    }
+
+    func recordFileRead(_ path: String) {
+        if !filesRead.contains(path) { filesRead.append(path) }
+    }
+
+    // MARK: Errors
+
+    func undefined(_ name: String, at range: SourceRange, frame: Frame?) -> RuntimeError {
+        var candidates = globals.definedNames + Array(Builtins.table.keys).sorted()
+        candidates += Keyword.allCases.map(\.rawValue)
+        let suggestion = Suggestion.closest(to: name, among: candidates)
+        return RuntimeError("undefined name '\(name)'", at: range,
+                            notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [])
+    }
+
+    /// Runs an engine operation, turning its error into a diagnostic at `range`.
+    func engine<T>(at range: SourceRange, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as EngineError {
+            throw RuntimeError(error, at: range)
+        }
+    }
+}
