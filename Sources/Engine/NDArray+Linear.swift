@@ -109,9 +109,13 @@ extension NDArray {
     /// `x Wᵀ + bias` for `x` of shape `[in]` or `[batch, in]`, `W` of shape `[out, in]`:
     /// a `Linear` layer's forward pass in one product (as PyTorch's `addmm`).
     static func affine(_ x: NDArray, weight: NDArray, bias: NDArray?) throws(EngineError) -> NDArray {
-        guard weight.rank == 2, x.rank == 1 || x.rank == 2, x.shape.dims.last == weight.shape.dims[1] else {
-            throw .shapeMismatch(operation: "a linear layer (input · weightᵀ)", x.shape, weight.shape,
-                                 detail: "the input's last size must equal the weight's second size")
+        guard weight.rank == 2 else {
+            throw .invalidArgument("a linear layer's weight must be a matrix, not of shape \(weight.shape)")
+        }
+        guard x.rank == 1 || x.rank == 2, x.shape.dims.last == weight.shape.dims[1] else {
+            throw .invalidArgument(
+                "a linear layer with weight \(weight.shape) takes inputs of size \(weight.shape.dims[1]) "
+                    + "(a vector, or one sample per row), not of shape \(x.shape)")
         }
         let (rows, inputs, outputs) = (x.rank == 1 ? 1 : x.shape.dims[0], weight.shape.dims[1], weight.shape.dims[0])
         let result = Shape(x.rank == 1 ? [outputs] : [rows, outputs])

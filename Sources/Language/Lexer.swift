@@ -130,6 +130,14 @@ public struct Lexer {
     }
 
     private mutating func lexSymbol(_ c: Unicode.Scalar, _ start: Int, _ startLocation: SourceLocation) {
+        if c == ".", peek(1) == ".", peek(2) != "<" {
+            advance()
+            advance()
+            emit(.invalid, from: start, startLocation)
+            diagnostics.append(.error("'..' is not an operator", at: tokens.last!.range,
+                                      notes: [.init("ranges are written a..<b (the end is excluded)")]))
+            return
+        }
         // Longest match first.
         for length in [3, 2, 1] where position + length <= scalars.count {
             let text = String(String.UnicodeScalarView(scalars[position..<(position + length)]))
@@ -146,7 +154,6 @@ public struct Lexer {
         advance()
         emit(.invalid, from: start, startLocation)
         var notes: [Diagnostic.Note] = []
-        if c == "." && peek() == "." { notes.append(.init("ranges are written a..<b (the end is excluded)")) }
         if c == "'" { notes.append(.init("strings are written in double quotes")) }
         if c == "$" { notes.append(.init("math belongs in the prose around the block, not in code")) }
         diagnostics.append(.error("unexpected character '\(Self.printable(c))'", at: tokens.last!.range, notes: notes))

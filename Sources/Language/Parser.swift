@@ -16,7 +16,13 @@ public struct Parser {
         let lexer = Lexer(code, origin: origin)
         var parser = Parser(tokens: lexer.tokens.filter { $0.kind != .comment }, diagnostics: lexer.diagnostics)
         let statements = parser.parseStatements(until: nil)
-        return (statements, parser.diagnostics)
+        // Lexer and parser errors, in the order they appear in the block.
+        let ordered = parser.diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.range?.start, b.element.range?.start)
+            if let x, let y, x != y { return x < y }
+            return a.offset < b.offset
+        }.map(\.element)
+        return (statements, ordered)
     }
 
     private init(tokens: [Token], diagnostics: [Diagnostic]) {
@@ -375,11 +381,11 @@ public struct Parser {
 
     private mutating func parseMultiplicative() throws(Abandon) -> Expression {
         var left = try parseUnary()
-        while case .symbol(let symbol) = current.kind, symbol == .star || symbol == .slash || symbol == .at {
+        while case .symbol(let symbol) = current.kind, [.star, .slash, .percent, .at].contains(symbol) {
             advance()
             skipNewlines()
             let right = try parseUnary()
-            let op: BinaryOperator = symbol == .star ? .multiply : (symbol == .slash ? .divide : .matmul)
+            let op: BinaryOperator = [.star: .multiply, .slash: .divide, .percent: .modulo][symbol] ?? .matmul
             left = Expression(.binary(op, left, right), left.range.union(right.range))
         }
         return left

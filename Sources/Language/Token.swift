@@ -8,7 +8,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 
 /// Punctuation and operators.
 public enum Symbol: String, CaseIterable, Sendable {
-    case plus = "+", minus = "-", star = "*", slash = "/", caret = "^", at = "@"
+    case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", caret = "^", at = "@"
     case assign = "=", plusAssign = "+=", minusAssign = "-=", starAssign = "*=", slashAssign = "/="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"

@@ -27,10 +27,11 @@ public struct NotebookRun: Sendable {
     /// Whether anything went wrong that should fail `run`, `check` and `build`.
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// What a block records: its displays or, for a failed block, its error (nil when it
-    /// displays nothing).
+    /// What a block records: its displays or, for a block marked `error` that failed, its
+    /// error (nil when it displays nothing, did not run, or failed unexpectedly).
     public func recordedText(_ block: Int) -> String? {
         guard case .ran(let result) = outcomes[block] else { return nil }
+        if result.failed && !notebook.blocks[block].options.contains("error") { return nil }
         return result.recordedText
     }
 }
@@ -59,6 +60,9 @@ public enum NotebookRunner {
                                                 notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [.init("options: hide, error")]))
                 }
                 guard !stopped, block.isClosed else {
+                    // Still report this block's syntax errors: they do not depend on running.
+                    let origin = SourceOrigin(firstLine: block.firstCodeLine, columnOffsets: block.columnOffsets)
+                    diagnostics += Parser.parse(block.code, origin: origin).diagnostics.map { $0.inFile(notebook.path) }
                     outcomes.append(.skipped)
                     filesRead.append(interpreter.filesRead)
                     continue

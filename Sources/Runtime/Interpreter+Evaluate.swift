@@ -77,11 +77,8 @@ extension Interpreter {
             tensors.append(t)
         }
         let shape = tensors[0].shape
-        if let odd = tensors.firstIndex(where: { $0.shape != shape }) {
-            throw RuntimeError(
-                "the rows of a tensor must all have the same shape: \(shape) and \(tensors[odd].shape)", at: ranges[odd],
-                notes: [.init("a list literal of numbers or equal-shaped tensors is a tensor")])
-        }
+        // Tensors of different shapes stay a list (for concat); used as a tensor, it is an error.
+        if tensors.contains(where: { $0.shape != shape }) { return .list(values) }
         let stackedShape = Shape([tensors.count] + shape.dims)
         try engine(at: range) { try Engine.Limits.check(stackedShape) }
         if !tensors.contains(where: \.isTracked) {
@@ -109,6 +106,13 @@ extension Interpreter {
         switch value {
         case .tensor(let t): return t
         case .bool(let b): return Tensor(b ? 1 : 0)
+        case .list(let items):
+            let shapes = items.compactMap { item -> Shape? in if case .tensor(let t) = item { return t.shape }; return nil }
+            if shapes.count == items.count, let first = shapes.first, let odd = shapes.first(where: { $0 != first }) {
+                throw RuntimeError("\(what) must be a tensor, but its rows have different shapes: \(first) and \(odd)", at: range,
+                                   notes: [.init("a list of numbers or of equal-shaped tensors is a tensor")])
+            }
+            throw RuntimeError("\(what) must be a number or a tensor, not a list", at: range)
         default:
             throw RuntimeError("\(what) must be a number or a tensor, not a \(value.typeName)", at: range)
         }

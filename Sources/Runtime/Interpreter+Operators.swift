@@ -57,6 +57,11 @@ extension Interpreter {
             case .divide:
                 try checkDivisor(y, at: rightRange)
                 return .tensor(try x / y)
+            case .modulo:
+                // Python's floored modulo, x − y·⌊x/y⌋, with ⌊x/y⌋ a constant: d/dx = 1, d/dy = −⌊x/y⌋.
+                try checkDivisor(y, at: rightRange)
+                let quotient = try NDArray.zip(x.value, y.value, operation: "modulo") { ($0 / $1).rounded(.down) }
+                return .tensor(try x - y * Tensor(quotient))
             case .power: return .tensor(try x.power(y))
             case .matmul:
                 guard x.rank >= 1, y.rank >= 1 else {

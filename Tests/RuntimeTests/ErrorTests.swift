@@ -1,0 +1,97 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Runtime
+
+/// Every kind of error: its message, and where it points.
+@Suite struct ErrorTests {
+    func located(_ code: String) -> (String, String) {
+        let outcome = run(code)
+        guard let diagnostic = outcome.errors.first else { return ("no error", "") }
+        return (diagnostic.message, diagnostic.range.map { "\($0.start.line):\($0.start.column)" } ?? "")
+    }
+
+    @Test func undefinedNameSuggestsTheClosest() {
+        let outcome = run("learning_rate = 0.1\nx = lerning_rate * 2")
+        #expect(outcome.error == "undefined name 'lerning_rate'")
+        #expect(outcome.errors.first?.notes.first?.message == "did you mean 'learning_rate'?")
+        #expect(outcome.errors.first?.range?.start == SourceLocation(line: 2, column: 5))
+        #expect(run("sigmod(1)").errors.first?.notes.first?.message == "did you mean 'sigmoid'?")
+    }
+
+    @Test(arguments: [
+        ("sigmoid(1, 2)", "sigmoid takes at most 1 argument, but 2 were given", "1:12"),
+        ("linspace(0, 1, cnt: 3)", "linspace has no argument 'cnt'", "1:21"),
+        ("fn f(a) { a }\nf(1, 2)", "f takes 1 argument, but 2 were given", "2:6"),
+        ("fn f(a) { a }\nf(b: 1)", "f has no parameter 'b'", "2:6"),
+        ("Linear(2)", "Linear needs the argument 'outputs'", "1:1"),
+        ("[1, 2] + [1, 2, 3]", "shapes [2] and [3] do not fit addition (sizes must match or be 1, aligned from the right)", "1:1"),
+        ("x = [1, 2]\nx[2]", "index 2 is out of range for axis 0 of size 2", "2:1"),
+        ("x = 3\nx(1)", "a number cannot be called", "2:1"),
+        ("1 / 0", "division by zero", "1:5"),
+        ("[1, 2] / [1, 0]", "division by zero: the divisor has 1 zero element (the first at [1])", "1:10"),
+        ("\"a\" * 2", "'*' cannot combine a string and a number", "1:1"),
+        ("if [1, 2] { 1 }", "a condition must be true or false, not a tensor of shape [2]", "1:4"),
+        ("net = Sequential(Linear(2, 3), Linear(4, 1))", "layer 1 (Linear(4, 1)) takes 4 inputs, but layer 0 gives 3", "1:32"),
+        ("assert_close([1, 2], [1, 2.5])", "assert_close failed: the values differ by 0.5 at [1] (2 vs 2.5), more than tol 1e-06", "1:1"),
+        ("zeros(100000, 100000)", "a tensor of shape [100000, 100000] would have 10000000000 elements, more than the limit of 134217728", "1:1"),
+        ("x = 1\nx.gradd", "a number has no member 'gradd'", "2:3"),
+        ("backward([1, 2] * 2)", "backward needs a number, but this value has shape [2]", "1:10"),
+        ("return 1", "'return' outside a function", "1:1"),
+        ("sum([[1, 2], [3]])", "'x' of sum must be a tensor, but its rows have different shapes: [2] and [1]", "1:5"),
+    ])
+    func messagesAndLocations(code: String, message: String, location: String) {
+        let (actual, at) = located(code)
+        #expect(actual == message)
+        #expect(at == location)
+    }
+
+    @Test func recursionStopsWithAClearError() {
+        let outcome = run("fn f(n) { f(n + 1) }\nf(0)")
+        #expect(outcome.error == "recursion deeper than 1000 calls in f")
+    }
+
+    @Test func timeBudgetStopsInfiniteLoops() {
+        var limits = ExecutionLimits()
+        limits.timeBudget = 0.2
+        let start = Date()
+        let outcome = run("x = 0\nwhile true { x = x + 1 }", configuration: .init(limits: limits))
+        #expect(outcome.error == "the notebook ran past its time budget of 0.2 s")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func outputSizeIsLimited() {
+        var limits = ExecutionLimits()
+        limits.outputCharacters = 100
+        let outcome = run("for i in 0..<100 { i }", configuration: .init(limits: limits))
+        #expect(outcome.error == "the block displays more than 100 characters")
+    }
+
+    @Test func nanInTrainingNamesTheEpoch() {
+        let outcome = run("""
+            X, Y = xor()
+            net = Sequential(Linear(2, 4), Tanh(), Linear(4, 1), seed: 0)
+            train(net, X, Y * 1e200, loss: mse, optimizer: SGD(net, lr: 1e10), epochs: 50)
+            """)
+        #expect(outcome.error?.hasPrefix("training stopped at epoch ") == true)
+    }
+
+    @Test func loadStaysInsideTheProject() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chainrule-load-\(UUID())")
+        let notebooks = root.appendingPathComponent("notebooks")
+        try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "x,y\n1,2\n3,4\n".write(to: notebooks.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        try "1,2\n".write(to: root.deletingLastPathComponent().appendingPathComponent("outside-\(root.lastPathComponent).csv"),
+                          atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: notebooks.appendingPathComponent("link.csv").path,
+                                                   withDestinationPath: "/etc/passwd")
+        let configuration = Interpreter.Configuration(notebookDirectory: notebooks.path, projectRoot: root.path)
+        #expect(run("load(\"data.csv\")", configuration: configuration).text == "[[1, 2],\n [3, 4]]")
+        #expect(run("load(\"../../outside-\(root.lastPathComponent).csv\")", configuration: configuration).error?
+            .contains("leads outside") == true)
+        #expect(run("load(\"/etc/passwd\")", configuration: configuration).error?.contains("absolute path") == true)
+        #expect(run("load(\"link.csv\")", configuration: configuration).error?.contains("leads outside") == true)
+        #expect(run("load(\"missing.csv\")", configuration: configuration).error?.contains("no such file") == true)
+    }
+}

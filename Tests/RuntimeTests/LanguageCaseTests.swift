@@ -1,0 +1,98 @@
+import Testing
+@testable import Runtime
+
+/// The language, construct by construct: a small source and what it displays.
+@Suite struct LanguageCaseTests {
+    @Test(arguments: [
+        // Numbers display as %g with 6 significant digits; -0 as 0.
+        ("1.5e-7", "1.5e-07"), ("138.8344", "138.834"), ("-0", "0"), ("2^10", "1024"), ("-2^2", "-4"),
+        ("7 / 2", "3.5"), ("true and not false", "true"), ("1 < 2 or 1 / 0 > 0", "true"),
+        // Tensors, broadcasting, matrix products, indexing and slicing.
+        ("[1, 2, 3] * 2", "[2, 4, 6]"), ("[[1, 2], [3, 4]] @ [1, 1]", "[3, 7]"), ("[1, 2] @ [3, 4]", "11"),
+        ("[[1, 2], [3, 4]].T", "[[1, 3],\n [2, 4]]"), ("[[1, 2], [3, 4]] + [10, 20]", "[[11, 22],\n [13, 24]]"),
+        ("x = [5, 6, 7, 8]\nx[-1], x[1:3], x[::2], x[1..<3]", "(8, [6, 7], [5, 7], [6, 7])"),
+        ("m = [[1, 2, 3], [4, 5, 6]]\nm[1, 2], m[:, 0], m.shape", "(6, [1, 4], (2, 3))"),
+        ("zeros(2, 2)", "[[0, 0],\n [0, 0]]"), ("linspace(0, 1, 5)", "[0, 0.25, 0.5, 0.75, 1]"),
+        ("arange(3)", "[0, 1, 2]"), ("sum([[1, 2], [3, 4]], axis: 0)", "[4, 6]"), ("max([3, 9, 2])", "9"),
+        ("max(2, 5), min(2, 5)", "(5, 2)"), ("outer([1, 2], [3, 4])", "[[3, 4],\n [6, 8]]"),
+        ("mean([1, 2, 3, 4])", "2.5"), ("argmax([1, 9, 3])", "1"), ("round(2.5), round(3.5)", "(2, 4)"),
+        ("[1, 2, 3] == [1, 0, 3]", "[1, 0, 1]"), ("all([1, 1]), any([0, 0])", "(true, false)"),
+        ("reshape(arange(6), 2, 3)", "[[0, 1, 2],\n [3, 4, 5]]"), ("concat([[1], [2, 3]])", "[1, 2, 3]"),
+        ("softmax([1000, 1000])", "[0.5, 0.5]"), ("7 % 3, -7 % 3", "(1, 2)"),
+        // Functions: last expression, return, defaults, keywords, closures, recursion, lambdas.
+        ("fn f(x) { x * 2 }\nf(21)", "42"),
+        ("fn f(x) { if x > 0 { return x }\n -x }\nf(-3), f(4)", "(3, 4)"),
+        ("fn f(x, k = 10) { x + k }\nf(1), f(1, k: 2), f(k: 3, x: 1)", "(11, 3, 4)"),
+        ("fn add(n) { fn(x) { x + n } }\nadd(5)(1)", "6"),
+        ("fn fact(n) { if n <= 1 { 1 } else { n * fact(n - 1) } }\nfact(10)", "3.6288e+06"),
+        ("square = fn(x) { x^2 }\nsquare(3), derivative(square, 3)", "(9, 6)"),
+        ("derivative(sigmoid, 0)", "0.25"),
+        // Loops and control flow; blocks share the notebook's scope.
+        ("s = 0\nfor i in 0..<5 { s += i }\ns, i", "(10, 4)"),
+        ("n = 0\nwhile true { n += 1\n if n == 3 { break } }\nn", "3"),
+        ("t = 0\nfor i in 0..<6 { if i % 2 == 0 { continue }\n t += i }\nt", "9"),
+        ("for x in [[1, 2], [3, 4]] { x }", "[1, 2]\n[3, 4]"),
+        ("for i, v in enumerate([7, 8]) { print(i, v) }", "0 7\n1 8"),
+        ("a, b = 1, 2\na, b = b, a\na, b", "(2, 1)"),
+        ("X, Y = xor()\nX.shape, Y.shape", "((4, 2), (4, 1))"),
+        // Strings, tuples, lists, print.
+        ("\"loss: \" + str(0.5)", "loss: 0.5"), ("print(\"a\", 1, [2, 3])", "a 1 [2, 3]"),
+        ("len([1, 2, 3]), len(\"abc\")", "(3, 3)"), ("(1, \"a\", true)", "(1, \"a\", true)"),
+        ("[\"a\", \"b\"]", "[\"a\", \"b\"]"),
+        // Gradients accumulate until zeroed; branches add.
+        ("x = 3\nf = x * x + x\nbackward(f)\nx.grad", "7"),
+        ("x = 2\nf = x * 3\nbackward(f)\nbackward(f)\nx.grad\nzero_grad(x)\nx.grad", "6\n0"),
+        ("x = 1\ny = detach(x) * x\nbackward(y)\nx.grad", "1"),
+    ])
+    func displays(code: String, expected: String) {
+        let outcome = run(code)
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map(\.message))")
+        #expect(outcome.text == expected)
+    }
+
+    @Test func globalsPersistAcrossBlocks() {
+        #expect(run("fn f(x) { g(x) + 1 }", "fn g(x) { x * 10 }", "f(2)").text == "21")
+    }
+
+    @Test func variableNamesReachTheGraph() {
+        let text = run("x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z\nbackward(f)\ngraph(f)").text
+        #expect(text == "graph: 5 nodes (3 inputs, 2 operations); f = -12; gradients x -4, y -4, q -4, z 3")
+    }
+
+    @Test func trainingIsDeterministic() {
+        let code = """
+            X, y = moons(n: 100, noise: 0.2, seed: 4)
+            net = Sequential(Linear(2, 16), ReLU(), Linear(16, 2), seed: 7)
+            h = train(net, X, y, loss: cross_entropy, optimizer: Adam(net, lr: 0.05), epochs: 30, batch: 10)
+            h.loss[-1], h.accuracy[-1]
+            """
+        let first = run(code), second = run(code)
+        #expect(first.errors.isEmpty)
+        #expect(first.text == second.text)
+    }
+
+    @Test func figuresSummariseTheirData() {
+        let text = run("""
+            X, y = blobs(n: 60, centers: 3, seed: 1)
+            scatter(X, y, title: "blobs")
+            contour(fn(a, b) { a^2 + 10 * b^2 }, x: (-2, 2), y: (-1, 1), grid: 20, paths: [[[1.5, 0.5], [0.5, 0.1], [0, 0]]], labels: ["gd"])
+            panels(plot([1, 2, 3]), plot(fn(x) { x^2 }, -1, 1))
+            table([[1, 2], [3, 4]], rows: ["a", "b"], columns: ["x", "y"])
+            """).text
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("scatter \"blobs\": 60 points in 3 classes (20, 20, 20)"))
+        #expect(lines[1] == "contour: 20x20 grid over x -2..2, y -1..1; z 0.0387812..14; gd: 2 steps (1.5, 0.5) -> (0, 0)")
+        #expect(lines[2].hasPrefix("panels: plot: 1 series of 3 points; y: 1 -> 3 | plot: 1 series of 201 points"))
+        #expect(lines[3...5].joined(separator: "\n") == "   x  y\na  1  2\nb  3  4")
+    }
+
+    @Test func traceShowsEachLayer() {
+        let text = run("""
+            net = Sequential(Linear(2, 2), Sigmoid(), Linear(2, 1), Sigmoid(), seed: 0)
+            trace(net, [1, 0], [1])
+            """).text
+        #expect(text.contains("layer 1: Linear(2, 2) (net[0])"))
+        #expect(text.contains("layer 2: dE/dW"))
+        #expect(text.contains("dE/dz"))
+    }
+}
