@@ -1,0 +1,105 @@
+import Diagnostics
+import Document
+import Foundation
+
+/// One recorded output that does not match what its block gives now.
+public struct StaleOutput: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The block displays something and has no record.
+        case missing
+        /// The block displays nothing but has a record.
+        case unwanted
+        /// The record differs from what the block gives now.
+        case changed
+    }
+
+    public var kind: Kind
+    /// The block, and the line to point at: the record's fence, or the block's when missing.
+    public var block: Int
+    public var line: Int
+    /// Why, from the fingerprints (empty when the record has none).
+    public var reasons: [Fingerprint.Reason]
+    /// Unified diff, recorded against now.
+    public var diff: String
+
+    public var message: String {
+        let what: String
+        switch kind {
+        case .missing: what = "missing output"
+        case .unwanted: what = "stale output (the block no longer displays anything)"
+        case .changed: what = "stale output"
+        }
+        guard !reasons.isEmpty else { return what }
+        return what + ": " + reasons.map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+/// The verdict on one notebook.
+public struct NotebookReport: Sendable {
+    public var path: String
+    public var stale: [StaleOutput]
+    /// Errors and warnings: failed blocks, orphan records, bad front matter.
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+
+    public var passed: Bool { stale.isEmpty && !diagnostics.contains { $0.severity == .error } }
+}
+
+/// Compares recorded outputs with what the blocks give.
+public enum NotebookCheck {
+    /// Checks a notebook that has been run.
+    public static func check(_ run: NotebookRun, toolVersion: String, rtol: Double? = nil) -> NotebookReport {
+        let notebook = run.notebook
+        let current = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: run.filesRead,
+                                         directory: directory(notebook), toolVersion: toolVersion)
+        let tolerance = rtol ?? run.settings.rtol
+        var stale: [StaleOutput] = []
+        for block in notebook.blocks {
+            guard case .ran(let result) = run.outcomes[block.index] else { continue }
+            if result.failed && !block.options.contains("error") { continue }
+            let now = run.recordedText(block.index)
+            let record = block.output.map { notebook.outputs[$0] }
+            let recordedFingerprint = record.flatMap { $0.info.first.flatMap(Fingerprint.init) }
+            let reasons = recordedFingerprint.map { $0.reasons(comparedTo: current[block.index]) } ?? []
+            switch (record, now) {
+            case (nil, nil):
+                continue
+            case (nil, let text?):
+                stale.append(StaleOutput(kind: .missing, block: block.index, line: block.fenceLine, reasons: [],
+                                         diff: UnifiedDiff.make("", text)))
+            case (let record?, nil):
+                stale.append(StaleOutput(kind: .unwanted, block: block.index, line: record.line, reasons: reasons,
+                                         diff: UnifiedDiff.make(record.text, "")))
+            case (let record?, let text?):
+                guard !OutputComparison.matches(record.text, text, rtol: tolerance) else { continue }
+                stale.append(StaleOutput(kind: .changed, block: block.index, line: record.line,
+                                         reasons: reasons.isEmpty && recordedFingerprint != nil ? [.result] : reasons,
+                                         diff: UnifiedDiff.make(record.text, text)))
+            }
+        }
+        return NotebookReport(path: notebook.path, stale: stale, diagnostics: run.diagnostics, seconds: run.seconds)
+    }
+
+    /// `check --fast`: runs nothing, and reports the records whose fingerprint shows that the
+    /// block's code, an earlier block or the tool changed since they were recorded (a change
+    /// in data files needs a full check), and blocks with no record at all.
+    public static func checkSources(_ notebook: Notebook, toolVersion: String) -> NotebookReport {
+        let current = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: nil, directory: directory(notebook),
+                                         toolVersion: toolVersion)
+        var stale: [StaleOutput] = []
+        for block in notebook.blocks {
+            guard let output = block.output.map({ notebook.outputs[$0] }) else { continue }
+            guard let recorded = output.info.first.flatMap(Fingerprint.init) else { continue }
+            let reasons = recorded.reasons(comparedTo: current[block.index], comparingData: false)
+            if !reasons.isEmpty {
+                stale.append(StaleOutput(kind: .changed, block: block.index, line: output.line, reasons: reasons, diff: ""))
+            }
+        }
+        let errors = notebook.diagnostics.map { $0.file == nil ? $0.inFile(notebook.path) : $0 }
+        return NotebookReport(path: notebook.path, stale: stale, diagnostics: errors, seconds: 0)
+    }
+
+    static func directory(_ notebook: Notebook) -> String {
+        URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path
+    }
+}
