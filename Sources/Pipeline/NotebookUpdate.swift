@@ -26,7 +26,10 @@ public enum NotebookUpdate {
     public static func write(_ bytes: [UInt8], over notebook: Notebook) throws(DiagnosticList) -> Bool {
         guard bytes != notebook.bytes else { return false }
         let path = notebook.path
-        guard access(path, W_OK) == 0 else {
+        var mode = stat()
+        // No write bit means read-only even for root, who could write it anyway.
+        let writable = stat(path, &mode) == 0 && mode.st_mode & 0o222 != 0 && access(path, W_OK) == 0
+        guard writable else {
             throw DiagnosticList([.error("cannot update: the file is read-only", file: path,
                                          notes: [.init("make it writable, or leave it out of the paths given to update")])])
         }

@@ -54,6 +54,12 @@ extension Builtins {
             let figure = Figure(title: try arguments.string("title"), .graph(diagram))
             return .object(DisplayObject([.figure(figure)], typeName: "a figure"))
         },
+        Builtin("graph_size", [required("v")],
+                summary: "(nodes, edges) of the graph behind v: the work of a backward pass is proportional to the edges") { arguments in
+            let graph = try arguments.tensor("v").computationGraph
+            let edges = graph.nodes.reduce(0) { $0 + $1.inputs.count }
+            return .tuple([.number(Double(graph.nodes.count)), .number(Double(edges))])
+        },
         Builtin("gradcheck", [required("net"), required("X"), required("Y"), optional("loss")],
                 summary: "the largest relative error between backward's gradients and central differences") { arguments in
             let network = try layer(arguments, "net")

@@ -84,6 +84,40 @@ extension Builtins {
             case let other: throw BuiltinError("a \(other.typeName) has no length", argument: .label("x"))
             }
         },
+        Builtin("stack", [required("items")], summary: "a list of equal-shaped tensors (or numbers) as one tensor with a new first axis") { arguments in
+            let items: [Value]
+            switch arguments.value("items")! {
+            case .list(let values), .tuple(let values): items = values
+            case .tensor(let t): return .tensor(t)
+            case let other: throw BuiltinError("stack takes a list, not a \(other.typeName)", argument: .label("items"))
+            }
+            let stacked = try arguments.interpreter.makeList(items, ranges: items.map { _ in arguments.range("items") },
+                                                             at: arguments.callRange)
+            guard case .tensor = stacked else {
+                throw BuiltinError("stack needs numbers or tensors of one shape", argument: .label("items"))
+            }
+            return stacked
+        },
+        Builtin("append", [required("items"), required("item")],
+                summary: "items with item added at the end: a list grows by one; a tensor by one row (start from [])") { arguments in
+            let item = arguments.value("item")!
+            switch arguments.value("items")! {
+            case .list(let values) where values.isEmpty:
+                guard case .tensor(let t) = item else { return .list([item]) }
+                return .tensor(try t.reshaped(Shape([1] + t.shape.dims)))
+            case .list(let values):
+                return .list(values + [item])
+            case .tensor(let rows) where rows.rank >= 1:
+                let row = try arguments.tensor("item")
+                guard Array(rows.shape.dims.dropFirst()) == row.shape.dims else {
+                    throw BuiltinError("cannot append a value of shape \(row.shape) to rows of shape \(Shape(Array(rows.shape.dims.dropFirst())))",
+                                       argument: .label("item"))
+                }
+                return .tensor(try Tensor.concatenate([rows, try row.reshaped(Shape([1] + row.shape.dims))], axis: 0))
+            case let other:
+                throw BuiltinError("append adds to a list or a tensor of rows, not a \(other.typeName)", argument: .label("items"))
+            }
+        },
         Builtin("detach", [required("x")], summary: "the same numbers with no history: a constant") {
             .tensor(try $0.tensor("x").detached())
         },

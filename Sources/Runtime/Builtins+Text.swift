@@ -1,3 +1,4 @@
+import Display
 extension Builtins {
     static let text: [Builtin] = [
         Builtin("print", [variadic("values")], summary: "displays its arguments on one line, separated by spaces") { arguments in
@@ -12,6 +13,14 @@ extension Builtins {
             let value = arguments.value("x")!
             if case .string = value { return value }
             return .string(ValueFormatter.text(value) ?? "")
+        },
+        Builtin("format", [required("x"), optional("digits")],
+                summary: "a number as text with more (or fewer) significant digits than the usual 6") { arguments in
+            let digits = try arguments.int("digits", default: 6)
+            guard (1...17).contains(digits) else { throw BuiltinError("digits must be between 1 and 17", argument: .label("digits")) }
+            let x = try arguments.tensor("x").value
+            if x.rank == 0 { return .string(NumberFormat.g(x[flat: 0], digits: digits)) }
+            return .string("[" + x.values.map { NumberFormat.g($0, digits: digits) }.joined(separator: ", ") + "]")
         },
         Builtin("zip", [variadic("sequences")], summary: "tuples of the i-th elements of several lists or tensors") { arguments in
             let interpreter = arguments.interpreter

@@ -70,7 +70,8 @@ extension Interpreter {
     /// A list literal: a tensor when every element is a tensor of one shape (stacked along
     /// a new first axis, recording the stacking if any element carries a gradient), else a list.
     func makeList(_ values: [Value], ranges: [SourceRange], at range: SourceRange) throws -> Value {
-        if values.isEmpty { return .tensor(Tensor(NDArray(shape: [0], values: []))) }
+        // [] is an empty list: `append` turns it into a tensor of rows as items arrive.
+        if values.isEmpty { return .list([]) }
         var tensors: [Tensor] = []
         for value in values {
             guard case .tensor(let t) = value else { return .list(values) }

@@ -39,6 +39,10 @@ import Testing
         ("\"loss: \" + str(0.5)", "loss: 0.5"), ("print(\"a\", 1, [2, 3])", "a 1 [2, 3]"),
         ("len([1, 2, 3]), len(\"abc\")", "(3, 3)"), ("(1, \"a\", true)", "(1, \"a\", true)"),
         ("[\"a\", \"b\"]", "[\"a\", \"b\"]"),
+        ("p = []\nfor i in 0..<3 { p = append(p, [i, i^2]) }\np", "[[0, 0],\n [1, 1],\n [2, 4]]"),
+        ("l = []\nfor i in 0..<3 { l = append(l, i * 2) }\nl, stack([1, 2])", "([0, 2, 4], [1, 2])"),
+        ("format(0.2983711092, digits: 9), format(1/3, digits: 3)", "(\"0.298371109\", \"0.333\")"),
+        ("x = 1\ny = 2\nf = x * y + x\ngraph_size(f)", "(4, 4)"),
         // Gradients accumulate until zeroed; branches add.
         ("x = 3\nf = x * x + x\nbackward(f)\nx.grad", "7"),
         ("x = 2\nf = x * 3\nbackward(f)\nbackward(f)\nx.grad\nzero_grad(x)\nx.grad", "6\n0"),

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// The `chainrule` binary, run on real folders: exit codes, output, files on disk.
+struct Command {
+    static var binary: URL {
+        // The test bundle sits in the build folder next to the executable.
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("chainrule").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("chainrule")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["GITHUB_ACTIONS"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A temporary project folder with a `notebooks/` folder.
+final class Project {
+    let root: URL
+
+    init(_ notebooks: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("chainrule-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        for (name, text) in notebooks { try write(name, text) }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: root.appendingPathComponent("notebooks/\(name)"), atomically: true, encoding: .utf8)
+    }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent("notebooks/\(name)"), encoding: .utf8)
+    }
+
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Command.Result {
+        try Command.run(arguments, in: root, environment: environment)
+    }
+}
+
+@Suite struct CommandLineTests {
+    let first = "# One\n\n```backprop\nx = 3\nx * 2\n```\n"
+    let second = "# Two\n\n```backprop\ny = [1, 2]\ny @ y\n```\n"
+
+    @Test func runPrintsOutputsAndWritesNothing() throws {
+        let project = try Project(["one.md": first])
+        let result = try project.run("run", "notebooks/one.md")
+        #expect(result.status == 0)
+        #expect(result.stdout == "6\n")
+        #expect(try project.read("one.md") == first)
+    }
+
+    @Test func runReportsErrorsOnStderrWithExitOne() throws {
+        let project = try Project(["bad.md": "```backprop\nx = undefined_thing\n```\n"])
+        let result = try project.run("run", "notebooks/bad.md")
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("notebooks/bad.md:2:5: error: undefined name 'undefined_thing'"))
+    }
+
+    @Test func updateThenCheckOnAFolder() throws {
+        let project = try Project(["one.md": first, "two.md": second])
+        let stale = try project.run("check")
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("notebooks/one.md:3: missing output"))
+        #expect(stale.stdout.hasSuffix("0 passed, 2 failed\n"))
+        let update = try project.run("update")
+        #expect(update.status == 0)
+        #expect(update.stdout.hasSuffix("2 updated, 0 unchanged, 0 failed\n"))
+        let check = try project.run("check")
+        #expect(check.status == 0)
+        #expect(check.stdout == "2 passed, 0 failed\n")
+        let again = try project.run("update")
+        #expect(again.stdout.hasSuffix("0 updated, 2 unchanged, 0 failed\n"))
+    }
+
+    @Test func staleOutputPointsAtFileAndLineWithADiffAndAnnotation() throws {
+        let project = try Project(["one.md": first])
+        _ = try project.run("update")
+        try project.write("one.md", try project.read("one.md").replacingOccurrences(of: "x * 2", with: "x * 3"))
+        let result = try project.run("check", environment: ["GITHUB_ACTIONS": "true"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("notebooks/one.md:7: stale output: its code changed\n--- recorded\n+++ now\n@@ -1,1 +1,1 @@\n-6\n+9\n"))
+        #expect(result.stdout.contains("::error file=notebooks/one.md,line=7::stale output: its code changed\n"))
+    }
+
+    @Test func shardsPartitionTheNotebooks() throws {
+        let project = try Project(["a.md": first, "b.md": first, "c.md": second])
+        _ = try project.run("update")
+        var seen: [String] = []
+        for k in 1...2 {
+            let result = try project.run("check", "--verbose", "--shard", "\(k)/2")
+            seen += result.stderr.split(separator: "\n").filter { $0.hasPrefix("ok") }.map { String($0.split(separator: " ")[1]) }
+        }
+        #expect(seen.sorted() == ["notebooks/a.md", "notebooks/b.md", "notebooks/c.md"])
+    }
+
+    @Test func badUsageAndMissingPaths() throws {
+        let project = try Project([:])
+        #expect(try project.run("check", "--shard", "3/2").status == 64)
+        #expect(try project.run("frobnicate").status == 64)
+        let missing = try project.run("check", "nowhere")
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("nowhere: error: no such file or folder"))
+    }
+
+    @Test func readOnlyNotebookIsLeftUntouched() throws {
+        let project = try Project(["one.md": first])
+        let path = project.root.appendingPathComponent("notebooks/one.md").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let result = try project.run("update")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("the file is read-only"))
+        #expect(try project.read("one.md") == first)
+    }
+}
