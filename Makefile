@@ -28,9 +28,11 @@ deps:
 	  fi; \
 	fi
 
+# Every test, then the shipped notebooks against their recorded outputs.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(DEBUG_BIN) check notebooks
 
 # Release builds; every figure is a ratio against a baseline measured in the same run.
 bench: deps

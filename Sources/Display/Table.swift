@@ -25,8 +25,16 @@ public struct Table: Hashable, Sendable, Codable {
     /// Whether any row has a label (then the first text column holds the labels).
     public var hasRowLabels: Bool { rows.contains { $0.label != nil } }
 
-    /// Plain text, one line per row, columns separated by two spaces: row labels
-    /// left-aligned, cells and their headers right-aligned (they are mostly numbers).
+    /// Whether every cell of column `index` is a number (such columns align to the right).
+    public func isNumeric(column index: Int) -> Bool {
+        rows.allSatisfy { row in
+            index >= row.cells.count || row.cells[index].isEmpty || Double(row.cells[index]) != nil
+                || ["nan", "inf", "-inf"].contains(row.cells[index])
+        }
+    }
+
+    /// Plain text, one line per row, columns separated by two spaces: row labels and text
+    /// left-aligned, numbers and their headers right-aligned.
     public var text: String {
         let labelled = hasRowLabels
         let width = max(columns.count, rows.map(\.cells.count).max() ?? 0)
@@ -47,7 +55,8 @@ public struct Table: Hashable, Sendable, Codable {
                 if column > 0 { line += "  " }
                 let gap = String(repeating: " ", count: widths[column] - cell.count)
                 let isLabel = labelled && column == 0
-                line += isLabel ? cell + gap : gap + cell
+                let numeric = !isLabel && isNumeric(column: column - (labelled ? 1 : 0))
+                line += numeric ? gap + cell : cell + gap
             }
             while line.last == " " { line.removeLast() }
             lines.append(line)

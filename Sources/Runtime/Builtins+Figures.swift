@@ -63,9 +63,9 @@ extension Builtins {
     }
 
     static let figures: [Builtin] = [
-        Builtin("plot", [variadic("series"), optional("labels"), optional("title"), optional("xlabel"), optional("ylabel"),
+        Builtin("plot", [variadic("series"), optional("x"), optional("labels"), optional("title"), optional("xlabel"), optional("ylabel"),
                          optional("xlog"), optional("ylog"), optional("style"), optional("domain")],
-                summary: "line plots: plot(y), plot(x, y), plot(f, a, b), or several series with labels: [...]") { arguments in
+                summary: "line plots: plot(y), plot(x, y), plot(f, a, b); several series: plot(y1, y2, x: x, labels: [...])") { arguments in
             let items = arguments.rest.map(\.value)
             guard !items.isEmpty else { throw BuiltinError("plot needs something to draw") }
             let labels = try strings(arguments, "labels")
@@ -88,6 +88,7 @@ extension Builtins {
                 domainValue = (low, high)
                 specs = [items[0]]
             }
+            let sharedX = try arguments.value("x").map { try vector($0, arguments, .label("x")) }
             if let labels, labels.count != specs.count {
                 throw BuiltinError("\(specs.count) series but \(labels.count) labels", argument: .label("labels"))
             }
@@ -109,7 +110,10 @@ extension Builtins {
                     y = stride(from: 1, to: t.value.count, by: 2).map { t.value[flat: $0] }
                 default:
                     y = try vector(spec, arguments, reference)
-                    x = y.indices.map(Double.init)
+                    x = sharedX ?? y.indices.map(Double.init)
+                    guard x.count == y.count else {
+                        throw BuiltinError("x has \(x.count) values but series \(index + 1) has \(y.count)", argument: reference)
+                    }
                 }
                 series.append(.init(name: labels?[index], x: x, y: y, style: style))
             }

@@ -22,6 +22,14 @@ extension Builtins {
             if x.rank == 0 { return .string(NumberFormat.g(x[flat: 0], digits: digits)) }
             return .string("[" + x.values.map { NumberFormat.g($0, digits: digits) }.joined(separator: ", ") + "]")
         },
+        Builtin("builtins", [], summary: "this table: every built-in function, how to call it and what it does") { _ in
+            let rows = Builtins.table.keys.sorted { $0.lowercased() == $1.lowercased() ? $0 < $1 : $0.lowercased() < $1.lowercased() }
+                .map { name -> Table.Row in
+                    let builtin = Builtins.table[name]!
+                    return Table.Row(label: builtin.signature.text(name), cells: [builtin.summary])
+                }
+            return .object(DisplayObject([.table(Table(columns: ["what it does"], rows: rows))], typeName: "a table"))
+        },
         Builtin("zip", [variadic("sequences")], summary: "tuples of the i-th elements of several lists or tensors") { arguments in
             let interpreter = arguments.interpreter
             let sequences = try arguments.rest.map { item -> [Value] in

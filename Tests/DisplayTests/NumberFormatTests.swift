@@ -25,4 +25,9 @@ import Testing
             out  -12         1
             """)
     }
+
+    @Test func alignsTextToTheLeft() {
+        let table = Table(columns: ["name", "value"], rows: [.init(cells: ["lr", "0.5"]), .init(cells: ["momentum", "0.9"])])
+        #expect(table.text == "name      value\nlr          0.5\nmomentum    0.9")
+    }
 }
