@@ -39,6 +39,7 @@ bench: deps
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	@python3 -c "import micrograd" 2>/dev/null || pip install -q micrograd
 	$(SWIFT) build -c release --product chainrule-bench
+	$(SWIFT) build -c release --product chainrule
 	python3 bench/run.py
 
 clean:

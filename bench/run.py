@@ -6,8 +6,15 @@ import os
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check  # noqa: E402
+import language  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENGINE = os.path.join(ROOT, ".build", "release", "chainrule-bench")
+CHAINRULE = os.path.join(ROOT, ".build", "release", "chainrule")
+# pytest --nbval on ten comparable numpy notebooks, measured on this machine (platform notes).
+NBVAL_TEN_NOTEBOOKS = 8.6
 BASELINES = [sys.executable, os.path.join(ROOT, "bench", "baselines.py")]
 
 
@@ -50,10 +57,25 @@ def main():
     ratio = scalar["nodes_per_second"] / micrograd["nodes_per_second"]
     print(f"| scalar graphs (nodes/s) | {scalar['nodes_per_second'] / 1e6:.2f} M | micrograd | "
           f"{micrograd['nodes_per_second'] / 1e6:.3f} M | {ratio:.1f}x | |")
+    table, (short_time, short_memory, long_time, long_memory) = language.rows(CHAINRULE)
+    for label, ours, baseline, theirs, note in table:
+        print(f"| {label} | {ours:.4f} s | {baseline} | {theirs:.4f} s | {theirs / ours:.1f}x | {note} |")
+    report = check.rows(CHAINRULE)
+    per_notebook = report["two_cores"] / report["count"]
+    nbval = NBVAL_TEN_NOTEBOOKS / 10
+    print(f"| check, {report['count']} notebooks, 1 core | {report['one_core']:.3f} s | | | | "
+          f"{report['one_core'] / report['count'] * 1000:.1f} ms per notebook |")
+    print(f"| check, {report['count']} notebooks, 2 cores | {report['two_cores']:.3f} s | pytest --nbval (notes: 8.6 s / 10) | "
+          f"{nbval * report['count']:.1f} s | {nbval / per_notebook:.0f}x | speed-up from 2 cores "
+          f"{report['one_core'] / report['two_cores']:.2f}x; peak {report['peak_mib']:.0f} MiB |")
+    print(f"| check --fast, {report['count']} notebooks | {report['fast']:.3f} s | | | | runs nothing |")
     small, large = run([ENGINE, "memory", "100000"]), run([ENGINE, "memory", "1000000"])
     print()
     print(f"Training memory: peak {small['peak_mib']:.1f} MiB after 100,000 steps, "
-          f"{large['peak_mib']:.1f} MiB after 1,000,000 steps ({large['seconds']:.1f} s).")
+          f"{large['peak_mib']:.1f} MiB after 1,000,000 steps ({large['seconds']:.1f} s); "
+          "the difference is the loss history, one number per epoch.")
+    print(f"Gradient descent by hand (w = w - lr * derivative(loss, w)): peak {short_memory:.1f} MiB "
+          f"after 100,000 steps ({short_time:.2f} s), {long_memory:.1f} MiB after 1,000,000 steps ({long_time:.2f} s).")
 
 
 if __name__ == "__main__":

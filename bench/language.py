@@ -1,0 +1,117 @@
+"""The language rows of `make bench`: notebooks written in Chainrule's language, run by the
+release binary, against the same loops in numpy and in CPython, measured in the same run."""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+MAZUR_SETUP = """net = Sequential(Linear(2, 2), Sigmoid(), Linear(2, 2), Sigmoid())
+net[0].weight = [[0.15, 0.20], [0.25, 0.30]]
+net[0].bias = [0.35, 0.35]
+net[2].weight = [[0.40, 0.45], [0.50, 0.55]]
+net[2].bias = [0.60, 0.60]
+x = [0.05, 0.10]
+y = [0.01, 0.99]
+opt = SGD(net, lr: 0.5)
+"""
+
+NOTEBOOKS = {
+    # The Mazur 2-2-2 network trained for 10,000 steps by a for loop in the language.
+    "mazur": MAZUR_SETUP + """for step in 0..<10000 {
+  E = half_sse(net(x), y)
+  opt.zero_grad()
+  backward(E)
+  opt.step()
+}
+E
+""",
+    # A million arithmetic steps on one number (the logistic map).
+    "scalar": """x = 0.5
+for i in 0..<1000000 {
+  x = 3.7 * x * (1 - x)
+}
+x
+""",
+}
+
+
+def gradient_descent(steps):
+    return f"""fn loss(w) {{ (12 - 3 * w)^2 }}
+w = 0
+for step in 0..<{steps} {{
+  w = w - 0.001 * derivative(loss, w)
+}}
+w
+"""
+
+
+def numpy_mazur():
+    import numpy as np
+    w1 = np.array([[0.15, 0.20], [0.25, 0.30]]); b1 = np.array([0.35, 0.35])
+    w2 = np.array([[0.40, 0.45], [0.50, 0.55]]); b2 = np.array([0.60, 0.60])
+    x = np.array([0.05, 0.10]); y = np.array([0.01, 0.99])
+    error = 0.0
+    for _ in range(10_000):
+        h = 1 / (1 + np.exp(-(w1 @ x + b1)))
+        o = 1 / (1 + np.exp(-(w2 @ h + b2)))
+        error = 0.5 * np.sum((o - y) ** 2)
+        d2 = (o - y) * o * (1 - o)
+        d1 = (w2.T @ d2) * h * (1 - h)
+        w2 -= 0.5 * np.outer(d2, h); b2 -= 0.5 * d2
+        w1 -= 0.5 * np.outer(d1, x); b1 -= 0.5 * d1
+    return error
+
+
+def cpython_scalar():
+    x = 0.5
+    for _ in range(1_000_000):
+        x = 3.7 * x * (1 - x)
+    return x
+
+
+def best_of(repetitions, body):
+    fastest = float("inf")
+    for _ in range(repetitions):
+        start = time.perf_counter()
+        body()
+        fastest = min(fastest, time.perf_counter() - start)
+    return fastest
+
+
+def run_notebook(binary, text, repetitions=3):
+    """Best wall time of `chainrule run` on a notebook, and the peak memory of its runs (MiB)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "bench.md")
+        with open(path, "w") as f:
+            f.write("```backprop\n" + text + "```\n")
+        fastest, peak = float("inf"), 0.0
+        for _ in range(repetitions):
+            start = time.perf_counter()
+            process = subprocess.Popen([binary, "run", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            _, _, usage = os.wait4(process.pid, 0)
+            fastest = min(fastest, time.perf_counter() - start)
+            peak = max(peak, usage.ru_maxrss / 1024)
+            process.communicate()
+        return fastest, peak
+
+
+def rows(binary):
+    mazur, _ = run_notebook(binary, NOTEBOOKS["mazur"])
+    mazur_numpy = best_of(3, numpy_mazur)
+    scalar, scalar_memory = run_notebook(binary, NOTEBOOKS["scalar"])
+    scalar_python = best_of(3, cpython_scalar)
+    short_time, short_memory = run_notebook(binary, gradient_descent(100_000), repetitions=1)
+    long_time, long_memory = run_notebook(binary, gradient_descent(1_000_000), repetitions=1)
+    return [
+        ("Mazur 2-2-2, 10,000 steps in a notebook loop", mazur, "numpy", mazur_numpy, ""),
+        ("scalar loop, 1,000,000 steps", scalar, "CPython", scalar_python, f"peak {scalar_memory:.0f} MiB"),
+    ], (short_time, short_memory, long_time, long_memory)
+
+
+if __name__ == "__main__":
+    binary = sys.argv[1]
+    table, memory = rows(binary)
+    for row in table:
+        print(row)
+    print(memory)
