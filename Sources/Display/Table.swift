@@ -39,7 +39,8 @@ public struct Table: Hashable, Sendable, Codable {
         let labelled = hasRowLabels
         let width = max(columns.count, rows.map(\.cells.count).max() ?? 0)
         var grid: [[String]] = []
-        grid.append((labelled ? [""] : []) + pad(columns, to: width))
+        // No header line when no column has a name.
+        if !columns.allSatisfy(\.isEmpty) { grid.append((labelled ? [""] : []) + pad(columns, to: width)) }
         for row in rows {
             grid.append((labelled ? [row.label ?? ""] : []) + pad(row.cells, to: width))
         }

@@ -1,6 +1,7 @@
 /// What training did, epoch by epoch.
 public struct TrainingHistory: Sendable, Hashable {
-    /// The mean loss over the samples of each epoch (as seen during that epoch's steps).
+    /// The loss of each epoch, as seen during its steps: for losses that average over
+    /// samples, their mean over the epoch; for the half sum of squares, its sum.
     public var loss: [Double] = []
     /// The fraction of samples classified correctly in each epoch, for classification losses.
     public var accuracy: [Double]?
@@ -56,11 +57,12 @@ extension Sequential {
                     optimizer.zeroGrad()
                     try value.backward()
                     optimizer.step()
-                    totalLoss += lossValue * Double(end - start)
+                    // A mean loss counts each batch by its size; a summed one adds up as it is.
+                    totalLoss += loss == .halfSumSquares ? lossValue : lossValue * Double(end - start)
                     if measuresAccuracy { correct += Self.correct(prediction.value, y, loss: loss) }
                     start = end
                 }
-                history.loss.append(totalLoss / Double(samples))
+                history.loss.append(loss == .halfSumSquares ? totalLoss : totalLoss / Double(samples))
                 if measuresAccuracy { history.accuracy!.append(Double(correct) / Double(samples)) }
             }
         }

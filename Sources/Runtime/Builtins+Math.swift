@@ -66,12 +66,18 @@ extension Builtins {
             .tensor(try arguments.tensor("x").reshaped(Shape(try shape(arguments))))
         },
         Builtin("concat", [required("tensors"), optional("axis")], summary: "tensors joined along an axis (default 0)") { arguments in
-            guard case .list(let items) = arguments.value("tensors") ?? .none else {
-                if case .tensor(let stacked) = arguments.value("tensors")! { return .tensor(stacked) }
-                throw BuiltinError("concat takes a list of tensors", argument: .label("tensors"))
+            let parts: [Tensor]
+            switch arguments.value("tensors")! {
+            case .list(let items), .tuple(let items):
+                parts = try items.map { try arguments.interpreter.tensor(from: $0, at: arguments.range("tensors"), what: "each tensor") }
+            case .tensor(let stacked) where stacked.rank >= 2:
+                // A list literal of equal shapes arrives stacked: its rows are the tensors to join.
+                parts = try (0..<stacked.shape.dims[0]).map { try stacked.indexed([.index($0)]) }
+            case let other:
+                throw BuiltinError("concat takes a list of tensors, not a \(other.typeName)", argument: .label("tensors"))
             }
-            let tensors = try items.map { try arguments.interpreter.tensor(from: $0, at: arguments.range("tensors"), what: "each tensor") }
-            return .tensor(try Tensor.concatenate(tensors, axis: try arguments.int("axis", default: 0)))
+            guard !parts.isEmpty else { throw BuiltinError("concat needs at least one tensor", argument: .label("tensors")) }
+            return .tensor(try Tensor.concatenate(parts, axis: try arguments.int("axis", default: 0)))
         },
         Builtin("len", [required("x")], summary: "the number of items (the size of a tensor's first axis)") { arguments in
             switch arguments.value("x")! {

@@ -163,6 +163,9 @@ extension Interpreter {
             if let value = try tensorMember(tensor, name, at: range) { return value }
             throw RuntimeError("a \(base.typeName) has no member '\(name)'", at: range,
                                notes: Suggestion.closest(to: name, among: Self.tensorMembers).map { [.init("did you mean '\($0)'?")] } ?? [])
+        case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .tensor = $0 { return true }; return false }):
+            // A list of variables answers tensor members as the tensor it stacks to.
+            return try member(.tensor(try tensor(from: base, at: range, what: "the list")), name, at: range)
         case .object(let object):
             if let value = try object.member(name) { return value }
             throw RuntimeError("\(object.typeName) has no member '\(name)'", at: range,

@@ -80,6 +80,9 @@ extension Interpreter {
         let shape = tensors[0].shape
         // Tensors of different shapes stay a list (for concat); used as a tensor, it is an error.
         if tensors.contains(where: { $0.shape != shape }) { return .list(values) }
+        // A list of variables stays a list, so that SGD([w, b]) or zero_grad([w, b]) reach the
+        // variables themselves; in arithmetic it is stacked like any other (see tensor(from:)).
+        if tensors.allSatisfy({ $0.variable != nil }) { return .list(values) }
         let stackedShape = Shape([tensors.count] + shape.dims)
         try engine(at: range) { try Engine.Limits.check(stackedShape) }
         if !tensors.contains(where: \.isTracked) {
@@ -108,12 +111,16 @@ extension Interpreter {
         case .tensor(let t): return t
         case .bool(let b): return Tensor(b ? 1 : 0)
         case .list(let items):
-            let shapes = items.compactMap { item -> Shape? in if case .tensor(let t) = item { return t.shape }; return nil }
-            if shapes.count == items.count, let first = shapes.first, let odd = shapes.first(where: { $0 != first }) {
-                throw RuntimeError("\(what) must be a tensor, but its rows have different shapes: \(first) and \(odd)", at: range,
+            let tensors = items.compactMap { item -> Tensor? in if case .tensor(let t) = item { return t }; return nil }
+            guard tensors.count == items.count, let first = tensors.first?.shape else {
+                throw RuntimeError("\(what) must be a number or a tensor, not a list", at: range)
+            }
+            if let odd = tensors.first(where: { $0.shape != first }) {
+                throw RuntimeError("\(what) must be a tensor, but its rows have different shapes: \(first) and \(odd.shape)", at: range,
                                    notes: [.init("a list of numbers or of equal-shaped tensors is a tensor")])
             }
-            throw RuntimeError("\(what) must be a number or a tensor, not a list", at: range)
+            let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + first.dims)) } }
+            return try engine(at: range) { try Tensor.concatenate(rows, axis: 0) }
         default:
             throw RuntimeError("\(what) must be a number or a tensor, not a \(value.typeName)", at: range)
         }

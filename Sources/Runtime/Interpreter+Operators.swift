@@ -5,6 +5,7 @@ import Language
 /// Arithmetic, comparisons and logic on values.
 extension Interpreter {
     func apply(_ op: UnaryOperator, _ value: Value, at range: SourceRange) throws -> Value {
+        if op == .negate, case .list = value { return .tensor(-(try tensor(from: value, at: range, what: "the operand"))) }
         switch (op, value) {
         case (.not, _):
             return .bool(!(try truth(value, at: range)))
@@ -18,6 +19,9 @@ extension Interpreter {
     }
 
     func apply(_ op: BinaryOperator, _ a: Value, _ b: Value, at range: SourceRange, rightRange: SourceRange? = nil) throws -> Value {
+        // A list of variables (kept as a list for optimizers) is a tensor in arithmetic.
+        if case .list = a, case .tensor = b { return try apply(op, .tensor(try tensor(from: a, at: range, what: "the left operand")), b, at: range, rightRange: rightRange) }
+        if case .tensor = a, case .list = b { return try apply(op, a, .tensor(try tensor(from: b, at: range, what: "the right operand")), at: range, rightRange: rightRange) }
         switch (a, b) {
         case (.tensor(let x), .tensor(let y)):
             return try arithmetic(op, x, y, at: range, rightRange: rightRange ?? range)

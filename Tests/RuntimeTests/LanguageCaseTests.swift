@@ -43,6 +43,9 @@ import Testing
         ("l = []\nfor i in 0..<3 { l = append(l, i * 2) }\nl, stack([1, 2])", "([0, 2, 4], [1, 2])"),
         ("format(0.2983711092, digits: 9), format(1/3, digits: 3)", "(\"0.298371109\", \"0.333\")"),
         ("x = 1\ny = 2\nf = x * y + x\ngraph_size(f)", "(4, 4)"),
+        ("concat([[1, 2], [3, 4]]), concat([[[1], [2]], [[3], [4]]], axis: 1)", "([1, 2, 3, 4], [[1, 3],\n [2, 4]])"),
+        ("a = [1, 2]\nb = [3, 4]\nopt = SGD([a, b], lr: 1)\nE = sum(a * b)\nbackward(E)\nopt.step()\na, b", "([-2, -2], [2, 2])"),
+        ("u = 1\nv = 2\nw = [u, v]\nw * 2, w.shape, sum(w @ [1, 1])", "([2, 4], (2,), 3)"),
         // Gradients accumulate until zeroed; branches add.
         ("x = 3\nf = x * x + x\nbackward(f)\nx.grad", "7"),
         ("x = 2\nf = x * 3\nbackward(f)\nbackward(f)\nx.grad\nzero_grad(x)\nx.grad", "6\n0"),
