@@ -55,7 +55,7 @@ struct MathMLWriter {
             writeOperator(symbol, unary: unary)
         case .text(let text, let style):
             output += MathMLWriter.textOpeningTags[style]!
-            escape(text)
+            escape(MathMLWriter.keepingOuterSpaces(text))
             output += "</mtext>"
         case .space(let width):
             if width.hasPrefix("-") {
@@ -308,7 +308,9 @@ struct MathMLWriter {
         var rules: [String] = []
         switch alignment {
         case .left: rules.append("text-align: left")
-        case .right: rules.append("text-align: right")
+        // The cell's content is one block-level math box, which Chromium aligns only with the
+        // -webkit- value; `right` comes first for engines that do not know it.
+        case .right: rules.append("text-align: right; text-align: -webkit-right")
         case .center: break
         }
         if layout == .aligned {
@@ -323,6 +325,26 @@ struct MathMLWriter {
     }
 
     // MARK: - Text
+
+    /// Browsers trim white space at the ends of token elements, but `\text{if }` means the
+    /// space; no-break spaces survive.
+    private static func keepingOuterSpaces(_ text: String) -> String {
+        guard text.first == " " || text.last == " " else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count, scalars[index] == " " {
+            scalars[index] = "\u{A0}"
+            index += 1
+        }
+        index = scalars.count - 1
+        while index >= 0, scalars[index] == " " {
+            scalars[index] = "\u{A0}"
+            index -= 1
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
 
     private static let textOpeningTags: [MathNode.TextStyle: String] = [
         .normal: "<mtext>",
