@@ -25,6 +25,19 @@ public struct MathRenderer: Sendable {
         var parser = Parser(source: Array(tex.unicodeScalars))
         let formula = parser.parseFormula()
         let mathML = MathMLWriter.document(for: formula, tex: tex, display: display)
-        return RenderedMath(mathML: mathML, warnings: parser.warnings)
+        return RenderedMath(mathML: mathML, warnings: MathRenderer.inSourceOrder(parser.warnings))
+    }
+
+    /// The parser reports some problems late (an unclosed `[` before the missing argument
+    /// that follows it); callers print them like a compiler, in source order. A final "too many
+    /// problems" warning stays last.
+    private static func inSourceOrder(_ warnings: [MathWarning]) -> [MathWarning] {
+        var problems = warnings
+        let overflow = problems.count == maximumWarnings ? problems.removeLast() : nil
+        problems = problems.enumerated()
+            .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+            .map(\.element)
+        if let overflow { problems.append(overflow) }
+        return problems
     }
 }
