@@ -21,8 +21,18 @@ extension MathNode {
         case .function:
             return .largeOperator
         case .style(_, let nodes):
-            return nodes.lazy.compactMap(\.atomClass).first ?? .ordinary
+            return MathNode.firstAtomClass(in: nodes) ?? .ordinary
         }
+    }
+
+    /// The class of the first node that has one. A plain loop on purpose: `lazy.compactMap`
+    /// followed by `first` evaluates the first element twice, which doubles the work at every
+    /// level of nested `\displaystyle`.
+    static func firstAtomClass(in nodes: [MathNode]) -> AtomClass? {
+        for node in nodes {
+            if let atomClass = node.atomClass { return atomClass }
+        }
+        return nil
     }
 
     /// Whether this is an upright function name (possibly with scripts), which MathML does not

@@ -55,7 +55,7 @@ extension Parser {
         body: while true {
             var cell = parseRow(until: cellStops)
             if layout == .aligned, cells.count % 2 == 1,
-               let first = cell.lazy.compactMap(\.atomClass).first, first == .relation || first == .binary {
+               let first = MathNode.firstAtomClass(in: cell), first == .relation || first == .binary {
                 // amsmath puts `{}` before each right-hand cell so `&=` spaces `=` as a relation.
                 cell.insert(.group([]), at: 0)
             }

@@ -23,7 +23,7 @@ extension Parser {
         // Styles opened by nested commands, with the brace level that closes each.
         var enclosingStyles: [(style: MathNode.TextStyle, level: Int)] = []
         var level = 0
-        let outerStops = stops.inherited.subtracting(.closeBrace)
+        let outerStops = stops.inherited.subtracting([.closeBrace, .mathShift])
 
         func flush() {
             if !buffer.isEmpty { pieces.append(.text(buffer, style)) }

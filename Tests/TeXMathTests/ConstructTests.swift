@@ -91,6 +91,7 @@ import Testing
         (#"\text{ if }"#, "<mtext>\u{A0}if\u{A0}</mtext>"),
         (#"\text{50\% \& \$1}"#, "<mtext>50% &amp; $1</mtext>"),
         (#"\text{for $x^2$}"#, "<mrow><mtext>for\u{A0}</mtext><msup><mi>x</mi><mn>2</mn></msup></mrow>"),
+        (#"\text{a $\text{b $c$}$}"#, "<mrow><mtext>a\u{A0}</mtext><mrow><mtext>b\u{A0}</mtext><mi>c</mi></mrow></mrow>"),
         (#"\textbf{b}"#, #"<mtext mathvariant="bold" style="font-weight: bold">b</mtext>"#),
         (#"\text{a \textbf{b} c}"#, #"<mrow><mtext>a\#u{A0}</mtext><mtext mathvariant="bold" style="font-weight: bold">b</mtext><mtext>\#u{A0}c</mtext></mrow>"#),
         (#"\operatorname{softmax}(z)"#, #"<mrow><mi>softmax</mi><mo>&#x2061;</mo><mo stretchy="false">(</mo><mi>z</mi><mo stretchy="false">)</mo></mrow>"#),
