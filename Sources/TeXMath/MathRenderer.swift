@@ -8,6 +8,10 @@
 /// let math = MathRenderer().render(#"\sigma(z) = \frac{1}{1+e^{-z}}"#, display: true)
 /// html += math.mathML
 /// ```
+///
+/// The page should name a math font, or browsers draw big operators small and do not stretch
+/// brackets: `math { font-family: "Latin Modern Math", "STIX Two Math", "DejaVu Math TeX Gyre", math; }`.
+/// Source shown as TeX carries `class="tex-unknown"` for the page to style.
 public struct MathRenderer: Sendable {
     /// How deeply groups, arguments and environments may nest. Deeper input is shown as TeX
     /// with a warning; the bound keeps the recursive parser far from the end of the stack.

@@ -51,7 +51,7 @@ struct Parser {
     // MARK: - Formula and rows
 
     /// Parses the whole source. A formula with `\\` outside any environment becomes a table of
-    /// centered lines, as KaTeX shows it.
+    /// centered lines, as `gather` would set them.
     mutating func parseFormula() -> MathNode {
         var lines = [parseRow(until: .lineBreak)]
         while position < tokens.count {

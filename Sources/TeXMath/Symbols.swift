@@ -191,7 +191,7 @@ enum Symbols {
         "Vert": "\u{2016}", "lVert": "\u{2016}", "rVert": "\u{2016}", "vert": "|", "lvert": "|",
         "rvert": "|", "lbrack": "[", "rbrack": "]", "backslash": "\\", "uparrow": "↑",
         "downarrow": "↓", "updownarrow": "↕", "Uparrow": "⇑", "Downarrow": "⇓",
-        "Updownarrow": "⇕", "lgroup": "⟮", "rgroup": "⟯", "mid": "|",
+        "Updownarrow": "⇕", "lgroup": "⟮", "rgroup": "⟯",
     ]
 
     /// ... and characters. `.` is the empty delimiter.
@@ -316,6 +316,9 @@ enum Symbols {
     /// Unicode operators typed directly (`≤`, `∑`), classed as their commands are.
     static let unicodeOperators: [Unicode.Scalar: MathNode.Operator] = {
         var table: [Unicode.Scalar: MathNode.Operator] = [:]
+        for symbol in characters.values {
+            if let scalar = symbol.text.unicodeScalars.first, scalar.value > 0x7F { table[scalar] = symbol }
+        }
         // Sorted, so that when two commands share a character (`\int`, `\intop`) the choice
         // does not depend on hashing.
         for name in commands.keys.sorted() {
