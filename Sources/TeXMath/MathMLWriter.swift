@@ -88,11 +88,24 @@ struct MathMLWriter {
             output += "</mroot>"
         case .scripts(let base, let sub, let sup):
             writeScripts(base: base, sub: sub, sup: sup, display: display)
+        case .accent(let base, let accent) where accent.isRule:
+            output += accent.below
+                ? "<mrow style=\"border-bottom: 0.05em solid; padding-bottom: 0.12em\">"
+                : "<mrow style=\"border-top: 0.05em solid; padding-top: 0.12em\">"
+            writeContents(base, display: display)
+            output += "</mrow>"
         case .accent(let base, let accent):
             output += accent.below ? "<munder accentunder=\"true\">" : "<mover accent=\"true\">"
             writeElement(base, display: display)
-            output += accent.stretchy ? "<mo stretchy=\"true\">" : "<mo stretchy=\"false\">"
-            escape(accent.mark)
+            if let narrowMark = accent.narrowMark, MathMLWriter.isSingleToken(base) {
+                output += "<mo stretchy=\"false\">"
+                escape(narrowMark)
+            } else {
+                output += accent.stretchy ? "<mo stretchy=\"true\"" : "<mo stretchy=\"false\""
+                if let size = accent.markSize { output += " mathsize=\"\(size)\"" }
+                output += ">"
+                escape(accent.mark)
+            }
             output += accent.below ? "</mo></munder>" : "</mo></mover>"
         case .overUnder(let base, let under, let over):
             let tag = under == nil ? "mover" : (over == nil ? "munder" : "munderover")
@@ -237,6 +250,13 @@ struct MathMLWriter {
             return (true, nil)
         default:
             return (false, nil)
+        }
+    }
+
+    private static func isSingleToken(_ node: MathNode) -> Bool {
+        switch unwrapped(node) {
+        case .identifier, .number, .symbol: return true
+        default: return false
         }
     }
 

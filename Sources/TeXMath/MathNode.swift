@@ -78,11 +78,19 @@ indirect enum MathNode: Equatable, Sendable {
     /// A mark placed over or under its base.
     struct Accent: Equatable, Sendable {
         var mark: String
-        /// Wide accents (`\widehat`, `\overline`, braces) stretch to the base's width.
+        /// Wide accents (`\widehat`, braces) stretch to the base's width.
         var stretchy: Bool
         var below = false
         /// Braces take their label as a limit: `\underbrace{x}_{n}` puts `n` under the brace.
         var takesLimits = false
+        /// The mark over a single letter, for wide accents whose stretchable character is a
+        /// combining one: unstretched, Chromium draws a combining mark left of its base.
+        var narrowMark: String? = nil
+        /// A smaller size for the mark (`\vec` is a small arrow).
+        var markSize: String? = nil
+        /// `\overline` and `\underline` are drawn as a CSS rule along the base: no line
+        /// character both stretches and sits right over narrow bases in Chromium.
+        var isRule = false
     }
 
     /// The type style of `\text`, `\textbf`, `\textit`.

@@ -211,19 +211,21 @@ enum Symbols {
         "biggm": ("2.4em", .relation), "Biggm": ("3em", .relation),
     ]
 
-    /// Accent marks. The characters are those Latin Modern Math stretches in Chromium:
-    /// U+0332 draws a full-width rule above or below, where U+203E does not stretch.
+    /// Accent marks. The characters are those Latin Modern Math draws well in Chromium: only
+    /// the combining circumflex stretches (no tilde or caron does, so `\widetilde` and
+    /// `\widecheck` keep letter size), and `\vec` is a small arrow because the combining arrow
+    /// U+20D7 lands left of its base.
     static let accents: [String: MathNode.Accent] = [
         "hat": .init(mark: "^", stretchy: false),
-        "widehat": .init(mark: "\u{302}", stretchy: true),
+        "widehat": .init(mark: "\u{302}", stretchy: true, narrowMark: "^"),
         "check": .init(mark: "ˇ", stretchy: false),
-        "widecheck": .init(mark: "\u{30C}", stretchy: true),
+        "widecheck": .init(mark: "ˇ", stretchy: false),
         "tilde": .init(mark: "~", stretchy: false),
-        "widetilde": .init(mark: "\u{303}", stretchy: true),
+        "widetilde": .init(mark: "~", stretchy: false),
         "bar": .init(mark: "¯", stretchy: false),
-        "overline": .init(mark: "\u{332}", stretchy: true),
-        "underline": .init(mark: "\u{332}", stretchy: true, below: true),
-        "vec": .init(mark: "\u{20D7}", stretchy: false),
+        "overline": .init(mark: "‾", stretchy: true, isRule: true),
+        "underline": .init(mark: "‾", stretchy: true, below: true, isRule: true),
+        "vec": .init(mark: "→", stretchy: false, markSize: "60%"),
         "overrightarrow": .init(mark: "→", stretchy: true),
         "overleftarrow": .init(mark: "←", stretchy: true),
         "overleftrightarrow": .init(mark: "↔", stretchy: true),

@@ -99,13 +99,15 @@ import Testing
         // Accents.
         (#"\hat x"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">^</mo></mover>"#),
         (#"\bar{x}"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">¯</mo></mover>"#),
-        (#"\vec{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">\u{20D7}</mo></mover>"),
+        (#"\vec{x}"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false" mathsize="60%">→</mo></mover>"#),
         (#"\tilde{x}"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">~</mo></mover>"#),
         (#"\dot{x}"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">˙</mo></mover>"#),
         (#"\ddot{x}"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">¨</mo></mover>"#),
         (#"\widehat{xy}"#, "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">\u{302}</mo></mover>"),
-        (#"\overline{xy}"#, "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">\u{332}</mo></mover>"),
-        (#"\underline{xy}"#, "<munder accentunder=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">\u{332}</mo></munder>"),
+        (#"\widehat{x}"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">^</mo></mover>"#),
+        (#"\widetilde{xy}"#, #"<mover accent="true"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy="false">~</mo></mover>"#),
+        (#"\overline{xy}"#, #"<mrow style="border-top: 0.05em solid; padding-top: 0.12em"><mi>x</mi><mi>y</mi></mrow>"#),
+        (#"\underline{x}"#, #"<mrow style="border-bottom: 0.05em solid; padding-bottom: 0.12em"><mi>x</mi></mrow>"#),
         (#"\hat{y}_k"#, #"<msub><mover accent="true"><mi>y</mi><mo stretchy="false">^</mo></mover><mi>k</mi></msub>"#),
         // Braces take their label as a limit.
         (#"\overbrace{a+b}^{n}"#, #"<mover><mover accent="true"><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mo stretchy="true">⏞</mo></mover><mi>n</mi></mover>"#),

@@ -87,10 +87,8 @@ enum MathMLStructure {
         "\u{2223}": "|",      // KaTeX writes | as U+2223 DIVIDES
         "\u{2225}": "‖",      // and ‖ as U+2225 PARALLEL TO; we use U+2016
         "\u{2C9}": "¯",       // \bar: KaTeX's modifier macron, our macron
-        "\u{332}": "‾",       // \overline, \underline: we use the combining low line, which stretches in Chromium
-        "\u{203E}": "‾",
+        "\u{20D7}": "→",      // \vec: KaTeX's combining arrow, our small arrow
         "\u{302}": "^",       // \widehat
-        "\u{303}": "~",       // \widetilde
         "″": "′′", "‴": "′′′",
     ]
 
