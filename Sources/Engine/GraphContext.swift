@@ -99,6 +99,9 @@ public enum Graph {
         context.close(tape)
     }
 
+    /// Whether this thread is inside `Graph.isolated` (differentiating a function).
+    public static var isIsolated: Bool { GraphContext.current.isolationDepth > 0 }
+
     /// Whether operations are being recorded on this thread.
     public static var isRecording: Bool { GraphContext.current.recording }
 }

@@ -69,17 +69,32 @@ extension Builtins {
             let items = arguments.rest.map(\.value)
             guard !items.isEmpty else { throw BuiltinError("plot needs something to draw") }
             let labels = try strings(arguments, "labels")
-            let style: LinePlot.Style
-            switch try arguments.string("style") ?? "line" {
-            case "line": style = .line
-            case "points": style = .points
-            case "both", "line+points": style = .lineAndPoints
-            case let other: throw BuiltinError("style must be \"line\", \"points\" or \"both\", not \"\(other)\"", argument: .label("style"))
+            func style(_ name: String) throws -> LinePlot.Style {
+                switch name {
+                case "line": return .line
+                case "points": return .points
+                case "both", "line+points": return .lineAndPoints
+                default: throw BuiltinError("a style is \"line\", \"points\" or \"both\", not \"\(name)\"", argument: .label("style"))
+                }
+            }
+            // One style for every series, or a list of one per series.
+            let styles: [LinePlot.Style]
+            if case .list = arguments.value("style") ?? .none {
+                styles = try strings(arguments, "style")!.map(style)
+            } else {
+                styles = [try style(try arguments.string("style") ?? "line")]
             }
             var domainValue = try domain(arguments, "domain", default: (-5, 5))
             var specs = items
+            // plot(list of series, labels: [...]) and plot(matrix, labels: [...]), one series per element or row.
+            if let labels, items.count == 1 {
+                if case .list(let series) = items[0], series.count == labels.count { specs = series }
+                if case .tensor(let t) = items[0], t.rank == 2, t.shape.dims[0] == labels.count, labels.count > 1 {
+                    specs = try (0..<labels.count).map { .tensor(try t.indexed([.index($0)])) }
+                }
+            }
             // plot(x, y) and plot(f, a, b), as in matplotlib and Julia's Plots.
-            if labels == nil, items.count == 2, case .tensor(let a) = items[0], case .tensor(let b) = items[1],
+            if labels == nil, specs.count == 2, case .tensor(let a) = items[0], case .tensor(let b) = items[1],
                a.rank == 1, b.rank == 1, a.shape == b.shape {
                 specs = [.tuple(items)]
             } else if labels == nil, items.count == 3, case .function = items[0],
@@ -89,6 +104,9 @@ extension Builtins {
                 specs = [items[0]]
             }
             let sharedX = try arguments.value("x").map { try vector($0, arguments, .label("x")) }
+            if styles.count != 1 && styles.count != specs.count {
+                throw BuiltinError("\(specs.count) series but \(styles.count) styles", argument: .label("style"))
+            }
             if let labels, labels.count != specs.count {
                 throw BuiltinError("\(specs.count) series but \(labels.count) labels", argument: .label("labels"))
             }
@@ -115,7 +133,7 @@ extension Builtins {
                         throw BuiltinError("x has \(x.count) values but series \(index + 1) has \(y.count)", argument: reference)
                     }
                 }
-                series.append(.init(name: labels?[index], x: x, y: y, style: style))
+                series.append(.init(name: labels?[index], x: x, y: y, style: styles.count == 1 ? styles[0] : styles[index]))
             }
             let plot = LinePlot(series: series, xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"),
                                 xLog: try arguments.bool("xlog", default: false), yLog: try arguments.bool("ylog", default: false))

@@ -15,7 +15,7 @@ extension Builtins {
             try v.backward()
             return .none
         },
-        Builtin("zero_grad", [variadic("values")], summary: "clears the gradients of values, networks or optimizers") { arguments in
+        Builtin("zero_grad", [variadic("values")], summary: "clears the gradients of values, networks or optimizers", takesVariables: true) { arguments in
             for (index, item) in arguments.rest.enumerated() {
                 switch item.value {
                 case .tensor(let t): t.zeroGrad()
@@ -32,6 +32,10 @@ extension Builtins {
         Builtin("derivative", [required("f"), required("x")], summary: "df/dx at x, by the engine's backward pass") { arguments in
             let f = try arguments.function("f")
             let x = try arguments.tensor("x")
+            if Graph.isIsolated && x.isTracked {
+                throw BuiltinError("a derivative of a derivative is not supported: derivative returns a constant, so its own derivative would be 0",
+                                   notes: [.init("differentiate the formula of the first derivative instead")])
+            }
             let interpreter = arguments.interpreter
             let gradient = try Graph.isolated { () throws -> NDArray in
                 let variable = Variable(x.value)

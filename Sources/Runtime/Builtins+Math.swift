@@ -56,6 +56,17 @@ extension Builtins {
             }
             return .number(Double(x.argmax().index))
         },
+        Builtin("argmin", [required("x"), optional("axis")], summary: "the position of the smallest element (along an axis)") { arguments in
+            let x = try arguments.tensor("x").value
+            if arguments.has("axis") {
+                let axis = try arguments.int("axis")
+                let (_, indices) = try x.extremum(axis: axis, greater: false)
+                var dims = x.shape.dims
+                dims.remove(at: x.shape.normalizedAxis(axis)!)
+                return .tensor(Tensor(NDArray(shape: Shape(dims), values: indices.map(Double.init))))
+            }
+            return .number(Double(x.argmin().index))
+        },
         Builtin("all", [required("x")], summary: "true when every element is nonzero") {
             .bool(try $0.tensor("x").value.values.allSatisfy { $0 != 0 })
         },

@@ -71,21 +71,21 @@ extension Builtins {
             return .object(LayerObject(Sequential(keeping: layers, seed: seed)))
         },
         Builtin("SGD", [required("net"), optional("lr"), optional("momentum"), optional("nesterov"), optional("weight_decay")],
-                summary: "stochastic gradient descent (with momentum, Nesterov, weight decay), as PyTorch") { arguments in
+                summary: "stochastic gradient descent (with momentum, Nesterov, weight decay), as PyTorch", takesVariables: true) { arguments in
             .object(OptimizerObject(SGD(parameters: try parameters(arguments), learningRate: try arguments.double("lr", default: 0.01),
                                         momentum: try arguments.double("momentum", default: 0),
                                         nesterov: try arguments.bool("nesterov", default: false),
                                         weightDecay: try arguments.double("weight_decay", default: 0))))
         },
         Builtin("Adam", [required("net"), optional("lr"), optional("beta1"), optional("beta2"), optional("eps"), optional("weight_decay")],
-                summary: "Adam with bias-corrected moments (default lr 0.001)") { arguments in
+                summary: "Adam with bias-corrected moments (default lr 0.001)", takesVariables: true) { arguments in
             .object(OptimizerObject(Adam(parameters: try parameters(arguments), learningRate: try arguments.double("lr", default: 0.001),
                                          beta1: try arguments.double("beta1", default: 0.9), beta2: try arguments.double("beta2", default: 0.999),
                                          epsilon: try arguments.double("eps", default: 1e-8),
                                          weightDecay: try arguments.double("weight_decay", default: 0))))
         },
         Builtin("RMSProp", [required("net"), optional("lr"), optional("alpha"), optional("eps"), optional("weight_decay")],
-                summary: "RMSProp (default lr 0.01, alpha 0.99)") { arguments in
+                summary: "RMSProp (default lr 0.01, alpha 0.99)", takesVariables: true) { arguments in
             .object(OptimizerObject(RMSProp(parameters: try parameters(arguments), learningRate: try arguments.double("lr", default: 0.01),
                                             alpha: try arguments.double("alpha", default: 0.99), epsilon: try arguments.double("eps", default: 1e-8),
                                             weightDecay: try arguments.double("weight_decay", default: 0))))

@@ -81,17 +81,21 @@ final class Builtin: @unchecked Sendable {
     let body: (Arguments) throws -> Value
     /// When the built-in is a loss function, the engine's loss (`train(..., loss: mse)`).
     let loss: Loss?
+    /// Whether a list literal passed to it stays a list of the values written (optimizers
+    /// and `zero_grad` need the variables themselves, not a tensor stacked from them).
+    let takesVariables: Bool
     /// One line saying what it does, for the language reference and "did you mean".
     let summary: String
     /// The function value that names this built-in (made once, when the table is built).
     private(set) var callable: Callable!
 
     init(_ name: String, _ parameters: [Signature.Parameter], summary: String, loss: Loss? = nil,
-         _ body: @escaping (Arguments) throws -> Value) {
+         takesVariables: Bool = false, _ body: @escaping (Arguments) throws -> Value) {
         self.name = name
         self.signature = Signature(parameters: parameters)
         self.summary = summary
         self.loss = loss
+        self.takesVariables = takesVariables
         self.body = body
         self.callable = Callable(.builtin(self))
     }

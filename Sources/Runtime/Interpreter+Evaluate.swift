@@ -43,10 +43,18 @@ extension Interpreter {
             let b = try evaluate(right, frame)
             return try apply(op, a, b, at: expression.range, rightRange: right.range)
         case .call(let callee, let arguments):
-            let values = try arguments.map { (label: $0.label, value: try evaluate($0.value, frame), range: $0.value.range) }
             if case .builtin(let builtin) = callee.kind {
+                // Built-ins that take variables get a list literal's elements themselves, so
+                // SGD([w, b]) updates w and b rather than a stacked copy of them.
+                let values = try arguments.map { argument -> CallArgument in
+                    if builtin.takesVariables, case .list(let elements) = argument.value.kind {
+                        return (argument.label, .list(try elements.map { try evaluate($0, frame) }), argument.value.range)
+                    }
+                    return (argument.label, try evaluate(argument.value, frame), argument.value.range)
+                }
                 return try call(builtin, values, at: expression.range)
             }
+            let values = try arguments.map { (label: $0.label, value: try evaluate($0.value, frame), range: $0.value.range) }
             let function = try evaluate(callee, frame)
             return try call(function, values, at: expression.range, calleeRange: callee.range)
         case .subscripted(let base, let indices):
@@ -80,9 +88,6 @@ extension Interpreter {
         let shape = tensors[0].shape
         // Tensors of different shapes stay a list (for concat); used as a tensor, it is an error.
         if tensors.contains(where: { $0.shape != shape }) { return .list(values) }
-        // A list of variables stays a list, so that SGD([w, b]) or zero_grad([w, b]) reach the
-        // variables themselves; in arithmetic it is stacked like any other (see tensor(from:)).
-        if tensors.allSatisfy({ $0.variable != nil }) { return .list(values) }
         let stackedShape = Shape([tensors.count] + shape.dims)
         try engine(at: range) { try Engine.Limits.check(stackedShape) }
         if !tensors.contains(where: \.isTracked) {
@@ -110,6 +115,9 @@ extension Interpreter {
         switch value {
         case .tensor(let t): return t
         case .bool(let b): return Tensor(b ? 1 : 0)
+        case .tuple(let items) where !items.isEmpty && items.allSatisfy({ if case .tensor(let t) = $0 { return t.rank == 0 }; return false }):
+            // A tuple of numbers (a shape, say) is a vector.
+            return Tensor(NDArray(items.map { if case .tensor(let t) = $0 { return t.scalar! }; return 0 }))
         case .list(let items):
             let tensors = items.compactMap { item -> Tensor? in if case .tensor(let t) = item { return t }; return nil }
             guard tensors.count == items.count, let first = tensors.first?.shape else {

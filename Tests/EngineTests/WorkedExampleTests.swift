@@ -90,6 +90,16 @@ import Testing
                                                        targets: NDArray(rows: [[0.0, 1.0, 0.5]]), loss: .meanSquaredError)
         #expect(relative < 1e-6)
     }
+
+    /// A parameter whose true gradient is exactly zero (its finite difference is only
+    /// rounding noise) must not read as a 100% error.
+    @Test func gradientCheckOfAZeroGradient() throws {
+        var generator = RandomGenerator(seed: 0)
+        let net = Sequential([Linear(inputs: 1, outputs: 1, generator: &generator)], seed: 0)
+        let error = try GradientCheck.relativeError(net, inputs: NDArray(rows: [[-0.3], [0.1], [-0.1], [0.3]]),
+                                                    targets: NDArray(rows: [[-0.5], [0.3], [-0.3], [0.5]]), loss: .meanSquaredError)
+        #expect(error < 1e-6)
+    }
 }
 
 func expectClose(_ actual: [Double], _ expected: [Double], tolerance: Double,

@@ -46,6 +46,8 @@ import Testing
         ("concat([[1, 2], [3, 4]]), concat([[[1], [2]], [[3], [4]]], axis: 1)", "([1, 2, 3, 4], [[1, 3],\n [2, 4]])"),
         ("a = [1, 2]\nb = [3, 4]\nopt = SGD([a, b], lr: 1)\nE = sum(a * b)\nbackward(E)\nopt.step()\na, b", "([-2, -2], [2, 2])"),
         ("u = 1\nv = 2\nw = [u, v]\nw * 2, w.shape, sum(w @ [1, 1])", "([2, 4], (2,), 3)"),
+        ("argmin([3, 1, 2]), argmin([[3, 1], [0, 5]], axis: 1)", "(1, [1, 0])"),
+        ("assert_close(zeros(3, 2).shape, (3, 2))\ntrue", "true"),
         // Gradients accumulate until zeroed; branches add.
         ("x = 3\nf = x * x + x\nbackward(f)\nx.grad", "7"),
         ("x = 2\nf = x * 3\nbackward(f)\nbackward(f)\nx.grad\nzero_grad(x)\nx.grad", "6\n0"),
