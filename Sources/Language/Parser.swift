@@ -3,8 +3,11 @@ import Diagnostics
 /// Parses a block of code into statements, reporting every syntax error in the block (it
 /// recovers at the next statement after each one), each at its file line and column.
 public struct Parser {
-    /// Expressions nested deeper than this are reported rather than risking the stack.
+    /// Expressions and blocks nested deeper than this are reported rather than risking the stack.
     public static let maximumNesting = 200
+    /// Trees taller than this are reported: a chain such as `a + b + c + ...` builds one
+    /// level per operator without nesting anything, and every later pass recurses on it.
+    public static let maximumHeight = 1000
 
     private var tokens: [Token]
     private var index = 0
@@ -143,6 +146,11 @@ public struct Parser {
 
     private mutating func parseBlock(_ context: String) throws(Abandon) -> [Statement] {
         skipNewlines()
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw fail("blocks nested too deeply (more than \(Self.maximumNesting) levels)")
+        }
         let open = try expect(.leftBrace, context)
         let body = parseStatements(until: .rightBrace)
         guard match(.rightBrace) else {
@@ -215,25 +223,42 @@ public struct Parser {
         }
     }
 
+    /// `if c { } else if d { } else { }`. An `else if` chain is read in a loop (not by
+    /// recursion, so a long chain cannot exhaust the stack) and folded into nested statements.
     private mutating func parseIf() throws(Abandon) -> Statement {
-        let start = current.range.start
-        advance()
-        let condition = try parseExpression()
-        let then = try parseBlock("to start the 'if' body")
+        var links: [(start: SourceLocation, condition: Expression, then: [Statement])] = []
         var otherwise: [Statement]?
-        var lookahead = index
-        while tokens[lookahead].kind == .newline { lookahead += 1 }
-        if tokens[lookahead].kind == .keyword(.else) {
+        var tooLong = false
+        while true {
+            let start = current.range.start
+            advance()
+            let condition = try parseExpression()
+            let then = try parseBlock("to start the 'if' body")
+            links.append((start, condition, then))
+            var lookahead = index
+            while tokens[lookahead].kind == .newline { lookahead += 1 }
+            guard tokens[lookahead].kind == .keyword(.else) else { break }
             index = lookahead
             advance()
-            if check(.if) {
-                otherwise = [try parseIf()]
-            } else {
+            guard check(.if) else {
                 otherwise = try parseBlock("after 'else'")
+                break
+            }
+            if links.count == Self.maximumHeight, !tooLong {
+                // Reported once; the rest of the chain is still read, so no error follows.
+                diagnostics.append(.error("'else if' chain too long (more than \(Self.maximumHeight) branches)",
+                                          at: current.range, notes: [.init("a table of values, or a function per case, reads better")]))
+                tooLong = true
             }
         }
-        return Statement(.ifStatement(condition: condition, then: then, otherwise: otherwise),
-                         SourceRange(start: start, end: previous.range.end))
+        if tooLong { throw Abandon() }
+        let end = previous.range.end
+        var statement: Statement?
+        for link in links.reversed() {
+            statement = Statement(.ifStatement(condition: link.condition, then: link.then, otherwise: statement.map { [$0] } ?? otherwise),
+                                  SourceRange(start: link.start, end: end))
+        }
+        return statement!
     }
 
     private static func assignment(_ symbol: Symbol) -> AssignmentOperator? {
@@ -321,7 +346,7 @@ public struct Parser {
         while match(.or) {
             skipNewlines()
             let right = try parseAnd()
-            left = Expression(.binary(.or, left, right), left.range.union(right.range))
+            left = try bounded(Expression(.binary(.or, left, right), left.range.union(right.range)))
         }
         return left
     }
@@ -331,7 +356,7 @@ public struct Parser {
         while match(.and) {
             skipNewlines()
             let right = try parseNot()
-            left = Expression(.binary(.and, left, right), left.range.union(right.range))
+            left = try bounded(Expression(.binary(.and, left, right), left.range.union(right.range)))
         }
         return left
     }
@@ -374,7 +399,7 @@ public struct Parser {
             advance()
             skipNewlines()
             let right = try parseMultiplicative()
-            left = Expression(.binary(symbol == .plus ? .add : .subtract, left, right), left.range.union(right.range))
+            left = try bounded(Expression(.binary(symbol == .plus ? .add : .subtract, left, right), left.range.union(right.range)))
         }
         return left
     }
@@ -386,7 +411,7 @@ public struct Parser {
             skipNewlines()
             let right = try parseUnary()
             let op: BinaryOperator = [.star: .multiply, .slash: .divide, .percent: .modulo][symbol] ?? .matmul
-            left = Expression(.binary(op, left, right), left.range.union(right.range))
+            left = try bounded(Expression(.binary(op, left, right), left.range.union(right.range)))
         }
         return left
     }
@@ -420,24 +445,35 @@ public struct Parser {
         return try body(&self)
     }
 
+    /// `expression`, unless the tree has grown taller than `maximumHeight` (the loops that
+    /// build chains call this at every link, so no taller tree is ever built).
+    private mutating func bounded(_ expression: Expression) throws(Abandon) -> Expression {
+        guard expression.height <= Self.maximumHeight else {
+            throw fail("expression nested too deeply (more than \(Self.maximumHeight) operations inside one another)",
+                       at: previous.range,
+                       notes: [.init("every operator of a chain such as a + b + c, and every call, index or member of f(x)[i].y, is one more level; split it with intermediate names")])
+        }
+        return expression
+    }
+
     private mutating func parsePostfix() throws(Abandon) -> Expression {
         var expression = try parsePrimary()
         while true {
             if match(.leftParen) {
                 let arguments = try parseArguments()
                 let close = try expect(.rightParen, "to end the arguments")
-                expression = Expression(.call(expression, arguments), expression.range.union(close.range))
+                expression = try bounded(Expression(.call(expression, arguments), expression.range.union(close.range)))
             } else if match(.leftBracket) {
                 let indices = try parseIndices()
                 let close = try expect(.rightBracket, "to end the index")
-                expression = Expression(.subscripted(expression, indices), expression.range.union(close.range))
+                expression = try bounded(Expression(.subscripted(expression, indices), expression.range.union(close.range)))
             } else if match(.dot) {
                 guard case .identifier(let name) = current.kind else {
                     throw fail("expected a member name after '.', found \(describe(current))")
                 }
                 let token = advance()
-                expression = Expression(.member(expression, name: name, nameRange: token.range),
-                                        expression.range.union(token.range))
+                expression = try bounded(Expression(.member(expression, name: name, nameRange: token.range),
+                                                    expression.range.union(token.range)))
             } else {
                 return expression
             }

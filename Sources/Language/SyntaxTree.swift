@@ -50,12 +50,35 @@ public struct Expression: Hashable, Sendable {
         case range(Expression, Expression)
     }
 
-    public var kind: Kind
+    public var kind: Kind { didSet { height = Self.height(of: kind) } }
     public var range: SourceRange
+    /// Levels of the tree under and including this node (a leaf is 1): how deep every pass
+    /// that walks the tree recurses, so the parser can refuse trees that would exhaust the stack.
+    public private(set) var height: Int
 
     public init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+        self.height = Self.height(of: kind)
+    }
+
+    static func height(of kind: Kind) -> Int {
+        switch kind {
+        case .number, .string, .boolean, .identifier:
+            return 1
+        case .list(let elements), .tuple(let elements):
+            return 1 + elements.reduce(0) { max($0, $1.height) }
+        case .unary(_, let operand), .member(let operand, _, _):
+            return 1 + operand.height
+        case .binary(_, let left, let right), .range(let left, let right):
+            return 1 + max(left.height, right.height)
+        case .call(let callee, let arguments):
+            return 1 + arguments.reduce(callee.height) { max($0, $1.value.height) }
+        case .subscripted(let base, let indices):
+            return 1 + indices.reduce(base.height) { max($0, $1.height) }
+        case .function(let function):
+            return 1 + function.height
+        }
     }
 }
 
@@ -81,6 +104,14 @@ public enum IndexArgument: Hashable, Sendable {
         switch self {
         case .index(let expression): return expression.range
         case .slice(_, _, _, let range): return range
+        }
+    }
+    /// The height of the tallest expression in it.
+    public var height: Int {
+        switch self {
+        case .index(let expression): return expression.height
+        case .slice(let start, let end, let step, _):
+            return max(start?.height ?? 0, end?.height ?? 0, step?.height ?? 0)
         }
     }
 }
@@ -111,6 +142,11 @@ public struct FunctionLiteral: Hashable, Sendable {
         self.body = body
         self.range = range
     }
+    /// The height of the tallest default value or statement of the body.
+    public var height: Int {
+        let defaults = parameters.reduce(0) { max($0, $1.defaultValue?.height ?? 0) }
+        return body.reduce(defaults) { max($0, $1.height) }
+    }
 }
 
 /// A statement and the source it came from.
@@ -130,11 +166,36 @@ public struct Statement: Hashable, Sendable {
         case continueStatement
     }
 
-    public var kind: Kind
+    public var kind: Kind { didSet { height = Self.height(of: kind) } }
     public var range: SourceRange
+    /// Levels of the tree under and including this statement (see `Expression.height`).
+    public private(set) var height: Int
 
     public init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+        self.height = Self.height(of: kind)
+    }
+
+    static func height(of kind: Kind) -> Int {
+        func tallest(_ statements: [Statement]?) -> Int { statements?.reduce(0) { max($0, $1.height) } ?? 0 }
+        switch kind {
+        case .expression(let expression):
+            return 1 + expression.height
+        case .assignment(let targets, _, let value):
+            return 1 + targets.reduce(value.height) { max($0, $1.height) }
+        case .function(let function):
+            return 1 + function.height
+        case .forLoop(_, let iterable, let body):
+            return 1 + max(iterable.height, tallest(body))
+        case .whileLoop(let condition, let body):
+            return 1 + max(condition.height, tallest(body))
+        case .ifStatement(let condition, let then, let otherwise):
+            return 1 + max(condition.height, tallest(then), tallest(otherwise))
+        case .returnStatement(let value):
+            return 1 + (value?.height ?? 0)
+        case .breakStatement, .continueStatement:
+            return 1
+        }
     }
 }
