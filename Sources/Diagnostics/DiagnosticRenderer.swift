@@ -48,22 +48,39 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
+    /// Lines longer than this (in Unicode scalars) are quoted as a window around the caret.
+    static let longestQuotedLine = 200
+
     /// The source line under a gutter with its number, then a caret under the range's first
     /// character and tildes under the rest of it (on this line). Tabs before the caret are
-    /// copied so that the caret lines up in any editor.
+    /// copied so that the caret lines up in any editor. A very long line (a generated or
+    /// hostile block) is cut to a window around the caret, with `…` where it was cut.
     static func quote(line: Substring, number: Int, range: SourceRange) -> String {
         let gutter = String(number)
         let pad = String(repeating: " ", count: gutter.count)
-        let scalars = Array(line.unicodeScalars)
-        let startIndex = min(max(range.start.column - 1, 0), scalars.count)
+        var scalars = Array(line.unicodeScalars)
+        var startIndex = min(max(range.start.column - 1, 0), scalars.count)
+        var endColumn = range.end.line == range.start.line ? range.end.column : scalars.count + 1
+        var (lead, trail) = ("", "")
+        if scalars.count > longestQuotedLine {
+            let first = max(0, startIndex - longestQuotedLine / 4)
+            let last = min(scalars.count, first + longestQuotedLine * 3 / 4)
+            if first > 0 { lead = "…" }
+            if last < scalars.count { trail = "…" }
+            scalars = Array(scalars[first..<last])
+            startIndex -= first - lead.count
+            endColumn = min(endColumn - first, scalars.count + 1) + lead.count
+        }
         var marker = ""
-        for scalar in scalars[..<startIndex] {
+        for scalar in scalars[..<min(startIndex - lead.count, scalars.count)] {
             marker.append(scalar == "\t" ? "\t" : " ")
         }
+        if !lead.isEmpty { marker = " " + marker }
         marker += "^"
-        let endColumn = range.end.line == range.start.line ? range.end.column : scalars.count + 1
-        let width = max(0, min(endColumn, scalars.count + 1) - range.start.column - 1)
+        let width = max(0, min(endColumn, scalars.count + lead.count + 1) - startIndex - 2)
         marker += String(repeating: "~", count: width)
-        return " \(gutter) | \(line)\n \(pad) | \(marker)\n"
+        var shown = String(String.UnicodeScalarView(scalars))
+        shown = lead + shown + trail
+        return " \(gutter) | \(shown)\n \(pad) | \(marker)\n"
     }
 }
