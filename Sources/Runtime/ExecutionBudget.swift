@@ -35,6 +35,8 @@ final class ExecutionBudget {
     private let deadline: UInt64
     private var ticks = 0
     var depth = 0
+    /// The stack of the thread running the current block.
+    var stack = StackGuard()
 
     init(limits: ExecutionLimits) {
         self.limits = limits

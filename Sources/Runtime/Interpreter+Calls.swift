@@ -95,6 +95,10 @@ extension Interpreter {
             throw RuntimeError("recursion deeper than \(budget.limits.recursionDepth) calls in \(function.name ?? "a function")", at: range,
                                notes: [.init("a function that calls itself needs a case that stops; the limit can be raised with 'max_recursion' in the front matter")])
         }
+        guard budget.stack.hasRoom else {
+            throw RuntimeError("recursion too deep for the stack after \(budget.depth) calls in \(function.name ?? "a function")", at: range,
+                               notes: [.init("each call here nests deep expressions, so the stack runs out before 'max_recursion' (\(budget.limits.recursionDepth)) is reached; recurse less deeply")])
+        }
         try budget.tick(at: range)
         let frame = Frame(size: function.frameSize, parent: captured)
         let parameters = function.parameters
