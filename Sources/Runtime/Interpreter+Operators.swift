@@ -27,7 +27,11 @@ extension Interpreter {
             return try arithmetic(op, x, y, at: range, rightRange: rightRange ?? range)
         case (.string(let x), .string(let y)):
             switch op {
-            case .add: return .string(x + y)
+            case .add:
+                guard x.utf8.count + y.utf8.count <= ValueFormatter.longestText else {
+                    throw RuntimeError("the string would be longer than \(ValueFormatter.longestText) characters", at: range)
+                }
+                return .string(x + y)
             case .equal: return .bool(x == y)
             case .notEqual: return .bool(x != y)
             default: break
@@ -39,16 +43,32 @@ extension Interpreter {
             default: break
             }
         case (.list(let x), .list(let y)) where op == .add:
+            try checkLength(x.count + y.count, of: "list", at: range)
             return .list(x + y)
         case (.tuple(let x), .tuple(let y)) where op == .add:
+            try checkLength(x.count + y.count, of: "tuple", at: range)
             return .tuple(x + y)
         default:
             break
         }
         if op == .equal || op == .notEqual {
-            return .bool((op == .equal) == (ValueFormatter.inline(a) == ValueFormatter.inline(b) && a.typeName == b.typeName))
+            let limit = ValueFormatter.longestComparison
+            let (x, y) = (ValueFormatter.inline(a, limit: limit), ValueFormatter.inline(b, limit: limit))
+            if ValueFormatter.isCut(x, limit: limit) || ValueFormatter.isCut(y, limit: limit) {
+                throw RuntimeError("'\(op.rawValue)' cannot compare values this large (more than \(limit) characters written out)", at: range)
+            }
+            return .bool((op == .equal) == (x == y && a.typeName == b.typeName))
         }
         throw RuntimeError("'\(op.rawValue)' cannot combine a \(a.typeName) and a \(b.typeName)", at: range)
+    }
+
+    /// Lists and tuples are held to the limit on a tensor's elements, so doubling one in a
+    /// loop stops with an error rather than exhausting memory.
+    private func checkLength(_ count: Int, of kind: String, at range: SourceRange) throws {
+        guard count <= configuration.limits.tensorElements else {
+            throw RuntimeError("the \(kind) would have \(count) elements, more than the limit of \(configuration.limits.tensorElements)", at: range,
+                               notes: [.init("the limit can be raised with 'max_elements' in the front matter")])
+        }
     }
 
     private func arithmetic(_ op: BinaryOperator, _ x: Tensor, _ y: Tensor, at range: SourceRange,

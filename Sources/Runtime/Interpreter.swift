@@ -44,6 +44,7 @@ public final class Interpreter {
     /// Runs one block. Call it on a thread with a large stack (see `LargeStack`).
     public func run(_ code: String, origin: SourceOrigin = SourceOrigin()) -> BlockResult {
         Engine.Limits.maxElements = configuration.limits.tensorElements
+        budget.stack = StackGuard()
         let (statements, diagnostics) = Parser.parse(code, origin: origin)
         if diagnostics.contains(where: { $0.severity == .error }) {
             return BlockResult(errors: diagnostics)
@@ -266,7 +267,9 @@ public final class Interpreter {
         case .object(let object):
             for item in object.display { try emit(item, at: range) }
         default:
-            guard let text = ValueFormatter.text(value) else { return }
+            // Written only as far as the block may still display (past it, emit says so).
+            let room = max(0, configuration.limits.outputCharacters - outputSize)
+            guard let text = ValueFormatter.text(value, limit: room) else { return }
             try emit(.text(text), at: range)
         }
     }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Runtime
+
+/// Code that tries to exhaust the stack, the memory or the time: each ends in an error.
+@Suite struct HostileCodeTests {
+    func limits(recursion: Int = 1_000, time: Double = 60) -> Interpreter.Configuration {
+        var limits = ExecutionLimits()
+        limits.recursionDepth = recursion
+        limits.timeBudget = time
+        return .init(limits: limits)
+    }
+
+    /// The deepest recursion allowed (the cap of 'max_recursion') fits in the stack.
+    @Test func theDeepestAllowedRecursionFits() {
+        let cap = ExecutionLimits.caps.recursionDepth
+        let outcome = run("fn f(n) { if n == 0 { 0 } else { 1 + f(n - 1) } }\nf(\(cap - 1))",
+                          configuration: limits(recursion: cap))
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.text == "\(cap - 1)")
+        let over = run("fn f(n) { f(n + 1) }\nf(0)", configuration: limits(recursion: cap))
+        #expect(over.error == "recursion deeper than \(cap) calls in f")
+    }
+
+    /// Each call under 190 levels of expression costs far more stack than a plain call: the
+    /// stack runs out before the cap on calls, and that is an error too.
+    @Test func recursionThroughDeepExpressionsStopsBeforeTheStackEnds() {
+        let deep = String(repeating: "-(", count: 95) + "f(n - 1)" + String(repeating: ")", count: 95)
+        let outcome = run("fn f(n) { if n == 0 { 0 } else { \(deep) } }\nf(9999)",
+                          configuration: limits(recursion: ExecutionLimits.caps.recursionDepth))
+        #expect(outcome.error?.hasPrefix("recursion too deep for the stack after ") == true, "\(outcome.error ?? "no error")")
+        #expect(outcome.errors.first?.range?.start.line == 1)
+    }
+
+    @Test func aValueThatDoublesIsCutOffNotWrittenOut() {
+        // 2^40 parts if written in full.
+        var limits = ExecutionLimits()
+        limits.outputCharacters = 10_000
+        let shown = run("x = 1\nfor i in 0..<40 { x = (x, x) }\nx", configuration: .init(limits: limits))
+        #expect(shown.error == "the block displays more than 10000 characters")
+        let compared = run("x = 1\nfor i in 0..<40 { x = (x, x) }\nx == (x, 1)")
+        #expect(compared.error?.hasPrefix("'==' cannot compare values this large") == true)
+    }
+
+    @Test func deeplyNestedValuesDisplayCutOff() {
+        let outcome = run("x = 1\nfor i in 0..<5000 { x = (x, 2) }\nx")
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.text.hasPrefix(String(repeating: "(", count: ValueFormatter.deepestNesting + 1) + "…), 2)"))
+    }
+
+    @Test func stringsAndListsThatDoubleStop() {
+        #expect(run("x = \"ab\"\nfor i in 0..<60 { x = x + x }").error == "the string would be longer than 20000000 characters")
+        var limits = ExecutionLimits()
+        limits.tensorElements = 1 << 16
+        let list = run("x = [1, [2]]\nfor i in 0..<60 { x = x + x }", configuration: .init(limits: limits))
+        #expect(list.error == "the list would have 65536 elements, more than the limit of 65536" || list.error == "the list would have 131072 elements, more than the limit of 65536")
+    }
+
+    @Test func aTensorOfManyShortAxesIsNotWrittenInFull() {
+        var limits = ExecutionLimits()
+        limits.outputCharacters = 1_000
+        let outcome = run("zeros(" + Array(repeating: "2", count: 20).joined(separator: ", ") + ")",
+                          configuration: .init(limits: limits))
+        #expect(outcome.error == "the block displays more than 1000 characters")
+    }
+}
