@@ -41,11 +41,17 @@ public enum NotebookRunner {
     /// Options a block may carry after `backprop`.
     public static let blockOptions = ["hide", "error"]
 
+    /// Seconds the runner waits past a notebook's time budget before it stops waiting. The
+    /// interpreter stops itself at the budget between operations; this catches one long
+    /// operation (a huge matrix product) that does not return in time.
+    public static func watchdogGrace(_ budget: Double) -> Double { 1 + budget / 20 }
+
     public static func run(_ notebook: Notebook, projectRoot: String? = nil) -> NotebookRun {
         let settings = NotebookSettings(notebook)
         let directory = URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path
-        return LargeStack.run {
-            let start = DispatchTime.now().uptimeNanoseconds
+        let partial = PartialRun()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let finished = LargeStack.run(timeout: settings.limits.timeBudget + watchdogGrace(settings.limits.timeBudget)) {
             var diagnostics = notebook.diagnostics.map { $0.file == nil ? $0.inFile(notebook.path) : $0 }
             diagnostics += settings.diagnostics
             var outcomes: [NotebookRun.Outcome] = []
@@ -54,6 +60,7 @@ public enum NotebookRunner {
                 limits: settings.limits, notebookDirectory: directory, projectRoot: projectRoot ?? directory))
             var stopped = notebook.hasErrors || !settings.diagnostics.isEmpty
             for block in notebook.blocks {
+                partial.publish(outcomes, filesRead, diagnostics, running: block.index)
                 for option in block.options where !blockOptions.contains(option) {
                     let suggestion = Diagnostics.Suggestion.closest(to: option, among: blockOptions)
                     diagnostics.append(.warning("unknown block option '\(option)'", file: notebook.path, at: block.infoRange,
@@ -86,5 +93,44 @@ public enum NotebookRunner {
             return NotebookRun(notebook: notebook, settings: settings, outcomes: outcomes, filesRead: filesRead,
                                diagnostics: diagnostics, seconds: seconds)
         }
+        if let finished { return finished }
+        return partial.timedOut(notebook, settings, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+}
+
+/// What a run has done so far, for the watchdog: the outcomes of the blocks that finished
+/// and the block that is running.
+private final class PartialRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [NotebookRun.Outcome] = []
+    private var filesRead: [[String]] = []
+    private var diagnostics: [Diagnostic] = []
+    private var running = 0
+
+    func publish(_ outcomes: [NotebookRun.Outcome], _ filesRead: [[String]], _ diagnostics: [Diagnostic], running: Int) {
+        lock.lock()
+        (self.outcomes, self.filesRead, self.diagnostics, self.running) = (outcomes, filesRead, diagnostics, running)
+        lock.unlock()
+    }
+
+    /// The run as far as it got, with the running block failed by the time budget and the
+    /// blocks after it skipped.
+    func timedOut(_ notebook: Notebook, _ settings: NotebookSettings, seconds: Double) -> NotebookRun {
+        lock.lock()
+        defer { lock.unlock() }
+        var outcomes = outcomes, filesRead = filesRead, diagnostics = diagnostics
+        let line = notebook.blocks.indices.contains(running) ? notebook.blocks[running].fenceLine : 1
+        let budget = settings.limits.timeBudget
+        let shown = budget == budget.rounded() ? "\(Int(budget)) s" : "\(budget) s"
+        diagnostics.append(.error(
+            "the notebook ran past its time budget of \(shown) in one long operation of this block", file: notebook.path,
+            at: SourceRange(at: SourceLocation(line: line, column: 1)),
+            notes: [.init("the operation was still running \(String(format: "%.1f", seconds - budget)) s after the budget ran out; make it smaller, or set a larger budget in the front matter, e.g. 'timeout: 120' (at most \(Int(ExecutionLimits.caps.timeBudget)) s)")]))
+        while outcomes.count < notebook.blocks.count {
+            outcomes.append(.skipped)
+            filesRead.append(filesRead.last ?? [])
+        }
+        return NotebookRun(notebook: notebook, settings: settings, outcomes: outcomes, filesRead: filesRead,
+                           diagnostics: diagnostics, seconds: seconds)
     }
 }

@@ -9,19 +9,44 @@ public enum LargeStack {
     public static let size = 512 << 20
 
     public static func run<T>(_ body: @escaping @Sendable () -> T) -> T {
+        run(timeout: nil, body)!
+    }
+
+    /// Like `run`, but gives up waiting after `timeout` seconds and returns nil. The thread
+    /// is not stopped (threads cannot be): it finishes on its own, its result unused, and
+    /// it ends with the process at the latest.
+    public static func run<T>(timeout: Double?, _ body: @escaping @Sendable () -> T) -> T? {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.value = body()
+            let value = body()
+            box.set(value)
             done.signal()
         }
         thread.stackSize = size
         thread.start()
-        done.wait()
-        return box.value!
+        if let timeout {
+            guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+        } else {
+            done.wait()
+        }
+        return box.get()
     }
 
     private final class ResultBox<T>: @unchecked Sendable {
-        var value: T?
+        private let lock = NSLock()
+        private var value: T?
+
+        func set(_ newValue: T) {
+            lock.lock()
+            value = newValue
+            lock.unlock()
+        }
+
+        func get() -> T? {
+            lock.lock()
+            defer { lock.unlock() }
+            return value
+        }
     }
 }
