@@ -12,6 +12,12 @@ extension Builtins {
                                    notes: [.init("take the gradient of a scalar, e.g. backward(sum(v)) or backward(mse(out, y))")],
                                    argument: .label("v"))
             }
+            // A loss that is not a finite number would fill every gradient with nan.
+            if let x = v.value.values.first, !x.isFinite {
+                throw BuiltinError("backward needs a finite number, but this value is \(x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf"))",
+                                   notes: [.init("every gradient would be nan; look for log of 0 or of a negative number, an overflowing exp, or a learning rate that is too large")],
+                                   argument: .label("v"))
+            }
             try v.backward()
             return .none
         },

@@ -63,4 +63,11 @@ import Testing
                           configuration: .init(limits: limits))
         #expect(outcome.error == "the block displays more than 1000 characters")
     }
+
+    @Test func backwardFromANonFiniteLossIsAnError() {
+        #expect(run("l = mse([1e200], [-1e200])\nbackward(l)").error == "backward needs a finite number, but this value is inf")
+        #expect(run("w = -1\nl = log(w)\nbackward(l)").error == "backward needs a finite number, but this value is nan")
+        // Displaying one is not an error: a notebook may show that log(-1) is nan.
+        #expect(run("log(-1), exp(1000), -exp(1000)").text == "(nan, inf, -inf)")
+    }
 }
