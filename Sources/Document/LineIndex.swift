@@ -37,9 +37,13 @@ struct LineIndex: Sendable, Hashable {
         var counts = [0]
         counts.reserveCapacity(bytes.count / Self.stride + 1)
         var running = 0
-        for (index, byte) in bytes.enumerated() {
-            if byte & 0xC0 == 0x80 { running += 1 }
-            if (index + 1) % Self.stride == 0 { counts.append(running) }
+        // A plain loop over the buffer: a 10 MB notebook is 10 million iterations, and an
+        // enumerated sequence costs several times more in a debug build.
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count {
+                if buffer[index] & 0xC0 == 0x80 { running += 1 }
+                if (index + 1) % Self.stride == 0 { counts.append(running) }
+            }
         }
         self.continuations = counts
     }
