@@ -29,7 +29,13 @@ public enum NotebookFinder {
                     enumerator.skipDescendants()
                     continue
                 }
-                if relative.hasSuffix(".md") { inFolder.append(join(path, relative)) }
+                // A folder named like a notebook is walked into, not read.
+                var isFolder: ObjCBool = false
+                if relative.hasSuffix(".md"), manager.fileExists(atPath: join(path, relative), isDirectory: &isFolder),
+                    !isFolder.boolValue
+                {
+                    inFolder.append(join(path, relative))
+                }
             }
             found += inFolder.sorted()
         }

@@ -34,11 +34,11 @@ public struct NotebookSettings: Sendable, Hashable {
                 return nil
             }
             guard x >= minimum else {
-                diagnostics.append(.error("'\(key)' must be at least \(minimum)", file: notebook.path, at: location))
+                diagnostics.append(.error("'\(key)' must be at least \(Self.shown(minimum))", file: notebook.path, at: location))
                 return nil
             }
             guard x <= cap else {
-                diagnostics.append(.error("'\(key)' can be at most \(cap)", file: notebook.path, at: location,
+                diagnostics.append(.error("'\(key)' can be at most \(Self.shown(cap))", file: notebook.path, at: location,
                                           notes: [.init("the caps keep one notebook from taking the whole machine")]))
                 return nil
             }
@@ -51,5 +51,10 @@ public struct NotebookSettings: Sendable, Hashable {
         if let x = number("max_output", cap: Double(caps.outputCharacters), minimum: 1) { limits.outputCharacters = Int(x) }
         if let x = number("max_graph", cap: Double(caps.graphOperations), minimum: 1) { limits.graphOperations = Int(x) }
         rtol = number("rtol", cap: 1, minimum: 0)
+    }
+
+    /// A limit as written in the front matter: `3600`, `1073741824`, `0.001`.
+    static func shown(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
 }
