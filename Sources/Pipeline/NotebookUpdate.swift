@@ -23,9 +23,19 @@ public enum NotebookUpdate {
     /// any moment, the notebook is either as it was or fully updated; two updates at once
     /// each replace the whole file. Writes nothing when the bytes are unchanged.
     /// Returns whether the file changed.
+    ///
+    /// A notebook that is a symbolic link is not written (the rename would replace the link,
+    /// and its target may lie outside the project). A notebook whose bytes changed since it
+    /// was read (edited during the run) is not written either, unless it already holds
+    /// `bytes` (another update got there first).
     public static func write(_ bytes: [UInt8], over notebook: Notebook) throws(DiagnosticList) -> Bool {
         guard bytes != notebook.bytes else { return false }
         let path = notebook.path
+        var link = stat()
+        if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            throw DiagnosticList([.error("cannot update: the notebook is a symbolic link", file: path,
+                                         notes: [.init("update the file it points to, by its own path")])])
+        }
         var mode = stat()
         // No write bit means read-only even for root, who could write it anyway.
         let writable = stat(path, &mode) == 0 && mode.st_mode & 0o222 != 0 && access(path, W_OK) == 0
@@ -33,9 +43,12 @@ public enum NotebookUpdate {
             throw DiagnosticList([.error("cannot update: the file is read-only", file: path,
                                          notes: [.init("make it writable, or leave it out of the paths given to update")])])
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).chainrule-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        if let now = FileManager.default.contents(atPath: path).map([UInt8].init), now != notebook.bytes {
+            if now == bytes { return false }
+            throw DiagnosticList([.error("cannot update: the notebook changed while update ran", file: path,
+                                         notes: [.init("run update again to record the outputs of the new version")])])
+        }
+        let temporary = temporaryPath(for: path, process: getpid())
         func fail(_ message: String) -> DiagnosticList {
             unlink(temporary)
             return DiagnosticList([.error("cannot update: \(message)", file: path)])
@@ -62,5 +75,46 @@ public enum NotebookUpdate {
         close(descriptor)
         guard rename(temporary, path) == 0 else { throw fail("renaming failed (\(String(cString: strerror(errno))))") }
         return true
+    }
+
+    /// Where `write` puts the new bytes before renaming them over the notebook: a hidden
+    /// file next to it, named after the notebook and the writing process, which no command
+    /// reads as a notebook (hidden, and not `.md`).
+    static func temporaryPath(for path: String, process: pid_t) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/.\(name).chainrule-\(process)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Removes the temporary files that updates killed half way (SIGKILL, power loss) left
+    /// in the folders of `paths`: those whose process is no longer running. A running
+    /// update's file is left alone, so two updates at once do not disturb each other.
+    /// Returns the paths removed.
+    @discardableResult
+    public static func removeStaleTemporaries(nextTo paths: [String]) -> [String] {
+        var removed: [String] = []
+        let folders = Set(paths.map { path -> String in
+            let folder = (path as NSString).deletingLastPathComponent
+            return folder.isEmpty ? "." : folder
+        })
+        for folder in folders.sorted() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names.sorted() {
+                guard let process = staleProcess(name), kill(process, 0) != 0, errno == ESRCH else { continue }
+                let path = folder + "/" + name
+                if unlink(path) == 0 { removed.append(path) }
+            }
+        }
+        return removed
+    }
+
+    /// The process in the name of one of `write`'s temporary files (`.NAME.chainrule-PID-N.tmp`).
+    static func staleProcess(_ name: String) -> pid_t? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".chainrule-", options: .backwards) else {
+            return nil
+        }
+        let parts = name[marker.upperBound...].dropLast(4).split(separator: "-")
+        guard parts.count == 2, let process = pid_t(parts[0]), process > 0, UInt32(parts[1]) != nil else { return nil }
+        return process
     }
 }

@@ -20,12 +20,16 @@ extension Chainrule {
         func run() throws {
             let (paths, findProblems) = options.notebookPaths()
             let (notebooks, loadProblems) = loadNotebooks(paths)
+            let removed = NotebookUpdate.removeStaleTemporaries(nextTo: paths)
             let progress = Progress(total: notebooks.count, verbosity: options.verbosity)
             let runs = NotebookBatch.run(notebooks, projectRoot: options.projectRoot, jobs: options.jobs,
                                          progress: progress.handle)
             progress.finish()
             let renderer = DiagnosticRenderer(sources: notebooks.map(NotebookLoader.sourceText))
             var out = renderer.render(findProblems + loadProblems)
+            if !options.quiet {
+                for path in removed { out += "removed \(path) (left by an update that was killed)\n" }
+            }
             var updated = 0, unchanged = 0, failed = findProblems.count + loadProblems.count
             for run in runs {
                 let shown = run.diagnostics.filter { $0.severity == .error || !options.quiet }
