@@ -44,7 +44,7 @@ public enum NotebookRunner {
     /// Seconds the runner waits past a notebook's time budget before it stops waiting. The
     /// interpreter stops itself at the budget between operations; this catches one long
     /// operation (a huge matrix product) that does not return in time.
-    public static func watchdogGrace(_ budget: Double) -> Double { 1 + budget / 20 }
+    public static func watchdogGrace(_ budget: Double) -> Double { 0.5 + budget / 20 }
 
     public static func run(_ notebook: Notebook, projectRoot: String? = nil) -> NotebookRun {
         let settings = NotebookSettings(notebook)

@@ -15,7 +15,7 @@ public enum ValueFormatter {
     public static let longestText = ExecutionLimits.caps.outputCharacters
     /// The most characters `==` writes out of each side to compare values other than numbers,
     /// strings and booleans.
-    public static let longestComparison = 1_000_000
+    public static let longestComparison = 100_000
     /// Tuples and lists nested deeper than this show as `(…)` and `[…]`.
     public static let deepestNesting = 1000
 

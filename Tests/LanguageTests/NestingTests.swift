@@ -6,7 +6,7 @@ import Testing
 /// tree taller than `Parser.maximumHeight` is ever built (the interpreter, the resolver and
 /// the release of the tree all recurse on it).
 @Suite struct NestingTests {
-    static let n = 5_000
+    static let n = 2_000
 
     func messages(_ code: String) -> [String] {
         Parser.parse(code).diagnostics.map(\.message)
