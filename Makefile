@@ -42,5 +42,14 @@ bench: deps
 	$(SWIFT) build -c release --product chainrule
 	python3 bench/run.py
 
+# libFuzzer on the notebook parser, the language and TeX math: each target FUZZ_SECONDS
+# (default 60), then a table of inputs run and crashes. The targets are a package of their
+# own (fuzz/), built with the sanitizers into a scratch folder `swift build` never reads.
+FUZZ_SECONDS ?= 60
+FUZZ_SCRATCH := .build-fuzz
+fuzz: deps
+	$(SWIFT) build --package-path fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_SCRATCH)
+
 clean:
 	rm -rf .build .build-* site .chainrule

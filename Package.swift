@@ -16,6 +16,8 @@ let package = Package(
     products: [
         .executable(name: "chainrule", targets: ["chainrule"]),
         .library(name: "Engine", targets: ["Engine"]),
+        // For the fuzz targets in fuzz/, a package of their own that depends on this one.
+        .library(name: "ChainruleFuzzable", targets: ["Document", "Language", "Runtime", "TeXMath"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
