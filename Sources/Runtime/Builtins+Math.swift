@@ -120,9 +120,10 @@ extension Builtins {
             let item = arguments.value("item")!
             switch arguments.value("items")! {
             case .list(let values) where values.isEmpty:
-                guard case .tensor(let t) = item else { return .list([item]) }
+                guard case .tensor(let t) = item else { return .list(try Builtins.nestable([item], argument: .label("item"))) }
                 return .tensor(try t.reshaped(Shape([1] + t.shape.dims)))
             case .list(let values):
+                _ = try Builtins.nestable([item], argument: .label("item"))
                 return .list(values + [item])
             case .tensor(let rows) where rows.rank >= 1:
                 let row = try arguments.tensor("item")

@@ -38,12 +38,13 @@ extension Builtins {
                 return elements
             }
             let length = sequences.map(\.count).min() ?? 0
-            return .list((0..<length).map { i in .tuple(sequences.map { $0[i] }) })
+            let tuples = try (0..<length).map { i in Value.tuple(try Builtins.nestable(sequences.map { $0[i] })) }
+            return .list(tuples)
         },
         Builtin("enumerate", [required("sequence")], summary: "tuples (index, element)") { arguments in
             var items: [Value] = []
             try arguments.interpreter.iterate(arguments.value("sequence")!, at: arguments.range("sequence")) {
-                items.append(.tuple([.number(Double(items.count)), $0]))
+                items.append(.tuple(try Builtins.nestable([.number(Double(items.count)), $0], argument: .label("sequence"))))
                 return true
             }
             return .list(items)

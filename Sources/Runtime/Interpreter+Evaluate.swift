@@ -29,7 +29,7 @@ extension Interpreter {
         case .list(let elements):
             return try makeList(elements.map { try evaluate($0, frame) }, ranges: elements.map(\.range), at: expression.range)
         case .tuple(let elements):
-            return .tuple(try elements.map { try evaluate($0, frame) })
+            return .tuple(try nestable(try elements.map { try evaluate($0, frame) }, at: expression.range))
         case .unary(let op, let operand):
             return try apply(op, try evaluate(operand, frame), at: expression.range)
         case .binary(.and, let left, let right):
@@ -48,7 +48,8 @@ extension Interpreter {
                 // SGD([w, b]) updates w and b rather than a stacked copy of them.
                 let values = try arguments.map { argument -> CallArgument in
                     if builtin.takesVariables, case .list(let elements) = argument.value.kind {
-                        return (argument.label, .list(try elements.map { try evaluate($0, frame) }), argument.value.range)
+                        return (argument.label, .list(try nestable(try elements.map { try evaluate($0, frame) }, at: argument.value.range)),
+                                argument.value.range)
                     }
                     return (argument.label, try evaluate(argument.value, frame), argument.value.range)
                 }
@@ -82,7 +83,7 @@ extension Interpreter {
         if values.isEmpty { return .list([]) }
         var tensors: [Tensor] = []
         for value in values {
-            guard case .tensor(let t) = value else { return .list(values) }
+            guard case .tensor(let t) = value else { return .list(try nestable(values, at: range)) }
             tensors.append(t)
         }
         let shape = tensors[0].shape
@@ -98,6 +99,14 @@ extension Interpreter {
         }
         let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + shape.dims)) } }
         return .tensor(try engine(at: range) { try Tensor.concatenate(rows, axis: 0) })
+    }
+
+    /// `items`, unless a list or tuple of them would nest too deeply.
+    func nestable(_ items: [Value], at range: SourceRange) throws -> [Value] {
+        if let problem = Value.nestingProblem(items) {
+            throw RuntimeError(problem, at: range, notes: [.init("build a flat list, or a tensor, rather than nesting one inside the next")])
+        }
+        return items
     }
 
     func integer(_ value: Value, at range: SourceRange, what: String) throws -> Int {
