@@ -15,6 +15,13 @@ public final class Callable: @unchecked Sendable {
         self.kind = kind
     }
 
+    /// A closure holds its frame, whose variables may hold closures, and so on: released the
+    /// usual way, a chain of a million closures (`f = make(f)` in a loop) would be released
+    /// by a million nested calls. The frame goes to a queue that releases one at a time.
+    deinit {
+        if case .user(_, let frame?, _) = kind { ReleaseQueue.release(frame) }
+    }
+
     var name: String {
         switch kind {
         case .user(let function, _, _): return function.name ?? "anonymous function"

@@ -41,6 +41,12 @@ public final class Interpreter {
         self.budget = ExecutionBudget(limits: configuration.limits)
     }
 
+    deinit {
+        // The notebook's values go here, so a chain of closures is released by a loop.
+        globals.values.removeAll()
+        ReleaseQueue.drain()
+    }
+
     /// Runs one block. Call it on a thread with a large stack (see `LargeStack`).
     public func run(_ code: String, origin: SourceOrigin = SourceOrigin()) -> BlockResult {
         Engine.Limits.maxElements = configuration.limits.tensorElements
@@ -63,6 +69,7 @@ public final class Interpreter {
         } catch {
             errors.append(.error("\(error)"))
         }
+        ReleaseQueue.drain()
         return BlockResult(items: output, errors: errors, warnings: warnings)
     }
 

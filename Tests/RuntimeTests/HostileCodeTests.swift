@@ -42,10 +42,10 @@ import Testing
         #expect(compared.error?.hasPrefix("'==' cannot compare values this large") == true)
     }
 
-    @Test func deeplyNestedValuesDisplayCutOff() {
-        let outcome = run("x = 1\nfor i in 0..<5000 { x = (x, 2) }\nx")
+    @Test func theDeepestValueAllowedDisplaysInFull() {
+        let outcome = run("x = 1\nfor i in 0..<999 { x = (x, 2) }\nx")
         #expect(outcome.errors.isEmpty)
-        #expect(outcome.text.hasPrefix(String(repeating: "(", count: ValueFormatter.deepestNesting + 1) + "…), 2)"))
+        #expect(outcome.text.hasPrefix(String(repeating: "(", count: Value.maximumNesting - 1) + "1, 2), 2)"))
     }
 
     @Test func stringsAndListsThatDoubleStop() {
@@ -69,5 +69,34 @@ import Testing
         #expect(run("w = -1\nl = log(w)\nbackward(l)").error == "backward needs a finite number, but this value is nan")
         // Displaying one is not an error: a notebook may show that log(-1) is nan.
         #expect(run("log(-1), exp(1000), -exp(1000)").text == "(nan, inf, -inf)")
+    }
+
+    @Test func listsAndTuplesNestAtMostAThousandDeep() {
+        let message = "lists and tuples would nest 1001 deep, more than the limit of 1000"
+        #expect(run("x = 1\nfor i in 0..<5000 { x = (x, 1) }").error == message)
+        #expect(run("x = []\nfor i in 0..<5000 { x = append([], x) }").error == message)
+        #expect(run("x = [1, 2]\nfor i in 0..<5000 { x = zip(x) }").error == message)
+        #expect(run("x = [1, 2]\nfor i in 0..<5000 { x = enumerate(x) }").error == message)
+        #expect(run("x = \"a\"\nfor i in 0..<5000 { x = [x, \"b\"] }").error == message)
+        // Shared parts are measured once: 999 levels of (x, x) are 2^999 leaves, and cheap.
+        #expect(run("x = (1, 2)\nfor i in 0..<998 { x = (x, x) }\nlen(x)").text == "2")
+    }
+
+    /// A chain of closures, each holding the frame that holds the one before, is released
+    /// by a loop: on a 4 MB stack, where releasing 100,000 links one inside another would not fit.
+    @Test func aLongChainOfClosuresIsReleasedWithoutTheStack() {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do {
+                let interpreter = Interpreter()
+                let result = interpreter.run("fn make(g) { fn() { g() } }\nf = fn() { 1 }\nfor i in 0..<100000 { f = make(f) }\nf = 0")
+                #expect(result.errors.isEmpty)
+                _ = interpreter.run("g = fn() { 1 }\nfor i in 0..<100000 { g = make(g) }")
+            }
+            done.signal()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        done.wait()
     }
 }
