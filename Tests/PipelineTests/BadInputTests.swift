@@ -43,6 +43,9 @@ final class Fixture {
             switch status.st_mode & S_IFMT {
             case S_IFLNK: entries[relative] = Array("link -> \((try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?")".utf8)
             case S_IFDIR: entries[relative + "/"] = []
+            case S_IFREG where status.st_size > 32 << 20:
+                // Not read: its size and modification time stand for it.
+                entries[relative] = Array("\(status.st_size) bytes, modified \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8)
             default: entries[relative] = read(relative)
             }
         }
@@ -190,6 +193,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput.notebook(block("x = undefined_name\nprint(\"</pre><script>alert(1)</script>\")"),
                           ["notebooks/n.md:4:5: error: undefined name 'undefined_name'"])
             .named("a failing block with </pre><script> in it"),
+        BadInput(name: "a named pipe named like a notebook", files: [:],
+                 messages: ["notebooks/n.md: error: is not a regular file (a device, a pipe or a socket), not a notebook"],
+                 setup: { fixture in _ = mkfifo(fixture.path(n), 0o644) }),
+        BadInput(name: "a notebook larger than 128 MiB", files: [:],
+                 messages: ["notebooks/n.md: error: the file is larger than 128 MiB, the most a notebook may be"],
+                 setup: { fixture in
+                     // Sparse: nothing is written but its size.
+                     _ = FileManager.default.createFile(atPath: fixture.path(n), contents: nil)
+                     truncate(fixture.path(n), 200 << 20)
+                 }),
         BadInput(name: "a notebooks folder that does not exist", files: [:],
                  messages: ["nowhere: error: no such file or folder"], notebook: nil, paths: ["nowhere"]),
         BadInput(name: "a notebook named on the command line that does not exist", files: [:],
