@@ -12,7 +12,9 @@ extension Chainrule {
             discussion: """
                 Adds missing output blocks, removes those of blocks that no longer display anything, and \
                 changes no other byte. A file is written atomically, and only when something changed. A \
-                notebook with a failing block, or with an output block that follows no block, is left as it is.
+                notebook with a failing block, or with an output block that follows no block, is left as it is, \
+                and so is a read-only notebook, a symbolic link, or one edited during the run. Temporary files \
+                left by an update that was killed are removed.
                 """)
 
         @OptionGroup var options: RunOptions
