@@ -28,3 +28,12 @@ import Testing
         #expect(text == "n.md:1:5: error: bad\n 1 | x = y + 1\n   |     ^\n")
     }
 }
+
+@Suite struct SourceTextTests {
+    @Test func linesEndAtLineFeedsCarriageReturnsAndBoth() {
+        let text = SourceText(path: "n.md", text: "a\nb\r\nc\rd\n\ne")
+        #expect(text.lines == ["a", "b", "c", "d", "", "e"])
+        #expect(SourceText(path: "n.md", text: "x\n").lines == ["x", ""])
+        #expect(SourceText(path: "n.md", text: "").lines == [""])
+    }
+}
