@@ -49,7 +49,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SCRATCH := .build-fuzz
 fuzz: deps
 	$(SWIFT) build --package-path fuzz --sanitize=fuzzer --sanitize=address --scratch-path $(FUZZ_SCRATCH)
-	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_SCRATCH)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_SCRATCH)/debug
 
 clean:
 	rm -rf .build .build-* site .chainrule

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Runs each libFuzzer target for FUZZ_SECONDS (default 60), seeded with fuzz/seeds/TARGET
 # (the shipped notebooks, their blocks and their math) and the corpus it grew before
-# (fuzz/corpus/TARGET, git-ignored). Keeps going after a crash, saves every crashing input
-# in fuzz/crashes/TARGET/, and ends with a table: target, inputs run, crashes, timeouts.
-# Exit status 1 if anything crashed or hung. Usage: fuzz/run.sh SCRATCH [TARGET...]
+# (fuzz/corpus/TARGET, git-ignored). After a crash, a hang or running out of memory it saves
+# the input in fuzz/crashes/TARGET/ and starts the target again until the time is up. Ends
+# with a table: target, inputs run, crashes, timeouts, out-of-memory. Exit status 1 if any.
+# Usage: fuzz/run.sh BINARIES [TARGET...]   (BINARIES: the folder holding fuzz-TARGET)
 set -u
-scratch=${1:?usage: fuzz/run.sh SCRATCH [TARGET...]}
+binaries=${1:?usage: fuzz/run.sh BINARIES [TARGET...]}
 shift
 targets=${*:-notebook language math}
 seconds=${FUZZ_SECONDS:-60}
@@ -13,26 +14,39 @@ cd "$(dirname "$0")/.." || exit 1
 summary=""
 status=0
 for target in $targets; do
+    case $target in
+        notebook) max_len=16384 ;;
+        language) max_len=4096 ;;
+        *) max_len=2048 ;;
+    esac
     mkdir -p "fuzz/corpus/$target" "fuzz/crashes/$target"
-    log="fuzz/crashes/$target.log"
     echo "fuzz-$target: $seconds s"
-    # -fork=1 runs the target in a child that is restarted after a crash or a timeout, so one
-    # finding does not end the run; -timeout catches hangs (the interpreter has a 50 ms budget).
-    "$scratch/debug/fuzz-$target" "fuzz/corpus/$target" "fuzz/seeds/$target" \
-        -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
-        -artifact_prefix="fuzz/crashes/$target/" >"$log" 2>&1
-    # Status lines read: "#RUNS: cov: ... oom/timeout/crash: O/T/C time: ..."
-    last=$(grep -E '^#[0-9]+: ' "$log" | tail -n 1)
-    runs=$(printf '%s' "$last" | sed -E 's/^#([0-9]+):.*/\1/')
-    counts=$(printf '%s' "$last" | sed -E 's|.*oom/timeout/crash: ([0-9]+)/([0-9]+)/([0-9]+).*|\1 \2 \3|')
-    set -- $counts
-    ooms=${1:-?} timeouts=${2:-?} crashes=${3:-?}
-    [ "$crashes" = 0 ] && [ "$timeouts" = 0 ] && [ "$ooms" = 0 ] || status=1
-    summary="$summary$(printf '%-16s %12s %8s %9s %5s' "fuzz-$target" "${runs:-?}" "$crashes" "$timeouts" "$ooms")
+    end=$(( $(date +%s) + seconds ))
+    runs=0 crashes=0 timeouts=0 ooms=0 round=0
+    while [ "$(date +%s)" -lt "$end" ]; do
+        round=$((round + 1))
+        log="fuzz/crashes/$target.$round.log"
+        left=$(( end - $(date +%s) ))
+        "$binaries/fuzz-$target" "fuzz/corpus/$target" "fuzz/seeds/$target" \
+            -max_total_time="$left" -timeout=10 -rss_limit_mb=4096 -max_len="$max_len" \
+            -print_final_stats=1 -artifact_prefix="fuzz/crashes/$target/" >"$log" 2>&1
+        code=$?
+        # Inputs run: the final statistics, or the last progress line before a crash.
+        n=$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+        [ -n "$n" ] || n=$(sed -n 's/^#\([0-9][0-9]*\)[^0-9].*/\1/p' "$log" | tail -n 1)
+        runs=$((runs + ${n:-0}))
+        if grep -q 'ERROR: libFuzzer: timeout' "$log"; then timeouts=$((timeouts + 1))
+        elif grep -q 'ERROR: libFuzzer: out-of-memory' "$log"; then ooms=$((ooms + 1))
+        elif [ "$code" != 0 ]; then crashes=$((crashes + 1))
+        else rm -f "$log"
+        fi
+        [ "$code" = 0 ] && break
+    done
+    [ $((crashes + timeouts + ooms)) = 0 ] || status=1
+    summary="$summary$(printf '%-16s %12s %8s %9s %5s' "fuzz-$target" "$runs" "$crashes" "$timeouts" "$ooms")
 "
 done
 printf '\n%-16s %12s %8s %9s %5s\n' target runs crashes timeouts ooms
 printf '%s' "$summary"
-[ $status = 0 ] || echo "crashing inputs are in fuzz/crashes/ (logs: fuzz/crashes/TARGET.log); each becomes a regression test"
+[ $status = 0 ] || echo "the inputs are in fuzz/crashes/TARGET/ (logs: fuzz/crashes/TARGET.N.log); each becomes a regression test"
 exit $status

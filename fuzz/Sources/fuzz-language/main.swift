@@ -8,7 +8,7 @@ import Runtime
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLanguage(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let code = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    LargeStack.run {
+    Worker.shared.run {
         let (statements, diagnostics) = Parser.parse(code)
         for diagnostic in diagnostics {
             precondition(diagnostic.range != nil, "a syntax error without a location: \(diagnostic.message)")
@@ -29,6 +29,35 @@ public func fuzzLanguage(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
     }
     return 0
+}
+
+/// One thread with a stack as large as a notebook's (`LargeStack.size`), kept for every
+/// input: AddressSanitizer clears the shadow of a thread's whole stack when it ends, so a new
+/// 512 MiB thread per input would cost more than the input.
+final class Worker: @unchecked Sendable {
+    static let shared = Worker()
+
+    private let ready = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private var job: (() -> Void)?
+
+    private init() {
+        let thread = Thread { [unowned self] in
+            while true {
+                ready.wait()
+                job?()
+                finished.signal()
+            }
+        }
+        thread.stackSize = LargeStack.size
+        thread.start()
+    }
+
+    func run(_ body: @escaping () -> Void) {
+        job = body
+        ready.signal()
+        finished.wait()
+    }
 }
 
 /// A folder with nothing in it, for `load` to find nothing in. (A static, not a global of
