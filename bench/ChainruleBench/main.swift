@@ -125,6 +125,23 @@ func scalarGraphs(expressions: Int) throws -> Double {
     return Double(expressions * 33) / time
 }
 
+/// What an interpreter pays per arithmetic step of a notebook loop: `operations` scalar
+/// operations recorded in one chain, `x = x * 0.999 + 0.5` with `x` starting as a variable,
+/// forward only (no backward). Each operation also records its literal as a constant entry,
+/// as the interpreter's would. Returns nanoseconds per operation (best of five chains).
+func recordChain(operations: Int) throws -> Double {
+    let start = Variable(1.0)
+    var checksum = 0.0
+    let time = try best(of: 5) {
+        var x = start.tensor
+        for _ in 0..<operations / 2 { x = try x * 0.999 + 0.5 }
+        checksum += x.scalar!
+        Graph.closeCurrent()
+    }
+    precondition(checksum.isFinite)
+    return time * 1e9 / Double(operations / 2 * 2)
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "preset":
@@ -136,6 +153,9 @@ case "preset":
           "gflops": preset.flopsPerStep * Double(preset.steps) / time / 1e9])
 case "scalar":
     emit(["nodes_per_second": try scalarGraphs(expressions: Int(arguments.dropFirst().first ?? "") ?? 200_000)])
+case "record":
+    let operations = Int(arguments.dropFirst().first ?? "") ?? 2_000_000
+    emit(["operations": operations, "ns_per_operation": try recordChain(operations: operations)])
 case "peak":
     // The matrix product alone, on square matrices that fit in cache: its best rate.
     var generator = RandomGenerator(seed: 3)
@@ -149,6 +169,6 @@ case "memory":
     let time = try seconds { _ = try preset.run(steps: steps) }
     emit(["steps": steps, "seconds": time, "peak_mib": peakMemoryMiB()])
 default:
-    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar | memory STEPS")
+    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar [EXPRESSIONS] | record [OPERATIONS] | memory STEPS")
     exit(64)
 }
