@@ -18,12 +18,28 @@ final class GraphContext {
     /// How many `Graph.isolated` scopes we are inside (derivative-of-function calls).
     var isolationDepth = 0
     var maxElements = Limits.defaultMaxElements
+    /// The last small tape this thread closed. If nothing refers to it any more when the
+    /// next graph starts, that graph reuses it (and its buffers) instead of allocating.
+    var spare: Tape?
 
     /// The open tape, starting a new one if the last was closed.
     @inline(__always)
     func openTape() -> Tape {
         if let tape { return tape }
-        let tape = Tape()
+        return startTape()
+    }
+
+    @inline(never)
+    private func startTape() -> Tape {
+        let tape: Tape
+        if spare != nil, isKnownUniquelyReferenced(&spare!) {
+            tape = spare.take()!
+            tape.reset()
+        } else {
+            // Still in use (or none): leave it to its users rather than keep it alive here.
+            spare = nil
+            tape = Tape()
+        }
         self.tape = tape
         return tape
     }
@@ -31,13 +47,31 @@ final class GraphContext {
     /// Ends the open graph: later operations start a new one.
     func close(_ tape: Tape) {
         tape.isOpen = false
-        if self.tape === tape { self.tape = nil }
+        if self.tape === tape {
+            self.tape = nil
+            if tape.isWorthReusing { spare = tape }
+        }
     }
 
     static var current: GraphContext {
         if let pointer = pthread_getspecific(contextKey) {
             return Unmanaged<GraphContext>.fromOpaque(pointer).takeUnretainedValue()
         }
+        return makeCurrent()
+    }
+
+    /// Runs `body` with this thread's context, borrowed: the thread keeps it alive, so the
+    /// hot path neither retains nor releases it.
+    @inline(__always)
+    static func withCurrent<R>(_ body: (GraphContext) -> R) -> R {
+        if let pointer = pthread_getspecific(contextKey) {
+            return Unmanaged<GraphContext>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+        }
+        return body(makeCurrent())
+    }
+
+    @inline(never)
+    private static func makeCurrent() -> GraphContext {
         let context = GraphContext()
         pthread_setspecific(contextKey, Unmanaged.passRetained(context).toOpaque())
         return context
@@ -72,7 +106,7 @@ public enum Graph {
         context.recording = true
         context.isolationDepth += 1
         defer {
-            if let tape = context.tape { tape.isOpen = false }
+            if let tape = context.tape { context.close(tape) }
             context.tape = saved.0
             context.recording = saved.1
             context.isolationDepth -= 1

@@ -5,26 +5,49 @@ import Foundation
 /// elementwise rules, which is what makes micrograd-style graphs fast).
 extension Tape {
     /// dOutput/dEntry for one backward pass: scalars and arrays kept apart, and whether
-    /// each entry was reached at all (a zero gradient still counts as reached).
+    /// each entry was reached at all (a zero gradient still counts as reached). The
+    /// buffers are either the tape's own gradients (the first pass over a tape) or scratch
+    /// memory that `backward` frees.
     struct Adjoints {
-        var scalars: [Double]
+        var scalars: UnsafeMutablePointer<Double>
+        var reached: UnsafeMutablePointer<Bool>
         var arrays: [NDArray?]
-        var reached: [Bool]
-
-        init(count: Int, hasArrays: Bool) {
-            scalars = [Double](repeating: 0, count: count)
-            arrays = hasArrays ? [NDArray?](repeating: nil, count: count) : []
-            reached = [Bool](repeating: false, count: count)
-        }
     }
 
     /// Sends `seed` (dOutput/dOutput) back from entry `root`. Variables reached accumulate
     /// into their `grad`; every entry reached accumulates into the tape's gradients (for
     /// `.grad` on intermediate values and for graph diagrams).
     func backward(from root: Int32, seed: NDArray) {
+        run(from: root) { adjoints in send(seed, to: root, &adjoints) }
+    }
+
+    /// The same with a scalar seed, without building an array.
+    func backward(from root: Int32, scalarSeed seed: Double) {
+        run(from: root) { adjoints in sendScalar(seed, to: root, &adjoints) }
+    }
+
+    /// The pass itself. The first pass over a tape accumulates straight into the tape's own
+    /// gradients, which are all zero and unreached then: adding this pass's adjoints to
+    /// zeros afterwards would give the same bits (an adjoint starts at +0 and only has
+    /// contributions added, so it is never -0, and 0 + a = a for every other a), so only
+    /// the variables need the result delivered. Later passes use scratch buffers and add.
+    private func run(from root: Int32, seeding: (inout Adjoints) -> Void) {
         let end = Int(root)
-        var adjoints = Adjoints(count: end + 1, hasArrays: !arrays.isEmpty)
-        send(seed, to: root, &adjoints)
+        prepareGradients()
+        let direct = !hasRunBackward
+        hasRunBackward = true
+        var adjoints: Adjoints
+        if direct {
+            adjoints = Adjoints(scalars: scalarGrads!, reached: reached!, arrays: [])
+            swap(&adjoints.arrays, &arrayGrads)
+        } else {
+            adjoints = Adjoints(scalars: .allocate(capacity: end + 1), reached: .allocate(capacity: end + 1),
+                                arrays: arrays.isEmpty ? [] : [NDArray?](repeating: nil, count: end + 1))
+            adjoints.scalars.initialize(repeating: 0, count: end + 1)
+            adjoints.reached.initialize(repeating: false, count: end + 1)
+        }
+        seeding(&adjoints)
+        let entries = storage
         var j = end
         while j >= 0 {
             if adjoints.reached[j] {
@@ -38,38 +61,45 @@ extension Tape {
             }
             j -= 1
         }
-        persist(adjoints, through: end)
+        if direct {
+            swap(&adjoints.arrays, &arrayGrads)
+            deliver(from: scalarGrads!, reached!, arrayGrads, through: end)
+        } else {
+            persist(adjoints, through: end)
+            deliver(from: adjoints.scalars, adjoints.reached, adjoints.arrays, through: end)
+            adjoints.scalars.deallocate()
+            adjoints.reached.deallocate()
+        }
     }
 
-    /// Adds this pass's gradients to the variables and to the tape's accumulated gradients.
+    /// Adds one pass's gradients to the tape's accumulated gradients.
     private func persist(_ adjoints: Adjoints, through end: Int) {
-        if reached.count < entries.count {
-            let missing = entries.count - reached.count
-            reached.append(contentsOf: repeatElement(false, count: missing))
-            scalarGrads.append(contentsOf: repeatElement(0, count: missing))
-            arrayGrads.append(contentsOf: repeatElement(nil, count: missing))
-        }
+        let scalarGrads = scalarGrads!, reached = reached!
         for k in 0...end where adjoints.reached[k] {
-            let entry = entries[k]
-            let g = entry.isScalar ? NDArray(adjoints.scalars[k]) : adjoints.arrays[k]!
-            if case .variable(let slot) = entry.op {
-                let variable = variables[slot]
-                if var existing = variable.grad, existing.shape == g.shape {
-                    existing.accumulate(g)
-                    variable.grad = existing
-                } else {
-                    variable.grad = g
-                }
-            }
-            if entry.isScalar {
+            if storage[k].isScalar {
                 scalarGrads[k] += adjoints.scalars[k]
             } else if var existing = arrayGrads[k] {
-                existing.accumulate(g)
+                arrayGrads[k] = nil   // so `existing` is the only reference and adds in place
+                existing.accumulate(adjoints.arrays[k]!)
                 arrayGrads[k] = existing
             } else {
-                arrayGrads[k] = g
+                arrayGrads[k] = adjoints.arrays[k]!
             }
             reached[k] = true
+        }
+    }
+
+    /// Adds one pass's gradients to the variables it reached, in tape order.
+    private func deliver(from scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>,
+                         _ arrays: [NDArray?], through end: Int) {
+        for k in 0...end where reached[k] {
+            let entry = storage[k]
+            guard case .variable(let slot) = entry.op else { continue }
+            if entry.isScalar {
+                variables[slot].accumulateGrad(scalars[k])
+            } else {
+                variables[slot].accumulateGrad(arrays[k]!)
+            }
         }
     }
 
@@ -77,7 +107,7 @@ extension Tape {
     /// gradient with respect to a batch of data is skipped.
     @inline(__always)
     private func wants(_ k: Int32) -> Bool {
-        k >= 0 && !entries[Int(k)].isConstant
+        k >= 0 && !storage[Int(k)].isConstant
     }
 
     @inline(__always)
@@ -92,7 +122,7 @@ extension Tape {
         guard wants(k) else { return }
         let contribution = g()
         let i = Int(k)
-        if entries[i].isScalar {
+        if storage[i].isScalar {
             adjoints.scalars[i] += contribution.scalar!
         } else if adjoints.arrays[i] == nil {
             adjoints.arrays[i] = contribution
@@ -107,6 +137,7 @@ extension Tape {
     @inline(__always)
     private func propagateScalar(_ entry: Entry, _ g: Double, _ adjoints: inout Adjoints) -> Bool {
         let a = entry.a, b = entry.b
+        let entries = storage
         guard a < 0 || entries[Int(a)].isScalar, b < 0 || entries[Int(b)].isScalar, entry.c < 0 else { return false }
         let y = entry.scalar
         let xa = a >= 0 ? entries[Int(a)].scalar : 0
@@ -304,6 +335,7 @@ extension Tensor {
     /// memory flat in training loops, as PyTorch frees a graph after `backward`. Calling
     /// `backward` again on a value of a closed graph runs through it again.
     public func backward(seed: NDArray? = nil) throws(EngineError) {
+        if seed == nil, scalarBackward() { return }
         let start: NDArray
         if let seed {
             start = seed
@@ -324,10 +356,23 @@ extension Tensor {
             }
         case .node(let tape, let index):
             tape.backward(from: index, seed: start)
-            if tape.isOpen {
-                let context = GraphContext.current
-                if context.isolationDepth == 0 || context.tape === tape { context.close(tape) }
-            }
+            Tensor.closeAfterBackward(tape)
+        }
+    }
+
+    /// `backward()` of a scalar node: no seed array, no shape checks needed.
+    @inline(__always)
+    private func scalarBackward() -> Bool {
+        guard case .node(let tape, let index) = origin, tape.scalarValue(index) != nil else { return false }
+        tape.backward(from: index, scalarSeed: 1)
+        Tensor.closeAfterBackward(tape)
+        return true
+    }
+
+    private static func closeAfterBackward(_ tape: Tape) {
+        guard tape.isOpen else { return }
+        GraphContext.withCurrent { context in
+            if context.isolationDepth == 0 || context.tape === tape { context.close(tape) }
         }
     }
 }

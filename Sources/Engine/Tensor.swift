@@ -59,12 +59,8 @@ public struct Tensor: @unchecked Sendable {
         switch origin {
         case .scalar(let x): return x
         case .constant: return nil
-        case .variable(let variable):
-            if case .scalar(let x) = variable.value.storage { return x }
-            return nil
-        case .node(let tape, let index):
-            let entry = tape.entries[Int(index)]
-            return entry.array < 0 ? entry.scalar : nil
+        case .variable(let variable): return variable.scalarValue
+        case .node(let tape, let index): return tape.scalarValue(index)
         }
     }
 
@@ -141,8 +137,7 @@ extension Tensor {
     /// The tape to record on, or nil when nothing should be recorded (no-grad mode).
     @inline(__always)
     static func recordingTape() -> Tape? {
-        let context = GraphContext.current
-        return context.recording ? context.openTape() : nil
+        GraphContext.withCurrent { context in context.recording ? context.openTape() : nil }
     }
 
     /// Records `op` with one input, or returns a constant when nothing is tracked.
