@@ -89,16 +89,19 @@ extension Tape {
         }
     }
 
-    /// Adds one pass's gradients to the variables it reached, in tape order.
+    /// Adds one pass's gradients to the variables it reached, in tape order. The tape holds
+    /// every variable, so they are borrowed from its list rather than retained one by one.
     private func deliver(from scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>,
                          _ arrays: [NDArray?], through end: Int) {
-        for k in 0...end where reached[k] {
-            let entry = storage[k]
-            guard case .variable(let slot) = entry.op else { continue }
-            if entry.isScalar {
-                variables[slot].accumulateGrad(scalars[k])
-            } else {
-                variables[slot].accumulateGrad(arrays[k]!)
+        variables.withUnsafeBufferPointer { variables in
+            for k in 0...end where reached[k] {
+                let entry = storage[k]
+                guard case .variable(let slot) = entry.op else { continue }
+                if entry.isScalar {
+                    variables[slot].accumulateGrad(scalars[k])
+                } else {
+                    variables[slot].accumulateGrad(arrays[k]!)
+                }
             }
         }
     }
@@ -363,7 +366,8 @@ extension Tensor {
     /// `backward()` of a scalar node: no seed array, no shape checks needed.
     @inline(__always)
     private func scalarBackward() -> Bool {
-        guard case .node(let tape, let index) = origin, tape.scalarValue(index) != nil else { return false }
+        guard kind == .scalarNode else { return false }
+        let tape = tape
         tape.backward(from: index, scalarSeed: 1)
         Tensor.closeAfterBackward(tape)
         return true

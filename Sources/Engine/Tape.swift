@@ -131,17 +131,16 @@ public final class Tape: @unchecked Sendable {
     /// values of other graphs come in as constants, variables as leaves (once per tape).
     @inline(__always)
     func index(of tensor: Tensor) -> Int32 {
-        switch tensor.origin {
-        case .node(let tape, let index) where tape === self:
-            return index
-        case .node(let tape, let index):
-            return append(.constant, -1, value: tape.value(index))
-        case .scalar(let x):
-            return append(.constant, -1, scalar: x)
-        case .constant(let value):
-            return append(.constant, -1, value: value)
-        case .variable(let variable):
-            return importVariable(variable)
+        switch tensor.kind {
+        case .scalarNode, .arrayNode:
+            if tensor.object === self { return tensor.index }
+            return append(.constant, -1, value: tensor.tape.value(tensor.index))
+        case .scalar:
+            return append(.constant, -1, scalar: tensor.number)
+        case .constant:
+            return append(.constant, -1, value: tensor.value)
+        case .variable:
+            return importVariable(tensor.leaf)
         }
     }
 

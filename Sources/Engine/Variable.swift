@@ -71,7 +71,9 @@ public final class Variable: @unchecked Sendable {
         if hasScalarGrad {
             scalarGrad = scalarGrad + g
         } else {
-            grad = NDArray(g)
+            scalarGrad = g
+            hasScalarGrad = true
+            if arrayGrad != nil { arrayGrad = nil }
         }
     }
 
