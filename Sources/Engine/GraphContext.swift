@@ -12,7 +12,26 @@ import Darwin
 /// belongs to the thread that recorded it.
 final class GraphContext {
     /// The graph new operations are appended to, while open.
-    var tape: Tape?
+    var tape: Tape? {
+        get { openTape?.takeUnretainedValue() }
+        set {
+            if let openTape { swiftReleaseN(openTape.toOpaque(), 1 + prepaid) }
+            prepaid = 0
+            openTape = newValue.map { Unmanaged.passRetained($0) }
+        }
+    }
+
+    /// The open tape, owned by the context: one reference, plus `prepaid` more taken ahead.
+    ///
+    /// Every recorded operation returns a handle that holds the tape, and an atomic
+    /// increment of its reference count cost more than recording the operation (about 10 ns
+    /// each here, against 2 to 3 ns for the append). So the context takes references in
+    /// batches of `Self.batch`, in one atomic operation, and hands one to each new handle;
+    /// whatever is left over is given back in one operation when the tape stops being the
+    /// open one. Handles release theirs one by one as usual.
+    private var openTape: Unmanaged<Tape>?
+    private var prepaid: UInt32 = 0
+    private static let batch: UInt32 = 64
     /// False inside `Graph.withoutRecording`: operations compute values only.
     var recording = true
     /// How many `Graph.isolated` scopes we are inside (derivative-of-function calls).
@@ -22,11 +41,20 @@ final class GraphContext {
     /// next graph starts, that graph reuses it (and its buffers) instead of allocating.
     var spare: Tape?
 
-    /// The open tape, starting a new one if the last was closed.
+    deinit {
+        tape = nil
+    }
+
+    /// A reference to the open tape for a new handle (starting a tape if the last was closed).
     @inline(__always)
-    func openTape() -> Tape {
-        if let tape { return tape }
-        return startTape()
+    func tapeForNewHandle() -> Tape {
+        guard let openTape else { return startTape() }
+        if prepaid == 0 {
+            swiftRetainN(openTape.toOpaque(), Self.batch)
+            prepaid = Self.batch
+        }
+        prepaid -= 1
+        return openTape.takeRetainedValue()
     }
 
     @inline(never)
@@ -75,6 +103,51 @@ final class GraphContext {
         let context = GraphContext()
         pthread_setspecific(contextKey, Unmanaged.passRetained(context).toOpaque())
         return context
+    }
+}
+
+/// The Swift runtime's own entry points for taking and giving back several strong references
+/// in one atomic operation. libswiftCore exports them on every platform, but the standard
+/// library only offers `Unmanaged.retain()`, one at a time, and the compiler reserves their
+/// names, so they are looked up once, by name, and called as C functions (which they are).
+/// When the lookup fails, references are taken one at a time.
+private struct BatchReferenceCounting: @unchecked Sendable {
+    typealias Retain = @convention(c) (UnsafeMutableRawPointer, UInt32) -> UnsafeMutableRawPointer
+    typealias Release = @convention(c) (UnsafeMutableRawPointer, UInt32) -> Void
+    let retain: Retain?
+    let release: Release?
+
+    static let runtime: BatchReferenceCounting = {
+        #if canImport(Darwin)
+        let handle = UnsafeMutableRawPointer(bitPattern: -2)   // RTLD_DEFAULT
+        #else
+        let handle: UnsafeMutableRawPointer? = nil   // RTLD_DEFAULT
+        #endif
+        guard let retain = dlsym(handle, "swift_retain_n"), let release = dlsym(handle, "swift_release_n") else {
+            return BatchReferenceCounting(retain: nil, release: nil)
+        }
+        return BatchReferenceCounting(retain: unsafeBitCast(retain, to: Retain.self),
+                                      release: unsafeBitCast(release, to: Release.self))
+    }()
+}
+
+@inline(__always)
+private func swiftRetainN(_ object: UnsafeMutableRawPointer, _ n: UInt32) {
+    if let retain = BatchReferenceCounting.runtime.retain {
+        _ = retain(object, n)
+    } else {
+        let unmanaged = Unmanaged<AnyObject>.fromOpaque(object)
+        for _ in 0..<n { _ = unmanaged.retain() }
+    }
+}
+
+@inline(__always)
+private func swiftReleaseN(_ object: UnsafeMutableRawPointer, _ n: UInt32) {
+    if let release = BatchReferenceCounting.runtime.release {
+        release(object, n)
+    } else {
+        let unmanaged = Unmanaged<AnyObject>.fromOpaque(object)
+        for _ in 0..<n { unmanaged.release() }
     }
 }
 

@@ -201,7 +201,7 @@ extension Tensor {
     /// The tape to record on, or nil when nothing should be recorded (no-grad mode).
     @inline(__always)
     static func recordingTape() -> Tape? {
-        GraphContext.withCurrent { context in context.recording ? context.openTape() : nil }
+        GraphContext.withCurrent { context in context.recording ? context.tapeForNewHandle() : nil }
     }
 
     /// Records `op` with one input, or returns a constant when nothing is tracked.
