@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Wengert list: the operations of one computation graph in the order they ran.
 ///
 /// Recording appends; the backward pass walks the list in reverse, which is a topological
@@ -62,11 +70,11 @@ public final class Tape: @unchecked Sendable {
 
     init() {
         capacity = Tape.initialCapacity
-        storage = .allocate(capacity: capacity)
+        storage = Tape.reallocate(nil, capacity: capacity)
     }
 
     deinit {
-        storage.deallocate()
+        free(storage)
         scalarGrads?.deallocate()
         reached?.deallocate()
     }
@@ -78,12 +86,18 @@ public final class Tape: @unchecked Sendable {
 
     @inline(never)
     private func grow() {
-        let larger = capacity * 2
-        let moved = UnsafeMutablePointer<Entry>.allocate(capacity: larger)
-        moved.moveInitialize(from: storage, count: count)
-        storage.deallocate()
-        storage = moved
-        capacity = larger
+        capacity *= 2
+        storage = Tape.reallocate(storage, capacity: capacity)
+    }
+
+    /// The entries' memory comes from `malloc` and grows with `realloc` (entries are plain
+    /// data, so moving their bytes moves them): a long recording grows in place or, once
+    /// large, by remapping pages instead of copying them into newly faulted ones.
+    private static func reallocate(_ pointer: UnsafeMutablePointer<Entry>?, capacity: Int) -> UnsafeMutablePointer<Entry> {
+        guard let raw = realloc(pointer, capacity * MemoryLayout<Entry>.stride) else {
+            fatalError("Tape: out of memory for \(capacity) entries")
+        }
+        return raw.bindMemory(to: Entry.self, capacity: capacity)
     }
 
     @inline(__always)
@@ -230,7 +244,7 @@ public final class Tape: @unchecked Sendable {
         return elements <= Tape.reusableElements
     }
 
-    static let reusableCapacity = 1 << 14
+    static let reusableCapacity = 1 << 16
     static let reusableElements = 1 << 16
     static let carriedVariables = 256
 
