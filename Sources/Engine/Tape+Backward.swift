@@ -47,23 +47,38 @@ extension Tape {
             adjoints.reached.initialize(repeating: false, count: end + 1)
         }
         seeding(&adjoints)
-        let entries = storage
+        let entries = storage, scalars = adjoints.scalars, reached = adjoints.reached
         var j = end
-        while j >= 0 {
-            if adjoints.reached[j] {
-                let entry = entries[j]
-                if entry.isScalar {
-                    let g = adjoints.scalars[j]
-                    if !propagateScalar(entry, g, &adjoints) { propagate(entry, NDArray(g), &adjoints) }
-                } else if let g = adjoints.arrays[j] {
-                    propagate(entry, g, &adjoints)
+        if arrays.isEmpty {
+            // Every entry is a scalar: no checks of the inputs' kinds, pointers in registers.
+            while j >= 0 {
+                if reached[j] {
+                    let entry = entries[j]
+                    if !Tape.propagateScalar(entry, scalars[j], entries, scalars, reached, checkingInputs: false) {
+                        propagate(entry, NDArray(scalars[j]), &adjoints)
+                    }
                 }
+                j -= 1
             }
-            j -= 1
+        } else {
+            while j >= 0 {
+                if reached[j] {
+                    let entry = entries[j]
+                    if entry.isScalar {
+                        let g = scalars[j]
+                        if !Tape.propagateScalar(entry, g, entries, scalars, reached, checkingInputs: true) {
+                            propagate(entry, NDArray(g), &adjoints)
+                        }
+                    } else if let g = adjoints.arrays[j] {
+                        propagate(entry, g, &adjoints)
+                    }
+                }
+                j -= 1
+            }
         }
         if direct {
             swap(&adjoints.arrays, &arrayGrads)
-            deliver(from: scalarGrads!, reached!, arrayGrads, through: end)
+            deliver(from: scalarGrads!, self.reached!, arrayGrads, through: end)
         } else {
             persist(adjoints, through: end)
             deliver(from: adjoints.scalars, adjoints.reached, adjoints.arrays, through: end)
@@ -89,15 +104,19 @@ extension Tape {
         }
     }
 
-    /// Adds one pass's gradients to the variables it reached, in tape order. The tape holds
-    /// every variable, so they are borrowed from its list rather than retained one by one.
+    /// Adds one pass's gradients to the variables it reached. Slot by slot, which is tape
+    /// order for the entries of any one variable (a variable only gets a second slot after
+    /// its first, and a slot's entry is always later than those of earlier slots of the
+    /// same variable); different variables accumulate independently. The tape holds every
+    /// variable, so they are borrowed from its list rather than retained one by one.
     private func deliver(from scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>,
                          _ arrays: [NDArray?], through end: Int) {
+        let slots = slots, entries = storage
         variables.withUnsafeBufferPointer { variables in
-            for k in 0...end where reached[k] {
-                let entry = storage[k]
-                guard case .variable(let slot) = entry.op else { continue }
-                if entry.isScalar {
+            for slot in 0..<variables.count {
+                let k = Int(slots[slot].entry)
+                guard k >= 0, k <= end, reached[k] else { continue }
+                if entries[k].isScalar {
                     variables[slot].accumulateGrad(scalars[k])
                 } else {
                     variables[slot].accumulateGrad(arrays[k]!)
@@ -115,9 +134,17 @@ extension Tape {
 
     @inline(__always)
     private func sendScalar(_ g: Double, to k: Int32, _ adjoints: inout Adjoints) {
-        guard wants(k) else { return }
-        adjoints.scalars[Int(k)] += g
-        adjoints.reached[Int(k)] = true
+        Tape.sendScalar(g, to: k, storage, adjoints.scalars, adjoints.reached)
+    }
+
+    @inline(__always)
+    private static func sendScalar(
+        _ g: Double, to k: Int32, _ entries: UnsafeMutablePointer<Entry>,
+        _ scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>
+    ) {
+        guard k >= 0, !entries[Int(k)].isConstant else { return }
+        scalars[Int(k)] += g
+        reached[Int(k)] = true
     }
 
     @inline(__always)
@@ -137,38 +164,44 @@ extension Tape {
 
     /// The elementwise rules on plain numbers, when an entry and its inputs are scalars.
     /// Returns false for anything else, which then takes the general path.
+    /// `checkingInputs` can be false when every entry of the tape is a scalar.
     @inline(__always)
-    private func propagateScalar(_ entry: Entry, _ g: Double, _ adjoints: inout Adjoints) -> Bool {
+    private static func propagateScalar(
+        _ entry: Entry, _ g: Double, _ entries: UnsafeMutablePointer<Entry>,
+        _ scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>, checkingInputs: Bool
+    ) -> Bool {
         let a = entry.a, b = entry.b
-        let entries = storage
-        guard a < 0 || entries[Int(a)].isScalar, b < 0 || entries[Int(b)].isScalar, entry.c < 0 else { return false }
+        if checkingInputs {
+            guard a < 0 || entries[Int(a)].isScalar, b < 0 || entries[Int(b)].isScalar else { return false }
+        }
+        guard entry.c < 0 else { return false }
         let y = entry.scalar
         let xa = a >= 0 ? entries[Int(a)].scalar : 0
         let xb = b >= 0 ? entries[Int(b)].scalar : 0
         switch entry.op {
         case .constant, .variable: break
-        case .add: sendScalar(g, to: a, &adjoints); sendScalar(g, to: b, &adjoints)
-        case .subtract: sendScalar(g, to: a, &adjoints); sendScalar(-g, to: b, &adjoints)
-        case .multiply: sendScalar(g * xb, to: a, &adjoints); sendScalar(g * xa, to: b, &adjoints)
-        case .divide: sendScalar(g / xb, to: a, &adjoints); sendScalar(-(g * y) / xb, to: b, &adjoints)
-        case .negate: sendScalar(-g, to: a, &adjoints)
-        case .power(let e): sendScalar(g * e * (e == 2 ? xa : Foundation.pow(xa, e - 1)), to: a, &adjoints)
+        case .add: sendScalar(g, to: a, entries, scalars, reached); sendScalar(g, to: b, entries, scalars, reached)
+        case .subtract: sendScalar(g, to: a, entries, scalars, reached); sendScalar(-g, to: b, entries, scalars, reached)
+        case .multiply: sendScalar(g * xb, to: a, entries, scalars, reached); sendScalar(g * xa, to: b, entries, scalars, reached)
+        case .divide: sendScalar(g / xb, to: a, entries, scalars, reached); sendScalar(-(g * y) / xb, to: b, entries, scalars, reached)
+        case .negate: sendScalar(-g, to: a, entries, scalars, reached)
+        case .power(let e): sendScalar(g * e * (e == 2 ? xa : Foundation.pow(xa, e - 1)), to: a, entries, scalars, reached)
         case .powerTensor:
-            sendScalar(g * xb * Foundation.pow(xa, xb - 1), to: a, &adjoints)
-            sendScalar(g * y * Foundation.log(xa), to: b, &adjoints)
-        case .exp: sendScalar(g * y, to: a, &adjoints)
-        case .log: sendScalar(g / xa, to: a, &adjoints)
-        case .sqrt: sendScalar(g / (2 * y), to: a, &adjoints)
-        case .abs: sendScalar(xa > 0 ? g : (xa < 0 ? -g : 0), to: a, &adjoints)
-        case .sigmoid: sendScalar(g * y * (1 - y), to: a, &adjoints)
-        case .tanh: sendScalar(g * (1 - y * y), to: a, &adjoints)
-        case .relu: sendScalar(xa > 0 ? g : 0, to: a, &adjoints)
-        case .leakyRelu(let slope): sendScalar(xa > 0 ? g : slope * g, to: a, &adjoints)
+            sendScalar(g * xb * Foundation.pow(xa, xb - 1), to: a, entries, scalars, reached)
+            sendScalar(g * y * Foundation.log(xa), to: b, entries, scalars, reached)
+        case .exp: sendScalar(g * y, to: a, entries, scalars, reached)
+        case .log: sendScalar(g / xa, to: a, entries, scalars, reached)
+        case .sqrt: sendScalar(g / (2 * y), to: a, entries, scalars, reached)
+        case .abs: sendScalar(xa > 0 ? g : (xa < 0 ? -g : 0), to: a, entries, scalars, reached)
+        case .sigmoid: sendScalar(g * y * (1 - y), to: a, entries, scalars, reached)
+        case .tanh: sendScalar(g * (1 - y * y), to: a, entries, scalars, reached)
+        case .relu: sendScalar(xa > 0 ? g : 0, to: a, entries, scalars, reached)
+        case .leakyRelu(let slope): sendScalar(xa > 0 ? g : slope * g, to: a, entries, scalars, reached)
         case .maximum, .minimum:
             let first = xa == y || xa.isNaN
-            sendScalar(first ? g : 0, to: a, &adjoints)
-            sendScalar(first ? 0 : g, to: b, &adjoints)
-        case .clamp(let lower, let upper): sendScalar(xa >= lower && xa <= upper ? g : 0, to: a, &adjoints)
+            sendScalar(first ? g : 0, to: a, entries, scalars, reached)
+            sendScalar(first ? 0 : g, to: b, entries, scalars, reached)
+        case .clamp(let lower, let upper): sendScalar(xa >= lower && xa <= upper ? g : 0, to: a, entries, scalars, reached)
         default: return false
         }
         return true

@@ -48,9 +48,16 @@ public final class Tape: @unchecked Sendable {
     /// Every variable this tape refers to, by slot (`Op.variable(slot)`). The tape holds them
     /// strongly: a backward pass writes their gradients.
     var variables: [Variable] = []
-    /// For each slot, the entry that imported the variable into the current graph, or -1
-    /// when the slot was carried over from an earlier graph of a reused tape (see `reset`).
-    var variableEntries: [Int32] = []
+    /// For each slot, which variable it holds (to check a variable's cached slot without
+    /// touching the array of references) and the entry that imported it into the current
+    /// graph, or -1 when the slot was carried over from an earlier graph of a reused tape
+    /// (see `reset`).
+    struct Slot {
+        var variable: ObjectIdentifier
+        var entry: Int32
+    }
+    private(set) var slots: UnsafeMutablePointer<Slot>
+    private var slotCapacity = 16
     var labels: [Int32: String] = [:]
     /// Gradients accumulated by backward passes, once one has run: for entries
     /// `0..<gradientCount`, scalars in `scalarGrads`, arrays in `arrayGrads` (only when the
@@ -71,10 +78,12 @@ public final class Tape: @unchecked Sendable {
     init() {
         capacity = Tape.initialCapacity
         storage = Tape.reallocate(nil, capacity: capacity)
+        slots = .allocate(capacity: slotCapacity)
     }
 
     deinit {
         free(storage)
+        slots.deallocate()
         scalarGrads?.deallocate()
         reached?.deallocate()
     }
@@ -165,14 +174,14 @@ public final class Tape: @unchecked Sendable {
     func importVariable(_ variable: Variable) -> Int32 {
         let slot = variable.importSlot
         if variable.importTape == ObjectIdentifier(self), slot < variables.count,
-            variables[slot] === variable
+            slots[slot].variable == ObjectIdentifier(variable)
         {
-            let existing = variableEntries[slot]
+            let existing = slots[slot].entry
             if existing >= 0 { return existing }
             // A slot carried over from an earlier graph: the tape still holds the variable,
             // so importing it again takes no new reference.
             let index = appendLeaf(slot, variable)
-            variableEntries[slot] = index
+            slots[slot].entry = index
             return index
         }
         return importNewVariable(variable)
@@ -180,9 +189,16 @@ public final class Tape: @unchecked Sendable {
 
     private func importNewVariable(_ variable: Variable) -> Int32 {
         let slot = variables.count
+        if slot == slotCapacity {
+            let larger = UnsafeMutablePointer<Slot>.allocate(capacity: slotCapacity * 2)
+            larger.moveInitialize(from: slots, count: slot)
+            slots.deallocate()
+            slots = larger
+            slotCapacity *= 2
+        }
         variables.append(variable)
         let index = appendLeaf(slot, variable)
-        variableEntries.append(index)
+        (slots + slot).initialize(to: Slot(variable: ObjectIdentifier(variable), entry: index))
         variable.importTape = ObjectIdentifier(self)
         variable.importSlot = slot
         return index
@@ -270,10 +286,9 @@ public final class Tape: @unchecked Sendable {
             }
         }
         if carry {
-            variableEntries.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+            for slot in 0..<variables.count { slots[slot].entry = -1 }
         } else {
             variables.removeAll(keepingCapacity: true)
-            variableEntries.removeAll(keepingCapacity: true)
         }
     }
 }
