@@ -265,10 +265,11 @@ public final class Tape: @unchecked Sendable {
     static let carriedVariables = 256
 
     /// Starts the tape again, empty and open, keeping its buffers. Only for a tape nothing
-    /// else refers to. Up to `carriedVariables` scalar variables stay in their slots, so a
-    /// loop that uses the same parameters in every graph imports them without taking a new
-    /// reference each time (the atomic reference count is the most expensive part of an
-    /// import); any other variables are let go.
+    /// else refers to. Up to `carriedVariables` variables holding up to `reusableElements`
+    /// numbers in all stay in their slots, so a loop that uses the same parameters in every
+    /// graph imports them without taking a new reference each time (the atomic reference
+    /// count is the most expensive part of an import). Only small ones, since the tape keeps
+    /// them alive while it waits for reuse; any other variables are let go.
     func reset() {
         count = 0
         arrays.removeAll(keepingCapacity: true)
@@ -280,9 +281,13 @@ public final class Tape: @unchecked Sendable {
         isOpen = true
         var carry = variables.count <= Tape.carriedVariables
         if carry {
+            var elements = 0
             for variable in variables where variable.scalarValue == nil {
-                carry = false
-                break
+                elements += variable.value.count
+                if elements > Tape.reusableElements {
+                    carry = false
+                    break
+                }
             }
         }
         if carry {
