@@ -17,6 +17,7 @@ public struct Tensor: @unchecked Sendable {
     /// How the handle is stored: plain fields rather than the enum, so the scalar path reads
     /// a number without unpacking an enum payload (which made the compiler retain and
     /// release the tape or variable around every read) and three words fit in registers.
+    @usableFromInline
     enum Kind: UInt8 {
         case scalar, constant, variable
         /// A node whose value is a scalar, kept in `number` as well as on the tape (entries
@@ -26,12 +27,12 @@ public struct Tensor: @unchecked Sendable {
     }
 
     /// The number of `.scalar` and `.scalarNode`.
-    let number: Double
+    @usableFromInline let number: Double
     /// The `Tape` of a node, the `Variable` of a variable, the `ConstantArray` of a constant.
-    let object: AnyObject?
+    @usableFromInline let object: AnyObject?
     /// The entry of a node.
-    let index: Int32
-    let kind: Kind
+    @usableFromInline let index: Int32
+    @usableFromInline let kind: Kind
 
     /// The tensor as an enum.
     var origin: Origin {
@@ -57,8 +58,8 @@ public struct Tensor: @unchecked Sendable {
         }
     }
 
-    @inline(__always)
-    private init(number: Double, object: AnyObject?, index: Int32, kind: Kind) {
+    @inlinable @inline(__always)
+    init(number: Double, object: AnyObject?, index: Int32, kind: Kind) {
         self.number = number
         self.object = object
         self.index = index
@@ -90,7 +91,9 @@ public struct Tensor: @unchecked Sendable {
         }
     }
 
-    /// A scalar constant.
+    /// A scalar constant. Inlinable, so that callers see a handle that holds no reference
+    /// and destroy it without a call into the runtime.
+    @inlinable
     public init(_ scalar: Double) {
         self.init(number: scalar, object: nil, index: -1, kind: .scalar)
     }
