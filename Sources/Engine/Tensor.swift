@@ -28,7 +28,8 @@ public struct Tensor: @unchecked Sendable {
 
     /// The number of `.scalar` and `.scalarNode`.
     @usableFromInline let number: Double
-    /// The `Tape` of a node, the `Variable` of a variable, the `ConstantArray` of a constant.
+    /// The `Tape` of a node, the `Variable` of a variable, the `ConstantArray` of a constant
+    /// (the one reference a handle holds, so copying a handle retains at most one object).
     @usableFromInline let object: AnyObject?
     /// The entry of a node.
     @usableFromInline let index: Int32
@@ -49,15 +50,12 @@ public struct Tensor: @unchecked Sendable {
         case .scalar(let x): self.init(x)
         case .constant(let value): self.init(value)
         case .variable(let variable): self.init(variable: variable)
-        case .node(let tape, let index):
-            if let x = tape.scalarValue(index) {
-                self.init(node: tape, index, scalar: x)
-            } else {
-                self.init(number: 0, object: tape, index: index, kind: .arrayNode)
-            }
+        case .node(let tape, let index): self.init(node: tape, index)
         }
     }
 
+    /// The fields as they are. Usable from inlinable code so that the scalar constant
+    /// initialisers below can be inlined into callers.
     @inlinable @inline(__always)
     init(number: Double, object: AnyObject?, index: Int32, kind: Kind) {
         self.number = number
