@@ -5,8 +5,20 @@
 /// value it saw (arrays are copy-on-write), so a stale graph never mixes old and new values.
 public final class Variable: @unchecked Sendable {
     public var value: NDArray {
-        didSet { scalarValue = value.scalarStorage }
+        get { storedValue }
+        set {
+            storedValue = newValue
+            scalarValue = newValue.scalarStorage
+        }
+        // In place, as a stored property would be, so optimizers update parameters without
+        // a copy (a `didSet` observer would make every mutation go through a copy).
+        _modify {
+            defer { scalarValue = storedValue.scalarStorage }
+            yield &storedValue
+        }
     }
+
+    private var storedValue: NDArray
 
     /// `value`'s number when it is a scalar (rank 0), else nil: the scalar path reads this
     /// plain `Double` instead of copying an `NDArray`, whose copy retains its shape.
@@ -44,7 +56,7 @@ public final class Variable: @unchecked Sendable {
     var importSlot = 0
 
     public init(_ value: NDArray, name: String? = nil) {
-        self.value = value
+        self.storedValue = value
         self.scalarValue = value.scalarStorage
         self.name = name
     }

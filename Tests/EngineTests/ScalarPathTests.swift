@@ -168,6 +168,18 @@ import Testing
         Graph.closeCurrent()
     }
 
+    /// `Variable.value` keeps its scalar cache with a `didSet` that does not read the old
+    /// value, so optimizers still update parameters in place, without a copy.
+    @Test func parametersUpdateInPlace() {
+        let v = Variable(NDArray([1, 2, 3]))
+        let before = v.value.withUnsafeBufferPointer { $0.baseAddress }
+        v.value.withUnsafeMutableBufferPointer { $0[0] = 5 }
+        v.grad = NDArray([1, 1, 1])
+        SGD(parameters: [v], learningRate: 1).step()
+        #expect(v.value.withUnsafeBufferPointer { $0.baseAddress } == before)
+        #expect(v.value == NDArray([4, 1, 2]))
+    }
+
     @Test func longChainsGrowTheTape() throws {
         let x = Variable(1.0)
         var y = x.tensor
