@@ -155,7 +155,10 @@ public final class Tape: @unchecked Sendable {
     @inline(__always)
     func index(of tensor: Tensor) -> Int32 {
         switch tensor.kind {
-        case .scalarNode, .arrayNode:
+        case .scalarNode:
+            if tensor.object === self { return tensor.index }
+            return append(.constant, -1, scalar: tensor.number)
+        case .arrayNode:
             if tensor.object === self { return tensor.index }
             return append(.constant, -1, value: tensor.tape.value(tensor.index))
         case .scalar:
