@@ -50,9 +50,11 @@ extension Tape {
         let entries = storage, scalars = adjoints.scalars, reached = adjoints.reached
         var j = end
         if arrays.isEmpty {
-            // Every entry is a scalar: no checks of the inputs' kinds, pointers in registers.
+            // Every entry is a scalar: no checks of the inputs' kinds, pointers in registers,
+            // and leaves (constants and variables: half the entries of a micrograd-style
+            // graph) skipped without copying the entry.
             while j >= 0 {
-                if reached[j] {
+                if reached[j] && !entries[j].isLeaf {
                     let entry = entries[j]
                     if !Tape.propagateScalar(entry, scalars[j], entries, scalars, reached, checkingInputs: false) {
                         propagate(entry, NDArray(scalars[j]), &adjoints)

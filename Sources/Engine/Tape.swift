@@ -37,6 +37,14 @@ public final class Tape: @unchecked Sendable {
         }
 
         var isScalar: Bool { array < 0 }
+
+        /// A constant or a variable: nothing to send back from it.
+        var isLeaf: Bool {
+            switch op {
+            case .constant, .variable: return true
+            default: return false
+            }
+        }
     }
 
     /// The entries `0..<count`; room for `capacity`.
