@@ -160,22 +160,25 @@ public final class Tape: @unchecked Sendable {
 
     /// The entry that stands for `tensor` on this tape, adding one if needed: constants and
     /// values of other graphs come in as constants, variables as leaves (once per tape).
+    /// The common cases are inline; the rest is out of line, so that this stays small
+    /// enough to inline into every operation.
     @inline(__always)
     func index(of tensor: Tensor) -> Int32 {
+        if tensor.object === self { return tensor.index }   // only a node holds a tape
         switch tensor.kind {
-        case .scalarNode:
-            if tensor.object === self { return tensor.index }
+        case .scalar, .scalarNode:
+            // A literal, or a scalar of another graph (whose number the handle carries).
             return append(.constant, -1, scalar: tensor.number)
-        case .arrayNode:
-            if tensor.object === self { return tensor.index }
-            return append(.constant, -1, value: tensor.tape.value(tensor.index))
-        case .scalar:
-            return append(.constant, -1, scalar: tensor.number)
-        case .constant:
-            return append(.constant, -1, value: tensor.value)
         case .variable:
             return importVariable(tensor.leaf)
+        case .constant, .arrayNode:
+            return appendConstant(tensor)
         }
+    }
+
+    @inline(never)
+    private func appendConstant(_ tensor: Tensor) -> Int32 {
+        append(.constant, -1, value: tensor.value)
     }
 
     /// The entry of `variable` in this graph, importing it (as a `.variable` leaf holding
