@@ -36,6 +36,8 @@ final class GraphContext {
     var recording = true
     /// How many `Graph.isolated` scopes we are inside (derivative-of-function calls).
     var isolationDepth = 0
+    /// Inside `Graph.isolated(differentiating:)`: the one variable new graphs track.
+    var differentiating: ObjectIdentifier?
     var maxElements = Limits.defaultMaxElements
     /// The last small tape this thread closed. If nothing refers to it any more when the
     /// next graph starts, that graph reuses it (and its buffers) instead of allocating.
@@ -68,6 +70,7 @@ final class GraphContext {
             spare = nil
             tape = Tape()
         }
+        tape.onlyVariable = differentiating
         self.tape = tape
         return tape
     }
@@ -173,15 +176,26 @@ public enum Graph {
     /// Runs `body` on a fresh graph of its own, then restores the caller's open graph.
     /// `derivative`, `train` and `gradcheck` use it so their work never joins the user's graph.
     public static func isolated<R, Failure: Error>(_ body: () throws(Failure) -> R) throws(Failure) -> R {
+        try isolated(differentiating: nil, body)
+    }
+
+    /// Like `isolated`, but the graphs of `body` track only `variable`: every other variable
+    /// comes in as a constant, so differentiating a function that uses, say, a network's
+    /// weights leaves their gradients alone.
+    public static func isolated<R, Failure: Error>(
+        differentiating variable: Variable?, _ body: () throws(Failure) -> R
+    ) throws(Failure) -> R {
         let context = GraphContext.current
-        let saved = (context.tape, context.recording)
+        let saved = (context.tape, context.recording, context.differentiating)
         context.tape = nil
         context.recording = true
         context.isolationDepth += 1
+        context.differentiating = variable.map(ObjectIdentifier.init)
         defer {
             if let tape = context.tape { context.close(tape) }
             context.tape = saved.0
             context.recording = saved.1
+            context.differentiating = saved.2
             context.isolationDepth -= 1
         }
         return try body()

@@ -63,8 +63,14 @@ public final class Tape: @unchecked Sendable {
     struct Slot {
         var variable: ObjectIdentifier
         var entry: Int32
+        /// The variable's `version` when `entry` was made: a variable whose value has changed
+        /// since (a parameter set by hand, an optimizer step) gets a new slot and entry, so
+        /// the backward pass of this graph uses the value each operation actually saw.
+        var version: UInt64
     }
     private(set) var slots: UnsafeMutablePointer<Slot>
+    /// When set, the only variable this graph tracks (see `Graph.isolated(differentiating:)`).
+    var onlyVariable: ObjectIdentifier?
     private var slotCapacity = 16
     var labels: [Int32: String] = [:]
     /// Gradients accumulated by backward passes, once one has run: for entries
@@ -186,16 +192,24 @@ public final class Tape: @unchecked Sendable {
     /// is checked before use, since a new tape may reuse a freed one's address.
     @inline(__always)
     func importVariable(_ variable: Variable) -> Int32 {
+        if let only = onlyVariable, only != ObjectIdentifier(variable) {
+            if let x = variable.scalarValue { return append(.constant, -1, scalar: x) }
+            return append(.constant, -1, value: variable.value)
+        }
         let slot = variable.importSlot
         if variable.importTape == ObjectIdentifier(self), slot < variables.count,
             slots[slot].variable == ObjectIdentifier(variable)
         {
             let existing = slots[slot].entry
-            if existing >= 0 { return existing }
+            if existing >= 0 {
+                if slots[slot].version == variable.version { return existing }
+                return importNewVariable(variable)
+            }
             // A slot carried over from an earlier graph: the tape still holds the variable,
             // so importing it again takes no new reference.
             let index = appendLeaf(slot, variable)
             slots[slot].entry = index
+            slots[slot].version = variable.version
             return index
         }
         return importNewVariable(variable)
@@ -212,7 +226,7 @@ public final class Tape: @unchecked Sendable {
         }
         variables.append(variable)
         let index = appendLeaf(slot, variable)
-        (slots + slot).initialize(to: Slot(variable: ObjectIdentifier(variable), entry: index))
+        (slots + slot).initialize(to: Slot(variable: ObjectIdentifier(variable), entry: index, version: variable.version))
         variable.importTape = ObjectIdentifier(self)
         variable.importSlot = slot
         return index

@@ -9,14 +9,22 @@ public final class Variable: @unchecked Sendable {
         set {
             storedValue = newValue
             scalarValue = newValue.scalarStorage
+            version &+= 1
         }
         // In place, as a stored property would be, so optimizers update parameters without
         // a copy (a `didSet` observer would make every mutation go through a copy).
         _modify {
-            defer { scalarValue = storedValue.scalarStorage }
+            defer {
+                scalarValue = storedValue.scalarStorage
+                version &+= 1
+            }
             yield &storedValue
         }
     }
+
+    /// Counts changes of `value`, so a graph can tell that a variable it already holds has
+    /// since been given new numbers.
+    private(set) var version: UInt64 = 0
 
     private var storedValue: NDArray
 
