@@ -39,12 +39,35 @@ final class GraphContext {
     /// Inside `Graph.isolated(differentiating:)`: the one variable new graphs track.
     var differentiating: ObjectIdentifier?
     var maxElements = Limits.defaultMaxElements
+    /// The most operations one graph holds before its history is cut (see `Graph.truncations`).
+    var maxOperations = Limits.defaultMaxOperations
+    /// How many times a graph has been cut for growing past `maxOperations`.
+    var truncations = 0
     /// The last small tape this thread closed. If nothing refers to it any more when the
     /// next graph starts, that graph reuses it (and its buffers) instead of allocating.
     var spare: Tape?
 
     deinit {
         tape = nil
+    }
+
+    /// The open tape for a new operation: as `tapeForNewHandle`, except that a graph grown to
+    /// `maxOperations` is closed first, so a long loop that never runs `backward` keeps at
+    /// most that much history (its older values become constants, as after a backward pass;
+    /// truncated backpropagation, in the language of recurrent networks).
+    @inline(__always)
+    func tapeForNewOperation() -> Tape {
+        if let openTape, openTape.takeUnretainedValue().count >= maxOperations {
+            truncate()
+        }
+        return tapeForNewHandle()
+    }
+
+    @inline(never)
+    private func truncate() {
+        guard let tape else { return }
+        truncations += 1
+        close(tape)
     }
 
     /// A reference to the open tape for a new handle (starting a tape if the last was closed).
@@ -219,6 +242,10 @@ public enum Graph {
         guard context.isolationDepth == 0, let tape = context.tape else { return }
         context.close(tape)
     }
+
+    /// How many times a graph on this thread has been cut for growing past
+    /// `Limits.maxOperations` without a backward pass.
+    public static var truncations: Int { GraphContext.current.truncations }
 
     /// Whether this thread is inside `Graph.isolated` (differentiating a function).
     public static var isIsolated: Bool { GraphContext.current.isolationDepth > 0 }

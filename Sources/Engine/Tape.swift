@@ -72,7 +72,9 @@ public final class Tape: @unchecked Sendable {
     /// When set, the only variable this graph tracks (see `Graph.isolated(differentiating:)`).
     var onlyVariable: ObjectIdentifier?
     private var slotCapacity = 16
-    var labels: [Int32: String] = [:]
+    /// Label ids of entries `0..<labelCapacity` (0: none), allocated when the first label is set.
+    private var labelIDs: UnsafeMutablePointer<Int32>?
+    private var labelCapacity = 0
     /// Gradients accumulated by backward passes, once one has run: for entries
     /// `0..<gradientCount`, scalars in `scalarGrads`, arrays in `arrayGrads` (only when the
     /// tape has arrays), and in `reached` whether a backward pass has reached the entry at
@@ -96,6 +98,7 @@ public final class Tape: @unchecked Sendable {
     }
 
     deinit {
+        labelIDs?.deallocate()
         free(storage)
         slots.deallocate()
         scalarGrads?.deallocate()
@@ -143,6 +146,28 @@ public final class Tape: @unchecked Sendable {
         (storage + count).initialize(to: entry)
         count += 1
         return Int32(truncatingIfNeeded: count - 1)
+    }
+
+    /// The label of entry `k`, if it has one.
+    func label(_ k: Int32) -> Label? {
+        guard Int(k) < labelCapacity, let id = labelIDs?[Int(k)], id != 0 else { return nil }
+        return Label(id: id)
+    }
+
+    func setLabel(_ label: Label?, at k: Int32) {
+        let index = Int(k)
+        if index >= labelCapacity {
+            guard label != nil else { return }
+            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(capacity, index + 1, 64))
+            larger.initialize(repeating: 0, count: Swift.max(capacity, index + 1, 64))
+            if let labelIDs {
+                larger.update(from: labelIDs, count: labelCapacity)
+                labelIDs.deallocate()
+            }
+            labelIDs = larger
+            labelCapacity = Swift.max(capacity, index + 1, 64)
+        }
+        labelIDs![index] = label?.id ?? 0
     }
 
     func attribute(_ attribute: OpAttribute) -> Int32 {
@@ -302,7 +327,7 @@ public final class Tape: @unchecked Sendable {
         count = 0
         arrays.removeAll(keepingCapacity: true)
         attributes.removeAll(keepingCapacity: true)
-        if !labels.isEmpty { labels.removeAll() }
+        if let labelIDs { labelIDs.update(repeating: 0, count: labelCapacity) }
         arrayGrads.removeAll(keepingCapacity: true)
         gradientCount = 0
         hasRunBackward = false

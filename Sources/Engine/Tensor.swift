@@ -179,15 +179,24 @@ public struct Tensor: @unchecked Sendable {
             switch origin {
             case .scalar, .constant: return nil
             case .variable(let variable): return variable.name
-            case .node(let tape, let index): return tape.labels[index]
+            case .node(let tape, let index): return tape.label(index)?.name
             }
         }
         nonmutating set {
             switch origin {
             case .scalar, .constant: break
             case .variable(let variable): variable.name = newValue
-            case .node(let tape, let index): tape.labels[index] = newValue
+            case .node(let tape, let index): tape.setLabel(newValue.map(Label.init), at: index)
             }
+        }
+    }
+
+    /// Labels this value with an interned name: a 4-byte store (a variable takes the name).
+    public func setLabel(_ label: Label) {
+        switch origin {
+        case .scalar, .constant: break
+        case .variable(let variable): variable.name = label.name
+        case .node(let tape, let index): tape.setLabel(label, at: index)
         }
     }
 
@@ -202,7 +211,7 @@ extension Tensor {
     /// The tape to record on, or nil when nothing should be recorded (no-grad mode).
     @inline(__always)
     static func recordingTape() -> Tape? {
-        GraphContext.withCurrent { context in context.recording ? context.tapeForNewHandle() : nil }
+        GraphContext.withCurrent { context in context.recording ? context.tapeForNewOperation() : nil }
     }
 
     /// Records `op` with one input, or returns a constant when nothing is tracked.
