@@ -7,7 +7,7 @@ struct Chainrule: ParsableCommand {
         commandName: "chainrule",
         abstract: "Runs, checks and publishes notebooks that explain how neural networks learn.",
         version: ChainruleVersion.current,
-        subcommands: [Run.self]
+        subcommands: [Run.self, Build.self, Serve.self]
     )
 }
 
