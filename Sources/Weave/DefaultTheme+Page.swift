@@ -41,7 +41,7 @@ extension DefaultTheme {
     <main class="cr-main" id="cr_main">
     <article class="cr-article">
     <header class="cr-page-header">
-    <h1>{{page.title}}</h1>
+    <h1{{#page.title_anchor}} id="{{page.title_anchor}}"{{/page.title_anchor}}>{{page.title}}</h1>
     {{#page.description}}
     <p class="cr-description">{{page.description}}</p>
     {{/page.description}}

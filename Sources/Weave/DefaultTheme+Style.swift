@@ -206,7 +206,7 @@ extension DefaultTheme {
     .cr-table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; margin: 0.25rem 0; }
     .cr-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
     .cr-table th, .cr-table td { padding: 0.28rem 0.85rem; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
-    .cr-table thead th { border-bottom: 2px solid var(--border); font-weight: 600; }
+    .cr-table thead th, .cr-table thead td { border-bottom: 2px solid var(--border); font-weight: 600; }
     .cr-table tbody th { font-weight: 500; color: var(--muted); }
     .cr-table .cr-num { text-align: right; }
 

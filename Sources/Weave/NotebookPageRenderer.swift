@@ -77,6 +77,7 @@ struct PageWriter {
     init(renderer: NotebookPageRenderer) {
         self.renderer = renderer
         self.section = ("", renderer.outline.title, "")
+        if let title = renderer.outline.titleAnchor { _ = namer.name(title) }
         html.reserveCapacity(renderer.notebook.bytes.count * 3)
     }
 

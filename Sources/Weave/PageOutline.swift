@@ -15,8 +15,12 @@ public struct PageOutline: Sendable, Hashable, Codable {
     public var order: Double?
     /// Every heading id on the page, in document order.
     public var anchors: [String]
-    /// Whether the opening level-1 heading became the title (and is left out of the body).
+    /// Whether the opening level-1 heading became the title (and is left out of the body);
+    /// then the first anchor is its id, which the page's `<h1>` carries.
     public var titleIsFirstHeading: Bool
+
+    /// The id of the page's `<h1>`, when it came from a heading of the notebook.
+    public var titleAnchor: String? { titleIsFirstHeading ? anchors.first : nil }
 
     public init(title: String, description: String?, order: Double?, anchors: [String], titleIsFirstHeading: Bool) {
         self.title = title
@@ -40,6 +44,10 @@ public struct PageOutline: Sendable, Hashable, Codable {
         }
         var namer = AnchorNamer()
         var anchors: [String] = []
+        if titleIsFirstHeading, let title {
+            // The heading that became the title keeps its id (on the page's `<h1>`).
+            anchors.append(namer.name(title))
+        }
         PageOutline.forEachHeading(notebook.markup, skippingFirst: titleIsFirstHeading) { _, content in
             anchors.append(namer.name(AnchorNamer.plainText(content)))
         }

@@ -12,7 +12,7 @@ import Mustache
 /// - everywhere: `site.title`, `site.description`, `site.language`, `root` (the prefix back
 ///   to the site's root, `""` or `../`), `generator` (the version), `stylesheets` (each with
 ///   `href`), `nav` (each notebook: `title`, `href`, `current`, `description`);
-/// - `page.mustache`: `page.title`, `page.description`, `page.source`, `page.body`,
+/// - `page.mustache`: `page.title`, `page.title_anchor`, `page.description`, `page.source`, `page.body`,
 ///   `page.has_toc`, `page.toc` (each: `anchor`, `html`, `has_children`, `children`),
 ///   `page.has_pager`, `page.previous` and `page.next` (each: `title`, `href`);
 /// - `index.mustache`: `intro`, `has_intro`, `has_notebooks`, `notebooks` (each: `number`, `title`,
@@ -109,6 +109,7 @@ public struct SiteTheme: Sendable {
             "has_pager": previous != nil || next != nil,
         ]
         if let description = outline.description { page["description"] = description }
+        if let anchor = outline.titleAnchor { page["title_anchor"] = anchor }
         var context = common(site: site, root: root, nav: nav, current: path)
         context["page"] = page
         return pageTemplate.render(context)
