@@ -25,7 +25,10 @@ public struct Highlighter: Sendable {
         for (index, token) in tokens.enumerated() {
             let range = token.offsets.clamped(to: 0..<scalars.count)
             guard range.lowerBound >= position else { continue }
-            if range.lowerBound > position { html += HTML.escape(text(position..<range.lowerBound)) }
+            if range.lowerBound > position {
+                html += HTML.escape(text(position..<range.lowerBound))
+                position = range.lowerBound
+            }
             guard !range.isEmpty else { continue }
             let next = tokens[(index + 1)...].first { $0.kind != .newline && $0.kind != .comment }?.kind
             let source = HTML.escape(text(range))
