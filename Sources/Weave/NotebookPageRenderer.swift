@@ -115,6 +115,7 @@ struct PageWriter {
             for item in items {
                 html += "<li>"
                 blocks(item, tight: isTight)
+                if isTight, html.hasSuffix("\n") { html.removeLast() }
                 html += "</li>\n"
             }
             html += ordered ? "</ol>\n" : "</ul>\n"

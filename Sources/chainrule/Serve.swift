@@ -2,6 +2,9 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Pipeline
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Chainrule {
     /// `chainrule serve`: builds, serves the site on 127.0.0.1, rebuilds when a notebook
@@ -24,6 +27,13 @@ extension Chainrule {
         }
 
         func run() throws {
+            // A parent may have started us with SIGINT and SIGTERM blocked (a test harness's
+            // worker thread, say); then Ctrl-C and `kill` would never stop the server.
+            var signals = sigset_t()
+            sigemptyset(&signals)
+            sigaddset(&signals, SIGINT)
+            sigaddset(&signals, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &signals, nil)
             // A preview keeps going: a failure is shown on its page rather than stopping the server.
             let options = site.buildOptions(keepGoing: true)
             let verbosity = site.verbosity
