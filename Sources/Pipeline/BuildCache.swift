@@ -5,8 +5,7 @@ import Foundation
 /// Runs of notebooks kept between builds, so a notebook that has not changed is not run
 /// again. Stored under `.chainrule/cache/runs/`, one file per notebook path.
 ///
-/// A run's key is a digest of the tool version, the project root, the notebook's path and
-/// its bytes. The entry also lists every data file the run read with `load`, with a digest
+/// A run's key is a digest of the tool version, the notebook's path and its bytes. The entry also lists every data file the run read with `load`, with a digest
 /// of its contents: a changed data file makes the entry stale even though the notebook is
 /// the same. Only runs that did not fail are kept (a failure may be a timeout, which another
 /// run might not hit).
@@ -38,12 +37,13 @@ public struct BuildCache: Sendable {
         self.projectRoot = projectRoot
     }
 
-    /// The key of a notebook's run: changes with the tool, the path and the bytes.
+    /// The key of a notebook's run: changes with the tool, the path and the bytes. (Not with
+    /// the project's place on disk: the cache lives in the project, so moving the project
+    /// keeps it.)
     public func key(path: String, bytesDigest: String) -> String {
         var digest = SiteDigest()
         digest.update("chainrule-run-1")
         digest.update(toolVersion)
-        digest.update(projectRoot)
         digest.update(path)
         digest.update(bytesDigest)
         return digest.hex

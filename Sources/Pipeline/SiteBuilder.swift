@@ -66,6 +66,10 @@ struct SiteBuildState {
             return false
         }
         let sources = found.sources
+        if let problem = Self.outputProblem(options: options, sources: sources) {
+            fatal.append(problem)
+            return false
+        }
         notebookCount = sources.count
         let themeFiles: SiteThemeFiles
         let theme: SiteTheme
@@ -240,6 +244,27 @@ struct SiteBuildState {
         Set(manifest.pages.values.flatMap { $0.dataFiles.map(\.path) } + manifest.linkedFiles.map(\.path)).sorted()
     }
 
+    /// The site folder is replaced as a whole, so it must not hold a notebook or the
+    /// project itself (`--out notebooks` or `--out .` would swap them away).
+    static func outputProblem(options: SiteBuildOptions, sources: [SiteSource]) -> Diagnostic? {
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.path
+        }
+        let output = absolute(options.output)
+        let root = absolute(options.projectRoot)
+        let inside = { (path: String) in path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") }
+        if inside(root) {
+            return .error("the site folder would replace the project that holds it", file: options.output,
+                          notes: [.init("pass --out with a folder of its own, such as site")])
+        }
+        if let source = sources.first(where: { inside(absolute($0.path)) }) {
+            return .error("the site folder holds a notebook (\(source.path)); building would replace it", file: options.output,
+                          notes: [.init("pass --out with a folder of its own, such as site")])
+        }
+        return nil
+    }
+
     /// What decides whether a page must be drawn again.
     struct PagePlan {
         var runKey: String
@@ -254,7 +279,6 @@ struct SiteBuildState {
         var digest = SiteDigest()
         digest.update("chainrule-site-1")
         digest.update(options.toolVersion)
-        digest.update(options.projectRoot)
         digest.update(options.rawHTML ? "raw" : "escaped")
         digest.update(options.title ?? "")
         digest.update(theme)

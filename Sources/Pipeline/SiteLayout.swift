@@ -27,7 +27,7 @@ struct SiteLayout {
         let homeOutline = home.map { outlines[$0] }
         site = SiteInfo(title: options.title ?? homeOutline?.title ?? "Notebooks",
                         description: homeOutline?.description,
-                        language: "en", generator: options.toolVersion)
+                        language: homeOutline?.language ?? "en", generator: options.toolVersion)
         siteMap = SiteMap(sources.indices.map {
             SiteMap.Entry(source: sources[$0].key, page: sources[$0].page, title: outlines[$0].title,
                           anchors: Set(outlines[$0].anchors))

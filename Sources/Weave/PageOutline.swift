@@ -13,6 +13,9 @@ public struct PageOutline: Sendable, Hashable, Codable {
     public var description: String?
     /// Where the notebook goes in the index (front matter `order`).
     public var order: Double?
+    /// The language of its text (front matter `lang`, a BCP 47 tag such as `fr`); the home
+    /// notebook's sets the site's.
+    public var language: String?
     /// Every heading id on the page, in document order.
     public var anchors: [String]
     /// Whether the opening level-1 heading became the title (and is left out of the body);
@@ -54,6 +57,10 @@ public struct PageOutline: Sendable, Hashable, Codable {
         let description = notebook.frontMatter.description.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         self.init(title: title ?? PageOutline.title(fromFileName: fileName), description: description,
                   order: notebook.frontMatter.order, anchors: anchors, titleIsFirstHeading: titleIsFirstHeading)
+        language = notebook.frontMatter.values["lang"]?.string.flatMap { tag in
+            // Only a plausible tag: it goes into an attribute of every page.
+            tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } && !tag.isEmpty ? tag : nil
+        }
     }
 
     /// `gradient-descent.md` reads as "Gradient descent".

@@ -172,6 +172,26 @@ import Testing
         #expect(project.read("site") == "not a folder")
     }
 
+    @Test func theSiteFolderMustNotHoldTheNotebooksOrTheProject() throws {
+        let project = try threeNotebooks()
+        for output in ["notebooks", "notebooks/sub", ".", ""] {
+            let report = project.build(output: output)
+            #expect(report.failed && !report.published, "\(output)")
+            #expect(report.diagnostics.first?.message.contains("would replace") == true || report.diagnostics.first?.message.contains("holds a notebook") == true)
+        }
+        #expect(project.read("notebooks/a-first.md") != nil)
+        #expect(project.exists("notebooks/sub/z-early.md"))
+    }
+
+    @Test func theHomeNotebookSetsTheLanguage() throws {
+        let project = try SiteProject([
+            "notebooks/index.md": "---\ntitle: Notes\nlang: fr\n---\n\nBonjour.\n",
+            "notebooks/a.md": SiteNotebooks.simple(title: "A"),
+        ])
+        #expect(project.build().published)
+        #expect(project.read("site/a.html")?.contains("<html lang=\"fr\">") == true)
+    }
+
     @Test func aMissingNotebooksFolderIsAnError() throws {
         let project = try SiteProject()
         let report = project.build()
