@@ -103,11 +103,32 @@
     }, 400);
   }
 
+  // On a phone the sidebar is behind the menu button: it must open and close.
+  function menu(then) {
+    var button = document.getElementById("cr_menu"), sidebar = document.getElementById("cr_sidebar");
+    if (!button || !sidebar || box(button).width === 0) { probe.menu = "hidden"; then(); return; }
+    // The end state is what matters (headless virtual time does not run CSS transitions).
+    var still = document.createElement("style");
+    still.textContent = "* { transition: none !important; }";
+    document.head.appendChild(still);
+    var closedLeft = box(sidebar).right;
+    button.click();
+    setTimeout(function () {
+      var open = box(sidebar);
+      probe.menu = closedLeft <= 0 && open.left >= -1 && open.width > 100 && getComputedStyle(sidebar).visibility === "visible"
+        ? "works" : "broken (closed right " + closedLeft + ", open left " + open.left + ")";
+      button.click();
+      then();
+    }, 400);
+  }
+
   window.addEventListener("load", function () {
     setTimeout(function () {
       inspect();
       search(function () {
-        document.documentElement.setAttribute("data-probe", JSON.stringify(probe));
+        menu(function () {
+          document.documentElement.setAttribute("data-probe", JSON.stringify(probe));
+        });
       });
     }, 100);
   });

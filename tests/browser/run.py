@@ -127,6 +127,10 @@ def check_site(browser, site, label, expect_gallery):
                 problems.append(f"{where}: {result['injected']} inline scripts in a built page (serve's reload script?)")
             if result["overflowX"]:
                 problems.append(f"{where}: the page scrolls sideways")
+            if window == "390,844" and result.get("menu") != "works":
+                problems.append(f"{where}: the menu button does not open the sidebar: {result.get('menu')}")
+            if window == "1280,900" and result.get("menu") != "hidden":
+                problems.append(f"{where}: the menu button shows on a wide screen")
             if result.get("search") != "none" and not result.get("searchResults"):
                 problems.append(f"{where}: searching for 'gradient' found nothing")
         total_math += seen.get("math", 0)
