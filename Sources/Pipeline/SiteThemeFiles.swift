@@ -8,8 +8,19 @@ struct SiteThemeFiles {
     var overrides: [String: SiteTheme.File] = [:]
     /// Other files: path in the project and path under `assets/`.
     var extras: [(source: String, asset: String)] = []
-    /// A digest of every file's name and bytes.
-    var digest = "built-in"
+    /// A digest of the built-in theme and of every file's name and bytes.
+    var digest = SiteThemeFiles.builtInDigest
+
+    /// The built-in theme's own digest: a changed default stylesheet or template draws
+    /// every page again even when the version string stayed the same (a development build).
+    static let builtInDigest: String = {
+        var digest = SiteDigest()
+        for part in [DefaultTheme.pageTemplate, DefaultTheme.indexTemplate, DefaultTheme.stylesheet, DefaultTheme.script,
+                     FigureRenderer.stylesheet] {
+            digest.update(part)
+        }
+        return digest.hex
+    }()
 
     static let names = [DefaultTheme.pageTemplateName, DefaultTheme.indexTemplateName, DefaultTheme.stylesheetName,
                         DefaultTheme.scriptName, DefaultTheme.customStylesheetName]
@@ -28,6 +39,7 @@ struct SiteThemeFiles {
         }
         var files = SiteThemeFiles()
         var digest = SiteDigest()
+        digest.update(builtInDigest)
         var relatives: [String] = []
         if let enumerator = FileManager.default.enumerator(atPath: path) {
             while let relative = enumerator.nextObject() as? String {

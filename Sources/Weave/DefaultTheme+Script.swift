@@ -19,6 +19,9 @@ extension DefaultTheme {
       }
       if (menu) menu.addEventListener("click", function () { setMenu(!body.classList.contains("cr-nav-open")); });
       if (scrim) scrim.addEventListener("click", function () { setMenu(false); });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && body.classList.contains("cr-nav-open")) { setMenu(false); if (menu) menu.focus(); }
+      });
 
       // The contents: mark the section being read.
       var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".cr-toc a"));

@@ -284,6 +284,9 @@ extension DefaultTheme {
       .cr-code, .cr-listing { border-radius: 6px; padding: 0.7rem 0.8rem; margin-left: -0.3rem; margin-right: -0.3rem; }
       pre { font-size: 0.8125rem; }
       .cr-output { padding-left: 0.7rem; }
+      /* Figures take the whole width of the screen: every pixel keeps their labels legible. */
+      .cr-figure { margin-left: -0.5rem; margin-right: -1.1rem; }
+      .cr-search-key { display: none; }
       .cr-pager { flex-direction: column; }
       .cr-next { text-align: left; margin-left: 0; }
       .cr-footer { margin-left: 0; padding: 1.5rem 1rem; }
