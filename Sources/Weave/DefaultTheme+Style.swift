@@ -1,4 +1,61 @@
 extension DefaultTheme {
+    /// The light palette: the page's colours, also used when printing whatever the screen's
+    /// setting.
+    static let lightColors = """
+    --muted: #59636e;
+    --faint: #818b98;
+    --border: #d1d9e0;
+    --rule: #e6eaef;
+    --link: #0a5cc2;
+    --link-hover: #084a9c;
+    --accent: #0a5cc2;
+    --code-bg: #f4f6f8;
+    --code-border: #e3e7eb;
+    --inline-code-bg: rgba(129, 139, 152, 0.14);
+    --sidebar-bg: #f8f9fb;
+    --output-rule: #8cb4e8;
+    --error: #c8251d;
+    --error-bg: #fff4f3;
+    --mark: #fff3b0;
+    --shadow: 0 8px 28px rgba(31, 35, 40, 0.14), 0 1px 3px rgba(31, 35, 40, 0.1);
+    --hl-keyword: #c8251d;
+    --hl-constant: #0550ae;
+    --hl-number: #0550ae;
+    --hl-string: #0a3069;
+    --hl-function: #6f42c1;
+    --hl-label: #8a4600;
+    --hl-operator: #8a4600;
+    --hl-comment: #6a737d;
+    """
+
+    /// The dark palette, under `prefers-color-scheme: dark`.
+    static let darkColors = """
+    --muted: #9da7b3;
+    --faint: #7d8590;
+    --border: #363c44;
+    --rule: #2a2f36;
+    --link: #6cb1ff;
+    --link-hover: #9ccbff;
+    --accent: #6cb1ff;
+    --code-bg: #1d2026;
+    --code-border: #2b3038;
+    --inline-code-bg: rgba(157, 167, 179, 0.16);
+    --sidebar-bg: #1a1c21;
+    --output-rule: #3d6fa8;
+    --error: #ff7b72;
+    --error-bg: #2a1d1f;
+    --mark: #5c4a00;
+    --shadow: 0 8px 28px rgba(0, 0, 0, 0.5), 0 1px 3px rgba(0, 0, 0, 0.4);
+    --hl-keyword: #ff7b72;
+    --hl-constant: #79c0ff;
+    --hl-number: #79c0ff;
+    --hl-string: #a5d6ff;
+    --hl-function: #d2a8ff;
+    --hl-label: #ffa657;
+    --hl-operator: #ffa657;
+    --hl-comment: #8b949e;
+    """
+
     /// The site's stylesheet (the figures' own rules, `FigureRenderer.stylesheet`, are added
     /// after it in `assets/style.css`).
     ///
@@ -10,31 +67,7 @@ extension DefaultTheme {
     public static let stylesheet = #"""
     :root {
       --fg: var(--cr-fg);
-      --muted: #59636e;
-      --faint: #818b98;
-      --border: #d1d9e0;
-      --rule: #e6eaef;
-      --link: #0a5cc2;
-      --link-hover: #084a9c;
-      --accent: #0a5cc2;
-      --code-bg: #f4f6f8;
-      --code-border: #e3e7eb;
-      --inline-code-bg: rgba(129, 139, 152, 0.14);
-      --sidebar-bg: #f8f9fb;
-      --output-rule: #8cb4e8;
-      --error: #c8251d;
-      --error-bg: #fff4f3;
-      --mark: #fff3b0;
-      --shadow: 0 8px 28px rgba(31, 35, 40, 0.14), 0 1px 3px rgba(31, 35, 40, 0.1);
-      --hl-keyword: #c8251d;
-      --hl-constant: #0550ae;
-      --hl-number: #0550ae;
-      --hl-string: #0a3069;
-      --hl-function: #6f42c1;
-      --hl-label: #8a4600;
-      --hl-operator: #8a4600;
-      --hl-comment: #6a737d;
-      --font-text: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "DejaVu Sans", Arial, sans-serif;
+      \#(lightColors)      --font-text: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "DejaVu Sans", Arial, sans-serif;
       --font-code: ui-monospace, "SFMono-Regular", "Cascadia Mono", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
       --font-math: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math;
       --sidebar-width: 16.5rem;
@@ -44,30 +77,7 @@ extension DefaultTheme {
     }
     @media (prefers-color-scheme: dark) {
       :root {
-        --muted: #9da7b3;
-        --faint: #7d8590;
-        --border: #363c44;
-        --rule: #2a2f36;
-        --link: #6cb1ff;
-        --link-hover: #9ccbff;
-        --accent: #6cb1ff;
-        --code-bg: #1d2026;
-        --code-border: #2b3038;
-        --inline-code-bg: rgba(157, 167, 179, 0.16);
-        --sidebar-bg: #1a1c21;
-        --output-rule: #3d6fa8;
-        --error: #ff7b72;
-        --error-bg: #2a1d1f;
-        --mark: #5c4a00;
-        --shadow: 0 8px 28px rgba(0, 0, 0, 0.5), 0 1px 3px rgba(0, 0, 0, 0.4);
-        --hl-keyword: #ff7b72;
-        --hl-constant: #79c0ff;
-        --hl-number: #79c0ff;
-        --hl-string: #a5d6ff;
-        --hl-function: #d2a8ff;
-        --hl-label: #ffa657;
-        --hl-operator: #ffa657;
-        --hl-comment: #8b949e;
+        \#(darkColors)
       }
     }
 
@@ -298,8 +308,8 @@ extension DefaultTheme {
     /* Print: the article alone, in black on white, figures and blocks kept whole. */
     @media print {
       :root {
-        --cr-bg: #ffffff; --cr-fg: #000000; --fg: #000000; --muted: #444444; --link: #000000; --code-bg: #f6f6f6;
-        --code-border: #cccccc; --rule: #cccccc; --border: #bbbbbb; --output-rule: #999999;
+        \#(lightColors)
+        --cr-bg: #ffffff; --cr-fg: #000000; --fg: #000000; --link: #000000;
       }
       body { font-size: 10.5pt; line-height: 1.5; background: #ffffff; color: #000000; }
       .cr-sidebar, .cr-topbar, .cr-toc, .cr-toc-inline, .cr-pager, .cr-skip, .cr-anchor, .cr-scrim, .cr-search { display: none !important; }
