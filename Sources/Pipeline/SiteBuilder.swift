@@ -82,18 +82,19 @@ struct SiteBuildState {
         }
 
         // Nothing changed: the site already holds this build.
+        // The record of the last build describes the site folder only while their stamps agree
+        // (the folder may have been replaced since, by hand or by another checkout).
         let manifestPath = SiteManifest.path(cache: options.cacheDirectory, output: options.output)
-        let previous = options.force ? nil : SiteManifest.load(manifestPath)
+        let siteStamp = SiteFiles.read(SiteFiles.join(options.output, SiteManifest.stampFile)).map { String(decoding: $0, as: UTF8.self) }
+        let previous = options.force ? nil : SiteManifest.load(manifestPath).flatMap { $0.stamp == siteStamp ? $0 : nil }
         let stamp = Self.stamp(options: options, sources: sources, theme: themeFiles.digest, previous: previous)
-        let stampPath = SiteFiles.join(options.output, SiteManifest.stampFile)
-        if let previous, previous.stamp == stamp, SiteFiles.read(stampPath).map({ String(decoding: $0, as: UTF8.self) }) == stamp {
+        // A site published with failures (--keep-going) is built again: a failure may not
+        // happen twice (a timeout), and failures are never cached.
+        if let previous, previous.stamp == stamp, !previous.hasErrors {
             upToDate = true
             inputs = Self.inputs(of: previous)
-            for source in sources {
-                diagnostics += previous.pages[source.page]?.diagnostics ?? []
-            }
-            diagnostics += previous.diagnostics
-            return !diagnostics.contains { $0.severity == .error } || options.keepGoing
+            diagnostics += sources.flatMap { previous.pages[$0.page]?.diagnostics ?? [] } + previous.diagnostics
+            return true
         }
 
         // Parse and outline every notebook: the site map must know every page's headings
@@ -119,7 +120,7 @@ struct SiteBuildState {
         for (index, source) in sources.enumerated() {
             let runKey = cache.key(path: source.path, bytesDigest: source.digest)
             var plan = PagePlan(runKey: runKey)
-            if let record = previous?.pages[source.page], record.source == source.key,
+            if let record = previous?.pages[source.page], record.source == source.key, !record.hasErrors,
                record.key == Self.pageKey(base: fixedKey, runKey: runKey, dataFiles: record.dataFiles.map { SiteFiles.digest(ofFile: $0.path) }),
                SiteFiles.kind(SiteFiles.join(options.output, source.page)) == .file {
                 plan.reused = record
@@ -165,13 +166,8 @@ struct SiteBuildState {
                 html[index] = page.html
             }
         }
-        for (index, record) in records.enumerated() where !sources[index].isHome {
-            _ = index
-            diagnostics += record.diagnostics
-        }
-        if let home = sources.firstIndex(where: \.isHome) {
-            diagnostics = records[home].diagnostics + diagnostics
-        }
+        // In the order the notebooks were found, as when nothing changed and they are replayed.
+        diagnostics += records.flatMap(\.diagnostics)
 
         // Links, checked against every page (also from pages reused as they were).
         var siteProblems: [Diagnostic] = []
@@ -191,12 +187,10 @@ struct SiteBuildState {
 
         // Write the new site beside the old one, then swap.
         let linkedFiles = linked.keys.sorted().map { BuildCache.DataFile(path: linked[$0]!, digest: SiteFiles.digest(ofFile: linked[$0]!)) }
-        let manifest = SiteManifest(
-            stamp: Self.stamp(options: options, sources: sources, theme: themeFiles.digest,
-                              previous: SiteManifest(stamp: "", pages: Dictionary(zip(sources.map(\.page), records), uniquingKeysWith: { a, _ in a }),
-                                                     linkedFiles: linkedFiles, diagnostics: [])),
-            pages: Dictionary(zip(sources.map(\.page), records), uniquingKeysWith: { a, _ in a }),
-            linkedFiles: linkedFiles, diagnostics: siteProblems)
+        var manifest = SiteManifest(stamp: "", pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.page), records)),
+                                    linkedFiles: linkedFiles, diagnostics: siteProblems)
+        // The stamp the next build will compute if nothing changes (with this build's data files).
+        manifest.stamp = Self.stamp(options: options, sources: sources, theme: themeFiles.digest, previous: manifest)
         do {
             let staging = try SiteStaging.begin(target: options.output)
             do {

@@ -20,6 +20,8 @@ struct SiteManifest: Codable {
         var diagnostics: [Diagnostic]
         /// Data files the notebook's run read, with their digests.
         var dataFiles: [BuildCache.DataFile]
+
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// The digest of every input of the build; equal to the site's `.chainrule-build`.
@@ -32,6 +34,11 @@ struct SiteManifest: Codable {
     var diagnostics: [Diagnostic]
 
     static let stampFile = ".chainrule-build"
+
+    /// Whether the site was published with failures or broken links (with --keep-going).
+    var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error } || pages.values.contains(where: \.hasErrors)
+    }
 
     /// Where the record of the site at `output` lives.
     static func path(cache: String, output: String) -> String {

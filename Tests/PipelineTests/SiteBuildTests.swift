@@ -74,6 +74,16 @@ import Testing
         #expect(project.read("site/a-first.html")?.contains(">Renamed</a>") == true, "the sidebar shows the new title")
     }
 
+    @Test func aSiteReplacedSinceTheLastBuildIsDrawnAgain() throws {
+        let project = try threeNotebooks()
+        _ = project.build()
+        try project.write("site/a-first.html", "tampered")
+        try project.write("site/.chainrule-build", "another build")
+        let report = project.build()
+        #expect(!report.upToDate && report.ran == 0 && report.pagesRendered == 4)
+        #expect(project.read("site/a-first.html")?.hasPrefix("<!doctype html>") == true)
+    }
+
     @Test func theRunCacheOutlivesTheSite() throws {
         let project = try threeNotebooks()
         _ = project.build()
