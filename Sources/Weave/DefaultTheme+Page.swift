@@ -29,7 +29,6 @@ extension DefaultTheme {
     <div class="cr-search" role="search">
     <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" aria-controls="cr_results" autocomplete="off" spellcheck="false">
     <kbd class="cr-search-key" aria-hidden="true">/</kbd>
-    <div class="cr-results" id="cr_results" role="listbox" aria-label="Search results" hidden></div>
     </div>
     <ol class="cr-nav">
     {{#nav}}
@@ -37,6 +36,7 @@ extension DefaultTheme {
     {{/nav}}
     </ol>
     </nav>
+    <div class="cr-results" id="cr_results" role="listbox" aria-label="Search results" hidden></div>
     <div class="cr-scrim" id="cr_scrim" hidden></div>
     <main class="cr-main" id="cr_main">
     <article class="cr-article">

@@ -126,6 +126,14 @@ extension DefaultTheme {
         return element;
       }
 
+      // Under the search box, as wide as the window allows.
+      function place() {
+        var rect = input.getBoundingClientRect();
+        box.style.left = Math.max(8, rect.left) + "px";
+        box.style.top = rect.bottom + 6 + "px";
+        box.style.width = Math.max(rect.width, Math.min(480, window.innerWidth - rect.left - 16)) + "px";
+      }
+
       function run() {
         var query = input.value.trim();
         if (!query) { box.hidden = true; box.textContent = ""; return; }
@@ -150,6 +158,7 @@ extension DefaultTheme {
           a.appendChild(span("cr-result-text", highlighted(snippet(r.section, words), words)));
           box.appendChild(a);
         });
+        place();
         box.hidden = false;
       }
 
@@ -164,6 +173,9 @@ extension DefaultTheme {
       }
 
       input.addEventListener("focus", load);
+      window.addEventListener("resize", function () { if (!box.hidden) place(); });
+      var sidebar = document.getElementById("cr_sidebar");
+      if (sidebar) sidebar.addEventListener("scroll", function () { if (!box.hidden) place(); });
       input.addEventListener("input", run);
       input.addEventListener("keydown", function (event) {
         if (event.key === "ArrowDown") { move(1); event.preventDefault(); }
@@ -185,7 +197,7 @@ extension DefaultTheme {
       document.addEventListener("click", function (event) {
         if (!box.contains(event.target) && event.target !== input) box.hidden = true;
       });
-      box.addEventListener("click", function () { setMenu(false); });
+      box.addEventListener("click", function () { box.hidden = true; setMenu(false); });
     })();
 
     """#

@@ -139,8 +139,9 @@ extension DefaultTheme {
       font: 0.72rem/1 var(--font-code); color: var(--faint); border: 1px solid var(--border); border-radius: 4px; padding: 0.15rem 0.35rem;
     }
     .cr-search-input:focus + .cr-search-key, .cr-search-input:not(:placeholder-shown) + .cr-search-key { display: none; }
+    /* Outside the sidebar (which would clip it) and placed under the search box by the script. */
     .cr-results {
-      position: absolute; z-index: 30; left: 0; top: calc(100% + 0.35rem); width: min(30rem, calc(100vw - 2rem));
+      position: fixed; z-index: 40; left: 1rem; top: 6.5rem; width: min(30rem, calc(100vw - 2rem));
       max-height: min(70vh, 34rem); overflow-y: auto; background: var(--cr-bg); border: 1px solid var(--border);
       border-radius: 10px; box-shadow: var(--shadow); padding: 0.35rem;
     }

@@ -68,15 +68,16 @@ struct PageWriter {
     var namer = AnchorNamer()
     var figureCount = 0
     var warnedAboutRawHTML = false
-    /// The search section being filled: its heading and the text so far.
-    var section: (anchor: String, heading: String, text: String)
+    /// The search section being filled: its heading, its prose and its code so far (code
+    /// goes last, so a result's snippet quotes prose where it can).
+    var section: (anchor: String, heading: String, text: String, code: String)
     /// The line of the block being drawn, for locating inline raw HTML.
     var currentLine = 1
     let math = MathRenderer()
 
     init(renderer: NotebookPageRenderer) {
         self.renderer = renderer
-        self.section = ("", renderer.outline.title, "")
+        self.section = ("", renderer.outline.title, "", "")
         if let title = renderer.outline.titleAnchor { _ = namer.name(title) }
         html.reserveCapacity(renderer.notebook.bytes.count * 3)
     }
@@ -84,7 +85,7 @@ struct PageWriter {
     var notebook: Notebook { renderer.notebook }
 
     mutating func finishSection() {
-        let text = SearchText.collapse(section.text)
+        let text = SearchText.collapse(section.text + " " + section.code)
         if !text.isEmpty || !section.anchor.isEmpty {
             search.append(SearchSection(anchor: section.anchor, heading: section.heading, text: text))
         }
@@ -124,7 +125,7 @@ struct PageWriter {
             let language = info.split(separator: " ").first.map { String($0) } ?? ""
             let attribute = language.isEmpty ? "" : " data-lang=\"" + HTML.escape(language) + "\""
             html += "<pre class=\"cr-listing\"\(attribute)><code>" + HTML.escape(code) + "</code></pre>\n"
-            section.text += " " + code
+            section.code += " " + code
         case .computation(let index):
             cell(index)
         case .output:
@@ -143,7 +144,7 @@ struct PageWriter {
         let anchor = namer.name(text)
         let inner = inlines(content)
         finishSection()
-        section = (anchor, text.trimmingWhitespace, "")
+        section = (anchor, text.trimmingWhitespace, "", "")
         html += "<h\(level) id=\"\(anchor)\">" + inner
             + "<a class=\"cr-anchor\" href=\"#\(anchor)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         if level == 2 || level == 3 {

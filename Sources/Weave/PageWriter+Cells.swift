@@ -19,7 +19,7 @@ extension PageWriter {
         html += "<div class=\"\(classes)\" id=\"cr_block\(index + 1)\">\n"
         if !hidden {
             html += "<pre class=\"cr-code\"><code>" + Highlighter().html(block.code) + "</code></pre>\n"
-            section.text += " " + block.code
+            section.code += " " + block.code
         }
         switch output.state {
         case .ran:
