@@ -37,7 +37,7 @@ extension Chainrule {
             // A preview keeps going: a failure is shown on its page rather than stopping the server.
             let options = site.buildOptions(keepGoing: true)
             let verbosity = site.verbosity
-            let first = SiteCommandOptions.build(options, verbosity: verbosity)
+            // Listen first: a port in use is reported before any work is done.
             let server = SiteServer(root: options.output, port: UInt16(port))
             do {
                 try server.start()
@@ -45,6 +45,8 @@ extension Chainrule {
                 Terminal.error("error: cannot listen on 127.0.0.1:\(port): \(error)\n")
                 throw ExitCode(1)
             }
+            let first = SiteCommandOptions.build(options, verbosity: verbosity)
+            server.bumpVersion()
             Terminal.error("serving \(options.output)/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
             var watched = watchList(options, report: first)
             var snapshot = SiteWatcher(paths: watched).snapshot()

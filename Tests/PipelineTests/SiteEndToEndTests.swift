@@ -113,12 +113,14 @@ import Glibc
             server.terminate()
             server.waitUntilExit()
         }
-        var version: String?
-        for _ in 0..<200 where version == nil {
-            if let response = httpGet(port: port, path: "/__chainrule/version"), response.status == 200 { version = response.body }
-            else { usleep(100_000) }
+        // The server listens before its first build is done: wait for the page itself.
+        var ready = false
+        for _ in 0..<300 where !ready {
+            ready = httpGet(port: port, path: "/two.html")?.status == 200
+            if !ready { usleep(100_000) }
         }
-        let first = try #require(version, "serve did not answer on 127.0.0.1:\(port)")
+        #expect(ready, "serve did not answer on 127.0.0.1:\(port)")
+        let first = try #require(httpGet(port: port, path: "/__chainrule/version")?.body)
         let page = try #require(httpGet(port: port, path: "/two.html"))
         #expect(page.status == 200)
         #expect(page.body.contains("<pre class=\"cr-text\">6</pre>"))
