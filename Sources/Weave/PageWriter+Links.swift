@@ -50,7 +50,7 @@ extension PageWriter {
         if decoded.hasSuffix(".md") {
             links.append(PageLink(destination: trimmed, target: .notebook(target), fragment: decodedFragment, location: location))
             let targetPage = renderer.siteMap.entry(target)?.page ?? SitePath.page(forNotebook: SitePath.join(SitePath.directory(of: renderer.page), decoded))
-            var href = SitePath.relative(from: renderer.page, to: targetPage)
+            var href = SitePath.url(SitePath.relative(from: renderer.page, to: targetPage))
             if let fragment { href += "#" + fragment }
             return HTML.escape(href)
         }

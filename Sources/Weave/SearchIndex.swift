@@ -24,7 +24,7 @@ public enum SearchIndex {
         var out = "window.chainruleSearchIndex = {\"pages\":["
         for (number, page) in pages.enumerated() {
             if number > 0 { out += "," }
-            out += "{\"t\":" + json(page.title) + ",\"u\":" + json(page.path) + "}"
+            out += "{\"t\":" + json(page.title) + ",\"u\":" + json(SitePath.url(page.path)) + "}"
         }
         out += "],\"sections\":[\n"
         var first = true

@@ -54,6 +54,24 @@ public enum SitePath {
         String(repeating: "../", count: page.split(separator: "/").count - 1)
     }
 
+    /// A site path as it goes into an `href`: bytes that a URL cannot hold as they are (space,
+    /// `#`, `?`, `%`, non-ASCII...) percent-encoded, `/` kept.
+    public static func url(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            let safe = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "-._~/!$&'()*+,;=:@".unicodeScalars.contains(scalar)
+            if safe {
+                out.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
     /// `notes/xor.md` becomes `notes/xor.html`.
     public static func page(forNotebook relative: String) -> String {
         (relative.hasSuffix(".md") ? String(relative.dropLast(3)) : relative) + ".html"

@@ -96,7 +96,7 @@ public struct SiteTheme: Sendable {
         }
         func link(_ item: NavItem?) -> Any {
             guard let item else { return false }
-            return ["title": item.title, "href": SitePath.relative(from: path, to: item.page)]
+            return ["title": item.title, "href": SitePath.url(SitePath.relative(from: path, to: item.page))]
         }
         var page: [String: Any] = [
             "title": outline.title,
@@ -122,7 +122,7 @@ public struct SiteTheme: Sendable {
         context["has_intro"] = !(intro ?? "").isEmpty
         context["has_notebooks"] = !nav.isEmpty
         context["notebooks"] = nav.enumerated().map { number, item -> [String: Any] in
-            var entry: [String: Any] = ["number": number + 1, "title": item.title, "href": item.page]
+            var entry: [String: Any] = ["number": number + 1, "title": item.title, "href": SitePath.url(item.page)]
             if let description = item.description { entry["description"] = description }
             return entry
         }
@@ -141,7 +141,8 @@ public struct SiteTheme: Sendable {
             "stylesheets": stylesheets,
             "nav": nav.map { item -> [String: Any] in
                 var entry: [String: Any] = [
-                    "title": item.title, "href": SitePath.relative(from: current, to: item.page), "current": item.page == current,
+                    "title": item.title, "href": SitePath.url(SitePath.relative(from: current, to: item.page)),
+                    "current": item.page == current,
                 ]
                 if let description = item.description { entry["description"] = description }
                 return entry

@@ -259,6 +259,21 @@ import Testing
         #expect(!page.contains("<a href=\"index.html\">Backprop notes</a></li>"), "the home page is not in the sidebar")
     }
 
+    @Test func oddFileNamesAreEscapedAndLinkable() throws {
+        let project = try SiteProject([
+            "notebooks/<b>bold & \"x\" #1.md": "No title here, so the file name is the title.\n",
+            "notebooks/a.md": "# A\n\n[odd](%3Cb%3Ebold%20&%20%22x%22%20%231.md)\n",
+        ])
+        let report = project.build()
+        #expect(report.published, "\(report.diagnostics)")
+        let index = try #require(project.read("site/index.html"))
+        #expect(index.contains("&lt;b&gt;bold &amp; &quot;x&quot; #1"))
+        #expect(!index.contains("<b>bold"))
+        #expect(index.contains("href=\"%3Cb%3Ebold%20&amp;%20%22x%22%20%231.html\""))
+        #expect(project.exists("site/<b>bold & \"x\" #1.html"))
+        #expect(project.read("site/a.html")?.contains("<a href=\"%3Cb%3Ebold%20&amp;%20%22x%22%20%231.html\">odd</a>") == true)
+    }
+
     @Test func twoNotebooksForOnePageAreAnError() throws {
         let project = try SiteProject(["one/a.md": "# A\n", "two/a.md": "# Other A\n"])
         let report = project.build(paths: ["one", "two"])
