@@ -150,34 +150,3 @@ public struct SiteTheme: Sendable {
         ]
     }
 }
-
-/// What every page says about the site as a whole.
-public struct SiteInfo: Sendable, Hashable {
-    public var title: String
-    public var description: String?
-    /// The pages' `lang` (`en` unless the home notebook's front matter says otherwise).
-    public var language: String
-    /// Chainrule's version, in each page's `generator` meta tag.
-    public var generator: String
-
-    public init(title: String, description: String? = nil, language: String = "en", generator: String) {
-        self.title = title
-        self.description = description
-        self.language = language
-        self.generator = generator
-    }
-}
-
-/// A notebook in the sidebar, the home page's list and the previous/next links.
-public struct NavItem: Sendable, Hashable, Codable {
-    public var title: String
-    /// The page's path in the site.
-    public var page: String
-    public var description: String?
-
-    public init(title: String, page: String, description: String? = nil) {
-        self.title = title
-        self.page = page
-        self.description = description
-    }
-}
