@@ -148,8 +148,23 @@ struct PageWriter {
         html += "<h\(level) id=\"\(anchor)\">" + inner
             + "<a class=\"cr-anchor\" href=\"#\(anchor)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         if level == 2 || level == 3 {
-            toc.append(TOCEntry(level: level, anchor: anchor, html: inner))
+            toc.append(TOCEntry(level: level, anchor: anchor, html: Self.unlinked(inner)))
         }
+    }
+
+    /// A heading's HTML without its links: the contents wrap each heading in a link of its
+    /// own, and links do not nest.
+    static func unlinked(_ html: String) -> String {
+        guard html.contains("<a ") else { return html }
+        var out = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<a ") {
+            out += rest[..<open.lowerBound]
+            guard let end = rest[open.upperBound...].firstIndex(of: ">") else { break }
+            rest = rest[rest.index(after: end)...]
+        }
+        out += rest
+        return out.replacingOccurrences(of: "</a>", with: "")
     }
 
     mutating func paragraph(_ content: [Markup.Inline], tight: Bool) {

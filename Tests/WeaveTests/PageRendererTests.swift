@@ -126,6 +126,12 @@ import Testing
         #expect(fixture.page.search[0].text == "Intro.")
     }
 
+    @Test func contentsDoNotNestLinks() throws {
+        let fixture = try PageFixture("## See [the other](other.md) page\n")
+        #expect(fixture.page.toc.first?.html == "See the other page")
+        #expect(fixture.html.contains("<h2 id=\"see-the-other-page\">See <a href=\"other.html\">the other</a> page"))
+    }
+
     @Test func titleFallsBackToTheFileName() throws {
         let fixture = try PageFixture("No heading here.", path: "notebooks/gradient-descent.md")
         #expect(fixture.outline.title == "Gradient descent")
