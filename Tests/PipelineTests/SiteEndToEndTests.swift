@@ -27,6 +27,10 @@ import Glibc
         #expect(again.status == 0 && again.stderr.contains("site/ is up to date"))
         let quiet = try ChainruleBinary.run(["build", "--quiet"], in: project.root)
         #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+        try project.write("notebooks/two.md", SiteNotebooks.simple(title: "Two", order: 2, code: "x = 5\nx * 3"))
+        let edited = try ChainruleBinary.run(["build"], in: project.root)
+        #expect(edited.stderr.contains("built site/ from 2 notebooks: 1 ran, 1 cached, 1 page drawn"), "\(edited.stderr)")
+        #expect(project.read("site/two.html")?.contains("<pre class=\"cr-text\">15</pre>") == true)
     }
 
     @Test func aFailedBlockExitsOneWithTheLocation() throws {
