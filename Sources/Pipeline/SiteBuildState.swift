@@ -85,7 +85,7 @@ struct SiteBuildState {
         let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolVersion, projectRoot: options.projectRoot)
         let fixedKey = Self.pageKeyBase(options: options, theme: themeFiles.digest, layout: layout)
         var plans: [PagePlan] = []
-        var toRun: [Int] = []
+        var needed: [Int] = []
         for (index, source) in sources.enumerated() {
             let runKey = cache.key(path: source.path, bytesDigest: source.digest)
             var plan = PagePlan(runKey: runKey)
@@ -93,13 +93,23 @@ struct SiteBuildState {
                record.key == Self.pageKey(base: fixedKey, runKey: runKey, dataFiles: record.dataFiles.map { SiteFiles.digest(ofFile: $0.path) }),
                SiteFiles.kind(SiteFiles.join(options.output, source.page)) == .file {
                 plan.reused = record
-            } else if !options.force, let hit = cache.lookup(parsed[index], key: runKey) {
-                plan.run = hit.run
-                plan.dataFiles = hit.dataFiles
+            } else {
+                needed.append(index)
+            }
+            plans.append(plan)
+        }
+        // Decoding cached runs is most of a build that draws every page again: in parallel.
+        let hits = options.force ? needed.map { _ in nil } : SiteParallel.map(needed.count, jobs: options.jobs) { [plans, needed] position in
+            cache.lookup(parsed[needed[position]], key: plans[needed[position]].runKey)
+        }
+        var toRun: [Int] = []
+        for (index, hit) in zip(needed, hits) {
+            if let hit {
+                plans[index].run = hit.run
+                plans[index].dataFiles = hit.dataFiles
             } else {
                 toRun.append(index)
             }
-            plans.append(plan)
         }
         progress(.planned(toRun: toRun.count, cached: sources.count - toRun.count))
         if !toRun.isEmpty {

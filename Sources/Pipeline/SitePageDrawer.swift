@@ -1,5 +1,4 @@
 import Diagnostics
-import Dispatch
 import Document
 import Foundation
 import Runtime
@@ -22,16 +21,10 @@ struct SitePageDrawer: Sendable {
 
     /// The pages of the given notebooks, by source index.
     func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile])], jobs: Int) -> [Int: Drawn] {
-        let results = DrawnPages()
-        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, items.count))
-        let next = DrawnPages.Counter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = next.claim(below: items.count) {
-                let item = items[position]
-                results.store(draw(item.index, run: item.run, dataFiles: item.dataFiles), at: item.index)
-            }
+        let pages = SiteParallel.map(items.count, jobs: jobs) { position in
+            draw(items[position].index, run: items[position].run, dataFiles: items[position].dataFiles)
         }
-        return results.all
+        return Dictionary(uniqueKeysWithValues: zip(items.map(\.index), pages))
     }
 
     func draw(_ index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile]) -> Drawn {
@@ -68,38 +61,6 @@ struct SitePageDrawer: Sendable {
             let expected = run.notebook.blocks[index].options.contains("error")
             return BlockOutput(state: .failed(expected: expected), items: result.items,
                                errors: result.errors.map { $0.file == nil ? $0.inFile(run.notebook.path) : $0 })
-        }
-    }
-}
-
-/// Pages drawn by several threads, behind one lock.
-private final class DrawnPages: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pages: [Int: SitePageDrawer.Drawn] = [:]
-
-    func store(_ page: SitePageDrawer.Drawn, at index: Int) {
-        lock.lock()
-        pages[index] = page
-        lock.unlock()
-    }
-
-    var all: [Int: SitePageDrawer.Drawn] {
-        lock.lock()
-        defer { lock.unlock() }
-        return pages
-    }
-
-    /// Hands out work items one at a time.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-
-        func claim(below count: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < count else { return nil }
-            next += 1
-            return next - 1
         }
     }
 }
