@@ -11,6 +11,13 @@ public struct SiteBuildOptions: Sendable, Hashable {
     public var projectRoot: String
     /// Chainrule's version: part of every cache key, shown in each page's footer.
     public var toolVersion: String
+    /// What tells one build of the same version from another (the executable's size and
+    /// time): part of every cache key, so a rebuilt `chainrule` never shows results or pages
+    /// made by the previous binary. Empty in tests.
+    public var toolBuild: String = ""
+
+    /// The version and the build, as cache keys use them.
+    var toolIdentity: String { toolBuild.isEmpty ? toolVersion : toolVersion + " " + toolBuild }
     /// Run every notebook even when the cache has its results.
     public var force: Bool
     /// Publish the site even when blocks fail or links are broken (failures are shown in

@@ -82,8 +82,8 @@ struct SiteBuildState {
         let layout = SiteLayout(sources: sources, outlines: outlines, options: options)
 
         // Reuse what the last build drew, run what the cache cannot answer for.
-        let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolVersion, projectRoot: options.projectRoot)
-        let fixedKey = Self.pageKeyBase(options: options, theme: themeFiles.digest, layout: layout)
+        let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
+        let fixedKey = Self.pageKeyBase(options: options, theme: themeFiles.templateDigest, layout: layout)
         var plans: [PagePlan] = []
         var needed: [Int] = []
         for (index, source) in sources.enumerated() {
@@ -251,7 +251,7 @@ struct SiteBuildState {
     static func stamp(options: SiteBuildOptions, sources: [SiteSource], theme: String, previous: SiteManifest?) -> String {
         var digest = SiteDigest()
         digest.update("chainrule-site-1")
-        digest.update(options.toolVersion)
+        digest.update(options.toolIdentity)
         digest.update(options.rawHTML ? "raw" : "escaped")
         digest.update(options.title ?? "")
         digest.update(theme)
@@ -271,12 +271,12 @@ struct SiteBuildState {
         return digest.hex
     }
 
-    /// The part of every page's key that all pages share: options, theme, and the site's
+    /// The part of every page's key that all pages share: options, templates, and the site's
     /// shape (every page's path and title, which the sidebar and links show).
     static func pageKeyBase(options: SiteBuildOptions, theme: String, layout: SiteLayout) -> String {
         var digest = SiteDigest()
         digest.update("chainrule-page-1")
-        digest.update(options.toolVersion)
+        digest.update(options.toolIdentity)
         digest.update(options.rawHTML ? "raw" : "escaped")
         digest.update(theme)
         digest.update(layout.digest)

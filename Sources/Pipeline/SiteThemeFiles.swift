@@ -10,6 +10,10 @@ struct SiteThemeFiles {
     var extras: [(source: String, asset: String)] = []
     /// A digest of the built-in theme and of every file's name and bytes.
     var digest = SiteThemeFiles.builtInDigest
+    /// A digest of what pages are made from: the templates, and whether there is a
+    /// `custom.css` to link. (A change to a stylesheet or the script rewrites the assets but
+    /// draws no page again.)
+    var templateDigest = SiteThemeFiles.builtInTemplateDigest
 
     /// The built-in theme's own digest: a changed default stylesheet or template draws
     /// every page again even when the version string stayed the same (a development build).
@@ -19,6 +23,13 @@ struct SiteThemeFiles {
                      FigureRenderer.stylesheet] {
             digest.update(part)
         }
+        return digest.hex
+    }()
+
+    static let builtInTemplateDigest: String = {
+        var digest = SiteDigest()
+        digest.update(DefaultTheme.pageTemplate)
+        digest.update(DefaultTheme.indexTemplate)
         return digest.hex
     }()
 
@@ -67,6 +78,12 @@ struct SiteThemeFiles {
             }
         }
         files.digest = digest.hex
+        var templates = SiteDigest()
+        for name in [DefaultTheme.pageTemplateName, DefaultTheme.indexTemplateName] {
+            templates.update(files.overrides[name]?.text ?? (name == DefaultTheme.pageTemplateName ? DefaultTheme.pageTemplate : DefaultTheme.indexTemplate))
+        }
+        templates.update(files.overrides[DefaultTheme.customStylesheetName] == nil ? "no custom.css" : "custom.css")
+        files.templateDigest = templates.hex
         return files
     }
 }

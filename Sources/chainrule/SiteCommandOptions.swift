@@ -44,10 +44,23 @@ struct SiteCommandOptions: ParsableArguments {
     var verbosity: Progress.Verbosity { quiet ? .quiet : (verbose ? .verbose : .normal) }
 
     func buildOptions(keepGoing forced: Bool = false) -> SiteBuildOptions {
-        SiteBuildOptions(
+        var options = SiteBuildOptions(
             paths: paths.isEmpty ? ["notebooks"] : paths, output: out, theme: theme,
             projectRoot: FileManager.default.currentDirectoryPath, toolVersion: ChainruleVersion.current,
             force: force, keepGoing: keepGoing || forced, rawHTML: rawHTML, title: title, jobs: jobs ?? 0)
+        options.toolBuild = Self.executableStamp
+        return options
+    }
+
+    /// The running executable's size and modification time: a rebuilt `chainrule` with the
+    /// same version string still gets fresh results (one `stat`, no hashing).
+    static var executableStamp: String {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? NSNumber,
+              let modified = attributes[.modificationDate] as? Date
+        else { return "" }
+        return "\(size.int64Value) \(Int64(modified.timeIntervalSince1970 * 1000))"
     }
 
     /// Builds with progress on stderr, prints the diagnostics and a summary line.

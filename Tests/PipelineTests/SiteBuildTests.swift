@@ -228,6 +228,11 @@ import Testing
         #expect(project.read("site/assets/custom.css") == "body { font-size: 20px }")
         #expect(project.read("site/assets/logo.svg") == "<svg/>")
         #expect(project.read("site/index.html")?.contains("href=\"assets/custom.css\"") == true)
+        // A new stylesheet is written, but no page is drawn again for it.
+        try project.write("theme/custom.css", "body { font-size: 21px }")
+        let restyled = project.build(title: "My notes")
+        #expect(restyled.pagesRendered == 0 && !restyled.upToDate)
+        #expect(project.read("site/assets/custom.css") == "body { font-size: 21px }")
         try project.write("theme/page.mustache", "{{#page}}")
         let broken = project.build(title: "My notes")
         #expect(broken.failed && !broken.published)
