@@ -30,12 +30,18 @@ enum TableRenderer {
             if labelled { html += "<th scope=\"row\">" + HTML.escape(row.label ?? "") + "</th>" }
             for column in 0..<width {
                 let cell = column < row.cells.count ? row.cells[column] : ""
-                html += (numeric[column] ? "<td class=\"cr-num\">" : "<td>") + HTML.escape(cell) + "</td>"
+                html += numeric[column] ? "<td class=\"cr-num\">" + HTML.escape(typographic(cell)) + "</td>" : "<td>" + HTML.escape(cell) + "</td>"
             }
             html += "</tr>\n"
         }
         html += "</tbody></table></div>\n"
         return html
+    }
+
+    /// A number as a table sets it: a true minus sign (as the figures' ticks have), which is
+    /// as wide as a plus and lines up in columns of figures.
+    static func typographic(_ number: String) -> String {
+        number.hasPrefix("-") ? "\u{2212}" + number.dropFirst() : number
     }
 
     /// `-1.5`, `2e-07`, `inf`, `nan`: what `NumberFormat` writes.

@@ -93,7 +93,7 @@ import Testing
         let fixture = try PageFixture("```backprop\nt\n```\n", outputs: [BlockOutput(state: .ran, items: [.table(table), .figure(figure), .figure(figure)])])
         #expect(fixture.html.contains("<caption>Loss &lt;by&gt; epoch</caption>"))
         #expect(fixture.html.contains("<th scope=\"col\" class=\"cr-num\">loss</th>"))
-        #expect(fixture.html.contains("<td class=\"cr-num\">-1e-07</td>"))
+        #expect(fixture.html.contains("<td class=\"cr-num\">\u{2212}1e-07</td>"), "a true minus sign")
         #expect(fixture.html.contains("<td>x</td>"), "a text column stays left-aligned")
         #expect(fixture.html.contains("<th scope=\"row\">a</th>"))
         #expect(fixture.html.count(of: "<svg") == 2)
