@@ -49,10 +49,10 @@ bench: deps
 	$(SWIFT) build -c release --product chainrule
 	python3 bench/run.py
 
-# Site build times and memory: cold, no-change and one-edit rebuilds (bench/site.py).
+# Site build times and memory: cold, no-change and one-edit rebuilds (bench/site_builds.py).
 bench-site: deps
 	$(SWIFT) build -c release --product chainrule
-	python3 bench/site.py
+	python3 bench/site_builds.py
 
 clean:
 	rm -rf .build .build-* site .chainrule

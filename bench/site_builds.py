@@ -12,8 +12,8 @@ each in seconds of wall time and peak resident memory. Targets: a cold build of 
 notebooks at least 20x faster than Jupyter Book's 14 s (so under 0.7 s), and a no-change
 rebuild of 100 notebooks under 0.2 s.
 
-    python3 bench/site.py            # prints a Markdown table
-    python3 bench/site.py --json     # one JSON object, for bench/run.py
+    python3 bench/site_builds.py            # prints a Markdown table
+    python3 bench/site_builds.py --json     # one JSON object, for bench/run.py
 
 `measure()` returns the same figures as a dict, for a driver that imports this file."""
 import json
@@ -82,7 +82,7 @@ def timed(project):
     stderr = process.stderr.read().decode()
     process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"bench/site.py: chainrule build failed in {project}:\n{stderr}")
+        sys.exit(f"bench/site_builds.py: chainrule build failed in {project}:\n{stderr}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -122,7 +122,7 @@ def scenario(name, make_notebooks):
 
 def measure():
     if not os.path.exists(BINARY):
-        sys.exit("bench/site.py: build the release binary first: swift build -c release --product chainrule")
+        sys.exit("bench/site_builds.py: build the release binary first: swift build -c release --product chainrule")
     _, shipped_label = shipped_notebooks()
     return {
         "shipped": shipped_label,
