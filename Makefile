@@ -7,7 +7,7 @@ DEBUG_BIN   := .build/debug/chainrule
 APT_FLAGS   := -y -o DPkg::Lock::Timeout=120
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps site test bench fuzz clean
+.PHONY: all deps site test bench bench-site fuzz clean
 
 all: site
 
@@ -28,11 +28,18 @@ deps:
 	  fi; \
 	fi
 
-# Every test, then the shipped notebooks against their recorded outputs.
+# Release build, then the site from notebooks/ into site/ (see README.md, "The site").
+site: deps
+	$(SWIFT) build -c release --product chainrule
+	$(RELEASE_BIN) build
+
+# Every test, the shipped notebooks against their recorded outputs, then the site in a
+# real browser (the browser test installs Debian's chromium with apt when it is missing).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check notebooks
+	python3 tests/browser/run.py --chainrule $(DEBUG_BIN)
 
 # Release builds; every figure is a ratio against a baseline measured in the same run.
 bench: deps
@@ -41,6 +48,11 @@ bench: deps
 	$(SWIFT) build -c release --product chainrule-bench
 	$(SWIFT) build -c release --product chainrule
 	python3 bench/run.py
+
+# Site build times and memory: cold, no-change and one-edit rebuilds (bench/site_builds.py).
+bench-site: deps
+	$(SWIFT) build -c release --product chainrule
+	python3 bench/site_builds.py
 
 # libFuzzer on the notebook parser, the language and TeX math: each target FUZZ_SECONDS
 # (default 60), then a table of inputs run and crashes. The targets are a package of their

@@ -47,14 +47,18 @@ let package = Package(
         // The interpreter and built-ins: the one place where the language meets the engine.
         .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display"]),
         // Running notebooks as a whole: settings, the runner, check and update, the build.
-        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics"]),
+        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Weave"]),
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
-        .target(name: "Weave", dependencies: ["Display", "TeXMath"]),
+        .target(
+            name: "Weave",
+            dependencies: ["Display", "TeXMath", "Document", "Language", "Diagnostics",
+                           .product(name: "Mustache", package: "swift-mustache")]),
 
         // The `chainrule` executable.
         .executableTarget(
             name: "chainrule",
-            dependencies: ["Pipeline", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "FlyingFox", package: "FlyingFox")]),
         // `make bench`: the engine's side of the benchmark table (bench/run.py drives it).
         .executableTarget(
             name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench",
@@ -64,11 +68,11 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
-        .testTarget(name: "WeaveTests", dependencies: ["Weave"], exclude: ["Golden"]),
+        .testTarget(name: "WeaveTests", dependencies: ["Weave", "Document", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Weave", "Document"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,7 +29,11 @@ struct NotebookParser {
         }
 
         // First pass: blocks, and where the prose is (their inline content is not needed).
-        var firstParse: CommonMarkParser? = CommonMarkParser(prose)
+        // Display math is kept whole for it (see DisplayMathMask); if the mask changed
+        // anything, inline content is later read from the original prose, never the masked.
+        var structure = prose
+        let masked = DisplayMathMask.mask(&structure)
+        var firstParse: CommonMarkParser? = CommonMarkParser(structure)
         let blockTree = firstParse!.tree(includingInlines: false)
         let firstMap = PositionMap(
             lineStarts: lines.lineStarts.map { $0 - bom },
@@ -46,7 +50,7 @@ struct NotebookParser {
         let tree: CommonMarkTree
         let map: PositionMap
         if spans.isEmpty {
-            tree = firstParse!.tree(includingInlines: true)
+            tree = masked ? CommonMarkParser(prose).tree(includingInlines: true) : firstParse!.tree(includingInlines: true)
             map = firstMap
         } else {
             firstParse = nil

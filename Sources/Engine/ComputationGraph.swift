@@ -53,7 +53,7 @@ extension Tape {
         for (position, k) in order.enumerated() { id[k] = position }
         let nodes = order.enumerated().map { position, k in
             let entry = entries[Int(k)]
-            var label = labels[k]
+            var label = self.label(k)?.name
             if case .variable(let slot) = entry.op { label = label ?? variables[slot].name }
             return ComputationGraph.Node(
                 id: position, operation: entry.op.name, label: label, value: value(k), grad: grad(k),

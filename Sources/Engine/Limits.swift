@@ -6,6 +6,16 @@ public enum Limits {
     /// The default largest number of elements in one tensor: 2^27 (1 GiB of doubles).
     public static let defaultMaxElements = 1 << 27
 
+    /// The default most operations in one graph before its history is cut: 1,000,000
+    /// (about 40 MB of tape).
+    public static let defaultMaxOperations = 1_000_000
+
+    /// The most operations a graph on this thread holds before its history is cut.
+    public static var maxOperations: Int {
+        get { GraphContext.current.maxOperations }
+        set { GraphContext.current.maxOperations = newValue }
+    }
+
     /// The largest number of elements a tensor may have on this thread.
     public static var maxElements: Int {
         get { GraphContext.current.maxElements }

@@ -5,71 +5,125 @@ import Foundation
 /// elementwise rules, which is what makes micrograd-style graphs fast).
 extension Tape {
     /// dOutput/dEntry for one backward pass: scalars and arrays kept apart, and whether
-    /// each entry was reached at all (a zero gradient still counts as reached).
+    /// each entry was reached at all (a zero gradient still counts as reached). The
+    /// buffers are either the tape's own gradients (the first pass over a tape) or scratch
+    /// memory that `backward` frees.
     struct Adjoints {
-        var scalars: [Double]
+        var scalars: UnsafeMutablePointer<Double>
+        var reached: UnsafeMutablePointer<Bool>
         var arrays: [NDArray?]
-        var reached: [Bool]
-
-        init(count: Int, hasArrays: Bool) {
-            scalars = [Double](repeating: 0, count: count)
-            arrays = hasArrays ? [NDArray?](repeating: nil, count: count) : []
-            reached = [Bool](repeating: false, count: count)
-        }
     }
 
     /// Sends `seed` (dOutput/dOutput) back from entry `root`. Variables reached accumulate
     /// into their `grad`; every entry reached accumulates into the tape's gradients (for
     /// `.grad` on intermediate values and for graph diagrams).
     func backward(from root: Int32, seed: NDArray) {
-        let end = Int(root)
-        var adjoints = Adjoints(count: end + 1, hasArrays: !arrays.isEmpty)
-        send(seed, to: root, &adjoints)
-        var j = end
-        while j >= 0 {
-            if adjoints.reached[j] {
-                let entry = entries[j]
-                if entry.isScalar {
-                    let g = adjoints.scalars[j]
-                    if !propagateScalar(entry, g, &adjoints) { propagate(entry, NDArray(g), &adjoints) }
-                } else if let g = adjoints.arrays[j] {
-                    propagate(entry, g, &adjoints)
-                }
-            }
-            j -= 1
-        }
-        persist(adjoints, through: end)
+        run(from: root) { adjoints in send(seed, to: root, &adjoints) }
     }
 
-    /// Adds this pass's gradients to the variables and to the tape's accumulated gradients.
-    private func persist(_ adjoints: Adjoints, through end: Int) {
-        if reached.count < entries.count {
-            let missing = entries.count - reached.count
-            reached.append(contentsOf: repeatElement(false, count: missing))
-            scalarGrads.append(contentsOf: repeatElement(0, count: missing))
-            arrayGrads.append(contentsOf: repeatElement(nil, count: missing))
+    /// The same with a scalar seed, without building an array.
+    func backward(from root: Int32, scalarSeed seed: Double) {
+        run(from: root) { adjoints in sendScalar(seed, to: root, &adjoints) }
+    }
+
+    /// The pass itself. The first pass over a tape accumulates straight into the tape's own
+    /// gradients, which are all zero and unreached then: adding this pass's adjoints to
+    /// zeros afterwards would give the same bits (an adjoint starts at +0 and only has
+    /// contributions added, so it is never -0, and 0 + a = a for every other a), so only
+    /// the variables need the result delivered. Later passes use scratch buffers and add.
+    private func run(from root: Int32, seeding: (inout Adjoints) -> Void) {
+        let end = Int(root)
+        prepareGradients()
+        let direct = !hasRunBackward
+        hasRunBackward = true
+        var adjoints: Adjoints
+        if direct {
+            adjoints = Adjoints(scalars: scalarGrads!, reached: reached!, arrays: [])
+            swap(&adjoints.arrays, &arrayGrads)
+        } else {
+            adjoints = Adjoints(scalars: .allocate(capacity: end + 1), reached: .allocate(capacity: end + 1),
+                                arrays: arrays.isEmpty ? [] : [NDArray?](repeating: nil, count: end + 1))
+            adjoints.scalars.initialize(repeating: 0, count: end + 1)
+            adjoints.reached.initialize(repeating: false, count: end + 1)
         }
-        for k in 0...end where adjoints.reached[k] {
-            let entry = entries[k]
-            let g = entry.isScalar ? NDArray(adjoints.scalars[k]) : adjoints.arrays[k]!
-            if case .variable(let slot) = entry.op {
-                let variable = variables[slot]
-                if var existing = variable.grad, existing.shape == g.shape {
-                    existing.accumulate(g)
-                    variable.grad = existing
-                } else {
-                    variable.grad = g
+        seeding(&adjoints)
+        let entries = storage, scalars = adjoints.scalars, reached = adjoints.reached
+        var j = end
+        if arrays.isEmpty {
+            // Every entry is a scalar: no checks of the inputs' kinds, pointers in registers,
+            // and leaves (constants and variables: half the entries of a micrograd-style
+            // graph) skipped without copying the entry.
+            while j >= 0 {
+                if reached[j] && !entries[j].isLeaf {
+                    let entry = entries[j]
+                    if !Tape.propagateScalar(entry, scalars[j], entries, scalars, reached, checkingInputs: false) {
+                        propagate(entry, NDArray(scalars[j]), &adjoints)
+                    }
                 }
+                j -= 1
             }
-            if entry.isScalar {
+        } else {
+            while j >= 0 {
+                if reached[j] {
+                    let entry = entries[j]
+                    if entry.isScalar {
+                        let g = scalars[j]
+                        if !Tape.propagateScalar(entry, g, entries, scalars, reached, checkingInputs: true) {
+                            propagate(entry, NDArray(g), &adjoints)
+                        }
+                    } else if let g = adjoints.arrays[j] {
+                        propagate(entry, g, &adjoints)
+                    }
+                }
+                j -= 1
+            }
+        }
+        if direct {
+            swap(&adjoints.arrays, &arrayGrads)
+            deliver(from: scalarGrads!, self.reached!, arrayGrads, through: end)
+        } else {
+            persist(adjoints, through: end)
+            deliver(from: adjoints.scalars, adjoints.reached, adjoints.arrays, through: end)
+            adjoints.scalars.deallocate()
+            adjoints.reached.deallocate()
+        }
+    }
+
+    /// Adds one pass's gradients to the tape's accumulated gradients.
+    private func persist(_ adjoints: Adjoints, through end: Int) {
+        let scalarGrads = scalarGrads!, reached = reached!
+        for k in 0...end where adjoints.reached[k] {
+            if storage[k].isScalar {
                 scalarGrads[k] += adjoints.scalars[k]
             } else if var existing = arrayGrads[k] {
-                existing.accumulate(g)
+                arrayGrads[k] = nil   // so `existing` is the only reference and adds in place
+                existing.accumulate(adjoints.arrays[k]!)
                 arrayGrads[k] = existing
             } else {
-                arrayGrads[k] = g
+                arrayGrads[k] = adjoints.arrays[k]!
             }
             reached[k] = true
+        }
+    }
+
+    /// Adds one pass's gradients to the variables it reached. Slot by slot, which is tape
+    /// order for the entries of any one variable (a variable only gets a second slot after
+    /// its first, and a slot's entry is always later than those of earlier slots of the
+    /// same variable); different variables accumulate independently. The tape holds every
+    /// variable, so they are borrowed from its list rather than retained one by one.
+    private func deliver(from scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>,
+                         _ arrays: [NDArray?], through end: Int) {
+        let slots = slots, entries = storage
+        variables.withUnsafeBufferPointer { variables in
+            for slot in 0..<variables.count {
+                let k = Int(slots[slot].entry)
+                guard k >= 0, k <= end, reached[k] else { continue }
+                if entries[k].isScalar {
+                    variables[slot].accumulateGrad(scalars[k])
+                } else {
+                    variables[slot].accumulateGrad(arrays[k]!)
+                }
+            }
         }
     }
 
@@ -77,14 +131,22 @@ extension Tape {
     /// gradient with respect to a batch of data is skipped.
     @inline(__always)
     private func wants(_ k: Int32) -> Bool {
-        k >= 0 && !entries[Int(k)].isConstant
+        k >= 0 && !storage[Int(k)].isConstant
     }
 
     @inline(__always)
     private func sendScalar(_ g: Double, to k: Int32, _ adjoints: inout Adjoints) {
-        guard wants(k) else { return }
-        adjoints.scalars[Int(k)] += g
-        adjoints.reached[Int(k)] = true
+        Tape.sendScalar(g, to: k, storage, adjoints.scalars, adjoints.reached)
+    }
+
+    @inline(__always)
+    private static func sendScalar(
+        _ g: Double, to k: Int32, _ entries: UnsafeMutablePointer<Entry>,
+        _ scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>
+    ) {
+        guard k >= 0, !entries[Int(k)].isConstant else { return }
+        scalars[Int(k)] += g
+        reached[Int(k)] = true
     }
 
     @inline(__always)
@@ -92,7 +154,7 @@ extension Tape {
         guard wants(k) else { return }
         let contribution = g()
         let i = Int(k)
-        if entries[i].isScalar {
+        if storage[i].isScalar {
             adjoints.scalars[i] += contribution.scalar!
         } else if adjoints.arrays[i] == nil {
             adjoints.arrays[i] = contribution
@@ -104,37 +166,44 @@ extension Tape {
 
     /// The elementwise rules on plain numbers, when an entry and its inputs are scalars.
     /// Returns false for anything else, which then takes the general path.
+    /// `checkingInputs` can be false when every entry of the tape is a scalar.
     @inline(__always)
-    private func propagateScalar(_ entry: Entry, _ g: Double, _ adjoints: inout Adjoints) -> Bool {
+    private static func propagateScalar(
+        _ entry: Entry, _ g: Double, _ entries: UnsafeMutablePointer<Entry>,
+        _ scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>, checkingInputs: Bool
+    ) -> Bool {
         let a = entry.a, b = entry.b
-        guard a < 0 || entries[Int(a)].isScalar, b < 0 || entries[Int(b)].isScalar, entry.c < 0 else { return false }
+        if checkingInputs {
+            guard a < 0 || entries[Int(a)].isScalar, b < 0 || entries[Int(b)].isScalar else { return false }
+        }
+        guard entry.c < 0 else { return false }
         let y = entry.scalar
         let xa = a >= 0 ? entries[Int(a)].scalar : 0
         let xb = b >= 0 ? entries[Int(b)].scalar : 0
         switch entry.op {
         case .constant, .variable: break
-        case .add: sendScalar(g, to: a, &adjoints); sendScalar(g, to: b, &adjoints)
-        case .subtract: sendScalar(g, to: a, &adjoints); sendScalar(-g, to: b, &adjoints)
-        case .multiply: sendScalar(g * xb, to: a, &adjoints); sendScalar(g * xa, to: b, &adjoints)
-        case .divide: sendScalar(g / xb, to: a, &adjoints); sendScalar(-(g * y) / xb, to: b, &adjoints)
-        case .negate: sendScalar(-g, to: a, &adjoints)
-        case .power(let e): sendScalar(g * e * (e == 2 ? xa : Foundation.pow(xa, e - 1)), to: a, &adjoints)
+        case .add: sendScalar(g, to: a, entries, scalars, reached); sendScalar(g, to: b, entries, scalars, reached)
+        case .subtract: sendScalar(g, to: a, entries, scalars, reached); sendScalar(-g, to: b, entries, scalars, reached)
+        case .multiply: sendScalar(g * xb, to: a, entries, scalars, reached); sendScalar(g * xa, to: b, entries, scalars, reached)
+        case .divide: sendScalar(g / xb, to: a, entries, scalars, reached); sendScalar(-(g * y) / xb, to: b, entries, scalars, reached)
+        case .negate: sendScalar(-g, to: a, entries, scalars, reached)
+        case .power(let e): sendScalar(g * e * (e == 2 ? xa : Foundation.pow(xa, e - 1)), to: a, entries, scalars, reached)
         case .powerTensor:
-            sendScalar(g * xb * Foundation.pow(xa, xb - 1), to: a, &adjoints)
-            sendScalar(g * y * Foundation.log(xa), to: b, &adjoints)
-        case .exp: sendScalar(g * y, to: a, &adjoints)
-        case .log: sendScalar(g / xa, to: a, &adjoints)
-        case .sqrt: sendScalar(g / (2 * y), to: a, &adjoints)
-        case .abs: sendScalar(xa > 0 ? g : (xa < 0 ? -g : 0), to: a, &adjoints)
-        case .sigmoid: sendScalar(g * y * (1 - y), to: a, &adjoints)
-        case .tanh: sendScalar(g * (1 - y * y), to: a, &adjoints)
-        case .relu: sendScalar(xa > 0 ? g : 0, to: a, &adjoints)
-        case .leakyRelu(let slope): sendScalar(xa > 0 ? g : slope * g, to: a, &adjoints)
+            sendScalar(g * xb * Foundation.pow(xa, xb - 1), to: a, entries, scalars, reached)
+            sendScalar(g * y * Foundation.log(xa), to: b, entries, scalars, reached)
+        case .exp: sendScalar(g * y, to: a, entries, scalars, reached)
+        case .log: sendScalar(g / xa, to: a, entries, scalars, reached)
+        case .sqrt: sendScalar(g / (2 * y), to: a, entries, scalars, reached)
+        case .abs: sendScalar(xa > 0 ? g : (xa < 0 ? -g : 0), to: a, entries, scalars, reached)
+        case .sigmoid: sendScalar(g * y * (1 - y), to: a, entries, scalars, reached)
+        case .tanh: sendScalar(g * (1 - y * y), to: a, entries, scalars, reached)
+        case .relu: sendScalar(xa > 0 ? g : 0, to: a, entries, scalars, reached)
+        case .leakyRelu(let slope): sendScalar(xa > 0 ? g : slope * g, to: a, entries, scalars, reached)
         case .maximum, .minimum:
             let first = xa == y || xa.isNaN
-            sendScalar(first ? g : 0, to: a, &adjoints)
-            sendScalar(first ? 0 : g, to: b, &adjoints)
-        case .clamp(let lower, let upper): sendScalar(xa >= lower && xa <= upper ? g : 0, to: a, &adjoints)
+            sendScalar(first ? g : 0, to: a, entries, scalars, reached)
+            sendScalar(first ? 0 : g, to: b, entries, scalars, reached)
+        case .clamp(let lower, let upper): sendScalar(xa >= lower && xa <= upper ? g : 0, to: a, entries, scalars, reached)
         default: return false
         }
         return true
@@ -304,6 +373,7 @@ extension Tensor {
     /// memory flat in training loops, as PyTorch frees a graph after `backward`. Calling
     /// `backward` again on a value of a closed graph runs through it again.
     public func backward(seed: NDArray? = nil) throws(EngineError) {
+        if seed == nil, scalarBackward() { return }
         let start: NDArray
         if let seed {
             start = seed
@@ -324,10 +394,24 @@ extension Tensor {
             }
         case .node(let tape, let index):
             tape.backward(from: index, seed: start)
-            if tape.isOpen {
-                let context = GraphContext.current
-                if context.isolationDepth == 0 || context.tape === tape { context.close(tape) }
-            }
+            Tensor.closeAfterBackward(tape)
+        }
+    }
+
+    /// `backward()` of a scalar node: no seed array, no shape checks needed.
+    @inline(__always)
+    private func scalarBackward() -> Bool {
+        guard kind == .scalarNode else { return false }
+        let tape = tape
+        tape.backward(from: index, scalarSeed: 1)
+        Tensor.closeAfterBackward(tape)
+        return true
+    }
+
+    private static func closeAfterBackward(_ tape: Tape) {
+        guard tape.isOpen else { return }
+        GraphContext.withCurrent { context in
+            if context.isolationDepth == 0 || context.tape === tape { context.close(tape) }
         }
     }
 }

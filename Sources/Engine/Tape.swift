@@ -1,14 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Wengert list: the operations of one computation graph in the order they ran.
 ///
 /// Recording appends; the backward pass walks the list in reverse, which is a topological
 /// order by construction, so gradients are summed in the same order on every run (no hash
 /// sets, no sorting). A tape closes when `backward` has run over it; operations after that
 /// start a new tape and see the old values as constants. A tape lives as long as some
-/// tensor refers to it, and then its memory goes all at once.
+/// tensor refers to it, and then its memory goes all at once (but see `GraphContext`: the
+/// thread may reuse a small closed tape that nothing refers to any more for its next graph).
 ///
 /// Entries are plain data: a scalar's value is stored in the entry itself, larger values
 /// and attributes in side tables, so recording a scalar operation is an append and no
-/// reference counting.
+/// reference counting. The entries live in a buffer of the tape's own rather than in a
+/// Swift array: reading `tape.entries[k]` through a class property made the compiler retain
+/// and release the array's storage around every read, which cost more than the arithmetic.
 public final class Tape: @unchecked Sendable {
     struct Entry {
         var op: Op
@@ -26,23 +37,93 @@ public final class Tape: @unchecked Sendable {
         }
 
         var isScalar: Bool { array < 0 }
+
+        /// A constant or a variable: nothing to send back from it.
+        var isLeaf: Bool {
+            switch op {
+            case .constant, .variable: return true
+            default: return false
+            }
+        }
     }
 
-    var entries: [Entry] = []
+    /// The entries `0..<count`; room for `capacity`.
+    private(set) var storage: UnsafeMutablePointer<Entry>
+    private(set) var count = 0
+    private(set) var capacity: Int
     var arrays: [NDArray] = []
     var attributes: [OpAttribute] = []
+    /// Every variable this tape refers to, by slot (`Op.variable(slot)`). The tape holds them
+    /// strongly: a backward pass writes their gradients.
     var variables: [Variable] = []
-    var labels: [Int32: String] = [:]
-    /// Gradients accumulated by backward passes, once one has run: scalars in
-    /// `scalarGrads`, arrays in `arrayGrads`, both parallel to `entries`; `reached`
-    /// says which entries a backward pass has reached at all.
-    var scalarGrads: [Double] = []
+    /// For each slot, which variable it holds (to check a variable's cached slot without
+    /// touching the array of references) and the entry that imported it into the current
+    /// graph, or -1 when the slot was carried over from an earlier graph of a reused tape
+    /// (see `reset`).
+    struct Slot {
+        var variable: ObjectIdentifier
+        var entry: Int32
+        /// The variable's `version` when `entry` was made: a variable whose value has changed
+        /// since (a parameter set by hand, an optimizer step) gets a new slot and entry, so
+        /// the backward pass of this graph uses the value each operation actually saw.
+        var version: UInt64
+    }
+    private(set) var slots: UnsafeMutablePointer<Slot>
+    /// When set, the only variable this graph tracks (see `Graph.isolated(differentiating:)`).
+    var onlyVariable: ObjectIdentifier?
+    private var slotCapacity = 16
+    /// Label ids of entries `0..<labelCapacity` (0: none), allocated when the first label is set.
+    private var labelIDs: UnsafeMutablePointer<Int32>?
+    private var labelCapacity = 0
+    /// Gradients accumulated by backward passes, once one has run: for entries
+    /// `0..<gradientCount`, scalars in `scalarGrads`, arrays in `arrayGrads` (only when the
+    /// tape has arrays), and in `reached` whether a backward pass has reached the entry at
+    /// all. Entries recorded after the last pass are implicitly unreached.
+    private(set) var scalarGrads: UnsafeMutablePointer<Double>?
+    private(set) var reached: UnsafeMutablePointer<Bool>?
+    private(set) var gradientCount = 0
+    private var gradientCapacity = 0
     var arrayGrads: [NDArray?] = []
-    var reached: [Bool] = []
+    /// Whether a backward pass has run since the tape was (re)started: the first pass can
+    /// accumulate straight into the tape's gradients (see `backward(from:seed:)`).
+    var hasRunBackward = false
     var isOpen = true
 
+    static let initialCapacity = 64
+
     init() {
-        entries.reserveCapacity(32)
+        capacity = Tape.initialCapacity
+        storage = Tape.reallocate(nil, capacity: capacity)
+        slots = .allocate(capacity: slotCapacity)
+    }
+
+    deinit {
+        labelIDs?.deallocate()
+        free(storage)
+        slots.deallocate()
+        scalarGrads?.deallocate()
+        reached?.deallocate()
+    }
+
+    /// The recorded entries (a view that is valid until the next append).
+    var entries: UnsafeMutableBufferPointer<Entry> {
+        UnsafeMutableBufferPointer(start: storage, count: count)
+    }
+
+    @inline(never)
+    private func grow() {
+        capacity *= 2
+        storage = Tape.reallocate(storage, capacity: capacity)
+    }
+
+    /// The entries' memory comes from `malloc` and grows with `realloc` (entries are plain
+    /// data, so moving their bytes moves them): a long recording grows in place or, once
+    /// large, by remapping pages instead of copying them into newly faulted ones.
+    private static func reallocate(_ pointer: UnsafeMutablePointer<Entry>?, capacity: Int) -> UnsafeMutablePointer<Entry> {
+        guard let raw = realloc(pointer, capacity * MemoryLayout<Entry>.stride) else {
+            fatalError("Tape: out of memory for \(capacity) entries")
+        }
+        return raw.bindMemory(to: Entry.self, capacity: capacity)
     }
 
     @inline(__always)
@@ -51,14 +132,42 @@ public final class Tape: @unchecked Sendable {
             return append(op, a, b, c, scalar: x)
         }
         arrays.append(value)
-        entries.append(Entry(op: op, a: a, b: b, c: c, array: Int32(truncatingIfNeeded: arrays.count - 1), scalar: 0))
-        return Int32(truncatingIfNeeded: entries.count - 1)
+        return append(Entry(op: op, a: a, b: b, c: c, array: Int32(truncatingIfNeeded: arrays.count - 1), scalar: 0))
     }
 
     @inline(__always)
     func append(_ op: Op, _ a: Int32, _ b: Int32 = -1, _ c: Int32 = -1, scalar: Double) -> Int32 {
-        entries.append(Entry(op: op, a: a, b: b, c: c, array: -1, scalar: scalar))
-        return Int32(truncatingIfNeeded: entries.count - 1)
+        append(Entry(op: op, a: a, b: b, c: c, array: -1, scalar: scalar))
+    }
+
+    @inline(__always)
+    private func append(_ entry: Entry) -> Int32 {
+        if count == capacity { grow() }
+        (storage + count).initialize(to: entry)
+        count += 1
+        return Int32(truncatingIfNeeded: count - 1)
+    }
+
+    /// The label of entry `k`, if it has one.
+    func label(_ k: Int32) -> Label? {
+        guard Int(k) < labelCapacity, let id = labelIDs?[Int(k)], id != 0 else { return nil }
+        return Label(id: id)
+    }
+
+    func setLabel(_ label: Label?, at k: Int32) {
+        let index = Int(k)
+        if index >= labelCapacity {
+            guard label != nil else { return }
+            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(capacity, index + 1, 64))
+            larger.initialize(repeating: 0, count: Swift.max(capacity, index + 1, 64))
+            if let labelIDs {
+                larger.update(from: labelIDs, count: labelCapacity)
+                labelIDs.deallocate()
+            }
+            labelIDs = larger
+            labelCapacity = Swift.max(capacity, index + 1, 64)
+        }
+        labelIDs![index] = label?.id ?? 0
     }
 
     func attribute(_ attribute: OpAttribute) -> Int32 {
@@ -69,55 +178,175 @@ public final class Tape: @unchecked Sendable {
     /// The value of entry `k`.
     @inline(__always)
     func value(_ k: Int32) -> NDArray {
-        let entry = entries[Int(k)]
+        let entry = storage[Int(k)]
         return entry.array < 0 ? NDArray(entry.scalar) : arrays[Int(entry.array)]
+    }
+
+    /// The number of entry `k`, when it is a scalar.
+    @inline(__always)
+    func scalarValue(_ k: Int32) -> Double? {
+        let entry = storage[Int(k)]
+        return entry.array < 0 ? entry.scalar : nil
     }
 
     /// The entry that stands for `tensor` on this tape, adding one if needed: constants and
     /// values of other graphs come in as constants, variables as leaves (once per tape).
+    /// The common cases are inline; the rest is out of line, so that this stays small
+    /// enough to inline into every operation.
     @inline(__always)
     func index(of tensor: Tensor) -> Int32 {
-        switch tensor.origin {
-        case .node(let tape, let index) where tape === self:
-            return index
-        case .node(let tape, let index):
-            return append(.constant, -1, value: tape.value(index))
-        case .scalar(let x):
-            return append(.constant, -1, scalar: x)
-        case .constant(let value):
-            return append(.constant, -1, value: value)
-        case .variable(let variable):
-            return importVariable(variable)
+        if tensor.object === self { return tensor.index }   // only a node holds a tape
+        switch tensor.kind {
+        case .scalar, .scalarNode:
+            // A literal, or a scalar of another graph (whose number the handle carries).
+            return append(.constant, -1, scalar: tensor.number)
+        case .variable:
+            return importVariable(tensor.leaf)
+        case .constant, .arrayNode:
+            return appendConstant(tensor)
         }
     }
 
+    @inline(never)
+    private func appendConstant(_ tensor: Tensor) -> Int32 {
+        append(.constant, -1, value: tensor.value)
+    }
+
+    /// The entry of `variable` in this graph, importing it (as a `.variable` leaf holding
+    /// the value it has now) the first time. The variable remembers its slot here; the slot
+    /// is checked before use, since a new tape may reuse a freed one's address.
+    @inline(__always)
     func importVariable(_ variable: Variable) -> Int32 {
-        let cached = variable.importIndex
-        if variable.importTape == ObjectIdentifier(self), cached >= 0, Int(cached) < entries.count,
-            case .variable(let slot) = entries[Int(cached)].op, variables[slot] === variable
+        if let only = onlyVariable, only != ObjectIdentifier(variable) {
+            if let x = variable.scalarValue { return append(.constant, -1, scalar: x) }
+            return append(.constant, -1, value: variable.value)
+        }
+        let slot = variable.importSlot
+        if variable.importTape == ObjectIdentifier(self), slot < variables.count,
+            slots[slot].variable == ObjectIdentifier(variable)
         {
-            return cached
+            let existing = slots[slot].entry
+            if existing >= 0 {
+                if slots[slot].version == variable.version { return existing }
+                return importNewVariable(variable)
+            }
+            // A slot carried over from an earlier graph: the tape still holds the variable,
+            // so importing it again takes no new reference.
+            let index = appendLeaf(slot, variable)
+            slots[slot].entry = index
+            slots[slot].version = variable.version
+            return index
+        }
+        return importNewVariable(variable)
+    }
+
+    private func importNewVariable(_ variable: Variable) -> Int32 {
+        let slot = variables.count
+        if slot == slotCapacity {
+            let larger = UnsafeMutablePointer<Slot>.allocate(capacity: slotCapacity * 2)
+            larger.moveInitialize(from: slots, count: slot)
+            slots.deallocate()
+            slots = larger
+            slotCapacity *= 2
         }
         variables.append(variable)
-        let index = append(.variable(variables.count - 1), -1, value: variable.value)
+        let index = appendLeaf(slot, variable)
+        (slots + slot).initialize(to: Slot(variable: ObjectIdentifier(variable), entry: index, version: variable.version))
         variable.importTape = ObjectIdentifier(self)
-        variable.importIndex = index
+        variable.importSlot = slot
         return index
+    }
+
+    @inline(__always)
+    private func appendLeaf(_ slot: Int, _ variable: Variable) -> Int32 {
+        if let x = variable.scalarValue { return append(.variable(slot), -1, scalar: x) }
+        return append(.variable(slot), -1, value: variable.value)
+    }
+
+    /// Gradient slots for every entry recorded so far (new ones unreached, zero).
+    func prepareGradients() {
+        guard gradientCount < count else { return }
+        if gradientCapacity < count {
+            let newCapacity = Swift.max(capacity, count)
+            let grads = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
+            let flags = UnsafeMutablePointer<Bool>.allocate(capacity: newCapacity)
+            if let scalarGrads, let reached {
+                grads.moveInitialize(from: scalarGrads, count: gradientCount)
+                flags.moveInitialize(from: reached, count: gradientCount)
+                scalarGrads.deallocate()
+                reached.deallocate()
+            }
+            scalarGrads = grads
+            reached = flags
+            gradientCapacity = newCapacity
+        }
+        (scalarGrads! + gradientCount).initialize(repeating: 0, count: count - gradientCount)
+        (reached! + gradientCount).initialize(repeating: false, count: count - gradientCount)
+        if !arrays.isEmpty || !arrayGrads.isEmpty {
+            arrayGrads.append(contentsOf: repeatElement(nil, count: count - arrayGrads.count))
+        }
+        gradientCount = count
     }
 
     /// The gradient accumulated at entry `k`, if a backward pass reached it.
     func grad(_ k: Int32) -> NDArray? {
         let i = Int(k)
-        guard i < reached.count, reached[i] else { return nil }
-        return entries[i].isScalar ? NDArray(scalarGrads[i]) : arrayGrads[i]
+        guard i < gradientCount, reached![i] else { return nil }
+        return storage[i].isScalar ? NDArray(scalarGrads![i]) : arrayGrads[i]
     }
 
     /// Forgets the gradient accumulated at entry `k`.
     func zeroGrad(_ k: Int32) {
         let i = Int(k)
-        guard i < reached.count else { return }
-        reached[i] = false
-        scalarGrads[i] = 0
-        arrayGrads[i] = nil
+        guard i < gradientCount else { return }
+        reached![i] = false
+        scalarGrads![i] = 0
+        if i < arrayGrads.count { arrayGrads[i] = nil }
+    }
+
+    /// Whether this closed tape is small enough to keep for reuse: what a spare tape holds
+    /// stays alive until the thread's next graph, so only small ones qualify.
+    var isWorthReusing: Bool {
+        guard capacity <= Tape.reusableCapacity, arrays.count <= 64 else { return false }
+        var elements = 0
+        for array in arrays { elements += array.count }
+        return elements <= Tape.reusableElements
+    }
+
+    static let reusableCapacity = 1 << 16
+    static let reusableElements = 1 << 16
+    static let carriedVariables = 256
+
+    /// Starts the tape again, empty and open, keeping its buffers. Only for a tape nothing
+    /// else refers to. Up to `carriedVariables` variables holding up to `reusableElements`
+    /// numbers in all stay in their slots, so a loop that uses the same parameters in every
+    /// graph imports them without taking a new reference each time (the atomic reference
+    /// count is the most expensive part of an import). Only small ones, since the tape keeps
+    /// them alive while it waits for reuse; any other variables are let go.
+    func reset() {
+        count = 0
+        arrays.removeAll(keepingCapacity: true)
+        attributes.removeAll(keepingCapacity: true)
+        if let labelIDs { labelIDs.update(repeating: 0, count: labelCapacity) }
+        arrayGrads.removeAll(keepingCapacity: true)
+        gradientCount = 0
+        hasRunBackward = false
+        isOpen = true
+        var carry = variables.count <= Tape.carriedVariables
+        if carry {
+            var elements = 0
+            for variable in variables where variable.scalarValue == nil {
+                elements += variable.value.count
+                if elements > Tape.reusableElements {
+                    carry = false
+                    break
+                }
+            }
+        }
+        if carry {
+            for slot in 0..<variables.count { slots[slot].entry = -1 }
+        } else {
+            variables.removeAll(keepingCapacity: true)
+        }
     }
 }

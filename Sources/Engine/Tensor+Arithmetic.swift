@@ -3,8 +3,8 @@ import Foundation
 /// Elementwise arithmetic and functions, with numpy broadcasting. Each has a path for
 /// scalars that never builds an array: the micrograd-style graphs of the first notebooks.
 extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
-    public init(floatLiteral value: Double) { self.init(value) }
-    public init(integerLiteral value: Int) { self.init(Double(value)) }
+    @inlinable public init(floatLiteral value: Double) { self.init(value) }
+    @inlinable public init(integerLiteral value: Int) { self.init(Double(value)) }
 
     public static func + (a: Tensor, b: Tensor) throws(EngineError) -> Tensor {
         if let x = a.scalarValue, let y = b.scalarValue { return record(.add, a, b, scalar: x + y) }

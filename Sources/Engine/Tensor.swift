@@ -5,6 +5,7 @@
 /// result depends on. A scalar is a rank-0 tensor: the micrograd-style graphs of single
 /// numbers and the matrix graphs of networks are the same machinery.
 public struct Tensor: @unchecked Sendable {
+    /// What a tensor is, as one enum: the way the rest of the engine reads a handle.
     enum Origin {
         /// A scalar constant, kept apart so that scalar arithmetic never touches an array.
         case scalar(Double)
@@ -13,24 +14,86 @@ public struct Tensor: @unchecked Sendable {
         case node(Tape, Int32)
     }
 
-    let origin: Origin
+    /// How the handle is stored: plain fields rather than the enum, so the scalar path reads
+    /// a number without unpacking an enum payload (which made the compiler retain and
+    /// release the tape or variable around every read) and three words fit in registers.
+    @usableFromInline
+    enum Kind: UInt8 {
+        case scalar, constant, variable
+        /// A node whose value is a scalar, kept in `number` as well as on the tape (entries
+        /// never change, so the copy stays true and reading it never touches the tape).
+        case scalarNode
+        case arrayNode
+    }
+
+    /// The number of `.scalar` and `.scalarNode`.
+    @usableFromInline let number: Double
+    /// The `Tape` of a node, the `Variable` of a variable, the `ConstantArray` of a constant
+    /// (the one reference a handle holds, so copying a handle retains at most one object).
+    @usableFromInline let object: AnyObject?
+    /// The entry of a node.
+    @usableFromInline let index: Int32
+    @usableFromInline let kind: Kind
+
+    /// The tensor as an enum.
+    var origin: Origin {
+        switch kind {
+        case .scalar: return .scalar(number)
+        case .constant: return .constant(unsafeDowncast(object!, to: ConstantArray.self).value)
+        case .variable: return .variable(unsafeDowncast(object!, to: Variable.self))
+        case .scalarNode, .arrayNode: return .node(unsafeDowncast(object!, to: Tape.self), index)
+        }
+    }
 
     init(origin: Origin) {
-        self.origin = origin
+        switch origin {
+        case .scalar(let x): self.init(x)
+        case .constant(let value): self.init(value)
+        case .variable(let variable): self.init(variable: variable)
+        case .node(let tape, let index): self.init(node: tape, index)
+        }
+    }
+
+    /// The fields as they are. Usable from inlinable code so that the scalar constant
+    /// initialisers below can be inlined into callers.
+    @inlinable @inline(__always)
+    init(number: Double, object: AnyObject?, index: Int32, kind: Kind) {
+        self.number = number
+        self.object = object
+        self.index = index
+        self.kind = kind
+    }
+
+    /// A node whose value is the scalar `value`.
+    @inline(__always)
+    init(node tape: Tape, _ index: Int32, scalar value: Double) {
+        self.init(number: value, object: tape, index: index, kind: .scalarNode)
+    }
+
+    /// A node of the tape, scalar or not.
+    @inline(__always)
+    init(node tape: Tape, _ index: Int32) {
+        if let x = tape.scalarValue(index) {
+            self.init(node: tape, index, scalar: x)
+        } else {
+            self.init(number: 0, object: tape, index: index, kind: .arrayNode)
+        }
     }
 
     /// A constant: no history, no gradient.
     public init(_ value: NDArray) {
         if case .scalar(let x) = value.storage {
-            self.origin = .scalar(x)
+            self.init(x)
         } else {
-            self.origin = .constant(value)
+            self.init(number: 0, object: ConstantArray(value), index: -1, kind: .constant)
         }
     }
 
-    /// A scalar constant.
+    /// A scalar constant. Inlinable, so that callers see a handle that holds no reference
+    /// and destroy it without a call into the runtime.
+    @inlinable
     public init(_ scalar: Double) {
-        self.origin = .scalar(scalar)
+        self.init(number: scalar, object: nil, index: -1, kind: .scalar)
     }
 
     /// A constant from row-major values.
@@ -40,31 +103,37 @@ public struct Tensor: @unchecked Sendable {
 
     /// The tensor that reads and feeds `variable`.
     public init(variable: Variable) {
-        self.origin = .variable(variable)
+        self.init(number: 0, object: variable, index: -1, kind: .variable)
     }
+
+    /// The tape of a node (only for `.scalarNode` and `.arrayNode`), borrowed from the handle.
+    @inline(__always)
+    var tape: Tape { unsafeDowncast(object.unsafelyUnwrapped, to: Tape.self) }
+
+    /// The variable of a `.variable`, borrowed from the handle.
+    @inline(__always)
+    var leaf: Variable { unsafeDowncast(object.unsafelyUnwrapped, to: Variable.self) }
+
+    @inline(__always)
+    var isNode: Bool { kind == .scalarNode || kind == .arrayNode }
 
     /// The numbers.
     public var value: NDArray {
-        switch origin {
-        case .scalar(let x): return NDArray(x)
-        case .constant(let value): return value
-        case .variable(let variable): return variable.value
-        case .node(let tape, let index): return tape.value(index)
+        switch kind {
+        case .scalar, .scalarNode: return NDArray(number)
+        case .constant: return unsafeDowncast(object.unsafelyUnwrapped, to: ConstantArray.self).value
+        case .variable: return leaf.value
+        case .arrayNode: return tape.value(index)
         }
     }
 
     /// The number, when this is a scalar; read without building an array.
     @inline(__always)
     var scalarValue: Double? {
-        switch origin {
-        case .scalar(let x): return x
-        case .constant: return nil
-        case .variable(let variable):
-            if case .scalar(let x) = variable.value.storage { return x }
-            return nil
-        case .node(let tape, let index):
-            let entry = tape.entries[Int(index)]
-            return entry.array < 0 ? entry.scalar : nil
+        switch kind {
+        case .scalar, .scalarNode: return number
+        case .constant, .arrayNode: return nil
+        case .variable: return leaf.scalarValue
         }
     }
 
@@ -81,12 +150,7 @@ public struct Tensor: @unchecked Sendable {
     }
 
     /// Whether gradients can flow into or through this tensor.
-    public var isTracked: Bool {
-        switch origin {
-        case .scalar, .constant: return false
-        case .variable, .node: return true
-        }
-    }
+    public var isTracked: Bool { kind.rawValue >= Kind.variable.rawValue }
 
     /// The same numbers with no history (PyTorch's `detach`).
     public func detached() -> Tensor { Tensor(value) }
@@ -115,25 +179,31 @@ public struct Tensor: @unchecked Sendable {
             switch origin {
             case .scalar, .constant: return nil
             case .variable(let variable): return variable.name
-            case .node(let tape, let index): return tape.labels[index]
+            case .node(let tape, let index): return tape.label(index)?.name
             }
         }
         nonmutating set {
             switch origin {
             case .scalar, .constant: break
             case .variable(let variable): variable.name = newValue
-            case .node(let tape, let index): tape.labels[index] = newValue
+            case .node(let tape, let index): tape.setLabel(newValue.map(Label.init), at: index)
             }
+        }
+    }
+
+    /// Labels this value with an interned name: a 4-byte store (a variable takes the name).
+    public func setLabel(_ label: Label) {
+        switch origin {
+        case .scalar, .constant: break
+        case .variable(let variable): variable.name = label.name
+        case .node(let tape, let index): tape.setLabel(label, at: index)
         }
     }
 
     /// Whether two tensors are the same graph node (not merely equal numbers).
     public func isSameNode(as other: Tensor) -> Bool {
-        switch (origin, other.origin) {
-        case let (.variable(a), .variable(b)): return a === b
-        case let (.node(t1, i1), .node(t2, i2)): return t1 === t2 && i1 == i2
-        default: return false
-        }
+        if kind == .variable && other.kind == .variable { return object === other.object }
+        return isNode && other.isNode && object === other.object && index == other.index
     }
 }
 
@@ -141,8 +211,7 @@ extension Tensor {
     /// The tape to record on, or nil when nothing should be recorded (no-grad mode).
     @inline(__always)
     static func recordingTape() -> Tape? {
-        let context = GraphContext.current
-        return context.recording ? context.openTape() : nil
+        GraphContext.withCurrent { context in context.recording ? context.tapeForNewOperation() : nil }
     }
 
     /// Records `op` with one input, or returns a constant when nothing is tracked.
@@ -150,14 +219,14 @@ extension Tensor {
     static func record(_ op: Op, _ x: Tensor, value: NDArray) -> Tensor {
         guard x.isTracked, let tape = recordingTape() else { return Tensor(value) }
         let a = tape.index(of: x)
-        return Tensor(origin: .node(tape, tape.append(op, a, value: value)))
+        return Tensor(node: tape, tape.append(op, a, value: value))
     }
 
     @inline(__always)
     static func record(_ op: Op, _ x: Tensor, scalar: Double) -> Tensor {
         guard x.isTracked, let tape = recordingTape() else { return Tensor(scalar) }
         let a = tape.index(of: x)
-        return Tensor(origin: .node(tape, tape.append(op, a, scalar: scalar)))
+        return Tensor(node: tape, tape.append(op, a, scalar: scalar), scalar: scalar)
     }
 
     /// Records `op` with two inputs.
@@ -166,7 +235,7 @@ extension Tensor {
         guard x.isTracked || y.isTracked, let tape = recordingTape() else { return Tensor(value) }
         let a = tape.index(of: x)
         let b = tape.index(of: y)
-        return Tensor(origin: .node(tape, tape.append(op, a, b, value: value)))
+        return Tensor(node: tape, tape.append(op, a, b, value: value))
     }
 
     @inline(__always)
@@ -174,14 +243,14 @@ extension Tensor {
         guard x.isTracked || y.isTracked, let tape = recordingTape() else { return Tensor(scalar) }
         let a = tape.index(of: x)
         let b = tape.index(of: y)
-        return Tensor(origin: .node(tape, tape.append(op, a, b, scalar: scalar)))
+        return Tensor(node: tape, tape.append(op, a, b, scalar: scalar), scalar: scalar)
     }
 
     /// Records `op` with three inputs.
     static func record(_ op: Op, _ x: Tensor, _ y: Tensor, _ z: Tensor, value: NDArray) -> Tensor {
         guard x.isTracked || y.isTracked || z.isTracked, let tape = recordingTape() else { return Tensor(value) }
         let a = tape.index(of: x), b = tape.index(of: y), c = tape.index(of: z)
-        return Tensor(origin: .node(tape, tape.append(op, a, b, c, value: value)))
+        return Tensor(node: tape, tape.append(op, a, b, c, value: value))
     }
 
     /// Records an operation whose attribute lives in the tape's side table; `makeOp`
@@ -195,6 +264,16 @@ extension Tensor {
         if case .inputs = attribute { stored = .inputs(indices) } else { stored = attribute }
         let op = makeOp(tape.attribute(stored))
         let a = indices.count == 1 ? indices[0] : -1
-        return Tensor(origin: .node(tape, tape.append(op, a, value: value)))
+        return Tensor(node: tape, tape.append(op, a, value: value))
+    }
+}
+
+/// The array of a constant tensor, boxed so that a tensor handle holds one reference
+/// whatever it stands for.
+final class ConstantArray: @unchecked Sendable {
+    let value: NDArray
+
+    init(_ value: NDArray) {
+        self.value = value
     }
 }

@@ -43,8 +43,8 @@ extension Builtins {
                                    notes: [.init("differentiate the formula of the first derivative instead")])
             }
             let interpreter = arguments.interpreter
-            let gradient = try Graph.isolated { () throws -> NDArray in
-                let variable = Variable(x.value)
+            let variable = Variable(x.value)
+            let gradient = try Graph.isolated(differentiating: variable) { () throws -> NDArray in
                 let result = try interpreter.call(f, [.tensor(variable.tensor)], at: arguments.callRange)
                 guard case .tensor(let y) = result, y.value.count == 1 else {
                     throw BuiltinError("derivative needs a function that returns a number; \(f.name) returned a \(result.typeName)",

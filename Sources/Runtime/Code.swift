@@ -1,4 +1,5 @@
 import Diagnostics
+import Engine
 import Language
 
 /// The syntax tree after name resolution: every name is a slot (in the notebook's globals,
@@ -26,8 +27,9 @@ final class Code {
 
         let kind: Kind
         let range: SourceRange
-        /// The name, for identifiers (labels in graphs, "did you mean").
-        var name: String? = nil
+        /// The name, for identifiers (labels in graphs, "did you mean"), interned so that
+        /// copying an expression copies no string.
+        var name: Label? = nil
     }
 
     struct Argument {
@@ -40,11 +42,12 @@ final class Code {
         case slice(start: Expression?, end: Expression?, step: Expression?, range: SourceRange)
     }
 
-    /// Where an assignment writes.
+    /// Where an assignment writes. Names are interned labels: plain data, so executing an
+    /// assignment copies no string.
     enum Target {
-        case global(Int, name: String)
-        case local(Int, name: String)
-        case captured(depth: Int, slot: Int, name: String)
+        case global(Int, name: Label)
+        case local(Int, name: Label)
+        case captured(depth: Int, slot: Int, name: Label)
         case member(Expression, String, SourceRange)
         case subscripted(Expression, [Index], SourceRange)
     }

@@ -12,8 +12,9 @@ public struct ExecutionLimits: Hashable, Sendable {
     public var tensorElements = 1 << 27
     /// Characters one block may display.
     public var outputCharacters = 1_000_000
-    /// Operations recorded in one computation graph before a backward pass.
-    public var graphOperations = 20_000_000
+    /// Operations one computation graph holds without a backward pass before its history
+    /// is cut (with a warning).
+    public var graphOperations = 1_000_000
 
     public init() {}
 
@@ -24,7 +25,7 @@ public struct ExecutionLimits: Hashable, Sendable {
         caps.recursionDepth = 10_000
         caps.tensorElements = 1 << 30
         caps.outputCharacters = 20_000_000
-        caps.graphOperations = 200_000_000
+        caps.graphOperations = 50_000_000
         return caps
     }()
 }

@@ -9,19 +9,19 @@ extension Interpreter {
             return value
         case .global(let slot):
             guard let value = globals.values[slot] else {
-                throw undefined(expression.name ?? "?", at: expression.range, frame: frame)
+                throw undefined(expression.name?.name ?? "?", at: expression.range, frame: frame)
             }
             return value
         case .local(let slot):
             guard let value = frame!.slots[slot] else {
-                throw RuntimeError("'\(expression.name ?? "?")' is used before it is given a value", at: expression.range)
+                throw RuntimeError("'\(expression.name?.name ?? "?")' is used before it is given a value", at: expression.range)
             }
             return value
         case .captured(let depth, let slot):
             var current = frame
             for _ in 0..<depth { current = current?.parent }
             guard let value = current?.slots[slot] else {
-                throw RuntimeError("'\(expression.name ?? "?")' is used before it is given a value", at: expression.range)
+                throw RuntimeError("'\(expression.name?.name ?? "?")' is used before it is given a value", at: expression.range)
             }
             return value
         case .builtin(let builtin):

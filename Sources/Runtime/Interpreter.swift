@@ -51,6 +51,8 @@ public final class Interpreter {
     public func run(_ code: String, origin: SourceOrigin = SourceOrigin()) -> BlockResult {
         Engine.Limits.maxElements = configuration.limits.tensorElements
         budget.stack = StackGuard()
+        Engine.Limits.maxOperations = configuration.limits.graphOperations
+        let truncationsBefore = Graph.truncations
         let (statements, diagnostics) = Parser.parse(code, origin: origin)
         if diagnostics.contains(where: { $0.severity == .error }) {
             return BlockResult(errors: diagnostics)
@@ -70,6 +72,14 @@ public final class Interpreter {
             errors.append(.error("\(error)"))
         }
         ReleaseQueue.drain()
+        let cuts = Graph.truncations - truncationsBefore
+        if cuts > 0 {
+            warnings.append(.warning(
+                "the computation graph grew past \(configuration.limits.graphOperations) operations without a backward pass; "
+                    + "its history was cut \(cuts) time\(cuts == 1 ? "" : "s"), and gradients do not flow back through a cut",
+                at: SourceRange(at: origin.location(line: 0, column: 1)),
+                notes: [.init("raise 'max_graph' in the front matter to keep more history, or detach what needs none")]))
+        }
         return BlockResult(items: output, errors: errors, warnings: warnings)
     }
 
@@ -197,12 +207,12 @@ public final class Interpreter {
     /// Binding a name: a plain number becomes a variable (so `x = -2` can later have an
     /// `x.grad`), and a computed value gets the name as its label in graph diagrams. Loop
     /// variables are bound as they are.
-    private func bind(_ value: Value, name: String, loopVariable: Bool) -> Value {
+    private func bind(_ value: Value, name: Label, loopVariable: Bool) -> Value {
         guard case .tensor(let tensor) = value else { return value }
         if !tensor.isTracked {
-            return loopVariable ? value : .tensor(Variable(tensor.value, name: name).tensor)
+            return loopVariable ? value : .tensor(Variable(tensor.value, name: name.name).tensor)
         }
-        if tensor.variable == nil { tensor.label = name }
+        if tensor.variable == nil { tensor.setLabel(name) }
         return value
     }
 
@@ -249,15 +259,15 @@ public final class Interpreter {
     private func read(_ target: Code.Target, _ frame: Frame?, at range: SourceRange) throws -> Value {
         switch target {
         case .global(let slot, let name):
-            guard let value = globals.values[slot] else { throw undefined(name, at: range, frame: frame) }
+            guard let value = globals.values[slot] else { throw undefined(name.name, at: range, frame: frame) }
             return value
         case .local(let slot, let name):
-            guard let value = frame!.slots[slot] else { throw undefined(name, at: range, frame: frame) }
+            guard let value = frame!.slots[slot] else { throw undefined(name.name, at: range, frame: frame) }
             return value
         case .captured(let depth, let slot, let name):
             var current = frame
             for _ in 0..<depth { current = current?.parent }
-            guard let value = current!.slots[slot] else { throw undefined(name, at: range, frame: frame) }
+            guard let value = current!.slots[slot] else { throw undefined(name.name, at: range, frame: frame) }
             return value
         case .member(let base, let name, let nameRange):
             return try member(try evaluate(base, frame), name, at: nameRange)

@@ -1,4 +1,5 @@
 import Diagnostics
+import Engine
 import Language
 
 /// Turns parsed statements into `Code`: names become slots.
@@ -89,8 +90,8 @@ struct Resolver {
     }
 
     private func target(named name: String, range: SourceRange, scope: Scope?) -> Code.Target {
-        if let scope { return .local(scope.slot(name), name: name) }
-        return .global(globals.slot(name), name: name)
+        if let scope { return .local(scope.slot(name), name: Label(name)) }
+        return .global(globals.slot(name), name: Label(name))
     }
 
     private func target(for expression: Expression, scope: Scope?) -> Code.Target {
@@ -138,7 +139,7 @@ struct Resolver {
         case .boolean(let value):
             return .init(kind: .constant(.bool(value)), range: range)
         case .identifier(let name):
-            return .init(kind: resolve(name, scope: scope), range: range, name: name)
+            return .init(kind: resolve(name, scope: scope), range: range, name: Label(name))
         case .list(let elements):
             return .init(kind: .list(elements.map { compile($0, scope: scope) }), range: range)
         case .tuple(let elements):

@@ -181,4 +181,22 @@ import Testing
         guard case .paragraph(let inlines, _) = notebook.markup[0] else { return }
         #expect(inlines.contains(.link(destination: "b", title: "", content: [.text("a")], location: .init(line: 1, column: 10))))
     }
+
+    /// A line of a formula that would open a block in CommonMark (`+ x`, `- x`, `1. x`)
+    /// does not cut the formula.
+    @Test func displayMathLinesThatLookLikeBlocks() throws {
+        let tex = "\\frac{a}{b}\n+ \\underbrace{c}_{d}\n- e\n1. f\n# g\n= h"
+        let text = "Before:\n\n$$" + tex + "$$\n\nAfter.\n"
+        let notebook = try Notebook.parse(path: "t.md", bytes: Array(text.utf8))
+        var found: [String] = []
+        func visit(_ inlines: [Markup.Inline]) {
+            for inline in inlines { if case .math(let t, true, _) = inline { found.append(t) } }
+        }
+        for block in notebook.markup { if case .paragraph(let inlines, _) = block { visit(inlines) } }
+        #expect(found == [tex])
+        #expect(notebook.printed() == Array(text.utf8))
+        // The same lines outside math are still a list.
+        let list = try Notebook.parse(path: "t.md", bytes: Array("+ one\n+ two\n".utf8))
+        #expect(list.markup.contains { if case .list = $0 { return true }; return false })
+    }
 }

@@ -52,6 +52,23 @@ import Testing
         #expect(tapes.count > 1)
     }
 
+    /// A parameter changed by hand between two uses in one graph: each use differentiates
+    /// with the value it saw (the first use's gradient is not lost, the second's is right).
+    @Test func aVariableChangedWithinAGraphIsSeenAsChanged() throws {
+        var generator = RandomGenerator(seed: 0)
+        let first = Linear(inputs: 1, outputs: 1, bias: false, generator: &generator)
+        let second = Linear(inputs: 1, outputs: 1, bias: false, generator: &generator)
+        first.weight.value = NDArray(rows: [[1]])
+        second.weight.value = NDArray(rows: [[2]])
+        let peek = try second.weight.tensor * 1
+        second.weight.value = NDArray(rows: [[3]])
+        let y = try second(first(Tensor(NDArray([1.0]))))
+        #expect(y.value.values == [3])
+        try (y.sum() + peek.sum()).backward()
+        #expect(first.weight.grad?.values == [3])
+        #expect(second.weight.grad?.values == [1 + 1])
+    }
+
     @Test func noGradAndDetach() throws {
         let x = Variable(2)
         let y = Graph.withoutRecording { x.tensor.exp() }

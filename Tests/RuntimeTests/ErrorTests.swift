@@ -61,6 +61,19 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    @Test func longHistoriesAreCutWithAWarning() {
+        var settings = ExecutionLimits()
+        settings.graphOperations = 1000
+        let limits = settings
+        let outcome = LargeStack.run {
+            let interpreter = Interpreter(configuration: .init(limits: limits))
+            return interpreter.run("x = 0.5\nfor i in 0..<2000 { x = 0.9 * x + 0.1 }\nx")
+        }
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.items.map(\.text) == ["1"])
+        #expect(outcome.warnings.first?.message.hasPrefix("the computation graph grew past 1000 operations without a backward pass") == true)
+    }
+
     @Test func outputSizeIsLimited() {
         var limits = ExecutionLimits()
         limits.outputCharacters = 100

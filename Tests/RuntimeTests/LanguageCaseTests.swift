@@ -27,6 +27,7 @@ import Testing
         ("fn fact(n) { if n <= 1 { 1 } else { n * fact(n - 1) } }\nfact(10)", "3.6288e+06"),
         ("square = fn(x) { x^2 }\nsquare(3), derivative(square, 3)", "(9, 6)"),
         ("derivative(sigmoid, 0)", "0.25"),
+        ("w = 3\nderivative(fn(t) { w * t }, 2), w.grad", "(3, 0)"),
         // Loops and control flow; blocks share the notebook's scope.
         ("s = 0\nfor i in 0..<5 { s += i }\ns, i", "(10, 4)"),
         ("n = 0\nwhile true { n += 1\n if n == 3 { break } }\nn", "3"),

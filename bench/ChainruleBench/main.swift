@@ -125,6 +125,28 @@ func scalarGraphs(expressions: Int) throws -> Double {
     return Double(expressions * 33) / time
 }
 
+/// What an interpreter pays per arithmetic step of a notebook loop: chains of `operations`
+/// scalar operations, `x = x * 0.999 + 0.5` with `x` starting as a variable, each chain on a
+/// graph of its own, forward only (no backward). Each operation also records its literal as
+/// a constant entry, as the interpreter's would. Chains are repeated until about four
+/// million operations have run; returns nanoseconds per operation (best of five such runs).
+func recordChains(operations: Int) throws -> Double {
+    let start = Variable(1.0)
+    let steps = Swift.max(operations / 2, 1)
+    let chains = Swift.max(1, 2_000_000 / steps)
+    var checksum = 0.0
+    let time = try best(of: 5) {
+        for _ in 0..<chains {
+            var x = start.tensor
+            for _ in 0..<steps { x = try x * 0.999 + 0.5 }
+            checksum += x.scalar!
+            Graph.closeCurrent()
+        }
+    }
+    precondition(checksum.isFinite)
+    return time * 1e9 / Double(chains * steps * 2)
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "preset":
@@ -136,6 +158,9 @@ case "preset":
           "gflops": preset.flopsPerStep * Double(preset.steps) / time / 1e9])
 case "scalar":
     emit(["nodes_per_second": try scalarGraphs(expressions: Int(arguments.dropFirst().first ?? "") ?? 200_000)])
+case "record":
+    let operations = Int(arguments.dropFirst().first ?? "") ?? 10_000
+    emit(["chain": operations, "ns_per_operation": try recordChains(operations: operations)])
 case "peak":
     // The matrix product alone, on square matrices that fit in cache: its best rate.
     var generator = RandomGenerator(seed: 3)
@@ -149,6 +174,6 @@ case "memory":
     let time = try seconds { _ = try preset.run(steps: steps) }
     emit(["steps": steps, "seconds": time, "peak_mib": peakMemoryMiB()])
 default:
-    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar | memory STEPS")
+    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar [EXPRESSIONS] | record [CHAIN_LENGTH] | memory STEPS")
     exit(64)
 }

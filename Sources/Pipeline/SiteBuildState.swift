@@ -1,0 +1,293 @@
+import Diagnostics
+import Document
+import Foundation
+import Weave
+
+/// One build's working state.
+struct SiteBuildState {
+    let options: SiteBuildOptions
+    /// Problems of the notebooks and their links, in page order.
+    var diagnostics: [Diagnostic] = []
+    /// Problems that stop the build whatever the options (no notebooks folder, a theme that
+    /// does not parse, a site path that is a file).
+    var fatal: [Diagnostic] = []
+    var upToDate = false
+    var notebookCount = 0
+    var ran = 0
+    var pagesRendered = 0
+    /// Data files and linked files (see `SiteBuildReport.inputs`).
+    var inputs: [String] = []
+
+    init(options: SiteBuildOptions) {
+        self.options = options
+    }
+
+    /// Builds; true when the site folder now holds the new site (or already did).
+    mutating func run(progress: @escaping @Sendable (SiteBuildEvent) -> Void) -> Bool {
+        if SiteFiles.kind(options.output) == .file {
+            fatal.append(.error("the site path is a file, not a folder", file: options.output,
+                                notes: [.init("remove it, or pass --out with another path")]))
+            return false
+        }
+        let found = SiteSource.find(options.paths)
+        if !found.diagnostics.isEmpty {
+            fatal += found.diagnostics
+            return false
+        }
+        let sources = found.sources
+        if let problem = Self.outputProblem(options: options, sources: sources) {
+            fatal.append(problem)
+            return false
+        }
+        notebookCount = sources.count
+        let themeFiles: SiteThemeFiles
+        let theme: SiteTheme
+        do {
+            themeFiles = try SiteThemeFiles.load(folder: options.theme, projectRoot: options.projectRoot)
+            theme = try SiteTheme(overrides: themeFiles.overrides)
+        } catch {
+            fatal += error.diagnostics
+            return false
+        }
+
+        // Nothing changed: the site already holds this build.
+        // The record of the last build describes the site folder only while their stamps agree
+        // (the folder may have been replaced since, by hand or by another checkout).
+        let manifestPath = SiteManifest.path(cache: options.cacheDirectory, output: options.output)
+        let siteStamp = SiteFiles.read(SiteFiles.join(options.output, SiteManifest.stampFile)).map { String(decoding: $0, as: UTF8.self) }
+        let previous = options.force ? nil : SiteManifest.load(manifestPath).flatMap { $0.stamp == siteStamp ? $0 : nil }
+        let stamp = Self.stamp(options: options, sources: sources, theme: themeFiles.digest, previous: previous)
+        // A site published with failures (--keep-going) is built again: a failure may not
+        // happen twice (a timeout), and failures are never cached.
+        if let previous, previous.stamp == stamp, !previous.hasErrors {
+            upToDate = true
+            inputs = Self.inputs(of: previous)
+            diagnostics += sources.flatMap { previous.pages[$0.page]?.diagnostics ?? [] } + previous.diagnostics
+            return true
+        }
+
+        // Parse and outline every notebook: the site map must know every page's headings
+        // before any page is drawn.
+        var notebooks: [Notebook?] = Array(repeating: nil, count: sources.count)
+        for (index, source) in sources.enumerated() {
+            do {
+                notebooks[index] = try Notebook.parse(path: source.path, bytes: source.bytes)
+            } catch {
+                fatal += error.diagnostics.map { $0.file == nil ? $0.inFile(source.path) : $0 }
+            }
+        }
+        guard fatal.isEmpty else { return false }
+        let parsed = notebooks.map { $0! }
+        let outlines = zip(sources, parsed).map { PageOutline($1, fileName: ($0.relative as NSString).lastPathComponent) }
+        let layout = SiteLayout(sources: sources, outlines: outlines, options: options)
+
+        // Reuse what the last build drew, run what the cache cannot answer for.
+        let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
+        let fixedKey = Self.pageKeyBase(options: options, theme: themeFiles.templateDigest, layout: layout)
+        var plans: [PagePlan] = []
+        var needed: [Int] = []
+        for (index, source) in sources.enumerated() {
+            let runKey = cache.key(path: source.path, bytesDigest: source.digest)
+            var plan = PagePlan(runKey: runKey)
+            if let record = previous?.pages[source.page], record.source == source.key, !record.hasErrors,
+               record.key == Self.pageKey(base: fixedKey, runKey: runKey, dataFiles: record.dataFiles.map { SiteFiles.digest(ofFile: $0.path) }),
+               SiteFiles.kind(SiteFiles.join(options.output, source.page)) == .file {
+                plan.reused = record
+            } else {
+                needed.append(index)
+            }
+            plans.append(plan)
+        }
+        // Decoding cached runs is most of a build that draws every page again: in parallel.
+        let hits = options.force ? needed.map { _ in nil } : SiteParallel.map(needed.count, jobs: options.jobs) { [plans, needed] position in
+            cache.lookup(parsed[needed[position]], key: plans[needed[position]].runKey)
+        }
+        var toRun: [Int] = []
+        for (index, hit) in zip(needed, hits) {
+            if let hit {
+                plans[index].run = hit.run
+                plans[index].dataFiles = hit.dataFiles
+            } else {
+                toRun.append(index)
+            }
+        }
+        progress(.planned(toRun: toRun.count, cached: sources.count - toRun.count))
+        if !toRun.isEmpty {
+            let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, projectRoot: options.projectRoot, jobs: jobs) { event in
+                progress(.batch(event))
+            }
+            for (index, run) in zip(toRun, runs) {
+                let dataFiles = BuildCache.dataFiles(of: run)
+                cache.store(run, key: plans[index].runKey, dataFiles: dataFiles)
+                plans[index].run = run
+                plans[index].dataFiles = dataFiles
+            }
+            ran = toRun.count
+        }
+
+        // Draw the pages that changed, in parallel.
+        let drawer = SitePageDrawer(options: options, theme: theme, layout: layout, sources: sources, notebooks: parsed,
+                                    outlines: outlines)
+        let toDraw = plans.indices.filter { plans[$0].reused == nil }
+        let drawn = drawer.draw(toDraw.map { ($0, plans[$0].run!, plans[$0].dataFiles) }, jobs: options.jobs)
+        pagesRendered = toDraw.count
+        var records: [SiteManifest.Page] = []
+        var html: [Int: String] = [:]
+        for (index, plan) in plans.enumerated() {
+            if let reused = plan.reused {
+                records.append(reused)
+            } else {
+                let page = drawn[index]!
+                var record = page.record
+                record.key = Self.pageKey(base: fixedKey, runKey: plan.runKey, dataFiles: record.dataFiles.map(\.digest))
+                records.append(record)
+                html[index] = page.html
+            }
+        }
+        // In the order the notebooks were found, as when nothing changed and they are replayed.
+        diagnostics += records.flatMap(\.diagnostics)
+
+        // Links, checked against every page (also from pages reused as they were).
+        var siteProblems: [Diagnostic] = []
+        var linked: [String: String] = [:]
+        for (index, record) in records.enumerated() {
+            for link in record.links {
+                if let problem = layout.siteMap.check(link, from: sources[index].key, file: sources[index].path,
+                                                      fileExists: { SiteFiles.kind($0) == .file }) {
+                    siteProblems.append(problem)
+                } else if case .file(let source, let sitePath) = link.target {
+                    linked[sitePath] = source
+                }
+            }
+        }
+        diagnostics += siteProblems
+        if diagnostics.contains(where: { $0.severity == .error }) && !options.keepGoing { return false }
+
+        // Write the new site beside the old one, then swap.
+        let linkedFiles = linked.keys.sorted().map { BuildCache.DataFile(path: linked[$0]!, digest: SiteFiles.digest(ofFile: linked[$0]!)) }
+        var manifest = SiteManifest(stamp: "", pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.page), records)),
+                                    linkedFiles: linkedFiles, diagnostics: siteProblems)
+        // The stamp the next build will compute if nothing changes (with this build's data files).
+        manifest.stamp = Self.stamp(options: options, sources: sources, theme: themeFiles.digest, previous: manifest)
+        do {
+            let staging = try SiteStaging.begin(target: options.output)
+            do {
+                for (index, source) in sources.enumerated() {
+                    let destination = SiteFiles.join(staging.folder, source.page)
+                    if let text = html[index] {
+                        try SiteFiles.write(text, to: destination)
+                    } else {
+                        try SiteFiles.linkOrCopy(SiteFiles.join(options.output, source.page), to: destination)
+                    }
+                }
+                if !sources.contains(where: \.isHome) {
+                    try SiteFiles.write(theme.index(intro: nil, site: layout.site, nav: layout.nav), to: SiteFiles.join(staging.folder, "index.html"))
+                }
+                try SiteFiles.write(theme.stylesheet, to: SiteFiles.join(staging.folder, "assets/style.css"))
+                try SiteFiles.write(theme.script, to: SiteFiles.join(staging.folder, "assets/site.js"))
+                if let custom = theme.customStylesheet {
+                    try SiteFiles.write(custom, to: SiteFiles.join(staging.folder, "assets/custom.css"))
+                }
+                for extra in themeFiles.extras {
+                    try SiteFiles.linkOrCopy(extra.source, to: SiteFiles.join(staging.folder, extra.asset))
+                }
+                for sitePath in linked.keys.sorted() {
+                    try SiteFiles.linkOrCopy(linked[sitePath]!, to: SiteFiles.join(staging.folder, sitePath))
+                }
+                try SiteFiles.write(SearchIndex.script(layout.searchOrder.map { index in
+                    SearchIndex.Page(title: records[index].outline.title, path: sources[index].page, sections: records[index].search)
+                }), to: SiteFiles.join(staging.folder, "assets/search-index.js"))
+                try SiteFiles.write(manifest.stamp, to: SiteFiles.join(staging.folder, SiteManifest.stampFile))
+                try staging.publish()
+            } catch {
+                staging.abandon()
+                throw error
+            }
+        } catch {
+            fatal.append(.error("cannot write the site: \(error)", file: options.output))
+            return false
+        }
+        manifest.save(manifestPath)
+        inputs = Self.inputs(of: manifest)
+        return true
+    }
+
+    static func inputs(of manifest: SiteManifest) -> [String] {
+        Set(manifest.pages.values.flatMap { $0.dataFiles.map(\.path) } + manifest.linkedFiles.map(\.path)).sorted()
+    }
+
+    /// The site folder is replaced as a whole, so it must not hold a notebook or the
+    /// project itself (`--out notebooks` or `--out .` would swap them away).
+    static func outputProblem(options: SiteBuildOptions, sources: [SiteSource]) -> Diagnostic? {
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.path
+        }
+        let output = absolute(options.output)
+        let root = absolute(options.projectRoot)
+        let inside = { (path: String) in path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") }
+        if inside(root) {
+            return .error("the site folder would replace the project that holds it", file: options.output,
+                          notes: [.init("pass --out with a folder of its own, such as site")])
+        }
+        if let source = sources.first(where: { inside(absolute($0.path)) }) {
+            return .error("the site folder holds a notebook (\(source.path)); building would replace it", file: options.output,
+                          notes: [.init("pass --out with a folder of its own, such as site")])
+        }
+        return nil
+    }
+
+    /// What decides whether a page must be drawn again.
+    struct PagePlan {
+        var runKey: String
+        var reused: SiteManifest.Page?
+        var run: NotebookRun?
+        var dataFiles: [BuildCache.DataFile] = []
+    }
+
+    /// The digest of every input of a build: options, theme, each notebook's path and bytes,
+    /// and the data and linked files the last build saw (with their contents now).
+    static func stamp(options: SiteBuildOptions, sources: [SiteSource], theme: String, previous: SiteManifest?) -> String {
+        var digest = SiteDigest()
+        digest.update("chainrule-site-1")
+        digest.update(options.toolIdentity)
+        digest.update(options.rawHTML ? "raw" : "escaped")
+        digest.update(options.title ?? "")
+        digest.update(theme)
+        for source in sources {
+            digest.update(source.key)
+            digest.update(source.page)
+            digest.update(source.digest)
+            for file in previous?.pages[source.page]?.dataFiles ?? [] {
+                digest.update(file.path)
+                digest.update(SiteFiles.digest(ofFile: file.path))
+            }
+        }
+        for file in previous?.linkedFiles ?? [] {
+            digest.update(file.path)
+            digest.update(SiteFiles.digest(ofFile: file.path))
+        }
+        return digest.hex
+    }
+
+    /// The part of every page's key that all pages share: options, templates, and the site's
+    /// shape (every page's path and title, which the sidebar and links show).
+    static func pageKeyBase(options: SiteBuildOptions, theme: String, layout: SiteLayout) -> String {
+        var digest = SiteDigest()
+        digest.update("chainrule-page-1")
+        digest.update(options.toolIdentity)
+        digest.update(options.rawHTML ? "raw" : "escaped")
+        digest.update(theme)
+        digest.update(layout.digest)
+        return digest.hex
+    }
+
+    static func pageKey(base: String, runKey: String, dataFiles: [String]) -> String {
+        var digest = SiteDigest()
+        digest.update(base)
+        digest.update(runKey)
+        for file in dataFiles { digest.update(file) }
+        return digest.hex
+    }
+}

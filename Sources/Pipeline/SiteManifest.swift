@@ -1,0 +1,61 @@
+import Diagnostics
+import Foundation
+import Weave
+
+/// The record of the last site built into a folder: its stamp and, for each page, the key it
+/// was drawn from and what the build needs to know about it without drawing it again.
+///
+/// Kept in the cache folder, one per site folder. The site itself holds the same stamp (in
+/// `.chainrule-build`): the record describes the site only while the two agree.
+struct SiteManifest: Codable {
+    /// A page as the last build left it.
+    struct Page: Codable {
+        var source: String
+        /// The digest of everything the page's bytes depend on.
+        var key: String
+        var outline: PageOutline
+        var links: [PageLink]
+        var search: [SearchSection]
+        /// Warnings and block failures of the page's notebook, replayed on every build.
+        var diagnostics: [Diagnostic]
+        /// Data files the notebook's run read, with their digests.
+        var dataFiles: [BuildCache.DataFile]
+
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// The digest of every input of the build; equal to the site's `.chainrule-build`.
+    var stamp: String
+    /// By page path.
+    var pages: [String: Page]
+    /// Files copied into the site because pages link to them, with their digests.
+    var linkedFiles: [BuildCache.DataFile]
+    /// Problems of the site as a whole (broken links), replayed when nothing changed.
+    var diagnostics: [Diagnostic]
+
+    static let stampFile = ".chainrule-build"
+
+    /// Whether the site was published with failures or broken links (with --keep-going).
+    var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error } || pages.values.contains(where: \.hasErrors)
+    }
+
+    /// Where the record of the site at `output` lives.
+    static func path(cache: String, output: String) -> String {
+        var digest = SiteDigest()
+        digest.update(URL(fileURLWithPath: output).standardizedFileURL.path)
+        return SiteFiles.join(cache, "site-" + digest.hex.prefix(16) + ".json")
+    }
+
+    static func load(_ path: String) -> SiteManifest? {
+        guard let bytes = SiteFiles.read(path) else { return nil }
+        return try? JSONDecoder().decode(SiteManifest.self, from: Data(bytes))
+    }
+
+    func save(_ path: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        try? SiteFiles.writeAtomically(data, to: path)
+    }
+}

@@ -1,0 +1,66 @@
+import Diagnostics
+import Document
+import Foundation
+import Runtime
+import Weave
+
+/// Draws pages from notebooks and their runs, several at once.
+struct SitePageDrawer: Sendable {
+    /// A page drawn: its file and what the manifest keeps of it.
+    struct Drawn: Sendable {
+        var html: String
+        var record: SiteManifest.Page
+    }
+
+    let options: SiteBuildOptions
+    let theme: SiteTheme
+    let layout: SiteLayout
+    let sources: [SiteSource]
+    let notebooks: [Notebook]
+    let outlines: [PageOutline]
+
+    /// The pages of the given notebooks, by source index.
+    func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile])], jobs: Int) -> [Int: Drawn] {
+        let pages = SiteParallel.map(items.count, jobs: jobs) { position in
+            draw(items[position].index, run: items[position].run, dataFiles: items[position].dataFiles)
+        }
+        return Dictionary(uniqueKeysWithValues: zip(items.map(\.index), pages))
+    }
+
+    func draw(_ index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile]) -> Drawn {
+        let source = sources[index]
+        let notebook = notebooks[index]
+        let outputs = Self.outputs(run)
+        let problems = (notebook.diagnostics.map { $0.file == nil ? $0.inFile(notebook.path) : $0 } + run.settings.diagnostics)
+            .filter { $0.severity == .error }
+        let renderer = NotebookPageRenderer(
+            notebook: notebook, outline: outlines[index], source: source.key, page: source.page, outputs: outputs,
+            siteMap: layout.siteMap, options: PageOptions(rawHTML: options.rawHTML), problems: problems)
+        let rendered = renderer.render()
+        let html: String
+        if source.isHome {
+            html = theme.index(intro: rendered.body, site: layout.site, nav: layout.nav)
+        } else {
+            let (previous, next) = layout.neighbours(of: index)
+            html = theme.page(rendered, outline: outlines[index], source: source.path, path: source.page, site: layout.site,
+                              nav: layout.nav, previous: previous, next: next)
+        }
+        let record = SiteManifest.Page(
+            source: source.key, key: "", outline: outlines[index], links: rendered.links, search: rendered.search,
+            diagnostics: run.diagnostics + rendered.diagnostics, dataFiles: dataFiles)
+        return Drawn(html: html, record: record)
+    }
+
+    /// What each block gave, as the page shows it.
+    static func outputs(_ run: NotebookRun) -> [BlockOutput] {
+        run.notebook.blocks.indices.map { index in
+            guard index < run.outcomes.count, case .ran(let result) = run.outcomes[index] else {
+                return BlockOutput(state: .skipped)
+            }
+            guard result.failed else { return BlockOutput(state: .ran, items: result.items) }
+            let expected = run.notebook.blocks[index].options.contains("error")
+            return BlockOutput(state: .failed(expected: expected), items: result.items,
+                               errors: result.errors.map { $0.file == nil ? $0.inFile(run.notebook.path) : $0 })
+        }
+    }
+}

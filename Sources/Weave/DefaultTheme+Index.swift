@@ -1,0 +1,72 @@
+extension DefaultTheme {
+    /// The site's home page: an optional introduction (from `index.md`), then every notebook
+    /// with its description, in order. Context: see `SiteTheme`.
+    public static let indexTemplate = #"""
+    <!doctype html>
+    <html lang="{{site.language}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>{{site.title}}</title>
+    {{#site.description}}
+    <meta name="description" content="{{site.description}}">
+    {{/site.description}}
+    <meta name="generator" content="Chainrule {{generator}}">
+    {{#stylesheets}}
+    <link rel="stylesheet" href="{{href}}">
+    {{/stylesheets}}
+    <script src="{{root}}assets/site.js" defer></script>
+    </head>
+    <body data-root="{{root}}" class="cr-home">
+    <a class="cr-skip" href="#cr_main">Skip to content</a>
+    <header class="cr-topbar">
+    <button class="cr-menu" id="cr_menu" type="button" aria-controls="cr_sidebar" aria-expanded="false" aria-label="Notebooks"><span aria-hidden="true"></span></button>
+    <a class="cr-topbar-title" href="{{root}}index.html">{{site.title}}</a>
+    </header>
+    <div class="cr-layout">
+    <nav class="cr-sidebar" id="cr_sidebar" aria-label="Notebooks">
+    <a class="cr-site-title" href="{{root}}index.html" aria-current="page">{{site.title}}</a>
+    <div class="cr-search" role="search">
+    <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" aria-controls="cr_results" autocomplete="off" spellcheck="false">
+    <kbd class="cr-search-key" aria-hidden="true">/</kbd>
+    </div>
+    <ol class="cr-nav">
+    {{#nav}}
+    <li><a href="{{href}}">{{title}}</a></li>
+    {{/nav}}
+    </ol>
+    </nav>
+    <div class="cr-results" id="cr_results" role="listbox" aria-label="Search results" hidden></div>
+    <div class="cr-scrim" id="cr_scrim" hidden></div>
+    <main class="cr-main" id="cr_main">
+    <article class="cr-article">
+    <header class="cr-page-header">
+    <h1>{{site.title}}</h1>
+    {{#site.description}}
+    <p class="cr-description">{{site.description}}</p>
+    {{/site.description}}
+    </header>
+    {{{intro}}}
+    {{#has_notebooks}}
+    {{#has_intro}}
+    <h2 class="cr-list-title" id="cr_notebooks">Notebooks</h2>
+    {{/has_intro}}
+    <ol class="cr-cards">
+    {{#notebooks}}
+    <li class="cr-card"><a href="{{href}}"><span class="cr-card-number">{{number}}</span><span class="cr-card-title">{{title}}</span>{{#description}}<span class="cr-card-description">{{description}}</span>{{/description}}</a></li>
+    {{/notebooks}}
+    </ol>
+    {{/has_notebooks}}
+    {{^has_notebooks}}
+    <p class="cr-empty">No notebooks yet: add a Markdown file to the notebooks folder and build again.</p>
+    {{/has_notebooks}}
+    </article>
+    </main>
+    </div>
+    <footer class="cr-footer">Built with Chainrule {{generator}}.</footer>
+    </body>
+    </html>
+
+    """#
+}

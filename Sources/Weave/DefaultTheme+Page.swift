@@ -1,0 +1,88 @@
+extension DefaultTheme {
+    /// The page of one notebook. Context: see `SiteTheme` (README.md, "Themes").
+    public static let pageTemplate = #"""
+    <!doctype html>
+    <html lang="{{site.language}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>{{page.title}} · {{site.title}}</title>
+    {{#page.description}}
+    <meta name="description" content="{{page.description}}">
+    {{/page.description}}
+    <meta name="generator" content="Chainrule {{generator}}">
+    {{#stylesheets}}
+    <link rel="stylesheet" href="{{href}}">
+    {{/stylesheets}}
+    <script src="{{root}}assets/site.js" defer></script>
+    </head>
+    <body data-root="{{root}}">
+    <a class="cr-skip" href="#cr_main">Skip to content</a>
+    <header class="cr-topbar">
+    <button class="cr-menu" id="cr_menu" type="button" aria-controls="cr_sidebar" aria-expanded="false" aria-label="Notebooks"><span aria-hidden="true"></span></button>
+    <a class="cr-topbar-title" href="{{root}}index.html">{{site.title}}</a>
+    </header>
+    <div class="cr-layout">
+    <nav class="cr-sidebar" id="cr_sidebar" aria-label="Notebooks">
+    <a class="cr-site-title" href="{{root}}index.html">{{site.title}}</a>
+    <div class="cr-search" role="search">
+    <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" aria-controls="cr_results" autocomplete="off" spellcheck="false">
+    <kbd class="cr-search-key" aria-hidden="true">/</kbd>
+    </div>
+    <ol class="cr-nav">
+    {{#nav}}
+    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+    {{/nav}}
+    </ol>
+    </nav>
+    <div class="cr-results" id="cr_results" role="listbox" aria-label="Search results" hidden></div>
+    <div class="cr-scrim" id="cr_scrim" hidden></div>
+    <main class="cr-main" id="cr_main">
+    <article class="cr-article">
+    <header class="cr-page-header">
+    <h1{{#page.title_anchor}} id="{{page.title_anchor}}"{{/page.title_anchor}}>{{page.title}}</h1>
+    {{#page.description}}
+    <p class="cr-description">{{page.description}}</p>
+    {{/page.description}}
+    </header>
+    {{#page.has_toc}}
+    <details class="cr-toc-inline">
+    <summary>On this page</summary>
+    <ol>
+    {{#page.toc}}
+    <li><a href="#{{anchor}}">{{{html}}}</a>{{#has_children}}<ol>{{#children}}<li><a href="#{{anchor}}">{{{html}}}</a></li>{{/children}}</ol>{{/has_children}}</li>
+    {{/page.toc}}
+    </ol>
+    </details>
+    {{/page.has_toc}}
+    {{{page.body}}}
+    {{#page.has_pager}}
+    <nav class="cr-pager" aria-label="Previous and next notebooks">
+    {{#page.previous}}
+    <a class="cr-previous" href="{{href}}" rel="prev"><span class="cr-pager-label">Previous</span><span class="cr-pager-title">{{title}}</span></a>
+    {{/page.previous}}
+    {{#page.next}}
+    <a class="cr-next" href="{{href}}" rel="next"><span class="cr-pager-label">Next</span><span class="cr-pager-title">{{title}}</span></a>
+    {{/page.next}}
+    </nav>
+    {{/page.has_pager}}
+    </article>
+    {{#page.has_toc}}
+    <aside class="cr-toc" aria-labelledby="cr_toc_title">
+    <h2 id="cr_toc_title">On this page</h2>
+    <ol>
+    {{#page.toc}}
+    <li><a href="#{{anchor}}">{{{html}}}</a>{{#has_children}}<ol>{{#children}}<li><a href="#{{anchor}}">{{{html}}}</a></li>{{/children}}</ol>{{/has_children}}</li>
+    {{/page.toc}}
+    </ol>
+    </aside>
+    {{/page.has_toc}}
+    </main>
+    </div>
+    <footer class="cr-footer">Built with Chainrule {{generator}} from <code>{{page.source}}</code>.</footer>
+    </body>
+    </html>
+
+    """#
+}

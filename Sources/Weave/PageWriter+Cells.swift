@@ -1,0 +1,71 @@
+import Diagnostics
+import Display
+
+extension PageWriter {
+    /// A computation block and what it gave: the code (unless `hide`), then its output set
+    /// apart; a block marked `error` shows its error as its output; a block that failed
+    /// unexpectedly shows its diagnostic, compiler-style, in place.
+    mutating func cell(_ index: Int) {
+        let block = notebook.blocks[index]
+        let output = index < renderer.outputs.count ? renderer.outputs[index] : BlockOutput(state: .skipped)
+        let hidden = block.options.contains("hide")
+        var classes = "cr-cell"
+        switch output.state {
+        case .failed(expected: false): classes += " cr-failed"
+        case .skipped: classes += " cr-not-run"
+        default: break
+        }
+        if hidden { classes += " cr-hidden-code" }
+        html += "<div class=\"\(classes)\" id=\"cr_block\(index + 1)\">\n"
+        if !hidden {
+            html += "<pre class=\"cr-code\"><code>" + Highlighter().html(block.code) + "</code></pre>\n"
+            section.code += " " + block.code
+        }
+        switch output.state {
+        case .ran:
+            outputArea(output.items, extra: nil)
+        case .failed(expected: true):
+            let errors = output.errors.map(\.recordedText).joined(separator: "\n")
+            outputArea(output.items, extra: "<pre class=\"cr-text cr-expected-error\">" + HTML.escape(errors) + "</pre>\n")
+        case .failed(expected: false):
+            hasFailures = true
+            outputArea(output.items, extra: nil)
+            let renderer = DiagnosticRenderer(sources: [SourceText(path: notebook.path, text: String(decoding: notebook.bytes, as: UTF8.self))])
+            let text = renderer.render(output.errors.map { $0.file == nil ? $0.inFile(notebook.path) : $0 })
+            html += "<div class=\"cr-error\" role=\"alert\"><div class=\"cr-error-label\">This block failed</div><pre>"
+                + HTML.escape(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "</pre></div>\n"
+        case .skipped:
+            html += "<p class=\"cr-skipped\">Not run: an earlier block failed.</p>\n"
+        }
+        html += "</div>\n"
+    }
+
+    /// The block's displays in one box: runs of text lines in one `<pre>`, tables and figures
+    /// between them.
+    mutating func outputArea(_ items: [DisplayItem], extra: String?) {
+        guard !items.isEmpty || extra != nil else { return }
+        html += "<div class=\"cr-output\">\n"
+        var lines: [String] = []
+        func flush(_ html: inout String) {
+            guard !lines.isEmpty else { return }
+            html += "<pre class=\"cr-text\">" + HTML.escape(lines.joined(separator: "\n")) + "</pre>\n"
+            lines.removeAll()
+        }
+        for item in items {
+            switch item {
+            case .text(let text):
+                lines.append(text)
+            case .table(let table):
+                flush(&html)
+                html += TableRenderer.html(table)
+            case .figure(let figure):
+                flush(&html)
+                figureCount += 1
+                html += "<figure class=\"cr-figure\">" + FigureRenderer().svg(figure, id: "cr_fig\(figureCount)") + "</figure>\n"
+            }
+        }
+        flush(&html)
+        if let extra { html += extra }
+        html += "</div>\n"
+    }
+}

@@ -1,0 +1,152 @@
+import Diagnostics
+import Mustache
+
+/// The look of a site: two Mustache templates (`page.mustache`, `index.mustache`), a
+/// stylesheet and a script. The built-in theme (`DefaultTheme`) is used for every part that
+/// the project's theme folder does not replace.
+///
+/// In templates `{{x}}` is escaped and `{{{x}}}` is raw; only values that are already HTML
+/// (the page body, the contents' headings, the home page's introduction) are meant for
+/// `{{{ }}}`. The context:
+///
+/// - everywhere: `site.title`, `site.description`, `site.language`, `root` (the prefix back
+///   to the site's root, `""` or `../`), `generator` (the version), `stylesheets` (each with
+///   `href`), `nav` (each notebook: `title`, `href`, `current`, `description`);
+/// - `page.mustache`: `page.title`, `page.title_anchor`, `page.description`, `page.source`, `page.body`,
+///   `page.has_toc`, `page.toc` (each: `anchor`, `html`, `has_children`, `children`),
+///   `page.has_pager`, `page.previous` and `page.next` (each: `title`, `href`);
+/// - `index.mustache`: `intro`, `has_intro`, `has_notebooks`, `notebooks` (each: `number`, `title`,
+///   `href`, `description`).
+public struct SiteTheme: Sendable {
+    /// A file of a theme folder, read by the caller.
+    public struct File: Sendable, Hashable {
+        /// The path as the user would name it (for diagnostics).
+        public var path: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+
+    private let pageTemplate: MustacheTemplate
+    private let indexTemplate: MustacheTemplate
+    /// What the site writes as `assets/style.css`.
+    public let stylesheet: String
+    /// What the site writes as `assets/site.js`.
+    public let script: String
+    /// Whether the project adds `custom.css` (written as `assets/custom.css`, after the
+    /// stylesheet).
+    public let customStylesheet: String?
+
+    /// The built-in theme with the given files replacing its parts, by name
+    /// (`page.mustache`, `index.mustache`, `style.css`, `site.js`, `custom.css`). A template
+    /// that does not parse is an error at its line and column.
+    public init(overrides: [String: File] = [:]) throws(DiagnosticList) {
+        var diagnostics: [Diagnostic] = []
+        func template(_ name: String, _ builtIn: String) -> MustacheTemplate? {
+            let file = overrides[name]
+            do {
+                return try MustacheTemplate(string: file?.text ?? builtIn)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error("template does not parse: \(error.error)", file: file?.path ?? name,
+                                          at: SourceRange(at: location)))
+            } catch {
+                diagnostics.append(.error("template does not parse: \(error)", file: file?.path ?? name))
+            }
+            return nil
+        }
+        let page = template(DefaultTheme.pageTemplateName, DefaultTheme.pageTemplate)
+        let index = template(DefaultTheme.indexTemplateName, DefaultTheme.indexTemplate)
+        guard let page, let index, diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
+        pageTemplate = page
+        indexTemplate = index
+        stylesheet = (overrides[DefaultTheme.stylesheetName]?.text ?? DefaultTheme.stylesheet)
+            + "\n/* Figures */\n" + FigureRenderer.stylesheet + "\n" + SiteTheme.printFigures
+        script = overrides[DefaultTheme.scriptName]?.text ?? DefaultTheme.script
+        customStylesheet = overrides[DefaultTheme.customStylesheetName]?.text
+    }
+
+    /// Prints in the figures' light palette whatever the screen's setting: the figures'
+    /// dark-mode rules come after the page's own print rules, so this goes last.
+    static let printFigures: String = {
+        let css = FigureRenderer.stylesheet
+        guard let open = css.range(of: ":root {"), let close = css[open.upperBound...].range(of: "}") else { return "" }
+        return "@media print {\n" + css[open.lowerBound..<close.upperBound] + "\n}\n"
+    }()
+
+    /// A notebook's page.
+    public func page(_ rendered: RenderedPage, outline: PageOutline, source: String, path: String,
+                     site: SiteInfo, nav: [NavItem], previous: NavItem?, next: NavItem?) -> String {
+        let root = SitePath.root(from: path)
+        var toc: [[String: Any]] = []
+        for entry in rendered.toc {
+            let item: [String: Any] = ["anchor": entry.anchor, "html": entry.html]
+            if entry.level == 3, var parent = toc.last {
+                var children = parent["children"] as? [[String: Any]] ?? []
+                children.append(item)
+                parent["children"] = children
+                parent["has_children"] = true
+                toc[toc.count - 1] = parent
+            } else {
+                toc.append(item.merging(["children": [[String: Any]](), "has_children": false]) { a, _ in a })
+            }
+        }
+        func link(_ item: NavItem?) -> Any {
+            guard let item else { return false }
+            return ["title": item.title, "href": SitePath.url(SitePath.relative(from: path, to: item.page))]
+        }
+        var page: [String: Any] = [
+            "title": outline.title,
+            "source": source,
+            "body": rendered.body,
+            "toc": toc,
+            "has_toc": !toc.isEmpty,
+            "previous": link(previous),
+            "next": link(next),
+            "has_pager": previous != nil || next != nil,
+        ]
+        if let description = outline.description { page["description"] = description }
+        if let anchor = outline.titleAnchor { page["title_anchor"] = anchor }
+        var context = common(site: site, root: root, nav: nav, current: path)
+        context["page"] = page
+        return pageTemplate.render(context)
+    }
+
+    /// The home page: `intro` is the body of `index.md` when the project has one.
+    public func index(intro: String?, site: SiteInfo, nav: [NavItem]) -> String {
+        var context = common(site: site, root: "", nav: nav, current: "index.html")
+        context["intro"] = intro ?? ""
+        context["has_intro"] = !(intro ?? "").isEmpty
+        context["has_notebooks"] = !nav.isEmpty
+        context["notebooks"] = nav.enumerated().map { number, item -> [String: Any] in
+            var entry: [String: Any] = ["number": number + 1, "title": item.title, "href": SitePath.url(item.page)]
+            if let description = item.description { entry["description"] = description }
+            return entry
+        }
+        return indexTemplate.render(context)
+    }
+
+    private func common(site: SiteInfo, root: String, nav: [NavItem], current: String) -> [String: Any] {
+        var siteContext: [String: Any] = ["title": site.title, "language": site.language]
+        if let description = site.description { siteContext["description"] = description }
+        var stylesheets: [[String: Any]] = [["href": root + "assets/style.css"]]
+        if customStylesheet != nil { stylesheets.append(["href": root + "assets/custom.css"]) }
+        return [
+            "site": siteContext,
+            "root": root,
+            "generator": site.generator,
+            "stylesheets": stylesheets,
+            "nav": nav.map { item -> [String: Any] in
+                var entry: [String: Any] = [
+                    "title": item.title, "href": SitePath.url(SitePath.relative(from: current, to: item.page)),
+                    "current": item.page == current,
+                ]
+                if let description = item.description { entry["description"] = description }
+                return entry
+            },
+        ]
+    }
+}

@@ -1,0 +1,46 @@
+import Diagnostics
+import Document
+import Foundation
+import Testing
+import Weave
+@testable import Pipeline
+
+/// Notebooks run and drawn as page bodies, against their expected HTML and diagnostics
+/// (`Fixtures/site/NAME/notebook.md`, `expected.html`, `expected.stderr`). Run with
+/// `RECORD_FIXTURES=1` to write the expected files anew; the test then fails, so that every
+/// new baseline is read by a person before it is committed.
+@Suite struct SiteGoldenTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/site")
+
+    @Test(arguments: ["gallery", "failure", "prose"])
+    func pageMatches(name: String) throws {
+        let folder = Self.directory.appendingPathComponent(name)
+        let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("notebook.md")))
+        // A stable path for the diagnostics, whatever the checkout's location.
+        let path = "notebooks/\(name).md"
+        let notebook = try Notebook.parse(path: path, bytes: bytes)
+        let run = NotebookRunner.run(notebook)
+        let outline = PageOutline(notebook, fileName: name + ".md")
+        let map = SiteMap([
+            SiteMap.Entry(source: path, page: name + ".html", title: outline.title, anchors: Set(outline.anchors)),
+            SiteMap.Entry(source: "notebooks/chain-rule.md", page: "chain-rule.html", title: "The chain rule", anchors: ["the-backward-pass"]),
+        ])
+        let page = NotebookPageRenderer(notebook: notebook, outline: outline, source: path, page: name + ".html",
+                                        outputs: SitePageDrawer.outputs(run), siteMap: map, options: PageOptions()).render()
+        let diagnostics = run.diagnostics + page.diagnostics + page.links.compactMap {
+            map.check($0, from: path, file: path, fileExists: { _ in true })
+        }
+        let stderr = DiagnosticRenderer(sources: [SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))]).render(diagnostics)
+        let html = "<!-- title: \(outline.title); anchors: \(outline.anchors.joined(separator: " ")) -->\n" + page.body
+        let expectedHTML = folder.appendingPathComponent("expected.html")
+        let expectedStderr = folder.appendingPathComponent("expected.stderr")
+        if ProcessInfo.processInfo.environment["RECORD_FIXTURES"] != nil {
+            try Data(html.utf8).write(to: expectedHTML)
+            try Data(stderr.utf8).write(to: expectedStderr)
+            Issue.record("recorded \(expectedHTML.path); read it, then run again without RECORD_FIXTURES")
+            return
+        }
+        #expect(html == (try String(contentsOf: expectedHTML, encoding: .utf8)))
+        #expect(stderr == (try String(contentsOf: expectedStderr, encoding: .utf8)))
+    }
+}

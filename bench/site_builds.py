@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""`make bench-site`: how fast `chainrule build` is, and how much memory it takes.
+
+For the shipped site (notebooks/, or the browser test's notebooks while there are none yet)
+and for 10 and 100 notebooks generated from them, measures with the release binary:
+
+- a cold build (no site/, no .chainrule/ cache),
+- a rebuild with nothing changed (the median of 5),
+- a rebuild after editing one block of one notebook (the median of 3),
+
+each in seconds of wall time and peak resident memory. Targets: a cold build of 10
+notebooks at least 20x faster than Jupyter Book's 14 s (so under 0.7 s), and a no-change
+rebuild of 100 notebooks under 0.2 s.
+
+    python3 bench/site_builds.py            # prints a Markdown table
+    python3 bench/site_builds.py --json     # one JSON object, for bench/run.py
+
+`measure()` returns the same figures as a dict, for a driver that imports this file."""
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, ".build", "release", "chainrule")
+JUPYTER_BOOK_COLD_10 = 14.0
+
+
+def shipped_notebooks():
+    """The notebooks the project ships, or the browser test's while there are none."""
+    folder = os.path.join(ROOT, "notebooks")
+    if os.path.isdir(folder) and any(name.endswith(".md") for name in os.listdir(folder)):
+        return folder, "notebooks/"
+    return None, "tests/browser/notebooks/ and the gallery fixture"
+
+
+def copy_shipped(target):
+    folder, _ = shipped_notebooks()
+    if folder:
+        shutil.copytree(folder, target)
+    else:
+        shutil.copytree(os.path.join(ROOT, "tests", "browser", "notebooks"), target)
+        shutil.copy(os.path.join(ROOT, "Tests", "PipelineTests", "Fixtures", "site", "gallery", "notebook.md"),
+                    os.path.join(target, "gallery.md"))
+
+
+def generate(target, count):
+    """`count` notebooks made from the shipped ones: each a copy of one of them with its own
+    title, order and numbers (so each runs and draws as a notebook of its own), links between
+    notebooks reduced to their text."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy_shipped(os.path.join(scratch, "shipped"))
+        templates = []
+        for folder, _, files in os.walk(os.path.join(scratch, "shipped")):
+            for name in sorted(files):
+                if name.endswith(".md") and name != "index.md":
+                    templates.append(open(os.path.join(folder, name), encoding="utf-8").read())
+    os.makedirs(target)
+    for number in range(count):
+        text = templates[number % len(templates)]
+        text = re.sub(r"\[([^\]]*)\]\((?![a-z]+:)[^)]*\.md(#[^)]*)?\)", r"\1", text)
+        text = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} ({number + 1})", text, count=1)
+        text = re.sub(r"(?m)^order: .*$", f"order: {number + 1}", text, count=1)
+        # A distinct number in the first block, so no two notebooks are the same.
+        text = text.replace("```backprop\n", f"```backprop\nbench_copy = {number + 1}\n", 1)
+        with open(os.path.join(target, f"notebook-{number + 1:03d}.md"), "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+def timed(project):
+    """Runs one build; wall seconds and peak resident memory in MiB."""
+    start = time.perf_counter()
+    process = subprocess.Popen([BINARY, "build", "--quiet"], cwd=project, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"bench/site_builds.py: chainrule build failed in {project}:\n{stderr}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def edit_one_block(project):
+    """Changes the number this script put in the first block of the first notebook (or adds
+    a line to its first block)."""
+    folder = os.path.join(project, "notebooks")
+    first = sorted(name for name in os.listdir(folder) if name.endswith(".md") and name != "index.md")[0]
+    path = os.path.join(folder, first)
+    text = open(path, encoding="utf-8").read()
+    match = re.search(r"bench_copy = (\d+)", text)
+    if match:
+        text = text.replace(match.group(0), f"bench_copy = {int(match.group(1)) + 1000}", 1)
+    else:
+        text = text.replace("```backprop\n", "```backprop\nbench_edit = 1\n", 1)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def scenario(name, make_notebooks):
+    with tempfile.TemporaryDirectory(prefix="chainrule-bench-site-") as project:
+        make_notebooks(os.path.join(project, "notebooks"))
+        count = sum(1 for _, _, files in os.walk(os.path.join(project, "notebooks")) for f in files if f.endswith(".md"))
+        cold = timed(project)
+        unchanged = [timed(project) for _ in range(5)]
+        edited = []
+        for _ in range(3):
+            edit_one_block(project)
+            edited.append(timed(project))
+        return {
+            "name": name, "notebooks": count,
+            "cold_seconds": cold[0], "cold_mib": cold[1],
+            "unchanged_seconds": statistics.median(s for s, _ in unchanged), "unchanged_mib": max(m for _, m in unchanged),
+            "edited_seconds": statistics.median(s for s, _ in edited), "edited_mib": max(m for _, m in edited),
+        }
+
+
+def measure():
+    if not os.path.exists(BINARY):
+        sys.exit("bench/site_builds.py: build the release binary first: swift build -c release --product chainrule")
+    _, shipped_label = shipped_notebooks()
+    return {
+        "shipped": shipped_label,
+        "results": [
+            scenario("shipped site", copy_shipped),
+            scenario("10 generated", lambda target: generate(target, 10)),
+            scenario("100 generated", lambda target: generate(target, 100)),
+        ],
+    }
+
+
+def main():
+    figures = measure()
+    if "--json" in sys.argv:
+        print(json.dumps(figures))
+        return
+    print(f"Site builds with the release binary (shipped: {figures['shipped']}); wall time, peak memory.\n")
+    print("| notebooks | cold build | no-change rebuild | one block edited |")
+    print("|---|---:|---:|---:|")
+    for row in figures["results"]:
+        print(f"| {row['name']} ({row['notebooks']}) | {row['cold_seconds']:.3f} s, {row['cold_mib']:.0f} MiB | "
+              f"{row['unchanged_seconds']:.3f} s, {row['unchanged_mib']:.0f} MiB | "
+              f"{row['edited_seconds']:.3f} s, {row['edited_mib']:.0f} MiB |")
+    ten = next(row for row in figures["results"] if row["name"] == "10 generated")
+    hundred = next(row for row in figures["results"] if row["name"] == "100 generated")
+    print()
+    print(f"Cold build of 10 notebooks: {JUPYTER_BOOK_COLD_10 / ten['cold_seconds']:.0f}x faster than Jupyter Book's "
+          f"{JUPYTER_BOOK_COLD_10:.0f} s (target: 20x). No-change rebuild of 100: {hundred['unchanged_seconds']:.3f} s "
+          f"(target: under 0.2 s).")
+
+
+if __name__ == "__main__":
+    main()

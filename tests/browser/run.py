@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""The site in a real browser: builds the shipped notebooks and the test notebooks (with the
+fixture that has every kind of figure and formula), loads every page in headless Chromium,
+fails on any script error, console error, failed or external request, math that did not
+become MathML and figures that did not become SVG, and saves screenshots (light, dark and
+phone-sized) to tests/browser/out/ for a person to look at.
+
+    tests/browser/run.py [--chainrule .build/debug/chainrule]
+
+Installs Debian's chromium with apt when it is missing (as root, or with sudo)."""
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.join(ROOT, "tests", "browser")
+OUT = os.path.join(HERE, "out")
+PROBE = open(os.path.join(HERE, "probe.js"), encoding="utf-8").read()
+GALLERY = os.path.join(ROOT, "Tests", "PipelineTests", "Fixtures", "site", "gallery", "notebook.md")
+BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                 "--disable-extensions", "--disable-background-networking", "--disable-sync",
+                 "--disable-component-update", "--disable-default-apps", "--mute-audio"]
+
+
+def chromium():
+    """The browser, installed with apt when missing."""
+    for name in ["chromium", "chromium-browser", "google-chrome"]:
+        path = shutil.which(name)
+        if path:
+            return path
+    if not shutil.which("apt-get"):
+        sys.exit("browser test: chromium is missing and there is no apt-get; install Chromium and retry")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    print("browser test: installing chromium with apt (about a minute)", flush=True)
+    subprocess.run(sudo + ["apt-get", "update", "-qq", "-o", "DPkg::Lock::Timeout=120"], check=True)
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "-o", "DPkg::Lock::Timeout=120", "chromium"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return shutil.which("chromium")
+
+
+def run_browser(browser, arguments, timeout=60):
+    # Each run gets its own profile so runs never share state (or a lock).
+    with tempfile.TemporaryDirectory(prefix="chainrule-chromium-") as profile:
+        return subprocess.run([browser] + BROWSER_FLAGS + [f"--user-data-dir={profile}"] + arguments,
+                              capture_output=True, text=True, timeout=timeout)
+
+
+def build(chainrule, project, paths):
+    result = subprocess.run([chainrule, "build", "--quiet", "--force"] + paths + ["--out", "site"], cwd=project,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"browser test: chainrule build failed ({result.returncode}):\n{result.stderr}")
+    return os.path.join(project, "site")
+
+
+def pages(site):
+    found = []
+    for folder, _, files in os.walk(site):
+        found += [os.path.join(folder, name) for name in files if name.endswith(".html")]
+    return sorted(found)
+
+
+def probe(browser, page, window):
+    """Loads a copy of the page with the probe in its head; returns what the probe saw."""
+    text = open(page, encoding="utf-8").read()
+    copy = page[:-5] + ".probe.html"
+    with open(copy, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("<head>", "<head>\n<script>" + PROBE + "</script>", 1))
+    try:
+        result = run_browser(browser, ["--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
+                                       f"--window-size={window}", "--dump-dom", "file://" + copy])
+    finally:
+        os.remove(copy)
+    match = re.search(r'data-probe="([^"]*)"', result.stdout)
+    if not match:
+        return None, result.stderr
+    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+    return json.loads(html.unescape(match.group(1))), "\n".join(console)
+
+
+def screenshot(browser, page, name, window, dark=False):
+    os.makedirs(OUT, exist_ok=True)
+    target = os.path.join(OUT, name)
+    flags = ["--force-dark-mode"] if dark else []
+    run_browser(browser, flags + [f"--screenshot={target}", f"--window-size={window}", "--virtual-time-budget=2000",
+                                  "file://" + page])
+    return target
+
+
+def check_site(browser, site, label, expect_gallery):
+    problems = []
+    total_math = total_figures = 0
+    for page in pages(site):
+        name = os.path.relpath(page, site)
+        seen = {}
+        for window in ["1280,900", "390,844"]:
+            result, console = probe(browser, page, window)
+            where = f"{label}/{name} at {window.replace(',', 'x')}"
+            if result is None:
+                problems.append(f"{where}: the probe did not report (page did not load?)\n{console}")
+                continue
+            seen = result if window == "1280,900" else seen
+            for key in ["errors", "failedResources", "consoleErrors", "external"]:
+                for item in result[key]:
+                    problems.append(f"{where}: {key}: {item}")
+            if console.strip():
+                problems.append(f"{where}: console output:\n{console}")
+            if result["unstackedFractions"]:
+                problems.append(f"{where}: {result['unstackedFractions']} fractions are not stacked")
+            if result["flatSubscripts"]:
+                problems.append(f"{where}: {result['flatSubscripts']} subscripts are not lowered")
+            if result["rawTeX"]:
+                problems.append(f"{where}: {result['rawTeX']} text nodes still hold TeX")
+            if result["emptyFigures"]:
+                problems.append(f"{where}: {result['emptyFigures']} figures have no size")
+            if not result["rightAligned"]:
+                problems.append(f"{where}: numbers in tables are not right-aligned")
+            if result["headingsWithoutId"]:
+                problems.append(f"{where}: headings without an id")
+            if result["injected"] != 0:
+                problems.append(f"{where}: {result['injected']} inline scripts in a built page (serve's reload script?)")
+            if result["overflowX"]:
+                problems.append(f"{where}: the page scrolls sideways")
+            if window == "390,844" and result.get("menu") != "works":
+                problems.append(f"{where}: the menu button does not open the sidebar: {result.get('menu')}")
+            if window == "1280,900" and result.get("menu") != "hidden":
+                problems.append(f"{where}: the menu button shows on a wide screen")
+            if result.get("search") != "none" and not result.get("searchResults"):
+                problems.append(f"{where}: searching for 'gradient' found nothing")
+        total_math += seen.get("math", 0)
+        total_figures += seen.get("figures", 0)
+        if expect_gallery and name == "gallery.html":
+            kinds = seen.get("figureKinds", {})
+            for kind in ["lines", "regions", "contours"]:
+                if not kinds.get(kind):
+                    problems.append(f"{label}/{name}: no {kind} in the figures")
+            if not kinds.get("graph") or not kinds.get("panels"):
+                problems.append(f"{label}/{name}: the computation graph or the panels are missing")
+            if seen.get("math", 0) < 10 or seen.get("fractions", 0) < 3 or seen.get("mathDisplay", 0) < 3:
+                problems.append(f"{label}/{name}: expected at least 10 formulas, 3 fractions and 3 display formulas, "
+                                f"saw {seen.get('math')}, {seen.get('fractions')}, {seen.get('mathDisplay')}")
+            if seen.get("figures", 0) < 7:
+                problems.append(f"{label}/{name}: expected at least 7 figures, saw {seen.get('figures')}")
+            if seen.get("tables", 0) < 1:
+                problems.append(f"{label}/{name}: the table is missing")
+        base = label + "-" + name.replace("/", "-")[:-5]
+        screenshot(browser, page, base + "-light.png", "1280,900")
+        screenshot(browser, page, base + "-dark.png", "1280,900", dark=True)
+        screenshot(browser, page, base + "-phone.png", "390,844")
+        if name == "gallery.html":
+            screenshot(browser, page, base + "-full.png", "1280,5200")
+    return problems, total_math, total_figures
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--chainrule", default=os.path.join(ROOT, ".build", "debug", "chainrule"))
+    arguments = parser.parse_args()
+    chainrule = os.path.abspath(arguments.chainrule)
+    if not os.path.exists(chainrule):
+        sys.exit(f"browser test: no {chainrule}; build it first (swift build)")
+    browser = chromium()
+    shutil.rmtree(OUT, ignore_errors=True)
+    problems = []
+    summary = []
+    with tempfile.TemporaryDirectory(prefix="chainrule-browser-") as work:
+        tests = os.path.join(work, "tests")
+        shutil.copytree(os.path.join(HERE, "notebooks"), os.path.join(tests, "notebooks"))
+        shutil.copy(GALLERY, os.path.join(tests, "notebooks", "gallery.md"))
+        sites = [("test", build(chainrule, tests, ["notebooks"]), True)]
+        shipped = os.path.join(ROOT, "notebooks")
+        if os.path.isdir(shipped) and any(name.endswith(".md") for name in os.listdir(shipped)):
+            project = os.path.join(work, "shipped")
+            os.makedirs(project)
+            shutil.copytree(shipped, os.path.join(project, "notebooks"))
+            for extra in ["data", "theme"]:
+                if os.path.isdir(os.path.join(ROOT, extra)):
+                    shutil.copytree(os.path.join(ROOT, extra), os.path.join(project, extra))
+            sites.append(("shipped", build(chainrule, project, ["notebooks"]), False))
+        for label, site, gallery in sites:
+            found, math, figures = check_site(browser, site, label, gallery)
+            problems += found
+            summary.append(f"{label}: {len(pages(site))} pages, {math} formulas, {figures} figures")
+    if problems:
+        print("browser test: FAILED", file=sys.stderr)
+        for problem in problems:
+            print("  " + problem, file=sys.stderr)
+        sys.exit(1)
+    print("browser test: ok (" + "; ".join(summary) + f"); screenshots in {os.path.relpath(OUT, ROOT)}/")
+
+
+if __name__ == "__main__":
+    main()
