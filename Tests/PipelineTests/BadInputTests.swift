@@ -363,6 +363,65 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(fixture.snapshot() == updated, "a second update changed the project")
     }
 
+    /// `build` fails on every failing case, each reported at its place, and leaves the
+    /// previous site as it was, byte for byte; it writes nothing but its cache.
+    /// (A notebook that cannot be read stops the build before anything runs: those cases
+    /// are built on their own.)
+    @Test(arguments: [true, false])
+    func buildFailsOnEveryFailingCaseAndKeepsThePreviousSite(unreadable: Bool) throws {
+        let cases = Self.failing.filter { !$0.heavy && $0.messages.contains { $0.contains("not valid UTF-8") } == unreadable }
+        let (fixture, placed) = try Self.together(cases)
+        try fixture.write("site/index.html", Array("<p>the previous site</p>\n".utf8))
+        let before = fixture.snapshot()
+        let result = try fixture.run(["build"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("build failed: site/ left as it was"))
+        for (input, messages) in placed {
+            for message in messages where message.contains(": error: ") {
+                #expect(result.stderr.contains(message), "\(input.name): build does not say \(message)")
+            }
+        }
+        let after = fixture.snapshot().filter { !$0.key.hasPrefix(".chainrule/") }
+        #expect(after == before, "build changed the project outside its cache")
+    }
+
+    /// `build` publishes every working case; whatever came from a notebook (titles, prose,
+    /// raw HTML, printed strings, file names) is escaped on the pages.
+    @Test func buildEscapesWhatNotebooksSay() throws {
+        let (fixture, _) = try Self.together(Self.working.filter { !$0.heavy })
+        let result = try fixture.run(["build"])
+        #expect(result.status == 0, "\(result.stderr.suffix(2000))")
+        #expect(result.stderr.contains("warning: raw HTML is shown as text"))
+        let pages = fixture.snapshot().filter { $0.key.hasPrefix("site/") && $0.key.hasSuffix(".html") }
+        #expect(pages.count >= 10)
+        for (name, bytes) in pages {
+            let page = String(decoding: bytes, as: UTF8.self)
+            // The only script is the site's own; nothing from a notebook became a tag.
+            let own = page.ranges(of: #/<script src="(\.\./)*assets/site\.js" defer>/#).count
+            #expect(page.components(separatedBy: "<script").count - 1 == own, "\(name) has a script of its own")
+            for forbidden in ["<script>alert", "</pre><script>", "onerror=", "javascript:"] {
+                #expect(!page.contains(forbidden), "\(name) contains \(forbidden)")
+            }
+        }
+        let hostile = pages.first { $0.key.contains("/<script>&.html") }
+        #expect(hostile != nil, "no page for the notebook named <script>&.md: \(pages.keys.sorted())")
+        let index = String(decoding: fixture.read("site/index.html"), as: UTF8.self)
+        #expect(index.contains("%3Cscript%3E&amp;.html"), "the link to <script>&.md is not escaped")
+        #expect(index.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;"), "the title is not escaped")
+        let script = pages.first { $0.value.count > 0 && String(decoding: $0.value, as: UTF8.self).contains("alert(3)") }
+        #expect(script.map { String(decoding: $0.value, as: UTF8.self).contains("&lt;script&gt;alert(3)&lt;/script&gt;&lt;/pre&gt;") } == true,
+                "what a block printed is not escaped")
+    }
+
+    @Test func aSiteFolderThatIsAFileIsLeftAlone() throws {
+        let fixture = try Fixture([Self.n: Array(Self.block("1").utf8), "site": Array("not a folder\n".utf8)])
+        let before = fixture.snapshot()
+        let result = try fixture.run(["build"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("site: error: the site path is a file, not a folder"), "\(result.stderr)")
+        #expect(fixture.snapshot().filter { !$0.key.hasPrefix(".chainrule/") } == before)
+    }
+
     /// Every kind of syntax error at the start, middle and end of a block, against a
     /// golden file of what `run` prints (`CHAINRULE_RECORD=1` re-records it, and the test
     /// then fails, so a person reads every new baseline).

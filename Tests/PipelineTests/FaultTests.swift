@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Pipeline
 
 /// A seeded generator (SplitMix64), so a failing kill schedule can be replayed.
@@ -129,5 +132,94 @@ struct SeededGenerator: RandomNumberGenerator {
             if round % 2 == 1 { #expect(first.terminationStatus == 0, "round \(round)") }
             #expect(inspect(fixture, updated: updated, after: "round \(round)") == Self.count)
         }
+    }
+
+    /// Six notebooks with a figure and some math, in version `version`.
+    static func siteNotebooks(_ version: Int) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for index in 1...6 {
+            files["notebooks/n\(index).md"] = Array("""
+                ---
+                title: N\(index)
+                order: \(index)
+                ---
+
+                # N\(index)
+
+                Prose with $x^\(index)$, version \(version).
+
+                ```backprop
+                s = 0
+                for i in 0..<3000 { s = s + i }
+                s + \(index * 100 + version)
+                plot([1, 2, \(index + version)])
+                ```
+
+                """.utf8)
+        }
+        return files
+    }
+
+    /// The files of the site folder, by path under it.
+    func site(_ fixture: Fixture) -> [String: [UInt8]] {
+        fixture.snapshot().filter { $0.key.hasPrefix("site/") }
+    }
+
+    /// `build` killed at seeded random moments, half of them with `--force` (so some land
+    /// while notebooks run, some while pages are drawn and written, some during publishing):
+    /// the site folder is always byte for byte the previous site or the new one, and the next
+    /// build publishes the new one and removes what the killed ones left.
+    @Test func buildKilledAtRandomMomentsLeavesTheOldSiteOrTheNew() throws {
+        let old = Self.siteNotebooks(1), new = Self.siteNotebooks(2)
+        let reference = try Fixture(new)
+        #expect(try reference.run(["build", "--quiet"]).status == 0)
+        let newSite = site(reference)
+        let fixture = try Fixture(old)
+        #expect(try fixture.run(["build", "--quiet"]).status == 0)
+        let oldSite = site(fixture)
+        let saved = try Fixture([:])
+        try FileManager.default.copyItem(atPath: fixture.path("site"), toPath: saved.path("site"))
+        #expect(oldSite != newSite && oldSite.keys.contains("site/index.html"))
+        var durations: [Bool: Double] = [:]
+        for force in [false, true] {
+            try FileManager.default.removeItem(atPath: fixture.path("site"))
+            try FileManager.default.copyItem(atPath: reference.path("site"), toPath: fixture.path("site"))
+            for (name, bytes) in new { try fixture.write(name, bytes) }
+            let start = Date()
+            _ = try fixture.run(["build", "--quiet"] + (force ? ["--force"] : []))
+            durations[force] = Date().timeIntervalSince(start)
+        }
+        var generator = SeededGenerator(state: 13)
+        var outcomes = (old: 0, new: 0)
+        for kill in 1...24 {
+            // Back to the old site, then the new notebooks and a build.
+            try FileManager.default.removeItem(atPath: fixture.path("site"))
+            try FileManager.default.copyItem(atPath: saved.path("site"), toPath: fixture.path("site"))
+            for (name, bytes) in new { try fixture.write(name, bytes) }
+            let force = kill % 2 == 0
+            let process = try start(["build", "--quiet"] + (force ? ["--force"] : []), in: fixture)
+            Thread.sleep(forTimeInterval: Double.random(in: 0...(durations[force]! * 1.2), using: &generator))
+            Glibc.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = site(fixture)
+            if now == oldSite {
+                outcomes.old += 1
+            } else if now == newSite {
+                outcomes.new += 1
+            } else {
+                let changed = Set(now.keys).union(oldSite.keys).filter { now[$0] != oldSite[$0] && now[$0] != newSite[$0] }
+                Issue.record("kill \(kill): the site is neither the old one nor the new one: \(changed.sorted().prefix(5))")
+            }
+            let strays = ((try? FileManager.default.contentsOfDirectory(atPath: fixture.root.path)) ?? [])
+                .filter { !["notebooks", "site", ".chainrule"].contains($0) && !$0.hasPrefix("site.staging-") }
+            #expect(strays.isEmpty, "kill \(kill): \(strays)")
+        }
+        let final = try fixture.run(["build", "--quiet"])
+        #expect(final.status == 0, "\(final.stderr)")
+        #expect(site(fixture) == newSite, "the build after the kills does not give the new site")
+        let top = (try? FileManager.default.contentsOfDirectory(atPath: fixture.root.path)) ?? []
+        #expect(!top.contains { $0.contains("staging") }, "\(top)")
+        #expect(outcomes.old > 0 && outcomes.new > 0, "the kills all landed on one side of publishing: \(outcomes)")
+        print("FaultTests: 24 kills of build: \(outcomes.old) left the old site, \(outcomes.new) the new one")
     }
 }
