@@ -111,6 +111,14 @@ enum DataFile {
         guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
             throw BuiltinError("load reads files inside the project; '\(path)' leads outside it", argument: .label("path"))
         }
+        // Size and kind before reading: a 10 GB file or a pipe would never be read whole.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+        if let attributes, attributes[.type] as? FileAttributeType != .typeRegular {
+            throw BuiltinError("cannot read '\(path)': it is not a regular file", argument: .label("path"))
+        }
+        if let size = attributes?[.size] as? Int, size > 64 << 20 {
+            throw BuiltinError("'\(path)' is larger than 64 MB", argument: .label("path"))
+        }
         guard let data = FileManager.default.contents(atPath: resolved) else {
             throw BuiltinError("cannot read '\(path)': no such file next to the notebook", argument: .label("path"))
         }

@@ -99,4 +99,20 @@ import Testing
         thread.start()
         done.wait()
     }
+
+    /// A data file is looked at before it is read: a huge one, a pipe or a folder is an error
+    /// at once, not a read that never ends.
+    @Test func loadLooksBeforeItReads() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chainrule-hostile-load-\(UUID())")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("folder.csv"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let huge = root.appendingPathComponent("huge.csv").path
+        _ = FileManager.default.createFile(atPath: huge, contents: nil)
+        truncate(huge, 10 << 30)  // sparse: 10 GiB that take no room
+        _ = mkfifo(root.appendingPathComponent("pipe.csv").path, 0o644)
+        let configuration = Interpreter.Configuration(notebookDirectory: root.path, projectRoot: root.path)
+        #expect(run("load(\"huge.csv\")", configuration: configuration).error == "'huge.csv' is larger than 64 MB")
+        #expect(run("load(\"pipe.csv\")", configuration: configuration).error == "cannot read 'pipe.csv': it is not a regular file")
+        #expect(run("load(\"folder.csv\")", configuration: configuration).error == "cannot read 'folder.csv': it is not a regular file")
+    }
 }
