@@ -80,22 +80,8 @@ def main():
 
 
 def site_rows():
-    figures = sitebench.measure()
     print()
-    print(f"Site builds (`chainrule build`, release; shipped = {figures['shipped']}): wall time, peak memory.")
-    print()
-    print("| notebooks | cold build | no-change rebuild | one block edited |")
-    print("|---|---:|---:|---:|")
-    for row in figures["results"]:
-        print(f"| {row['name']} ({row['notebooks']}) | {row['cold_seconds']:.3f} s, {row['cold_mib']:.0f} MiB | "
-              f"{row['unchanged_seconds']:.3f} s, {row['unchanged_mib']:.0f} MiB | "
-              f"{row['edited_seconds']:.3f} s, {row['edited_mib']:.0f} MiB |")
-    ten = next(row for row in figures["results"] if row["name"] == "10 generated")
-    hundred = next(row for row in figures["results"] if row["name"] == "100 generated")
-    print()
-    print(f"Cold build of 10 notebooks: {sitebench.JUPYTER_BOOK_COLD_10 / ten['cold_seconds']:.0f}x faster than "
-          f"Jupyter Book's {sitebench.JUPYTER_BOOK_COLD_10:.0f} s (notes; target 20x). "
-          f"No-change rebuild of 100 notebooks: {hundred['unchanged_seconds']:.3f} s (target under 0.2 s).")
+    sitebench.print_table(sitebench.measure())
 
 
 if __name__ == "__main__":
