@@ -99,7 +99,7 @@ public final class Tape: @unchecked Sendable {
 
     deinit {
         labelIDs?.deallocate()
-        free(storage)
+        Tape.recycle(storage, capacity: capacity)
         slots.deallocate()
         scalarGrads?.deallocate()
         reached?.deallocate()
@@ -113,7 +113,23 @@ public final class Tape: @unchecked Sendable {
     @inline(never)
     private func grow() {
         capacity *= 2
-        storage = Tape.reallocate(storage, capacity: capacity)
+        if let spare = GraphContext.withCurrent({ $0.takeSpareEntries(atLeast: capacity) }) {
+            let larger = spare.pointer.bindMemory(to: Entry.self, capacity: spare.capacity)
+            larger.update(from: storage, count: count)
+            free(storage)
+            storage = larger
+            capacity = spare.capacity
+        } else {
+            storage = Tape.reallocate(storage, capacity: capacity)
+        }
+    }
+
+    /// A freed tape's entries go to the thread for the next tape that outgrows its own (see
+    /// `GraphContext.spareEntries`), if they are the largest the thread has.
+    private static func recycle(_ storage: UnsafeMutablePointer<Entry>, capacity: Int) {
+        // Not to a thread that is ending (its context is gone) nor for a small buffer.
+        guard capacity > Tape.initialCapacity, let context = GraphContext.existing else { return free(storage) }
+        context.keepSpareEntries(UnsafeMutableRawPointer(storage), capacity: capacity)
     }
 
     /// The entries' memory comes from `malloc` and grows with `realloc` (entries are plain

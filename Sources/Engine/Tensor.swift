@@ -145,9 +145,11 @@ public struct Tensor: @unchecked Sendable {
 
     /// The variable behind this tensor, if it is one.
     public var variable: Variable? {
-        if case .variable(let variable) = origin { return variable }
-        return nil
+        kind == .variable ? leaf : nil
     }
+
+    /// Whether this tensor is a variable, read without taking a reference to it.
+    public var isVariable: Bool { kind == .variable }
 
     /// Whether gradients can flow into or through this tensor.
     public var isTracked: Bool { kind.rawValue >= Kind.variable.rawValue }
@@ -193,10 +195,12 @@ public struct Tensor: @unchecked Sendable {
 
     /// Labels this value with an interned name: a 4-byte store (a variable takes the name).
     public func setLabel(_ label: Label) {
-        switch origin {
+        // On the fields, not `origin`: an assignment labels its value on every step of a loop,
+        // and building `origin` retained and released the tape each time.
+        switch kind {
         case .scalar, .constant: break
-        case .variable(let variable): variable.name = label.name
-        case .node(let tape, let index): tape.setLabel(label, at: index)
+        case .variable: leaf.name = label.name
+        case .scalarNode, .arrayNode: tape.setLabel(label, at: index)
         }
     }
 

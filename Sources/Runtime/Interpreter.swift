@@ -212,7 +212,7 @@ public final class Interpreter {
         if !tensor.isTracked {
             return loopVariable ? value : .tensor(Variable(tensor.value, name: name.name).tensor)
         }
-        if tensor.variable == nil { tensor.setLabel(name) }
+        if !tensor.isVariable { tensor.setLabel(name) }
         return value
     }
 
