@@ -27,9 +27,9 @@ enum Compiler {
         case .function(let target, let function):
             return FunctionDefinitionNode(target: target, function: function, range: range)
         case .forLoop(let targets, let iterable, let body):
-            return ForLoopNode(targets: targets, iterable: compile(iterable), body: compile(body), range: range)
+            return ForLoopNode(targets: targets, iterable: compile(iterable), body: SequenceNode.block(compile(body), range: range), range: range)
         case .whileLoop(let condition, let body):
-            return WhileLoopNode(condition: compile(condition), body: compile(body), range: range)
+            return WhileLoopNode(condition: compile(condition), body: SequenceNode.block(compile(body), range: range), range: range)
         case .ifStatement(let condition, let then, let otherwise):
             return IfNode(condition: compile(condition), then: compile(then), otherwise: otherwise.map(compile), range: range)
         case .returnStatement(let value):

@@ -109,9 +109,9 @@ final class FunctionDefinitionNode: StatementNode {
 final class ForLoopNode: StatementNode {
     let targets: [Code.Target]
     let iterable: ExpressionNode
-    let body: [StatementNode]
+    let body: StatementNode
 
-    init(targets: [Code.Target], iterable: ExpressionNode, body: [StatementNode], range: SourceRange) {
+    init(targets: [Code.Target], iterable: ExpressionNode, body: StatementNode, range: SourceRange) {
         self.targets = targets
         self.iterable = iterable
         self.body = body
@@ -134,7 +134,7 @@ final class ForLoopNode: StatementNode {
                 while i < high {
                     try interpreter.budget.tick(at: range)
                     if let global { interpreter.globals.values[global] = .number(Double(i)) } else { frame!.slots[local!] = .number(Double(i)) }
-                    flow = try interpreter.execute(body, frame, displaying: displaying)
+                    flow = try body.execute(interpreter, frame, displaying: displaying)
                     switch flow {
                     case .normal, .continueLoop: flow = .normal
                     case .breakLoop: return .normal
@@ -148,7 +148,7 @@ final class ForLoopNode: StatementNode {
         try interpreter.iterate(values, at: iterable.range) { element in
             try interpreter.budget.tick(at: range)
             try interpreter.assign(element, to: targets, frame, at: iterable.range, bindingLoopVariable: true)
-            flow = try interpreter.execute(body, frame, displaying: displaying)
+            flow = try body.execute(interpreter, frame, displaying: displaying)
             switch flow {
             case .breakLoop: flow = .normal; return false
             case .continueLoop: flow = .normal; return true
@@ -162,9 +162,9 @@ final class ForLoopNode: StatementNode {
 
 final class WhileLoopNode: StatementNode {
     let condition: ExpressionNode
-    let body: [StatementNode]
+    let body: StatementNode
 
-    init(condition: ExpressionNode, body: [StatementNode], range: SourceRange) {
+    init(condition: ExpressionNode, body: StatementNode, range: SourceRange) {
         self.condition = condition
         self.body = body
         super.init(range: range)
@@ -173,7 +173,7 @@ final class WhileLoopNode: StatementNode {
     override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
         while try interpreter.truth(condition.evaluate(interpreter, frame), at: condition.range) {
             try interpreter.budget.tick(at: range)
-            let flow = try interpreter.execute(body, frame, displaying: displaying)
+            let flow = try body.execute(interpreter, frame, displaying: displaying)
             switch flow {
             case .breakLoop: return .normal
             case .continueLoop, .normal: continue
@@ -186,21 +186,26 @@ final class WhileLoopNode: StatementNode {
 
 final class IfNode: StatementNode {
     let condition: ExpressionNode
+    /// The branches as lists, for a function whose value is that of its last `if`.
     let then: [StatementNode]
     let otherwise: [StatementNode]?
+    private let thenBlock: StatementNode
+    private let otherwiseBlock: StatementNode?
 
     init(condition: ExpressionNode, then: [StatementNode], otherwise: [StatementNode]?, range: SourceRange) {
         self.condition = condition
         self.then = then
         self.otherwise = otherwise
+        thenBlock = SequenceNode.block(then, range: range)
+        otherwiseBlock = otherwise.map { SequenceNode.block($0, range: range) }
         super.init(range: range)
     }
 
     override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
         if try interpreter.truth(condition.evaluate(interpreter, frame), at: condition.range) {
-            return try interpreter.execute(then, frame, displaying: displaying)
-        } else if let otherwise {
-            return try interpreter.execute(otherwise, frame, displaying: displaying)
+            return try thenBlock.execute(interpreter, frame, displaying: displaying)
+        } else if let otherwiseBlock {
+            return try otherwiseBlock.execute(interpreter, frame, displaying: displaying)
         }
         return .normal
     }
@@ -226,4 +231,42 @@ final class BreakNode: StatementNode {
 
 final class ContinueNode: StatementNode {
     override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow { .continueLoop }
+}
+
+/// Statements run in order, as a balanced tree of pairs: each child is a `let` of a final
+/// class, called without the retain and release that running an array's elements costs on
+/// every pass of a loop, and the tree is only as deep as the logarithm of its length.
+final class SequenceNode: StatementNode {
+    let first: StatementNode
+    let second: StatementNode
+
+    private init(_ first: StatementNode, _ second: StatementNode, range: SourceRange) {
+        self.first = first
+        self.second = second
+        super.init(range: range)
+    }
+
+    static func block(_ statements: [StatementNode], range: SourceRange) -> StatementNode {
+        block(statements[...], range: range)
+    }
+
+    private static func block(_ statements: ArraySlice<StatementNode>, range: SourceRange) -> StatementNode {
+        switch statements.count {
+        case 0: return EmptyNode(range: range)
+        case 1: return statements.first!
+        default:
+            let middle = statements.startIndex + statements.count / 2
+            return SequenceNode(block(statements[..<middle], range: range), block(statements[middle...], range: range), range: range)
+        }
+    }
+
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+        let flow = try first.execute(interpreter, frame, displaying: displaying)
+        if case .normal = flow { return try second.execute(interpreter, frame, displaying: displaying) }
+        return flow
+    }
+}
+
+final class EmptyNode: StatementNode {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow { .normal }
 }
