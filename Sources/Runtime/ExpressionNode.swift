@@ -73,19 +73,42 @@ final class BinaryNode: ExpressionNode {
     let op: BinaryOperator
     let left: ExpressionNode
     let right: ExpressionNode
+    /// A constant operand, used where it is kept (a `let`, which Swift lends without copying).
+    private let constantSide: Side
+    private let constant: Value
+
+    private enum Side { case none, left, right }
 
     init(_ op: BinaryOperator, _ left: ExpressionNode, _ right: ExpressionNode, range: SourceRange) {
         self.op = op
         self.left = left
         self.right = right
+        if let left = left as? ConstantNode {
+            (constantSide, constant) = (.left, left.value)
+        } else if let right = right as? ConstantNode {
+            (constantSide, constant) = (.right, right.value)
+        } else {
+            (constantSide, constant) = (.none, .none)
+        }
         super.init(range: range)
     }
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        let a = try left.evaluate(interpreter, frame)
-        let b = try right.evaluate(interpreter, frame)
-        if let result = try arithmetic(a, b) { return result }
-        return try interpreter.apply(op, a, b, at: range, rightRange: right.range)
+        switch constantSide {
+        case .left:
+            let b = try right.evaluate(interpreter, frame)
+            if let result = try arithmetic(constant, b) { return result }
+            return try interpreter.apply(op, constant, b, at: range, rightRange: right.range)
+        case .right:
+            let a = try left.evaluate(interpreter, frame)
+            if let result = try arithmetic(a, constant) { return result }
+            return try interpreter.apply(op, a, constant, at: range, rightRange: right.range)
+        case .none:
+            let a = try left.evaluate(interpreter, frame)
+            let b = try right.evaluate(interpreter, frame)
+            if let result = try arithmetic(a, b) { return result }
+            return try interpreter.apply(op, a, b, at: range, rightRange: right.range)
+        }
     }
 
     /// The operands are borrowed: matching them where they were evaluated made Swift retain
