@@ -93,7 +93,6 @@ public final class Interpreter {
     }
 
     /// Runs statements; at the notebook's level (`displaying`) bare expressions show their values.
-    @inline(__always)
     func execute(_ statements: [StatementNode], _ frame: Frame?, displaying: Bool) throws -> Flow {
         for statement in statements {
             let flow = try statement.execute(self, frame, displaying: displaying)
