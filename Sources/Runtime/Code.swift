@@ -76,7 +76,17 @@ final class Code {
         /// Default values, compiled in the scope that defines the function.
         let defaults: [Expression?]
         var frameSize = 0
-        var body: [Statement] = []
+        var body: [Statement] = [] {
+            didSet { compiledBody = nil }
+        }
+        private var compiledBody: [StatementNode]?
+        /// The body compiled on the first call (see `Compiler`).
+        var nodes: [StatementNode] {
+            if let compiledBody { return compiledBody }
+            let compiled = Compiler.compile(body)
+            compiledBody = compiled
+            return compiled
+        }
         let range: SourceRange
 
         init(name: String?, parameters: [Language.Parameter], defaults: [Expression?], range: SourceRange) {

@@ -131,25 +131,23 @@ extension Interpreter {
             }
             frame.slots[index] = fallback
         }
-        return try body(function.body, frame)
+        return try body(function.nodes, frame)
     }
 
     /// Runs a function body: its value is its last expression (an `if` as the last
     /// statement gives the last expression of the branch taken), or what `return` gives.
-    private func body(_ statements: [Code.Statement], _ frame: Frame) throws -> Value {
+    private func body(_ statements: [StatementNode], _ frame: Frame) throws -> Value {
         for (index, statement) in statements.enumerated() {
             if index == statements.count - 1 {
-                switch statement.kind {
-                case .expression(let expression):
-                    return try evaluate(expression, frame)
-                case .ifStatement(let condition, let then, let otherwise):
-                    if try truth(evaluate(condition, frame), at: condition.range) { return try body(then, frame) }
-                    return try otherwise.map { try body($0, frame) } ?? .none
-                default:
-                    break
+                if let last = statement as? ExpressionStatementNode {
+                    return try last.expression.evaluate(self, frame)
+                }
+                if let last = statement as? IfNode {
+                    if try truth(last.condition.evaluate(self, frame), at: last.condition.range) { return try body(last.then, frame) }
+                    return try last.otherwise.map { try body($0, frame) } ?? .none
                 }
             }
-            switch try execute([statement], frame: frame, displaying: false) {
+            switch try statement.execute(self, frame, displaying: false) {
             case .normal: continue
             case .returned(let value): return value
             case .breakLoop, .continueLoop:

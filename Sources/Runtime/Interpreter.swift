@@ -63,7 +63,7 @@ public final class Interpreter {
         warnings = []
         var errors: [Diagnostic] = []
         do {
-            _ = try execute(compiled.statements, frame: nil, displaying: true)
+            _ = try execute(Compiler.compile(compiled.statements), nil, displaying: true)
         } catch let error as RuntimeError {
             errors.append(error.diagnostic)
         } catch let error as EngineError {
@@ -93,67 +93,11 @@ public final class Interpreter {
     }
 
     /// Runs statements; at the notebook's level (`displaying`) bare expressions show their values.
-    func execute(_ statements: [Code.Statement], frame: Frame?, displaying: Bool) throws -> Flow {
+    func execute(_ statements: [StatementNode], _ frame: Frame?, displaying: Bool) throws -> Flow {
         for statement in statements {
-            let flow = try execute(statement, frame: frame, displaying: displaying)
+            let flow = try statement.execute(self, frame, displaying: displaying)
             if case .normal = flow { continue }
             return flow
-        }
-        return .normal
-    }
-
-    private func execute(_ statement: Code.Statement, frame: Frame?, displaying: Bool) throws -> Flow {
-        switch statement.kind {
-        case .expression(let expression):
-            let value = try evaluate(expression, frame)
-            if displaying { try show(value, at: statement.range) }
-        case .assignment(let targets, let op, let valueExpression):
-            var value = try evaluate(valueExpression, frame)
-            if let binary = op.binary {
-                let current = try read(targets[0], frame, at: statement.range)
-                value = try apply(binary, current, value, at: statement.range)
-            }
-            try assign(value, to: targets, frame, at: valueExpression.range)
-        case .function(let target, let function):
-            try write(.function(try closure(function, frame)), to: target, frame, at: statement.range)
-        case .forLoop(let targets, let iterableExpression, let body):
-            let iterable = try evaluate(iterableExpression, frame)
-            var flow = Flow.normal
-            try iterate(iterable, at: iterableExpression.range) { element in
-                try budget.tick(at: statement.range)
-                try assign(element, to: targets, frame, at: iterableExpression.range, bindingLoopVariable: true)
-                flow = try execute(body, frame: frame, displaying: displaying)
-                switch flow {
-                case .breakLoop: flow = .normal; return false
-                case .continueLoop: flow = .normal; return true
-                case .returned: return false
-                case .normal: return true
-                }
-            }
-            return flow
-        case .whileLoop(let condition, let body):
-            while try truth(evaluate(condition, frame), at: condition.range) {
-                try budget.tick(at: statement.range)
-                let flow = try execute(body, frame: frame, displaying: displaying)
-                switch flow {
-                case .breakLoop: return .normal
-                case .continueLoop, .normal: continue
-                case .returned: return flow
-                }
-            }
-        case .ifStatement(let condition, let then, let otherwise):
-            if try truth(evaluate(condition, frame), at: condition.range) {
-                return try execute(then, frame: frame, displaying: displaying)
-            } else if let otherwise {
-                return try execute(otherwise, frame: frame, displaying: displaying)
-            }
-        case .returnStatement(let value):
-            guard frame != nil else { throw RuntimeError("'return' outside a function", at: statement.range) }
-            return .returned(try value.map { try evaluate($0, frame) } ?? .none)
-        case .breakStatement:
-            return .breakLoop
-        case .continueStatement:
-            return .continueLoop
         }
         return .normal
     }
@@ -182,7 +126,7 @@ public final class Interpreter {
 
     // MARK: Assignment
 
-    private func assign(_ value: Value, to targets: [Code.Target], _ frame: Frame?, at range: SourceRange,
+    func assign(_ value: Value, to targets: [Code.Target], _ frame: Frame?, at range: SourceRange,
                         bindingLoopVariable: Bool = false) throws {
         if targets.count == 1 {
             try write(value, to: targets[0], frame, at: range, bindingLoopVariable: bindingLoopVariable)
@@ -207,13 +151,24 @@ public final class Interpreter {
     /// Binding a name: a plain number becomes a variable (so `x = -2` can later have an
     /// `x.grad`), and a computed value gets the name as its label in graph diagrams. Loop
     /// variables are bound as they are.
-    private func bind(_ value: Value, name: Label, loopVariable: Bool) -> Value {
-        guard case .tensor(let tensor) = value else { return value }
-        if !tensor.isTracked {
-            return loopVariable ? value : .tensor(Variable(tensor.value, name: name.name).tensor)
+    func bind(_ value: Value, name: Label, loopVariable: Bool) -> Value {
+        Self.rebound(value, name: name, loopVariable: loopVariable) ?? value
+    }
+
+    /// What `bind` gives when it is not the value itself. The value is borrowed, so labelling
+    /// a tensor retains nothing.
+    @inline(never)
+    static func rebound(_ value: borrowing Value, name: Label, loopVariable: Bool) -> Value? {
+        switch value {
+        case .tensor(let tensor):
+            if !tensor.isTracked {
+                return loopVariable ? nil : .tensor(Variable(tensor.value, name: name.name).tensor)
+            }
+            if !tensor.isVariable { tensor.setLabel(name) }
+            return nil
+        default:
+            return nil
         }
-        if !tensor.isVariable { tensor.setLabel(name) }
-        return value
     }
 
     func write(_ value: Value, to target: Code.Target, _ frame: Frame?, at range: SourceRange,
@@ -256,7 +211,7 @@ public final class Interpreter {
         }
     }
 
-    private func read(_ target: Code.Target, _ frame: Frame?, at range: SourceRange) throws -> Value {
+    func read(_ target: Code.Target, _ frame: Frame?, at range: SourceRange) throws -> Value {
         switch target {
         case .global(let slot, let name):
             guard let value = globals.values[slot] else { throw undefined(name.name, at: range, frame: frame) }

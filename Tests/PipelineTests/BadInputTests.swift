@@ -136,9 +136,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput.notebook(block("fn f(n) { f(n + 1) }\nf(0)"),
                           ["notebooks/n.md:4:11: error: recursion deeper than 1000 calls in f"])
             .named("a function that recurses forever"),
-        BadInput.notebook(block("fn f(n) { " + String(repeating: "-(", count: 95) + "f(n + 1)" + String(repeating: ")", count: 95) + " }\nf(0)",
+        BadInput.notebook(block("fn f(n) { " + String(repeating: "-(", count: 95) + "f(n + 1)" + String(repeating: " + 0", count: 400)
+                                    + String(repeating: ")", count: 95) + " }\nf(0)",
                                 frontMatter: "max_recursion: 10000\n"),
-                          ["notebooks/n.md:8:200: error: recursion too deep for the stack after "])
+                          ["notebooks/n.md:8:201: error: recursion too deep for the stack after "])
             .named("recursion through deep expressions at the largest cap"),
         BadInput.notebook(block("x = 0\nwhile true { x = x + 1 }", frontMatter: "timeout: 0.2\n"),
                           ["notebooks/n.md:9:1: error: the notebook ran past its time budget of 0.2 s"])

@@ -22,10 +22,10 @@ import Testing
         #expect(over.error == "recursion deeper than \(cap) calls in f")
     }
 
-    /// Each call under 190 levels of expression costs far more stack than a plain call: the
-    /// stack runs out before the cap on calls, and that is an error too.
+    /// Each call under 95 negations and a chain of 400 additions costs far more stack than a
+    /// plain call: the stack runs out before the cap on calls, and that is an error too.
     @Test func recursionThroughDeepExpressionsStopsBeforeTheStackEnds() {
-        let deep = String(repeating: "-(", count: 95) + "f(n - 1)" + String(repeating: ")", count: 95)
+        let deep = String(repeating: "-(", count: 95) + "f(n - 1)" + String(repeating: " + 0", count: 400) + String(repeating: ")", count: 95)
         let outcome = run("fn f(n) { if n == 0 { 0 } else { \(deep) } }\nf(9999)",
                           configuration: limits(recursion: ExecutionLimits.caps.recursionDepth))
         #expect(outcome.error?.hasPrefix("recursion too deep for the stack after ") == true, "\(outcome.error ?? "no error")")
