@@ -53,11 +53,12 @@ extension Tape {
             // Every entry is a scalar: no checks of the inputs' kinds, pointers in registers,
             // and leaves (constants and variables: half the entries of a micrograd-style
             // graph) skipped without copying the entry.
+            // The entry is read in place, field by field: copying its 48 bytes out first
+            // made every step wait on a store of the copy before reading it back.
             while j >= 0 {
                 if reached[j] && !entries[j].isLeaf {
-                    let entry = entries[j]
-                    if !Tape.propagateScalar(entry, scalars[j], entries, scalars, reached, checkingInputs: false) {
-                        propagate(entry, NDArray(scalars[j]), &adjoints)
+                    if !Tape.propagateScalar(entries + j, scalars[j], entries, scalars, reached, checkingInputs: false) {
+                        propagate(entries[j], NDArray(scalars[j]), &adjoints)
                     }
                 }
                 j -= 1
@@ -68,7 +69,7 @@ extension Tape {
                     let entry = entries[j]
                     if entry.isScalar {
                         let g = scalars[j]
-                        if !Tape.propagateScalar(entry, g, entries, scalars, reached, checkingInputs: true) {
+                        if !Tape.propagateScalar(entries + j, g, entries, scalars, reached, checkingInputs: true) {
                             propagate(entry, NDArray(g), &adjoints)
                         }
                     } else if let g = adjoints.arrays[j] {
@@ -169,18 +170,18 @@ extension Tape {
     /// `checkingInputs` can be false when every entry of the tape is a scalar.
     @inline(__always)
     private static func propagateScalar(
-        _ entry: Entry, _ g: Double, _ entries: UnsafeMutablePointer<Entry>,
+        _ entry: UnsafeMutablePointer<Entry>, _ g: Double, _ entries: UnsafeMutablePointer<Entry>,
         _ scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>, checkingInputs: Bool
     ) -> Bool {
-        let a = entry.a, b = entry.b
+        let a = entry.pointee.a, b = entry.pointee.b
         if checkingInputs {
             guard a < 0 || entries[Int(a)].isScalar, b < 0 || entries[Int(b)].isScalar else { return false }
         }
-        guard entry.c < 0 else { return false }
-        let y = entry.scalar
+        guard entry.pointee.c < 0 else { return false }
+        let y = entry.pointee.scalar
         let xa = a >= 0 ? entries[Int(a)].scalar : 0
         let xb = b >= 0 ? entries[Int(b)].scalar : 0
-        switch entry.op {
+        switch entry.pointee.op {
         case .constant, .variable: break
         case .add: sendScalar(g, to: a, entries, scalars, reached); sendScalar(g, to: b, entries, scalars, reached)
         case .subtract: sendScalar(g, to: a, entries, scalars, reached); sendScalar(-g, to: b, entries, scalars, reached)
