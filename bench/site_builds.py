@@ -55,12 +55,21 @@ def generate(target, count):
     notebooks reduced to their text."""
     with tempfile.TemporaryDirectory() as scratch:
         copy_shipped(os.path.join(scratch, "shipped"))
-        templates = []
-        for folder, _, files in os.walk(os.path.join(scratch, "shipped")):
+        templates, data = [], []
+        shipped = os.path.join(scratch, "shipped")
+        for folder, _, files in os.walk(shipped):
             for name in sorted(files):
-                if name.endswith(".md") and name != "index.md":
-                    templates.append(open(os.path.join(folder, name), encoding="utf-8").read())
+                path = os.path.join(folder, name)
+                if not name.endswith(".md"):
+                    data.append((os.path.relpath(path, shipped), open(path, "rb").read()))
+                elif name != "index.md":
+                    templates.append(open(path, encoding="utf-8").read())
     os.makedirs(target)
+    # The data files the notebooks `load`, where they expect them.
+    for relative, content in data:
+        os.makedirs(os.path.dirname(os.path.join(target, relative)), exist_ok=True)
+        with open(os.path.join(target, relative), "wb") as handle:
+            handle.write(content)
     for number in range(count):
         text = templates[number % len(templates)]
         text = re.sub(r"\[([^\]]*)\]\((?![a-z]+:)[^)]*\.md(#[^)]*)?\)", r"\1", text)
