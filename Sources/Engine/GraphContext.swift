@@ -121,6 +121,14 @@ final class GraphContext {
         return tape
     }
 
+    /// Lets go of the values held by the spare tape when nothing else refers to it (it would
+    /// drop them anyway when reused). Its entries share storage with the variables they
+    /// imported, so an optimizer calls this before updating parameters in place, which would
+    /// otherwise copy each one on write.
+    func releaseUnreachableSpare() {
+        if spare != nil, isKnownUniquelyReferenced(&spare!) { spare!.reset() }
+    }
+
     /// Ends the open graph: later operations start a new one.
     func close(_ tape: Tape) {
         tape.isOpen = false

@@ -21,6 +21,7 @@ extension Optimizer {
     func forEachParameter(
         _ update: (_ index: Int, _ values: UnsafeMutableBufferPointer<Double>, _ grad: UnsafeBufferPointer<Double>) -> Void
     ) {
+        GraphContext.withCurrent { $0.releaseUnreachableSpare() }
         for (index, parameter) in parameters.enumerated() {
             guard let grad = parameter.grad, grad.shape == parameter.value.shape else { continue }
             grad.withUnsafeBufferPointer { g in

@@ -47,19 +47,25 @@ extension Sequential {
                     let (x, y) = size == samples && !(shuffle && size < samples)
                         ? (inputs, targets)
                         : (Self.rows(inputs, order[start..<end]), Self.rows(targets, order[start..<end]))
-                    let prediction = try self(Tensor(x))
-                    let value = try loss(prediction, Tensor(y))
-                    let lossValue = value.scalar ?? .nan
-                    history.steps += 1
-                    guard lossValue.isFinite else {
-                        throw EngineError.nonFiniteLoss(epoch: epoch + 1, step: history.steps, value: lossValue)
+                    let lossValue: Double
+                    // The step's handles end with this scope, before the update: while they
+                    // hold the graph, its entries share the parameters' storage, and the
+                    // optimizer would have to copy every parameter to update it.
+                    do {
+                        let prediction = try self(Tensor(x))
+                        let value = try loss(prediction, Tensor(y))
+                        lossValue = value.scalar ?? .nan
+                        history.steps += 1
+                        guard lossValue.isFinite else {
+                            throw EngineError.nonFiniteLoss(epoch: epoch + 1, step: history.steps, value: lossValue)
+                        }
+                        optimizer.zeroGrad()
+                        try value.backward()
+                        if measuresAccuracy { correct += Self.correct(prediction.value, y, loss: loss) }
                     }
-                    optimizer.zeroGrad()
-                    try value.backward()
                     optimizer.step()
                     // A mean loss counts each batch by its size; a summed one adds up as it is.
                     totalLoss += loss == .halfSumSquares ? lossValue : lossValue * Double(end - start)
-                    if measuresAccuracy { correct += Self.correct(prediction.value, y, loss: loss) }
                     start = end
                 }
                 history.loss.append(loss == .halfSumSquares ? totalLoss : totalLoss / Double(samples))
@@ -76,8 +82,9 @@ extension Sequential {
         dims[0] = indices.count
         return array.withUnsafeBufferPointer { source in
             NDArray.build(Shape(dims)) { out in
+                guard rowSize > 0 else { return }
                 for (r, index) in indices.enumerated() {
-                    for j in 0..<rowSize { out[r * rowSize + j] = source[index * rowSize + j] }
+                    (out.baseAddress! + r * rowSize).update(from: source.baseAddress! + index * rowSize, count: rowSize)
                 }
             }
         }
