@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The general matrix product `C = A B` (or `C += A B`) behind `@`, `Linear` and their gradients.
 ///
 /// Operands are read through row and column strides, so transposed operands (`dW = dYᵀ X`)
@@ -27,7 +25,7 @@ enum MatrixMultiply {
     static let mc = 128
     /// Products with fewer multiply-adds than this use the direct loops (packing costs more).
     static let directThreshold = 16 * 1024
-    /// Products with more multiply-adds than this are split across cores.
+    /// Products with more multiply-adds than this are split between two cores.
     static let parallelThreshold = 1 << 21
 
     /// `C[m×n] (+)= A[m×k] · B[k×n]`, C row-major with leading dimension `ldc`.
@@ -104,71 +102,82 @@ enum MatrixMultiply {
         }
     }
 
+    /// Threads split C by columns: each owns a range of B's panels for the whole product, so
+    /// it packs only its own panels and never waits for the other between blocks of k.
     static func blocked(
         m: Int, n: Int, k: Int, a: Operand, b: Operand,
         c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool, threads: Int
     ) {
         let panelsN = (n + nr - 1) / nr
-        let packedB = UnsafeMutablePointer<Double>.allocate(capacity: panelsN * nr * kc)
-        defer { packedB.deallocate() }
-        var pc = 0
-        while pc < k {
-            let depth = min(kc, k - pc)
-            packB(b, rowStart: pc, depth: depth, n: n, into: packedB)
-            let load = accumulate || pc > 0
-            let blocksM = (m + mc - 1) / mc
-            // Split the work into (row block, column half) jobs; each writes its own tiles of C.
-            let columnParts = threads > 1 ? min(threads, panelsN) : 1
-            let jobs = blocksM * columnParts
-            let target = SharedPointer(c), panels = SharedPointer(packedB), columnStart = pc
-            let run: @Sendable (Int) -> Void = { job in
-                let c = target.pointer, packedB = panels.pointer
-                let ic = (job / columnParts) * mc
-                let part = job % columnParts
-                let rows = min(mc, m - ic)
-                let firstPanel = part * panelsN / columnParts
-                let lastPanel = (part + 1) * panelsN / columnParts
-                let packedA = UnsafeMutablePointer<Double>.allocate(capacity: ((rows + mr - 1) / mr) * mr * depth)
-                defer { packedA.deallocate() }
-                packA(a, rowStart: ic, rows: rows, columnStart: columnStart, depth: depth, into: packedA)
-                for panel in firstPanel..<lastPanel {
-                    let jr = panel * nr
-                    let columns = min(nr, n - jr)
-                    var ir = 0
-                    while ir < rows {
-                        let height = min(mr, rows - ir)
-                        kernel(depth: depth, a: packedA + ir * depth, b: packedB + panel * nr * depth,
-                               c: c + (ic + ir) * ldc + jr, ldc: ldc, rows: height, columns: columns, load: load)
-                        ir += mr
+        let parts = threads > 1 && panelsN > 1 ? 2 : 1
+        let target = SharedPointer(c)
+        let run: @Sendable (Int) -> Void = { part in
+            let c = target.pointer
+            let firstPanel = part * panelsN / parts
+            let lastPanel = (part + 1) * panelsN / parts
+            let firstColumn = firstPanel * nr
+            let columns = min(n, lastPanel * nr) - firstColumn
+            let packedB = UnsafeMutablePointer<Double>.allocate(capacity: (lastPanel - firstPanel) * nr * min(kc, k))
+            defer { packedB.deallocate() }
+            let packedA = UnsafeMutablePointer<Double>.allocate(capacity: ((min(mc, m) + mr - 1) / mr) * mr * min(kc, k))
+            defer { packedA.deallocate() }
+            var pc = 0
+            while pc < k {
+                let depth = min(kc, k - pc)
+                packB(b, rowStart: pc, depth: depth, columnStart: firstColumn, n: columns, into: packedB)
+                let load = accumulate || pc > 0
+                var ic = 0
+                while ic < m {
+                    let rows = min(mc, m - ic)
+                    packA(a, rowStart: ic, rows: rows, columnStart: pc, depth: depth, into: packedA)
+                    for panel in firstPanel..<lastPanel {
+                        let jr = panel * nr
+                        let width = min(nr, n - jr)
+                        var ir = 0
+                        while ir < rows {
+                            let height = min(mr, rows - ir)
+                            kernel(depth: depth, a: packedA + ir * depth, b: packedB + (panel - firstPanel) * nr * depth,
+                                   c: c + (ic + ir) * ldc + jr, ldc: ldc, rows: height, columns: width, load: load)
+                            ir += mr
+                        }
                     }
+                    ic += mc
                 }
+                pc += depth
             }
-            if jobs > 1 && threads > 1 {
-                DispatchQueue.concurrentPerform(iterations: jobs, execute: run)
-            } else {
-                for job in 0..<jobs { run(job) }
-            }
-            pc += depth
+        }
+        if parts > 1 {
+            ProductWorker.runHalves(run)
+        } else {
+            run(0)
         }
     }
 
-    /// B's rows `rowStart..<rowStart+depth` as column panels of width `nr`, each stored
-    /// row by row and padded with zeros.
-    static func packB(_ b: Operand, rowStart: Int, depth: Int, n: Int, into out: UnsafeMutablePointer<Double>) {
+    /// B's rows `rowStart..<rowStart+depth`, columns `columnStart..<columnStart+n`, as
+    /// column panels of width `nr`, each stored row by row and padded with zeros.
+    static func packB(
+        _ b: Operand, rowStart: Int, depth: Int, columnStart: Int, n: Int, into out: UnsafeMutablePointer<Double>
+    ) {
         var panel = 0
         while panel * nr < n {
             let jr = panel * nr
             let columns = min(nr, n - jr)
             let base = out + panel * nr * depth
-            for p in 0..<depth {
-                let row = base + p * nr
-                if b.columnStride == 1 {
-                    let source = b.base + (rowStart + p) * b.rowStride + jr
-                    row.update(from: source, count: columns)
-                } else {
-                    for j in 0..<columns { row[j] = b.at(rowStart + p, jr + j) }
+            if b.columnStride == 1 {
+                for p in 0..<depth {
+                    let row = base + p * nr
+                    row.update(from: b.base + (rowStart + p) * b.rowStride + columnStart + jr, count: columns)
+                    if columns < nr { (row + columns).update(repeating: 0, count: nr - columns) }
                 }
-                if columns < nr { (row + columns).update(repeating: 0, count: nr - columns) }
+            } else {
+                // A transposed B (a weight matrix): read each column along its contiguous run.
+                for j in 0..<columns {
+                    let source = b.base + rowStart * b.rowStride + (columnStart + jr + j) * b.columnStride
+                    for p in 0..<depth { base[p * nr + j] = source[p * b.rowStride] }
+                }
+                if columns < nr {
+                    for p in 0..<depth { (base + p * nr + columns).update(repeating: 0, count: nr - columns) }
+                }
             }
             panel += 1
         }
@@ -210,10 +219,12 @@ enum MatrixMultiply {
             kernel8x16(depth: depth, a: a, b: b, c: c, ldc: ldc, load: load)
             return
         }
-        var scratch = [Double](repeating: 0, count: mr * nr)
-        scratch.withUnsafeMutableBufferPointer { tile in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: mr * nr) { tile in
             let t = tile.baseAddress!
-            if load { for i in 0..<rows { for j in 0..<columns { t[i * nr + j] = c[i * ldc + j] } } }
+            if load {
+                t.update(repeating: 0, count: mr * nr)   // no stray denormals in the unused lanes
+                for i in 0..<rows { for j in 0..<columns { t[i * nr + j] = c[i * ldc + j] } }
+            }
             kernel8x16(depth: depth, a: a, b: b, c: t, ldc: nr, load: load)
             for i in 0..<rows { for j in 0..<columns { c[i * ldc + j] = t[i * nr + j] } }
         }
