@@ -170,10 +170,17 @@ enum MatrixMultiply {
                     if columns < nr { (row + columns).update(repeating: 0, count: nr - columns) }
                 }
             } else {
-                // A transposed B (a weight matrix): read each column along its contiguous run.
+                // A transposed B (a weight matrix): read each column along its contiguous run
+                // (the panel, at most kc·nr numbers, stays in L1 while it is written).
                 for j in 0..<columns {
-                    let source = b.base + rowStart * b.rowStride + (columnStart + jr + j) * b.columnStride
-                    for p in 0..<depth { base[p * nr + j] = source[p * b.rowStride] }
+                    let offset: Int = rowStart &* b.rowStride &+ (columnStart &+ jr &+ j) &* b.columnStride
+                    let source = b.base + offset
+                    let target = base + j
+                    if b.rowStride == 1 {
+                        for p in 0..<depth { target[p &* nr] = source[p] }
+                    } else {
+                        for p in 0..<depth { target[p &* nr] = source[p &* b.rowStride] }
+                    }
                 }
                 if columns < nr {
                     for p in 0..<depth { (base + p * nr + columns).update(repeating: 0, count: nr - columns) }
@@ -192,10 +199,23 @@ enum MatrixMultiply {
         while ir < rows {
             let height = min(mr, rows - ir)
             let base = out + ir * depth
-            for p in 0..<depth {
-                let column = base + p * mr
-                for i in 0..<height { column[i] = a.at(rowStart + ir + i, columnStart + p) }
-                if height < mr { (column + height).update(repeating: 0, count: mr - height) }
+            if a.columnStride == 1 {
+                // Row-major A (a batch of inputs): read each row along its contiguous run.
+                for i in 0..<height {
+                    let offset: Int = (rowStart &+ ir &+ i) &* a.rowStride &+ columnStart
+                    let source = a.base + offset
+                    let target = base + i
+                    for p in 0..<depth { target[p &* mr] = source[p] }
+                }
+                if height < mr {
+                    for p in 0..<depth { (base + (p &* mr &+ height)).update(repeating: 0, count: mr - height) }
+                }
+            } else {
+                for p in 0..<depth {
+                    let column = base + p * mr
+                    for i in 0..<height { column[i] = a.at(rowStart + ir + i, columnStart + p) }
+                    if height < mr { (column + height).update(repeating: 0, count: mr - height) }
+                }
             }
             ir += mr
         }
