@@ -76,6 +76,34 @@ final class Project {
         #expect(try project.read("one.md") == first)
     }
 
+    /// `load` may read anywhere inside the current folder when the notebook lies in it, and
+    /// only inside the notebook's own folder otherwise: the same for `run` and `check`.
+    @Test func runAndCheckAgreeOnWhatANotebookMayLoad() throws {
+        let project = try Project([:])
+        let notebooks = project.root.appendingPathComponent("notebooks")
+        try FileManager.default.createDirectory(at: notebooks.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: notebooks.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try "1,2\n3,4\n".write(to: notebooks.appendingPathComponent("data/m.csv"), atomically: true, encoding: .utf8)
+        try "```backprop\nsum(load(\"../data/m.csv\"))\n```\n```output\n10\n```\n"
+            .write(to: notebooks.appendingPathComponent("sub/n.md"), atomically: true, encoding: .utf8)
+
+        let run = try project.run("run", "notebooks/sub/n.md")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "10\n")
+        let check = try project.run("check", "-q", "notebooks/sub/n.md")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+        // Started from a folder that does not hold the notebook, both stop at its own folder.
+        let elsewhere = try Project([:])
+        let path = notebooks.appendingPathComponent("sub/n.md").path
+        let runElsewhere = try elsewhere.run("run", path)
+        #expect(runElsewhere.status == 1)
+        #expect(runElsewhere.stderr.contains("leads outside it"))
+        let checkElsewhere = try elsewhere.run("check", "-q", path)
+        #expect(checkElsewhere.status == 1)
+        #expect((checkElsewhere.stdout + checkElsewhere.stderr).contains("leads outside it"))
+    }
+
     @Test func runReportsErrorsOnStderrWithExitOne() throws {
         let project = try Project(["bad.md": "```backprop\nx = undefined_thing\n```\n"])
         let result = try project.run("run", "notebooks/bad.md")
