@@ -36,15 +36,7 @@ struct LinePlotRenderer {
 
         var svg = SVGWriter()
         let clip = "\(id)-clip"
-        let area = layout.plot.insetBy(-4)
-        svg.open("defs")
-        svg.open("clipPath", [("id", clip)])
-        svg.element("rect", [
-            ("x", SVGWriter.n(area.x)), ("y", SVGWriter.n(area.y)),
-            ("width", SVGWriter.n(area.width)), ("height", SVGWriter.n(area.height)),
-        ])
-        svg.close("clipPath")
-        svg.close("defs")
+        svg.clipRectangle(id: clip, layout.plot.insetBy(-4))
         frame.drawGrid(layout, into: &svg)
 
         svg.open("g", [("clip-path", "url(#\(clip))")])

@@ -34,6 +34,18 @@ struct SVGWriter {
         close(name)
     }
 
+    /// Defines a clip path `id` that is the rectangle `area`, for `clip-path="url(#id)"`.
+    mutating func clipRectangle(id: String, _ area: Rect) {
+        open("defs")
+        open("clipPath", [("id", id)])
+        element("rect", [
+            ("x", SVGWriter.n(area.x)), ("y", SVGWriter.n(area.y)),
+            ("width", SVGWriter.n(area.width)), ("height", SVGWriter.n(area.height)),
+        ])
+        close("clipPath")
+        close("defs")
+    }
+
     /// Markup already built (by another writer or a helper); never user text.
     mutating func raw(_ markup: String) {
         text += markup

@@ -51,14 +51,7 @@ struct ScatterPlotRenderer {
 
         var svg = SVGWriter()
         let clip = "\(id)-clip"
-        svg.open("defs")
-        svg.open("clipPath", [("id", clip)])
-        svg.element("rect", [
-            ("x", SVGWriter.n(layout.plot.x)), ("y", SVGWriter.n(layout.plot.y)),
-            ("width", SVGWriter.n(layout.plot.width)), ("height", SVGWriter.n(layout.plot.height)),
-        ])
-        svg.close("clipPath")
-        svg.close("defs")
+        svg.clipRectangle(id: clip, layout.plot)
         if let regions {
             drawRegions(regions, layout: layout, into: &svg)
         }
