@@ -1,4 +1,3 @@
-import Dispatch
 import Document
 import Foundation
 
@@ -17,50 +16,14 @@ public enum NotebookBatch {
         _ notebooks: [Notebook], projectRoot: String?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: @escaping @Sendable (Event) -> Void = { _ in }
     ) -> [NotebookRun] {
-        let results = Results(count: notebooks.count)
-        let workers = max(1, min(jobs, notebooks.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = results.claim() {
-                let notebook = notebooks[index]
-                results.report { progress(.started(index: index, path: notebook.path)) }
-                let run = NotebookRunner.run(notebook, projectRoot: projectRoot)
-                results.store(run, at: index)
-                results.report { progress(.finished(index: index, path: notebook.path, seconds: run.seconds, failed: run.failed)) }
-            }
+        let reporting = NSLock()
+        let report: @Sendable (Event) -> Void = { event in reporting.withLock { progress(event) } }
+        return Parallel.map(notebooks.count, jobs: max(1, jobs)) { index in
+            let notebook = notebooks[index]
+            report(.started(index: index, path: notebook.path))
+            let run = NotebookRunner.run(notebook, projectRoot: projectRoot)
+            report(.finished(index: index, path: notebook.path, seconds: run.seconds, failed: run.failed))
+            return run
         }
-        return results.all
-    }
-
-    /// The shared state of the workers, behind one lock.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        private var runs: [NotebookRun?]
-
-        init(count: Int) {
-            runs = Array(repeating: nil, count: count)
-        }
-
-        func claim() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < runs.count else { return nil }
-            next += 1
-            return next - 1
-        }
-
-        func store(_ run: NotebookRun, at index: Int) {
-            lock.lock()
-            runs[index] = run
-            lock.unlock()
-        }
-
-        func report(_ body: () -> Void) {
-            lock.lock()
-            body()
-            lock.unlock()
-        }
-
-        var all: [NotebookRun] { runs.map { $0! } }
     }
 }

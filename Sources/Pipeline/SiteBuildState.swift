@@ -99,7 +99,7 @@ struct SiteBuildState {
             plans.append(plan)
         }
         // Decoding cached runs is most of a build that draws every page again: in parallel.
-        let hits = options.force ? needed.map { _ in nil } : SiteParallel.map(needed.count, jobs: options.jobs) { [plans, needed] position in
+        let hits = options.force ? needed.map { _ in nil } : Parallel.map(needed.count, jobs: options.jobs) { [plans, needed] position in
             cache.lookup(parsed[needed[position]], key: plans[needed[position]].runKey)
         }
         var toRun: [Int] = []

@@ -21,7 +21,7 @@ struct SitePageDrawer: Sendable {
 
     /// The pages of the given notebooks, by source index.
     func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile])], jobs: Int) -> [Int: Drawn] {
-        let pages = SiteParallel.map(items.count, jobs: jobs) { position in
+        let pages = Parallel.map(items.count, jobs: jobs) { position in
             draw(items[position].index, run: items[position].run, dataFiles: items[position].dataFiles)
         }
         return Dictionary(uniqueKeysWithValues: zip(items.map(\.index), pages))

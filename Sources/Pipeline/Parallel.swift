@@ -3,7 +3,7 @@ import Foundation
 
 /// Work spread over the cores: `map` hands out items one at a time to `jobs` workers and
 /// returns the results in the items' order, whichever finishes first.
-enum SiteParallel {
+enum Parallel {
     static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let results = Results<T>(count: count)
