@@ -90,10 +90,7 @@ struct ContourPlotRenderer {
         } else {
             frame.drawGrid(layout, into: &svg)
             if gridOK == false, !plot.z.isEmpty {
-                svg.element("text", [
-                    ("class", "cr-note"), ("text-anchor", "middle"),
-                    ("x", SVGWriter.n(layout.plot.midX)), ("y", SVGWriter.n(layout.plot.midY)),
-                ], content: "grid does not match its coordinates")
+                frame.drawNote("grid does not match its coordinates", layout, into: &svg)
             }
         }
         drawPaths(pathLines, clip: clip, into: &svg)

@@ -73,10 +73,7 @@ struct LinePlotRenderer {
         }
         svg.close("g")
         if drawableY.isEmpty {
-            svg.element("text", [
-                ("class", "cr-note"), ("text-anchor", "middle"),
-                ("x", SVGWriter.n(layout.plot.midX)), ("y", SVGWriter.n(layout.plot.midY)),
-            ], content: "no finite values to plot")
+            frame.drawNote("no finite values to plot", layout, into: &svg)
         }
         frame.drawAxes(layout, into: &svg) { swatch, x, y, svg in
             Marks.drawSwatch(swatch, x: x, y: y, into: &svg)

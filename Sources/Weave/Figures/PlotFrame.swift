@@ -103,6 +103,14 @@ struct PlotFrame {
     }
 
     /// Grid lines under the data.
+    /// A muted line of text in the middle of the plot area, saying why nothing is drawn there.
+    func drawNote(_ note: String, _ layout: Layout, into svg: inout SVGWriter) {
+        svg.element("text", [
+            ("class", "cr-note"), ("text-anchor", "middle"),
+            ("x", SVGWriter.n(layout.plot.midX)), ("y", SVGWriter.n(layout.plot.midY)),
+        ], content: note)
+    }
+
     func drawGrid(_ layout: Layout, into svg: inout SVGWriter) {
         let plot = layout.plot
         var minor = PathData()

@@ -78,10 +78,7 @@ struct ScatterPlotRenderer {
         }
         svg.close("g")
         if points.isEmpty {
-            svg.element("text", [
-                ("class", "cr-note"), ("text-anchor", "middle"),
-                ("x", SVGWriter.n(layout.plot.midX)), ("y", SVGWriter.n(layout.plot.midY)),
-            ], content: "no points")
+            frame.drawNote("no points", layout, into: &svg)
         }
         frame.drawAxes(layout, into: &svg) { swatch, x, y, svg in
             Marks.drawSwatch(swatch, x: x, y: y, into: &svg)
