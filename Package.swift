@@ -71,15 +71,17 @@ let package = Package(
             name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench",
             swiftSettings: nativeCodegen),
 
+        // What several test targets share (a seeded generator for random inputs).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
-        .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
+        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Document", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WeaveTests", dependencies: ["Weave", "Document", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Weave", "Document"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Weave", "Document", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,19 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import Pipeline
-
-/// A seeded generator (SplitMix64), so a failing kill schedule can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// `update` killed at any moment, and two `update`s at once: every notebook is always either
 /// as it was or fully updated, byte for byte, and what a kill leaves behind is never read as
@@ -86,7 +74,7 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test func updateKilledAtRandomMomentsLeavesEveryNotebookWhole() throws {
         let (updated, seconds) = try Self.updatedVersions()
         let fixture = try Fixture(Self.originals)
-        var generator = SeededGenerator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         var partial = 0, leftovers = 0
         let deadline = Date().addingTimeInterval(15)
         var kills = 0
@@ -116,7 +104,7 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test func twoUpdatesAtOnceDoNotCorruptAFile() throws {
         let (updated, _) = try Self.updatedVersions()
         let fixture = try Fixture(Self.originals)
-        var generator = SeededGenerator(state: 11)
+        var generator = SeededGenerator(seed: 11)
         for round in 1...6 {
             try restore(fixture)
             let first = try start(["update", "--quiet"], in: fixture)
@@ -189,7 +177,7 @@ struct SeededGenerator: RandomNumberGenerator {
             _ = try fixture.run(["build", "--quiet"] + (force ? ["--force"] : []))
             durations[force] = Date().timeIntervalSince(start)
         }
-        var generator = SeededGenerator(state: 13)
+        var generator = SeededGenerator(seed: 13)
         var outcomes = (old: 0, new: 0)
         for kill in 1...24 {
             // Back to the old site, then the new notebooks and a build.
