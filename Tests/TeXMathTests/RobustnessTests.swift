@@ -33,7 +33,7 @@ import TestSupport
     static func annotationText(for tex: String) -> String {
         String(String.UnicodeScalarView(tex.unicodeScalars.map { scalar in
             switch scalar.value {
-            case 0x9, 0xA, 0xD, 0x20...0xFFFD where scalar.value != 0xFFFE: return scalar
+            case 0x9, 0xA, 0xD, 0x20...0xFFFD: return scalar
             case 0x10000...: return scalar
             default: return "\u{FFFD}"
             }
