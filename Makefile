@@ -7,7 +7,7 @@ DEBUG_BIN   := .build/debug/chainrule
 APT_FLAGS   := -y -o DPkg::Lock::Timeout=120
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps site test bench bench-site fuzz clean
+.PHONY: all deps site test bench bench-site bench-instructions fuzz clean
 
 all: site
 
@@ -53,6 +53,25 @@ bench: deps
 bench-site: deps
 	$(SWIFT) build -c release --product chainrule
 	python3 bench/site_builds.py
+
+# Instructions per step of the two scalar workloads, counted exactly by valgrind's callgrind
+# and grouped by interpreter, engine, reference counting and graph lookup
+# (bench/instructions.py). Release builds for a generic CPU, in a scratch folder of their
+# own, since valgrind cannot decode the AVX-512 of `-target-cpu native`.
+GENERIC_SCRATCH := .build-generic
+bench-instructions: deps
+	@if ! command -v valgrind >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing valgrind with apt"; \
+	    $(SUDO) apt-get install $(APT_FLAGS) -qq valgrind >/dev/null; \
+	  else \
+	    echo "bench-instructions needs valgrind (Linux only; Debian/Ubuntu: sudo apt-get install valgrind)"; \
+	    exit 1; \
+	  fi; \
+	fi
+	CHAINRULE_GENERIC_CPU=1 $(SWIFT) build -c release --scratch-path $(GENERIC_SCRATCH) --product chainrule
+	CHAINRULE_GENERIC_CPU=1 $(SWIFT) build -c release --scratch-path $(GENERIC_SCRATCH) --product chainrule-bench
+	python3 bench/instructions.py $(GENERIC_SCRATCH)/release/chainrule $(GENERIC_SCRATCH)/release/chainrule-bench
 
 # libFuzzer on the notebook parser, the language and TeX math: each target FUZZ_SECONDS
 # (default 60), then a table of inputs run and crashes. The targets are a package of their

@@ -5,10 +5,12 @@ import PackageDescription
 
 /// The engine's numeric kernels (matrix products above all) are vectorised by LLVM for the
 /// machine that builds them. The flags are Linux-only so macOS builds keep Apple's defaults.
-let nativeCodegen: [SwiftSetting] = [
-    .unsafeFlags(["-target-cpu", "native"], .when(platforms: [.linux])),
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-]
+/// `CHAINRULE_GENERIC_CPU=1` leaves the machine's own instructions out, for valgrind, which
+/// cannot decode AVX-512 (`make bench-instructions`).
+let nativeCodegen: [SwiftSetting] =
+    (Context.environment["CHAINRULE_GENERIC_CPU"] == nil
+        ? [.unsafeFlags(["-target-cpu", "native"], .when(platforms: [.linux]))] : [])
+    + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 /// The interpreter's loops read and write slots of class-held arrays on every step; checking
 /// each access for exclusivity at run time cost about a tenth of a scalar loop's time.

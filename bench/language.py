@@ -26,14 +26,21 @@ NOTEBOOKS = {
 }
 E
 """,
-    # A million arithmetic steps on one number (the logistic map).
-    "scalar": """x = 0.5
-for i in 0..<1000000 {
+}
+
+
+def scalar_loop(steps):
+    """Arithmetic steps on one number (the logistic map): three operations a step."""
+    return f"""x = 0.5
+for i in 0..<{steps} {{
   x = 3.7 * x * (1 - x)
-}
+}}
 x
-""",
-}
+"""
+
+
+# A million arithmetic steps on one number.
+NOTEBOOKS["scalar"] = scalar_loop(1_000_000)
 
 
 def gradient_descent(steps):
