@@ -6,6 +6,10 @@ RELEASE_BIN := .build/release/chainrule
 DEBUG_BIN   := .build/debug/chainrule
 APT_FLAGS   := -y -o DPkg::Lock::Timeout=120
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Installs Debian packages $(1), quietly, after refreshing the package lists (empty on a
+# fresh machine).
+APT_INSTALL  = $(SUDO) apt-get update -o DPkg::Lock::Timeout=120 -qq && \
+               $(SUDO) apt-get install $(APT_FLAGS) -qq $(1) >/dev/null
 
 .PHONY: all deps site test bench bench-site bench-instructions fuzz clean
 
@@ -17,8 +21,7 @@ deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "make: installing libcmark-dev and pkg-config with apt"; \
-	    $(SUDO) apt-get update -o DPkg::Lock::Timeout=120 -qq && \
-	    $(SUDO) apt-get install $(APT_FLAGS) -qq libcmark-dev pkg-config >/dev/null; \
+	    $(call APT_INSTALL,libcmark-dev pkg-config); \
 	  else \
 	    echo "chainrule needs the cmark C library and pkg-config:"; \
 	    echo "  macOS:         brew install cmark pkg-config"; \
@@ -63,7 +66,7 @@ bench-instructions: deps
 	@if ! command -v valgrind >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "make: installing valgrind with apt"; \
-	    $(SUDO) apt-get install $(APT_FLAGS) -qq valgrind >/dev/null; \
+	    $(call APT_INSTALL,valgrind); \
 	  else \
 	    echo "bench-instructions needs valgrind (Linux only; Debian/Ubuntu: sudo apt-get install valgrind)"; \
 	    exit 1; \
