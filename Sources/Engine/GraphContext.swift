@@ -86,6 +86,29 @@ final class GraphContext {
         return tapeForNewHandle()
     }
 
+    /// The open tape for an operation whose result gets no handle yet (`ScalarRecorder`):
+    /// as `tapeForNewOperation`, but lent rather than counted. A tape cut here goes into
+    /// `cut`, for the caller to keep alive while it still holds entries of it: a new tape
+    /// could otherwise be allocated at the freed one's address and be taken for it.
+    @inline(__always)
+    func lendTapeForOperation(cut: inout [Tape]) -> Unmanaged<Tape> {
+        if let openTape, openTape._withUnsafeGuaranteedRef({ $0.count < maxOperations }) { return openTape }
+        return cutAndStartTape(cut: &cut)
+    }
+
+    @inline(never)
+    private func cutAndStartTape(cut: inout [Tape]) -> Unmanaged<Tape> {
+        if let tape {
+            cut.append(tape)
+            truncate()
+        }
+        return Unmanaged.passUnretained(startTape())
+    }
+
+    /// Whether the tape at `address` is the open one, which this context holds.
+    @inline(__always)
+    func isOpen(_ address: UnsafeMutableRawPointer) -> Bool { openTape?.toOpaque() == address }
+
     @inline(never)
     private func truncate() {
         guard let tape else { return }

@@ -18,17 +18,76 @@ class ExpressionNode {
     func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
         preconditionFailure("every node overrides evaluate")
     }
+
+    /// Whether `scalar` may give this node's value: true for names, number literals, and
+    /// arithmetic on them, the nodes `ScalarArithmetic` evaluates without a `Value` each.
+    var isScalarArithmetic: Bool { false }
+
+    /// The node's value as an operand of `recorder`, or nil when it is not a number (a
+    /// tensor, an unbound name, a division by zero), for `evaluate` to deal with. Only
+    /// nodes whose `isScalarArithmetic` is true override it.
+    func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
+        nil
+    }
+
+    /// The value by `scalar` with a recorder of its own, or nil (the operands were not all
+    /// numbers) for the general path to compute it.
+    final func evaluateScalar(_ interpreter: Interpreter, _ frame: Frame?, _ path: inout ScalarPath) -> Value? {
+        var recorder = ScalarRecorder()
+        if let result = scalar(interpreter, frame, &recorder) {
+            path.succeeded()
+            return .tensor(recorder.tensor(result))
+        }
+        path.missed()
+        return nil
+    }
+}
+
+/// Whether an arithmetic node tries `ExpressionNode.scalar` before the general path. Not
+/// once its operands have turned out not to be numbers a few times in a row (a loop over
+/// tensors): each such try reads them for nothing, and may have recorded part of the
+/// expression before finding the tensor, entries that nothing then uses.
+struct ScalarPath {
+    static let missesAllowed = 4
+    private(set) var isOn: Bool
+    private var misses = 0
+
+    init(_ isOn: Bool) {
+        self.isOn = isOn
+    }
+
+    mutating func succeeded() {
+        misses = 0
+    }
+
+    mutating func missed() {
+        misses += 1
+        if misses == Self.missesAllowed { isOn = false }
+    }
 }
 
 final class ConstantNode: ExpressionNode {
     let value: Value
+    /// The value as an operand, when it is a number.
+    private let number: ScalarOperand?
 
     init(_ value: Value, range: SourceRange) {
         self.value = value
+        if case .tensor(let t) = value, !t.isTracked {
+            number = ScalarRecorder.operand(t)
+        } else {
+            number = nil
+        }
         super.init(range: range)
     }
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value { value }
+
+    override var isScalarArithmetic: Bool { number != nil }
+
+    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
+        number
+    }
 }
 
 final class GlobalNode: ExpressionNode {
@@ -46,6 +105,17 @@ final class GlobalNode: ExpressionNode {
             throw interpreter.undefined(name?.name ?? "?", at: range, frame: frame)
         }
         return value
+    }
+
+    override var isScalarArithmetic: Bool { true }
+
+    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
+        // The binding keeps the value alive while the expression is evaluated: nothing in
+        // scalar arithmetic can rebind a name.
+        switch interpreter.globals.values[slot] {
+        case .tensor(let t): return ScalarRecorder.operand(t)
+        default: return nil
+        }
     }
 }
 
@@ -65,6 +135,15 @@ final class LocalNode: ExpressionNode {
         }
         return value
     }
+
+    override var isScalarArithmetic: Bool { true }
+
+    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
+        switch frame!.slots[slot] {
+        case .tensor(let t): return ScalarRecorder.operand(t)
+        default: return nil
+        }
+    }
 }
 
 /// A binary operator other than `and` and `or`, with a direct path for scalar and tensor
@@ -76,6 +155,9 @@ final class BinaryNode: ExpressionNode {
     /// A constant operand, used where it is kept (a `let`, which Swift lends without copying).
     private let constantSide: Side
     private let constant: Value
+    /// The operation, when this is `+ - * /` on names, numbers and such arithmetic.
+    private let scalarOperation: ScalarOperation?
+    private var scalarPath: ScalarPath
 
     private enum Side { case none, left, right }
 
@@ -83,6 +165,14 @@ final class BinaryNode: ExpressionNode {
         self.op = op
         self.left = left
         self.right = right
+        switch op {
+        case .add: scalarOperation = .add
+        case .subtract: scalarOperation = .subtract
+        case .multiply: scalarOperation = .multiply
+        case .divide: scalarOperation = .divide
+        default: scalarOperation = nil
+        }
+        scalarPath = ScalarPath(scalarOperation != nil && left.isScalarArithmetic && right.isScalarArithmetic)
         if let left = left as? ConstantNode {
             (constantSide, constant) = (.left, left.value)
         } else if let right = right as? ConstantNode {
@@ -93,7 +183,19 @@ final class BinaryNode: ExpressionNode {
         super.init(range: range)
     }
 
+    override var isScalarArithmetic: Bool { scalarPath.isOn }
+
+    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
+        guard let a = left.scalar(interpreter, frame, &recorder), let b = right.scalar(interpreter, frame, &recorder) else {
+            return nil
+        }
+        // Dividing by zero is an error, which the general path reports.
+        if scalarOperation == .divide && b.number == 0 { return nil }
+        return recorder.record(scalarOperation.unsafelyUnwrapped, a, b)
+    }
+
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+        if scalarPath.isOn, let value = evaluateScalar(interpreter, frame, &scalarPath) { return value }
         switch constantSide {
         case .left:
             let b = try right.evaluate(interpreter, frame)
@@ -160,15 +262,24 @@ final class LogicNode: ExpressionNode {
 final class UnaryNode: ExpressionNode {
     let op: UnaryOperator
     let operand: ExpressionNode
+    private var scalarPath: ScalarPath
 
     init(_ op: UnaryOperator, _ operand: ExpressionNode, range: SourceRange) {
         self.op = op
         self.operand = operand
+        scalarPath = ScalarPath(op == .negate && operand.isScalarArithmetic)
         super.init(range: range)
     }
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        try interpreter.apply(op, try operand.evaluate(interpreter, frame), at: range)
+        if scalarPath.isOn, let value = evaluateScalar(interpreter, frame, &scalarPath) { return value }
+        return try interpreter.apply(op, try operand.evaluate(interpreter, frame), at: range)
+    }
+
+    override var isScalarArithmetic: Bool { scalarPath.isOn }
+
+    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
+        operand.scalar(interpreter, frame, &recorder).map { recorder.negate($0) }
     }
 }
 

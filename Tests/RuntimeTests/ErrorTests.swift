@@ -28,7 +28,7 @@ import Testing
         ("[1, 2] + [1, 2, 3]", "shapes [2] and [3] do not fit addition (sizes must match or be 1, aligned from the right)", "1:1"),
         ("x = [1, 2]\nx[2]", "index 2 is out of range for axis 0 of size 2", "2:1"),
         ("x = 3\nx(1)", "a number cannot be called", "2:1"),
-        ("1 / 0", "division by zero", "1:5"),
+        ("1 / 0", "division by zero", "1:5"), ("x = 2\nz = x * (x / (x - 2))", "division by zero", "2:14"),
         ("[1, 2] / [1, 0]", "division by zero: the divisor has 1 zero element (the first at [1])", "1:10"),
         ("\"a\" * 2", "'*' cannot combine a string and a number", "1:1"),
         ("if [1, 2] { 1 }", "a condition must be true or false, not a tensor of shape [2]", "1:4"),

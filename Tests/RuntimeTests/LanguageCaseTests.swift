@@ -60,6 +60,21 @@ import Testing
         #expect(outcome.text == expected)
     }
 
+    /// Arithmetic on names and numbers first tries the scalar path (`ScalarRecorder`); a
+    /// name that holds a tensor, now or from some pass of a loop on, takes the general one.
+    @Test(arguments: [
+        ("x = 1\nfor i in 0..<8 { if i == 3 { x = [1, 2] }\n y = 2 * x + 1 - -x / 2 }\ny", "[3.5, 6]"),
+        ("x = [1, 2]\nfor i in 0..<8 { if i == 5 { x = 3 }\n y = 2 * x + 1 }\ny", "7"),
+        ("fn f(a, b) { a * b - b / a }\nf(2, 3), f([1, 2], 4), f(2, 3), -f(1, 1)", "(4.5, [0, 6], 4.5, 0)"),
+        ("x = 0.5\nfor i in 0..<3 { x = 3.7 * x * (1 - x) }\nbackward(x)\ngraph(x)",
+         "graph: 16 nodes (7 inputs, 9 operations); x = 0.705956; gradients x 0, x -5.66261, x 1.80051"),
+    ])
+    func scalarArithmeticFallsBackForTensors(code: String, expected: String) {
+        let outcome = run(code)
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map(\.message))")
+        #expect(outcome.text == expected)
+    }
+
     @Test func globalsPersistAcrossBlocks() {
         #expect(run("fn f(x) { g(x) + 1 }", "fn g(x) { x * 10 }", "f(2)").text == "21")
     }
