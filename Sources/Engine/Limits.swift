@@ -7,7 +7,7 @@ public enum Limits {
     public static let defaultMaxElements = 1 << 27
 
     /// The default most operations in one graph before its history is cut: 1,000,000
-    /// (about 40 MB of tape).
+    /// (32 MB of tape entries).
     public static let defaultMaxOperations = 1_000_000
 
     /// The most operations a graph on this thread holds before its history is cut.

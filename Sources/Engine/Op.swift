@@ -3,7 +3,9 @@
 /// built from these, so only these need gradient rules.
 ///
 /// Payloads are plain numbers, so a tape entry is plain data that appends without
-/// reference counting; larger attributes live in `Tape.attributes`, by index.
+/// reference counting; larger attributes live in `Tape.attributes`, by index. No payload is
+/// larger than 8 bytes (axes and positions are `Int32`), so an `Op` takes 9 and a tape entry
+/// 32: a long scalar loop writes its graph at the speed of memory.
 enum Op: Sendable {
     /// A number with no history: a literal, data, or a value from a finished graph.
     case constant
@@ -20,15 +22,16 @@ enum Op: Sendable {
     /// Elementwise larger (or smaller) of two: the "max gate" routes the gradient to the winner.
     case maximum, minimum
     /// Keeps values in `[lower, upper]`; the gradient passes only where the value was inside.
-    case clamp(lower: Double, upper: Double)
+    /// `attribute`: `.bounds`.
+    case clamp(attribute: Int32)
 
     case sum, mean
-    case sumAxis(axis: Int, keep: Bool)
-    case meanAxis(axis: Int, keep: Bool)
+    case sumAxis(axis: Int32, keep: Bool)
+    case meanAxis(axis: Int32, keep: Bool)
     /// The largest or smallest element; the gradient goes to the element that won.
-    case extremum(greater: Bool, index: Int)
+    case extremum(greater: Bool, index: Int32)
     /// `attribute`: `.indices`, the winning position along the axis for each result.
-    case extremumAxis(axis: Int, greater: Bool, keep: Bool, attribute: Int32)
+    case extremumAxis(axis: Int16, greater: Bool, keep: Bool, attribute: Int32)
 
     case matmul
     /// `x Wᵀ + b` (inputs x, W and optionally b).
@@ -39,7 +42,7 @@ enum Op: Sendable {
     /// `attribute`: `.index`.
     case index(attribute: Int32)
     /// `attribute`: `.inputs`, every joined tensor.
-    case concat(axis: Int, attribute: Int32)
+    case concat(axis: Int32, attribute: Int32)
     case softmax(axis: Int)
     case logSoftmax(axis: Int)
 
@@ -105,6 +108,8 @@ enum OpAttribute: Sendable {
     case permutation([Int])
     case index(ResolvedIndex)
     case inputs([Int32])
+    /// `clamp`'s interval.
+    case bounds(lower: Double, upper: Double)
     /// Cross-entropy's one-hot targets and the softmax probabilities of its forward pass.
     case crossEntropy(targets: NDArray, probabilities: NDArray)
 }

@@ -53,7 +53,7 @@ extension Tape {
             // Every entry is a scalar: no checks of the inputs' kinds, pointers in registers,
             // and leaves (constants and variables: half the entries of a micrograd-style
             // graph) skipped without copying the entry.
-            // The entry is read in place, field by field: copying its 48 bytes out first
+            // The entry is read in place, field by field: copying it out first
             // made every step wait on a store of the copy before reading it back.
             while j >= 0 {
                 if reached[j] && !entries[j].isLeaf {
@@ -204,7 +204,6 @@ extension Tape {
             let first = xa == y || xa.isNaN
             sendScalar(first ? g : 0, to: a, entries, scalars, reached)
             sendScalar(first ? 0 : g, to: b, entries, scalars, reached)
-        case .clamp(let lower, let upper): sendScalar(xa >= lower && xa <= upper ? g : 0, to: a, entries, scalars, reached)
         default: return false
         }
         return true
@@ -269,7 +268,8 @@ extension Tape {
             let wonByA = try! NDArray.zip(x(a), y, operation: "gradient") { xi, yi in xi == yi || xi.isNaN ? 1 : 0 }
             send(try! (g * wonByA).summed(toShape: x(a).shape), to: a, &adjoints)
             send(try! (g * wonByA.map { 1 - $0 }).summed(toShape: x(b).shape), to: b, &adjoints)
-        case .clamp(let lower, let upper):
+        case .clamp(let attribute):
+            guard case let .bounds(lower, upper) = attributes[Int(attribute)] else { return }
             send(local({ gi, xi in xi >= lower && xi <= upper ? gi : 0 }, x(a)), to: a, &adjoints)
 
         case .sum:
@@ -277,20 +277,20 @@ extension Tape {
         case .mean:
             let shape = x(a).shape
             send(NDArray(shape: shape, repeating: g.scalar! / Double(Swift.max(shape.count, 1))), to: a, &adjoints)
-        case let .sumAxis(axis, keep), let .meanAxis(axis, keep):
-            let shape = x(a).shape
+        case let .sumAxis(axis32, keep), let .meanAxis(axis32, keep):
+            let axis = Int(axis32), shape = x(a).shape
             var spread = try! (keep ? g : g.reshaped(NDArray.reducedShape(shape, axis: axis, keepingAxis: true)))
                 .broadcast(to: shape)
             if case .meanAxis = entry.op { spread = spread.scaled(by: 1 / Double(shape.dims[axis])) }
             send(spread, to: a, &adjoints)
         case .extremum(_, let index):
             var spread = [Double](repeating: 0, count: x(a).count)
-            spread[index] = g.scalar!
+            spread[Int(index)] = g.scalar!
             send(NDArray(shape: x(a).shape, values: spread), to: a, &adjoints)
         case let .extremumAxis(axis, _, _, attribute):
             guard case .indices(let indices) = attributes[Int(attribute)] else { return }
             let input = x(a)
-            let (outer, length, inner) = input.axisLayout(axis)
+            let (outer, length, inner) = input.axisLayout(Int(axis))
             var spread = [Double](repeating: 0, count: input.count)
             g.withUnsafeBufferPointer { pg in
                 for o in 0..<outer {
@@ -322,8 +322,9 @@ extension Tape {
         case .index(let attribute):
             guard case .index(let resolved) = attributes[Int(attribute)] else { return }
             send(g.scattering(resolved), to: a, &adjoints)
-        case let .concat(axis, attribute):
+        case let .concat(axis32, attribute):
             guard case .inputs(let inputs) = attributes[Int(attribute)] else { return }
+            let axis = Int(axis32)
             let pieces = g.split(axis: axis, sizes: inputs.map { x($0).shape.dims[axis] })
             for (input, piece) in zip(inputs, pieces) { send(piece, to: input, &adjoints) }
         case .softmax(let axis):

@@ -21,22 +21,38 @@ import Darwin
 /// Swift array: reading `tape.entries[k]` through a class property made the compiler retain
 /// and release the array's storage around every read, which cost more than the arithmetic.
 public final class Tape: @unchecked Sendable {
+    /// 32 bytes, which a test holds to: a long scalar loop is bound by how fast its
+    /// entries are written to memory (48-byte entries made it a tenth slower).
     struct Entry {
         var op: Op
+        /// Whether the value is in `arrays` rather than in `value`.
+        private var isArray: Bool
         var a: Int32
         var b: Int32
         var c: Int32
-        /// Index into `arrays` when the value is not a scalar, else -1.
-        var array: Int32
+        /// The number of a scalar; the index into `arrays` of any other value.
+        private var value: Double
+
+        init(op: Op, a: Int32, b: Int32, c: Int32, scalar: Double) {
+            (self.op, self.a, self.b, self.c, isArray, value) = (op, a, b, c, false, scalar)
+        }
+
+        init(op: Op, a: Int32, b: Int32, c: Int32, array: Int) {
+            (self.op, self.a, self.b, self.c, isArray, value) = (op, a, b, c, true, Double(array))
+        }
+
         /// The value, when it is a scalar.
-        var scalar: Double
+        var scalar: Double { value }
+
+        /// Index into `arrays` when the value is not a scalar, else -1.
+        var array: Int32 { isArray ? Int32(value) : -1 }
 
         var isConstant: Bool {
             if case .constant = op { return true }
             return false
         }
 
-        var isScalar: Bool { array < 0 }
+        var isScalar: Bool { !isArray }
 
         /// A constant or a variable: nothing to send back from it.
         var isLeaf: Bool {
@@ -148,12 +164,12 @@ public final class Tape: @unchecked Sendable {
             return append(op, a, b, c, scalar: x)
         }
         arrays.append(value)
-        return append(Entry(op: op, a: a, b: b, c: c, array: Int32(truncatingIfNeeded: arrays.count - 1), scalar: 0))
+        return append(Entry(op: op, a: a, b: b, c: c, array: arrays.count - 1))
     }
 
     @inline(__always)
     func append(_ op: Op, _ a: Int32, _ b: Int32 = -1, _ c: Int32 = -1, scalar: Double) -> Int32 {
-        append(Entry(op: op, a: a, b: b, c: c, array: -1, scalar: scalar))
+        append(Entry(op: op, a: a, b: b, c: c, scalar: scalar))
     }
 
     @inline(__always)
@@ -195,14 +211,14 @@ public final class Tape: @unchecked Sendable {
     @inline(__always)
     func value(_ k: Int32) -> NDArray {
         let entry = storage[Int(k)]
-        return entry.array < 0 ? NDArray(entry.scalar) : arrays[Int(entry.array)]
+        return entry.isScalar ? NDArray(entry.scalar) : arrays[Int(entry.array)]
     }
 
     /// The number of entry `k`, when it is a scalar.
     @inline(__always)
     func scalarValue(_ k: Int32) -> Double? {
         let entry = storage[Int(k)]
-        return entry.array < 0 ? entry.scalar : nil
+        return entry.isScalar ? entry.scalar : nil
     }
 
     /// The entry that stands for `tensor` on this tape, adding one if needed: constants and

@@ -77,7 +77,9 @@ extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
 
     /// Values limited to `[lower, upper]`.
     public func clamped(_ lower: Double, _ upper: Double) -> Tensor {
-        elementwise(.clamp(lower: lower, upper: upper)) { Swift.min(Swift.max($0, lower), upper) }
+        let f = { (x: Double) in Swift.min(Swift.max(x, lower), upper) }
+        let result = scalarValue.map { NDArray(f($0)) } ?? value.map(f)
+        return Tensor.record([self], attribute: .bounds(lower: lower, upper: upper), value: result) { .clamp(attribute: $0) }
     }
 
     /// The elementwise larger of two (the "max gate").

@@ -8,13 +8,13 @@ extension Tensor {
 
     public func sum(axis: Int, keepingAxis: Bool = false) throws(EngineError) -> Tensor {
         let resolved = try resolve(axis)
-        return Tensor.record(.sumAxis(axis: resolved, keep: keepingAxis), self,
+        return Tensor.record(.sumAxis(axis: Int32(resolved), keep: keepingAxis), self,
                              value: try value.sum(axis: resolved, keepingAxis: keepingAxis))
     }
 
     public func mean(axis: Int, keepingAxis: Bool = false) throws(EngineError) -> Tensor {
         let resolved = try resolve(axis)
-        return Tensor.record(.meanAxis(axis: resolved, keep: keepingAxis), self,
+        return Tensor.record(.meanAxis(axis: Int32(resolved), keep: keepingAxis), self,
                              value: try value.mean(axis: resolved, keepingAxis: keepingAxis))
     }
 
@@ -27,7 +27,7 @@ extension Tensor {
     private func extremum(greater: Bool) throws(EngineError) -> Tensor {
         guard value.count > 0 else { throw .invalidArgument("cannot take the \(greater ? "max" : "min") of an empty tensor") }
         let (best, index) = greater ? value.argmax() : value.argmin()
-        return Tensor.record(.extremum(greater: greater, index: index), self, value: NDArray(best))
+        return Tensor.record(.extremum(greater: greater, index: Int32(index)), self, value: NDArray(best))
     }
 
     public func max(axis: Int, keepingAxis: Bool = false) throws(EngineError) -> Tensor {
@@ -42,7 +42,7 @@ extension Tensor {
         let resolved = try resolve(axis)
         let (values, indices) = try value.extremum(axis: resolved, greater: greater, keepingAxis: keepingAxis)
         return Tensor.record([self], attribute: .indices(indices), value: values) {
-            .extremumAxis(axis: resolved, greater: greater, keep: keepingAxis, attribute: $0)
+            .extremumAxis(axis: Int16(resolved), greater: greater, keep: keepingAxis, attribute: $0)
         }
     }
 
@@ -117,7 +117,7 @@ extension Tensor {
     public static func concatenate(_ tensors: [Tensor], axis: Int = 0) throws(EngineError) -> Tensor {
         let joined = try NDArray.concatenating(tensors.map(\.value), axis: axis)
         let resolved = tensors[0].shape.normalizedAxis(axis)!
-        return record(tensors, attribute: .inputs([]), value: joined) { .concat(axis: resolved, attribute: $0) }
+        return record(tensors, attribute: .inputs([]), value: joined) { .concat(axis: Int32(resolved), attribute: $0) }
     }
 
     /// Softmax along `axis`, computed after subtracting the maximum so it stays finite.

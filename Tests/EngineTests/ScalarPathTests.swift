@@ -196,4 +196,21 @@ import Testing
         try y.backward()
         #expect(x.grad!.scalar! == Foundation.pow(0.999, 5_000) || abs(x.grad!.scalar! - Foundation.pow(0.999, 5_000)) < 1e-12)
     }
+
+    /// A long loop writes one entry per operation, so the entry's size is its speed.
+    @Test func tapeEntriesTake32Bytes() {
+        #expect(MemoryLayout<Op>.size == 9)
+        #expect(MemoryLayout<Tape.Entry>.stride == 32)
+    }
+
+    @Test func arrayEntriesKeepTheirArrays() throws {
+        let w = Variable(NDArray([1, 2, 3]))
+        let y = try (w.tensor * 2).sum() + (w.tensor.clamped(1.5, 2.5) * w.tensor).sum()
+        guard case .node(let tape, _) = y.origin else { throw CancellationError() }
+        #expect(tape.entries.map(\.array) == [0, -1, 1, -1, 2, 3, -1, -1])
+        #expect(tape.value(4).values == [1.5, 2, 2.5])
+        try y.backward()
+        // d/dw (2 Σw + Σ clamp(w) w): 2 + clamp(w) + w where the clamp passes, else 2 + clamp(w).
+        #expect(w.grad!.values == [3.5, 6, 4.5])
+    }
 }
