@@ -20,7 +20,7 @@ class ExpressionNode {
     }
 
     /// Whether `scalar` may give this node's value: true for names, number literals, and
-    /// arithmetic on them, the nodes `ScalarArithmetic` evaluates without a `Value` each.
+    /// arithmetic on them: what `evaluateScalar` computes without a `Value` for each node.
     var isScalarArithmetic: Bool { false }
 
     /// The node's value as an operand of `recorder`, or nil when it is not a number (a
