@@ -4,8 +4,8 @@
 ///
 /// Payloads are plain numbers, so a tape entry is plain data that appends without
 /// reference counting; larger attributes live in `Tape.attributes`, by index. No payload is
-/// larger than 8 bytes (axes and positions are `Int32`), so an `Op` takes 9 and a tape entry
-/// 32: a long scalar loop writes its graph at the speed of memory.
+/// larger than 8 bytes (axes and positions are 32 or 16 bits), so an `Op` takes 9 bytes and
+/// a tape entry 32: a long scalar loop writes its graph at the speed of memory.
 enum Op: Sendable {
     /// A number with no history: a literal, data, or a value from a finished graph.
     case constant
