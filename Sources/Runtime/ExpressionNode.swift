@@ -90,6 +90,17 @@ final class ConstantNode: ExpressionNode {
     }
 }
 
+/// The operand for the value bound to a name, when it is a number. It takes no reference:
+/// the binding keeps the value alive while the expression is evaluated, since nothing in
+/// scalar arithmetic can rebind a name.
+@inline(__always)
+private func boundOperand(_ value: borrowing Value?) -> ScalarOperand? {
+    switch value {
+    case .tensor(let t): return ScalarRecorder.operand(t)
+    default: return nil
+    }
+}
+
 final class GlobalNode: ExpressionNode {
     let slot: Int
     let name: Label?
@@ -110,12 +121,7 @@ final class GlobalNode: ExpressionNode {
     override var isScalarArithmetic: Bool { true }
 
     override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        // The binding keeps the value alive while the expression is evaluated: nothing in
-        // scalar arithmetic can rebind a name.
-        switch interpreter.globals.values[slot] {
-        case .tensor(let t): return ScalarRecorder.operand(t)
-        default: return nil
-        }
+        boundOperand(interpreter.globals.values[slot])
     }
 }
 
@@ -139,10 +145,7 @@ final class LocalNode: ExpressionNode {
     override var isScalarArithmetic: Bool { true }
 
     override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        switch frame!.slots[slot] {
-        case .tensor(let t): return ScalarRecorder.operand(t)
-        default: return nil
-        }
+        boundOperand(frame!.slots[slot])
     }
 }
 
