@@ -40,6 +40,16 @@ public struct ScalarRecorder: ~Copyable {
         }
     }
 
+    /// The operand for a variable, when it holds a scalar: its number now (make a new
+    /// operand after changing the variable). Takes no reference, so the caller keeps the
+    /// variable alive for as long as this recorder lives; making the operand once and using
+    /// it in many expressions is what lets micrograd-style code build graphs with no
+    /// reference counting at all.
+    @inlinable
+    public static func operand(_ variable: Variable) -> ScalarOperand? {
+        operand(variable: variable)
+    }
+
     @usableFromInline
     static func operand(variable object: AnyObject) -> ScalarOperand? {
         guard let x = unsafeDowncast(object, to: Variable.self).scalarValue else { return nil }
@@ -151,7 +161,11 @@ extension Tape {
         if operand.object?.toOpaque() == Unmanaged.passUnretained(self).toOpaque() { return operand.index }
         switch operand.kind {
         case .variable:
-            return importVariable(unsafeDowncast(operand.object.unsafelyUnwrapped.takeUnretainedValue(), to: Variable.self))
+            // Borrowed: the operand's owner keeps the variable alive, and a reference taken
+            // and dropped around the import cost two atomic operations per variable per graph.
+            return operand.object.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                importVariable(unsafeDowncast($0, to: Variable.self))
+            }
         default:
             // A literal, or a scalar of another graph (whose number the operand carries).
             return append(.constant, -1, scalar: operand.number)

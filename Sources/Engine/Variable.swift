@@ -50,8 +50,8 @@ public final class Variable: @unchecked Sendable {
     /// The gradient is kept as a plain number when it is a scalar (so backward passes over
     /// scalar graphs add numbers, not arrays), else as an array.
     private var scalarGrad = 0.0
-    private var hasScalarGrad = false
-    private var arrayGrad: NDArray?
+    @usableFromInline var hasScalarGrad = false
+    @usableFromInline var arrayGrad: NDArray?
 
     /// The name shown in graph diagrams.
     public var name: String?
@@ -78,8 +78,16 @@ public final class Variable: @unchecked Sendable {
 
     public var shape: Shape { value.shape }
 
-    /// Clears the accumulated gradient.
-    public func zeroGrad() { grad = nil }
+    /// Clears the accumulated gradient (as `grad = nil`).
+    ///
+    /// Inlinable because clearing is two stores, while a call into the engine made callers
+    /// retain and release the variable around it: two atomic operations per parameter per
+    /// step, which for micrograd-style graphs was a fifth of the time.
+    @inlinable
+    public func zeroGrad() {
+        hasScalarGrad = false
+        if arrayGrad != nil { arrayGrad = nil }
+    }
 
     /// The gradient, or zeros when none has arrived yet.
     public var gradOrZero: NDArray { grad ?? NDArray.zeros(value.shape) }

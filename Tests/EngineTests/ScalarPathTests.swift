@@ -147,6 +147,11 @@ import Testing
         v.zeroGrad()
         #expect(v.grad == nil)
         #expect(v.gradOrZero == NDArray(0))
+        v.grad = NDArray([1, 2])
+        v.zeroGrad()
+        #expect(v.grad == nil)
+        v.accumulateGrad(NDArray([3, 4]))   // onto nothing, not onto the cleared array
+        #expect(v.grad == NDArray([3, 4]))
     }
 
     @Test func variableValueCacheFollowsEveryUpdate() throws {

@@ -140,6 +140,31 @@ import Testing
         #expect(abs(x.grad!.scalar! - 3.7 * (1 - 2 * 0.3)) < 1e-15)
     }
 
+    @Test func variableOperandsServeGraphAfterGraph() throws {
+        // Made once, as micrograd-style code makes them: each graph imports the variables
+        // afresh, and the tape is the one their tensors would give.
+        let x = Variable(0.3), y = Variable(-1.5)
+        let operands = [ScalarRecorder.operand(x)!, ScalarRecorder.operand(y)!]
+        for _ in 0..<3 {
+            Graph.closeCurrent()
+            let general = try Self.viaTensors(Self.logistic * .bound(1), [x.tensor, y.tensor])
+            let generalEntries = Self.entries(general)
+            Graph.closeCurrent()
+            var recorder = ScalarRecorder()
+            let product = recorder.record(.multiply, recorder.record(.multiply, ScalarRecorder.constant(3.7), operands[0]),
+                                          recorder.record(.subtract, ScalarRecorder.constant(1), operands[0]))
+            let recorded = recorder.tensor(recorder.record(.multiply, product, operands[1]))
+            #expect(Self.entries(recorded) == generalEntries)
+            try recorded.backward()
+            // d/dx 3.7 x (1 − x) y = 3.7 (1 − 2x) y, and d/dy = 3.7 x (1 − x)
+            #expect(abs(x.grad!.scalar! - 3.7 * (1 - 2 * 0.3) * -1.5) < 1e-14)
+            #expect(abs(y.grad!.scalar! - 3.7 * 0.3 * 0.7) < 1e-15)
+            x.zeroGrad()
+            y.zeroGrad()
+        }
+        #expect(ScalarRecorder.operand(Variable(NDArray([1, 2]))) == nil)
+    }
+
     @Test func operandsAreScalarsOnly() {
         #expect(ScalarRecorder.operand(Tensor(shape: [2], values: [1, 2])) == nil)
         #expect(ScalarRecorder.operand(Variable(NDArray([1, 2])).tensor) == nil)
