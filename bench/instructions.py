@@ -106,10 +106,11 @@ def main():
         loop = per_unit(profile([chainrule, "run", notebook(LOOP_STEPS)], folder),
                         profile([chainrule, "run", notebook(1)], folder), LOOP_STEPS - 1)
         report("scalar loop (x = 3.7 * x * (1 - x))", "step", loop)
-        graphs = per_unit(profile([bench, "scalar", str(GRAPH_EXPRESSIONS)], folder),
-                          profile([bench, "scalar", "1"], folder),
-                          (GRAPH_EXPRESSIONS - 1) * GRAPH_REPETITIONS * NODES_PER_EXPRESSION)
-        report("scalar graphs (relu of a 16-input neuron, built and sent backward)", "node", graphs)
+        for style in ["recorder", "operators"]:
+            graphs = per_unit(profile([bench, "scalar", str(GRAPH_EXPRESSIONS), style], folder),
+                              profile([bench, "scalar", "1", style], folder),
+                              (GRAPH_EXPRESSIONS - 1) * GRAPH_REPETITIONS * NODES_PER_EXPRESSION)
+            report(f"scalar graphs, {style} (relu of a 16-input neuron, built and sent backward)", "node", graphs)
 
 
 if __name__ == "__main__":

@@ -105,25 +105,46 @@ func emit(_ fields: [String: Any]) {
 }
 
 /// micrograd's workload: a neuron of 16 inputs, relu(Σ wᵢxᵢ + b), built and sent backward
-/// again and again. 33 operation nodes per expression (16 products, 16 sums, 1 relu).
-func scalarGraphs(expressions: Int) throws -> Double {
+/// again and again, gradients cleared after each pass. 33 operation nodes per expression
+/// (16 products, 16 sums, 1 relu). Built one of two ways:
+/// - `.recorder`: the sum with `ScalarRecorder`, as the interpreter builds arithmetic on
+///   numbers, then relu on its tensor, as the interpreter calls a built-in;
+/// - `.operators`: with tensor operators, a counted handle per result, as Swift code that
+///   uses `Tensor` for everything would.
+func scalarGraphs(expressions: Int, _ style: ScalarGraphStyle) throws -> Double {
     let weights = (0..<16).map { Variable(Double($0) * 0.01 - 0.05) }
     let inputs = (0..<16).map { Variable(Double($0) * 0.02 - 0.1) }
     let bias = Variable(0.1)
+    // Operands name the variables without holding them; the arrays above keep them alive.
+    let w = weights.map { ScalarRecorder.operand($0)! }, x = inputs.map { ScalarRecorder.operand($0)! }
+    let b = ScalarRecorder.operand(bias)!
     var checksum = 0.0
-    let time = try best(of: 3) {
-        for _ in 0..<expressions {
-            var sum = bias.tensor
-            for i in 0..<16 { sum = try sum + weights[i].tensor * inputs[i].tensor }
-            let out = sum.relu()
-            try out.backward()
-            checksum += weights[3].grad!.scalar!
-            for w in weights { w.grad = nil }
+    let time = try withExtendedLifetime((weights, inputs, bias)) {
+        try best(of: 3) {
+            for _ in 0..<expressions {
+                let out: Tensor
+                switch style {
+                case .recorder:
+                    var recorder = ScalarRecorder()
+                    var sum = b
+                    for i in 0..<16 { sum = recorder.record(.add, sum, recorder.record(.multiply, w[i], x[i])) }
+                    out = recorder.tensor(sum).relu()
+                case .operators:
+                    var sum = bias.tensor
+                    for i in 0..<16 { sum = try sum + weights[i].tensor * inputs[i].tensor }
+                    out = sum.relu()
+                }
+                try out.backward()
+                checksum += weights[3].grad!.scalar!
+                for w in weights { w.zeroGrad() }
+            }
         }
     }
     precondition(checksum.isFinite)
     return Double(expressions * 33) / time
 }
+
+enum ScalarGraphStyle { case recorder, operators }
 
 /// What an interpreter pays per arithmetic step of a notebook loop: chains of `operations`
 /// scalar operations, `x = x * 0.999 + 0.5` with `x` starting as a variable, each chain on a
@@ -157,7 +178,13 @@ case "preset":
     emit(["preset": name, "seconds": time, "steps": preset.steps, "loss": loss,
           "gflops": preset.flopsPerStep * Double(preset.steps) / time / 1e9])
 case "scalar":
-    emit(["nodes_per_second": try scalarGraphs(expressions: Int(arguments.dropFirst().first ?? "") ?? 200_000)])
+    // `scalar [EXPRESSIONS] [recorder|operators]`: both styles unless one is named.
+    let expressions = Int(arguments.dropFirst().first ?? "") ?? 200_000
+    let only = arguments.dropFirst(2).first
+    var fields: [String: Any] = [:]
+    if only != "operators" { fields["nodes_per_second"] = try scalarGraphs(expressions: expressions, .recorder) }
+    if only != "recorder" { fields["operators_nodes_per_second"] = try scalarGraphs(expressions: expressions, .operators) }
+    emit(fields)
 case "record":
     let operations = Int(arguments.dropFirst().first ?? "") ?? 10_000
     emit(["chain": operations, "ns_per_operation": try recordChains(operations: operations)])
@@ -174,6 +201,6 @@ case "memory":
     let time = try seconds { _ = try preset.run(steps: steps) }
     emit(["steps": steps, "seconds": time, "peak_mib": peakMemoryMiB()])
 default:
-    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar [EXPRESSIONS] | record [CHAIN_LENGTH] | memory STEPS")
+    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar [EXPRESSIONS] [recorder|operators] | record [CHAIN_LENGTH] | memory STEPS")
     exit(64)
 }
