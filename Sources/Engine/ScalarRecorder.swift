@@ -43,8 +43,8 @@ public struct ScalarRecorder: ~Copyable {
     /// The operand for a variable, when it holds a scalar: its number now (make a new
     /// operand after changing the variable). Takes no reference, so the caller keeps the
     /// variable alive for as long as this recorder lives; making the operand once and using
-    /// it in many expressions is what lets micrograd-style code build graphs with no
-    /// reference counting at all.
+    /// it in many expressions is what lets micrograd-style code build a graph with one
+    /// counted reference (the result's) instead of several per node.
     @inlinable
     public static func operand(_ variable: Variable) -> ScalarOperand? {
         operand(variable: variable)
