@@ -209,6 +209,8 @@ import Testing
     }
 
     @Test func arrayEntriesKeepTheirArrays() throws {
+        // A fresh graph: an earlier test on this thread may have left one open.
+        Graph.closeCurrent()
         let w = Variable(NDArray([1, 2, 3]))
         let y = try (w.tensor * 2).sum() + (w.tensor.clamped(1.5, 2.5) * w.tensor).sum()
         guard case .node(let tape, _) = y.origin else { throw CancellationError() }
