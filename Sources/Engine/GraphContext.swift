@@ -91,15 +91,28 @@ final class GraphContext {
     /// `cut`, for the caller to keep alive while it still holds entries of it: a new tape
     /// could otherwise be allocated at the freed one's address and be taken for it.
     @inline(__always)
-    func lendTapeForOperation(cut: inout [Tape]) -> Unmanaged<Tape> {
+    func lendTapeForOperation(cut: inout [Tape]?) -> Unmanaged<Tape> {
         if let openTape, openTape._withUnsafeGuaranteedRef({ $0.count < maxOperations }) { return openTape }
         return cutAndStartTape(cut: &cut)
     }
 
+    /// The open tape, lent, when recording is on and the tape can take `entries` more
+    /// without reaching `maxOperations`, so that none of the operations that append them
+    /// would cut it (see `ScalarRecorder.evaluate`); otherwise nil. With no graph open, one
+    /// is started if `starting` (the first operation that records would start it).
+    @inline(__always)
+    func tapeWithRoom(for entries: Int, starting: @autoclosure () -> Bool) -> Unmanaged<Tape>? {
+        guard recording else { return nil }
+        guard let openTape else {
+            return entries <= maxOperations && starting() ? Unmanaged.passUnretained(startTape()) : nil
+        }
+        return openTape._withUnsafeGuaranteedRef({ $0.count + entries <= maxOperations }) ? openTape : nil
+    }
+
     @inline(never)
-    private func cutAndStartTape(cut: inout [Tape]) -> Unmanaged<Tape> {
+    private func cutAndStartTape(cut: inout [Tape]?) -> Unmanaged<Tape> {
         if let tape {
-            cut.append(tape)
+            cut = (cut ?? []) + [tape]
             truncate()
         }
         return Unmanaged.passUnretained(startTape())

@@ -7,13 +7,15 @@
 /// here the context is looked up once, intermediate results are `ScalarOperand`s that
 /// hold nothing, and `tensor(_:)` makes the one handle at the end. What lands on the tape
 /// is exactly what the same operations on tensors would record, entry for entry: the same
-/// constants, the same variable imports, the same cuts of an overlong graph.
+/// constants, the same variable imports, the same cuts of an overlong graph. `evaluate` takes
+/// a whole expression at once (a `ScalarProgram`), which is how the interpreter records.
 public struct ScalarRecorder: ~Copyable {
     /// The thread's context, looked up at the first operation that records.
     private var context: Unmanaged<GraphContext>?
     /// Tapes cut (for growing past `Limits.maxOperations`) during this expression, kept
-    /// alive while operands may still name them.
-    private var cut: [Tape] = []
+    /// alive while operands may still name them. Optional, so that a recorder that cut
+    /// nothing (almost every one) has no array to release.
+    private var cut: [Tape]?
 
     public init() {}
 
@@ -58,14 +60,7 @@ public struct ScalarRecorder: ~Copyable {
 
     /// `a op b`, recorded when either operand is tracked (and recording is on).
     public mutating func record(_ op: ScalarOperation, _ a: ScalarOperand, _ b: ScalarOperand) -> ScalarOperand {
-        let value: Double
-        switch op {
-        case .add: value = a.number + b.number
-        case .subtract: value = a.number - b.number
-        case .multiply: value = a.number * b.number
-        case .divide: value = a.number / b.number
-        case .negate: value = -a.number
-        }
+        let value = op.apply(a.number, b.number)
         guard a.isTracked || (op != .negate && b.isTracked), let tape = lendTape() else { return Self.constant(value) }
         return tape._withUnsafeGuaranteedRef { tape in
             // The inputs are entered in the order `Tensor.record` enters them.
@@ -73,6 +68,114 @@ public struct ScalarRecorder: ~Copyable {
             let second = op == .negate ? -1 : tape.entry(for: b)
             let index = tape.append(op.op, first, second, scalar: value)
             return ScalarOperand(number: value, object: Unmanaged.passUnretained(tape), index: index, kind: .scalarNode)
+        }
+    }
+
+    /// `program` on `inputs` (at least `program.inputCount` of them), recorded exactly as its
+    /// operations through `record` would be, one after another. Nil when a divisor is zero,
+    /// with the operations before that division recorded: callers differ on what dividing
+    /// by zero means (the notebook language reports an error).
+    public mutating func evaluate(_ program: ScalarProgram, _ inputs: UnsafePointer<ScalarOperand>) -> ScalarOperand? {
+        let context = self.context ?? fetchContext()
+        // Room for every entry the program can append means no operation in it would cut
+        // the graph, so they can go onto the tape without `record`'s checks.
+        let tape = context._withUnsafeGuaranteedRef { context in
+            context.tapeWithRoom(for: program.entryBound,
+                                 starting: (0..<program.inputCount).contains { inputs[$0].isTracked })
+        }
+        if let tape {
+            return tape._withUnsafeGuaranteedRef { Self.run(program, inputs, on: $0) }
+        }
+        // Not recording, no open graph, or one about to be cut: operation by operation.
+        return withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: program.depth) { stack in
+            let stack = stack.baseAddress.unsafelyUnwrapped
+            var top = 0
+            for step in program.steps {
+                switch step {
+                case .input(let k):
+                    stack[top] = inputs[k]
+                    top += 1
+                case .constant(let x):
+                    stack[top] = Self.constant(x)
+                    top += 1
+                case .apply(.negate):
+                    stack[top - 1] = negate(stack[top - 1])
+                case .apply(let op):
+                    top -= 1
+                    if op == .divide && stack[top].number == 0 { return nil }
+                    stack[top - 1] = record(op, stack[top - 1], stack[top])
+                }
+            }
+            return stack[0]
+        }
+    }
+
+    /// `evaluate` onto `tape`, which has room for every entry of `program`. The operand
+    /// stack holds a number and where it stands, in 16 bytes rather than an operand's 24:
+    /// an entry of `tape` (0 and up), no history (-1), or `inputs[-2 - code]`, a variable or
+    /// a node of another graph, entered (imported, or as a constant) where it is used.
+    private static func run(_ program: ScalarProgram, _ inputs: UnsafePointer<ScalarOperand>, on tape: Tape) -> ScalarOperand? {
+        let self_ = Unmanaged.passUnretained(tape).toOpaque()
+        /// The entry for a stack slot's code, as `Tape.entry(for:)` gives it for the operand.
+        @inline(__always)
+        func entry(_ code: Int32, _ value: Double) -> Int32 {
+            if code >= 0 { return code }
+            if code <= -2 {
+                let operand = inputs[Int(-2 - code)]
+                if operand.kind == .variable {
+                    return operand.object.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                        tape.importVariable(unsafeDowncast($0, to: Variable.self))
+                    }
+                }
+            }
+            return tape.append(.constant, -1, scalar: value)
+        }
+        return withUnsafeTemporaryAllocation(of: (number: Double, code: Int32).self, capacity: program.depth) { stack in
+            let stack = stack.baseAddress.unsafelyUnwrapped
+            var top = 0
+            for step in program.steps {
+                switch step {
+                case .input(let k):
+                    let operand = inputs[k]
+                    let code: Int32
+                    switch operand.kind {
+                    case .scalar: code = -1
+                    case .scalarNode where operand.object?.toOpaque() == self_: code = operand.index
+                    default: code = -2 - Int32(truncatingIfNeeded: k)
+                    }
+                    stack[top] = (operand.number, code)
+                    top += 1
+                case .constant(let x):
+                    stack[top] = (x, -1)
+                    top += 1
+                case .apply(.negate):
+                    let (x, code) = stack[top - 1]
+                    guard code != -1 else {
+                        stack[top - 1] = (-x, -1)
+                        continue
+                    }
+                    let first = entry(code, x)
+                    stack[top - 1] = (-x, tape.append(.negate, first, -1, scalar: -x))
+                case .apply(let op):
+                    top -= 1
+                    let (x, a) = stack[top - 1], (y, b) = stack[top]
+                    if op == .divide && y == 0 { return nil }
+                    let value = op.apply(x, y)
+                    guard a != -1 || b != -1 else {
+                        stack[top - 1] = (value, -1)
+                        continue
+                    }
+                    // The inputs are entered in the order `Tensor.record` enters them.
+                    let first = entry(a, x)
+                    let second = entry(b, y)
+                    stack[top - 1] = (value, tape.append(op.op, first, second, scalar: value))
+                }
+            }
+            let (x, code) = stack[0]
+            if code >= 0 {
+                return ScalarOperand(number: x, object: Unmanaged.passUnretained(tape), index: code, kind: .scalarNode)
+            }
+            return code == -1 ? Self.constant(x) : inputs[Int(-2 - code)]
         }
     }
 
@@ -142,6 +245,18 @@ public struct ScalarOperand {
 /// The operations `ScalarRecorder` records.
 public enum ScalarOperation: Sendable {
     case add, subtract, multiply, divide, negate
+
+    /// The result on numbers (`b` is ignored by `.negate`).
+    @inline(__always)
+    func apply(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        case .negate: return -a
+        }
+    }
 
     var op: Op {
         switch self {

@@ -186,20 +186,27 @@ public final class Tape: @unchecked Sendable {
         return Label(id: id)
     }
 
+    @inline(__always)
     func setLabel(_ label: Label?, at k: Int32) {
         let index = Int(k)
-        if index >= labelCapacity {
-            guard label != nil else { return }
-            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(capacity, index + 1, 64))
-            larger.initialize(repeating: 0, count: Swift.max(capacity, index + 1, 64))
-            if let labelIDs {
-                larger.update(from: labelIDs, count: labelCapacity)
-                labelIDs.deallocate()
-            }
-            labelIDs = larger
-            labelCapacity = Swift.max(capacity, index + 1, 64)
+        // An assignment in a loop labels an entry on every step: only growing is out of line.
+        if index < labelCapacity { return labelIDs.unsafelyUnwrapped[index] = label?.id ?? 0 }
+        growLabels(label, at: index)
+    }
+
+    @inline(never)
+    private func growLabels(_ label: Label?, at index: Int) {
+        guard label != nil else { return }
+        let newCapacity = Swift.max(capacity, index + 1, 64)
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        larger.initialize(repeating: 0, count: newCapacity)
+        if let labelIDs {
+            larger.update(from: labelIDs, count: labelCapacity)
+            labelIDs.deallocate()
         }
-        labelIDs![index] = label?.id ?? 0
+        labelIDs = larger
+        labelCapacity = newCapacity
+        larger[index] = label!.id
     }
 
     func attribute(_ attribute: OpAttribute) -> Int32 {

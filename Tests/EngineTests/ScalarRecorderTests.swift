@@ -1,8 +1,9 @@
 import Testing
 @testable import Engine
 
-/// `ScalarRecorder` against the same arithmetic on tensors: the same numbers, and the same
-/// tape, entry for entry (constants, variable imports, cuts of an overlong graph included).
+/// `ScalarRecorder`, operation by operation and as one `ScalarProgram`, against the same
+/// arithmetic on tensors: the same numbers, and the same tape, entry for entry (constants,
+/// variable imports, cuts of an overlong graph included).
 @Suite(.serialized) struct ScalarRecorderTests {
     /// An expression over numbers and bound tensors (`bound[i]`).
     indirect enum Expression: Sendable {
@@ -51,23 +52,47 @@ import Testing
         }
     }
 
+    /// The expression as one `ScalarProgram` whose inputs are the bound tensors.
+    static func viaProgram(_ e: Expression, _ bound: [Tensor]) -> Tensor {
+        var recorder = ScalarRecorder()
+        guard let result = evaluate(e, bound, &recorder) else { fatalError("a zero divisor") }
+        return recorder.tensor(result)
+    }
+
+    static func evaluate(_ e: Expression, _ bound: [Tensor], _ recorder: inout ScalarRecorder) -> ScalarOperand? {
+        var steps: [ScalarProgram.Step] = []
+        func compile(_ e: Expression) {
+            switch e {
+            case .number(let x): steps.append(.constant(x))
+            case .bound(let i): steps.append(.input(i))
+            case .negate(let a): compile(a); steps.append(.apply(.negate))
+            case .apply(let op, let a, let b): compile(a); compile(b); steps.append(.apply(op))
+            }
+        }
+        compile(e)
+        let operands = bound.map { ScalarRecorder.operand($0)! } + [ScalarRecorder.constant(0)]
+        return operands.withUnsafeBufferPointer { recorder.evaluate(ScalarProgram(steps), $0.baseAddress!) }
+    }
+
     /// Every entry of a result's tape, written out.
     static func entries(_ t: Tensor) -> [String] {
         guard case .node(let tape, _) = t.origin else { return ["no tape: \(t.scalar!)"] }
         return tape.entries.map { "\($0.op.name) \($0.a) \($0.b) \($0.c) \($0.scalar.bitPattern)" }
     }
 
-    /// Runs `e` both ways, each on a fresh graph after `prepare` (which makes the bound
+    /// Runs `e` the three ways, each on a fresh graph after `prepare` (which makes the bound
     /// values), and compares values and tapes.
     static func check(_ e: Expression, _ prepare: () throws -> [Tensor]) throws {
         Graph.closeCurrent()
         let general = try viaTensors(e, try prepare())
         let generalEntries = entries(general)
-        Graph.closeCurrent()
-        let recorded = viaRecorder(e, try prepare())
-        #expect(recorded.scalar!.bitPattern == general.scalar!.bitPattern)
-        #expect(recorded.isTracked == general.isTracked)
-        #expect(entries(recorded) == generalEntries)
+        for way in [viaRecorder, viaProgram] {
+            Graph.closeCurrent()
+            let recorded = way(e, try prepare())
+            #expect(recorded.scalar!.bitPattern == general.scalar!.bitPattern)
+            #expect(recorded.isTracked == general.isTracked)
+            #expect(entries(recorded) == generalEntries)
+        }
         Graph.closeCurrent()
     }
 
@@ -99,18 +124,22 @@ import Testing
     @Test func nothingIsRecordedWithoutRecording() throws {
         let x = Variable(0.25)
         let general = try Graph.withoutRecording { try Self.viaTensors(Self.logistic, [x.tensor]) }
-        let recorded = Graph.withoutRecording { Self.viaRecorder(Self.logistic, [x.tensor]) }
-        #expect(!general.isTracked && !recorded.isTracked)
-        #expect(recorded.scalar! == general.scalar!)
+        for way in [Self.viaRecorder, Self.viaProgram] {
+            let recorded = Graph.withoutRecording { way(Self.logistic, [x.tensor]) }
+            #expect(!general.isTracked && !recorded.isTracked)
+            #expect(recorded.scalar! == general.scalar!)
+        }
     }
 
     @Test func onlyTheDifferentiatedVariableIsTracked() throws {
         let x = Variable(0.25), y = Variable(2)
         let e = Self.logistic * .bound(1)
         let general = try Graph.isolated(differentiating: x) { Self.entries(try Self.viaTensors(e, [x.tensor, y.tensor])) }
-        let recorded = Graph.isolated(differentiating: x) { Self.entries(Self.viaRecorder(e, [x.tensor, y.tensor])) }
-        #expect(recorded == general)
-        #expect(recorded.contains { $0.hasPrefix("leaf") })
+        for way in [Self.viaRecorder, Self.viaProgram] {
+            let recorded = Graph.isolated(differentiating: x) { Self.entries(way(e, [x.tensor, y.tensor])) }
+            #expect(recorded == general)
+            #expect(recorded.contains { $0.hasPrefix("leaf") })
+        }
     }
 
     @Test func anOverlongGraphIsCutWhereTensorsCutIt() throws {
@@ -120,7 +149,8 @@ import Testing
         let x = Variable(0.3)
         // Seven entries: the graph is cut in the middle of the expression, and the operands
         // recorded before the cut come into the new graph as constants.
-        for run in [{ try Self.viaTensors(Self.logistic, [x.tensor]) }, { Self.viaRecorder(Self.logistic, [x.tensor]) }] {
+        for run in [{ try Self.viaTensors(Self.logistic, [x.tensor]) }, { Self.viaRecorder(Self.logistic, [x.tensor]) },
+                    { Self.viaProgram(Self.logistic, [x.tensor]) }] {
             Graph.closeCurrent()
             let before = Graph.truncations
             let result = try run()
@@ -130,6 +160,41 @@ import Testing
                 "* 0 1 -1 \(result.scalar!.bitPattern)",
             ])
         }
+    }
+
+    @Test func aProgramOnTheEdgeOfACutRecordsOperationByOperation() throws {
+        // Room for some of the program's entries but not all: the cut falls where recording
+        // operation by operation puts it, for every place the graph can stand.
+        let saved = Limits.maxOperations
+        defer { Limits.maxOperations = saved }
+        Limits.maxOperations = 9
+        let w = Variable(0.5)
+        let e: Expression = Self.logistic * .bound(1) - .negate(.bound(0))
+        for before in 0..<9 {
+            let prepare = { () throws -> [Tensor] in
+                var node = try w.tensor * 1
+                for _ in 0..<before { node = try node * 1 }
+                return [node, try w.tensor + 2]
+            }
+            Graph.closeCurrent()
+            let general = try Self.viaTensors(e, try prepare())
+            Graph.closeCurrent()
+            let programmed = Self.viaProgram(e, try prepare())
+            #expect(Self.entries(programmed) == Self.entries(general), "after \(before) operations")
+        }
+    }
+
+    @Test func aProgramStopsAtAZeroDivisor() throws {
+        Graph.closeCurrent()
+        let x = Variable(0.3)
+        var recorder = ScalarRecorder()
+        #expect(Self.evaluate(.bound(0) * .number(2) / (.bound(0) - .bound(0)), [x.tensor], &recorder) == nil)
+        // The product (with x's import and the constant) and the difference were recorded;
+        // the division was not.
+        #expect(GraphContext.current.tape.map { Self.entries(Tensor(node: $0, 0, scalar: 0)) }?.map { $0.prefix(5) } == [
+            "leaf ", "const", "* 0 1", "- 0 0",
+        ])
+        Graph.closeCurrent()
     }
 
     @Test func gradientsFlowThroughRecordedArithmetic() throws {
