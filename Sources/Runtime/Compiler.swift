@@ -41,7 +41,15 @@ enum Compiler {
         }
     }
 
+    /// The node for `expression`: arithmetic on names and numbers as one `ScalarProgramNode`.
     static func compile(_ expression: Code.Expression) -> ExpressionNode {
+        ScalarProgramNode.wrapping(compileTree(expression))
+    }
+
+    /// The node tree for `expression`. Operands that are scalar arithmetic stay trees when
+    /// their operator is too (the program of the whole covers them), and are programs of
+    /// their own when it is not.
+    private static func compileTree(_ expression: Code.Expression) -> ExpressionNode {
         let range = expression.range
         switch expression.kind {
         case .constant(let value):
@@ -51,13 +59,18 @@ enum Compiler {
         case .local(let slot):
             return LocalNode(slot: slot, name: expression.name, range: range)
         case .unary(let op, let operand):
-            return UnaryNode(op, compile(operand), range: range)
+            let node = compileTree(operand)
+            return UnaryNode(op, op == .negate ? node : ScalarProgramNode.wrapping(node), range: range)
         case .binary(.and, let left, let right):
             return LogicNode(isAnd: true, compile(left), compile(right), range: range)
         case .binary(.or, let left, let right):
             return LogicNode(isAnd: false, compile(left), compile(right), range: range)
         case .binary(let op, let left, let right):
-            return BinaryNode(op, compile(left), compile(right), range: range)
+            let (left, right) = (compileTree(left), compileTree(right))
+            if BinaryNode.scalarOperation(op) != nil && left.isScalarArithmetic && right.isScalarArithmetic {
+                return BinaryNode(op, left, right, range: range)
+            }
+            return BinaryNode(op, ScalarProgramNode.wrapping(left), ScalarProgramNode.wrapping(right), range: range)
         case .call(let callee, let arguments):
             var builtin: Builtin?
             if case .builtin(let named) = callee.kind { builtin = named }

@@ -19,34 +19,15 @@ class ExpressionNode {
         preconditionFailure("every node overrides evaluate")
     }
 
-    /// Whether `scalar` may give this node's value: true for names, number literals, and
-    /// arithmetic on them: what `evaluateScalar` computes without a `Value` for each node.
+    /// Whether this node is a name, a number literal, or `+ - * /` and negation on such
+    /// nodes: what `ScalarProgramNode` computes as one `ScalarProgram` when the names are
+    /// bound to numbers.
     var isScalarArithmetic: Bool { false }
-
-    /// The node's value as an operand of `recorder`, or nil when it is not a number (a
-    /// tensor, an unbound name, a division by zero), for `evaluate` to deal with. Only
-    /// nodes whose `isScalarArithmetic` is true override it.
-    func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        nil
-    }
-
-    /// The value by `scalar` with a recorder of its own, or nil (the operands were not all
-    /// numbers) for the general path to compute it.
-    final func evaluateScalar(_ interpreter: Interpreter, _ frame: Frame?, _ path: inout ScalarPath) -> Value? {
-        var recorder = ScalarRecorder()
-        if let result = scalar(interpreter, frame, &recorder) {
-            path.succeeded()
-            return .tensor(recorder.tensor(result))
-        }
-        path.missed()
-        return nil
-    }
 }
 
-/// Whether an arithmetic node tries `ExpressionNode.scalar` before the general path. Not
-/// once its operands have turned out not to be numbers a few times in a row (a loop over
-/// tensors): each such try reads them for nothing, and may have recorded part of the
-/// expression before finding the tensor, entries that nothing then uses.
+/// Whether `ScalarProgramNode` tries its program before the general path. Not once its
+/// names have turned out not to be numbers a few times in a row (a loop over tensors): each
+/// such try reads them for nothing.
 struct ScalarPath {
     static let missesAllowed = 4
     private(set) var isOn: Bool
@@ -68,13 +49,13 @@ struct ScalarPath {
 
 final class ConstantNode: ExpressionNode {
     let value: Value
-    /// The value as an operand, when it is a number.
-    private let number: ScalarOperand?
+    /// The value, when it is a number.
+    let number: Double?
 
     init(_ value: Value, range: SourceRange) {
         self.value = value
-        if case .tensor(let t) = value, !t.isTracked {
-            number = ScalarRecorder.operand(t)
+        if case .tensor(let t) = value, !t.isTracked, t.rank == 0 {
+            number = t.scalar
         } else {
             number = nil
         }
@@ -84,21 +65,6 @@ final class ConstantNode: ExpressionNode {
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value { value }
 
     override var isScalarArithmetic: Bool { number != nil }
-
-    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        number
-    }
-}
-
-/// The operand for the value bound to a name, when it is a number. It takes no reference:
-/// the binding keeps the value alive while the expression is evaluated, since nothing in
-/// scalar arithmetic can rebind a name.
-@inline(__always)
-private func boundOperand(_ value: borrowing Value?) -> ScalarOperand? {
-    switch value {
-    case .tensor(let t): return ScalarRecorder.operand(t)
-    default: return nil
-    }
 }
 
 final class GlobalNode: ExpressionNode {
@@ -119,10 +85,6 @@ final class GlobalNode: ExpressionNode {
     }
 
     override var isScalarArithmetic: Bool { true }
-
-    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        boundOperand(interpreter.globals.values[slot])
-    }
 }
 
 final class LocalNode: ExpressionNode {
@@ -143,10 +105,6 @@ final class LocalNode: ExpressionNode {
     }
 
     override var isScalarArithmetic: Bool { true }
-
-    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        boundOperand(frame!.slots[slot])
-    }
 }
 
 /// A binary operator other than `and` and `or`, with a direct path for scalar and tensor
@@ -158,9 +116,8 @@ final class BinaryNode: ExpressionNode {
     /// A constant operand, used where it is kept (a `let`, which Swift lends without copying).
     private let constantSide: Side
     private let constant: Value
-    /// The operation, when this is `+ - * /` on names, numbers and such arithmetic.
-    private let scalarOperation: ScalarOperation?
-    private var scalarPath: ScalarPath
+    /// The operation, when this is `+ - * /`.
+    let scalarOperation: ScalarOperation?
 
     private enum Side { case none, left, right }
 
@@ -168,14 +125,7 @@ final class BinaryNode: ExpressionNode {
         self.op = op
         self.left = left
         self.right = right
-        switch op {
-        case .add: scalarOperation = .add
-        case .subtract: scalarOperation = .subtract
-        case .multiply: scalarOperation = .multiply
-        case .divide: scalarOperation = .divide
-        default: scalarOperation = nil
-        }
-        scalarPath = ScalarPath(scalarOperation != nil && left.isScalarArithmetic && right.isScalarArithmetic)
+        scalarOperation = Self.scalarOperation(op)
         if let left = left as? ConstantNode {
             (constantSide, constant) = (.left, left.value)
         } else if let right = right as? ConstantNode {
@@ -186,19 +136,21 @@ final class BinaryNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override var isScalarArithmetic: Bool { scalarPath.isOn }
+    override var isScalarArithmetic: Bool {
+        scalarOperation != nil && left.isScalarArithmetic && right.isScalarArithmetic
+    }
 
-    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        guard let a = left.scalar(interpreter, frame, &recorder), let b = right.scalar(interpreter, frame, &recorder) else {
-            return nil
+    static func scalarOperation(_ op: BinaryOperator) -> ScalarOperation? {
+        switch op {
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply: return .multiply
+        case .divide: return .divide
+        default: return nil
         }
-        // Dividing by zero is an error, which the general path reports.
-        if scalarOperation == .divide && b.number == 0 { return nil }
-        return recorder.record(scalarOperation.unsafelyUnwrapped, a, b)
     }
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        if scalarPath.isOn, let value = evaluateScalar(interpreter, frame, &scalarPath) { return value }
         switch constantSide {
         case .left:
             let b = try right.evaluate(interpreter, frame)
@@ -265,25 +217,18 @@ final class LogicNode: ExpressionNode {
 final class UnaryNode: ExpressionNode {
     let op: UnaryOperator
     let operand: ExpressionNode
-    private var scalarPath: ScalarPath
 
     init(_ op: UnaryOperator, _ operand: ExpressionNode, range: SourceRange) {
         self.op = op
         self.operand = operand
-        scalarPath = ScalarPath(op == .negate && operand.isScalarArithmetic)
         super.init(range: range)
     }
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        if scalarPath.isOn, let value = evaluateScalar(interpreter, frame, &scalarPath) { return value }
-        return try interpreter.apply(op, try operand.evaluate(interpreter, frame), at: range)
+        try interpreter.apply(op, try operand.evaluate(interpreter, frame), at: range)
     }
 
-    override var isScalarArithmetic: Bool { scalarPath.isOn }
-
-    override func scalar(_ interpreter: Interpreter, _ frame: Frame?, _ recorder: inout ScalarRecorder) -> ScalarOperand? {
-        operand.scalar(interpreter, frame, &recorder).map { recorder.negate($0) }
-    }
+    override var isScalarArithmetic: Bool { op == .negate && operand.isScalarArithmetic }
 }
 
 final class CallNode: ExpressionNode {

@@ -60,8 +60,8 @@ import Testing
         #expect(outcome.text == expected)
     }
 
-    /// Arithmetic on names and numbers first tries the scalar path (`ScalarRecorder`); a
-    /// name that holds a tensor, now or from some pass of a loop on, takes the general one.
+    /// Arithmetic on names and numbers first tries one `ScalarProgram` (`ScalarProgramNode`);
+    /// a name that holds a tensor, now or from some pass of a loop on, takes the general path.
     @Test(arguments: [
         ("x = 1\nfor i in 0..<8 { if i == 3 { x = [1, 2] }\n y = 2 * x + 1 - -x / 2 }\ny", "[3.5, 6]"),
         ("x = [1, 2]\nfor i in 0..<8 { if i == 5 { x = 3 }\n y = 2 * x + 1 }\ny", "7"),
