@@ -106,7 +106,7 @@ def main():
         loop = per_unit(profile([chainrule, "run", notebook(LOOP_STEPS)], folder),
                         profile([chainrule, "run", notebook(1)], folder), LOOP_STEPS - 1)
         report("scalar loop (x = 3.7 * x * (1 - x))", "step", loop)
-        for style in ["recorder", "operators"]:
+        for style in ["program", "recorder", "operators"]:
             graphs = per_unit(profile([bench, "scalar", str(GRAPH_EXPRESSIONS), style], folder),
                               profile([bench, "scalar", "1", style], folder),
                               (GRAPH_EXPRESSIONS - 1) * GRAPH_REPETITIONS * NODES_PER_EXPRESSION)

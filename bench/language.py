@@ -1,5 +1,11 @@
 """The language rows of `make bench`: notebooks written in Chainrule's language, run by the
-release binary, against the same loops in numpy and in CPython, measured in the same run."""
+release binary, against the same loops in numpy and in CPython, measured in the same run.
+
+The baselines are timed inside Python, so the notebooks' times leave out what `chainrule
+run` spends before its first block runs (process start-up and reading the notebook): the
+best time of an empty notebook, measured in the same run and subtracted. The scalar loop
+is measured in both of the shapes it can take on either side: at the top level (a
+notebook's globals; a Python module's) and inside a function (locals on both sides)."""
 import os
 import subprocess
 import sys
@@ -39,8 +45,22 @@ x
 """
 
 
+def scalar_loop_in_function(steps):
+    """The same loop on a local of a function."""
+    return f"""fn logistic(steps) {{
+  x = 0.5
+  for i in 0..<steps {{
+    x = 3.7 * x * (1 - x)
+  }}
+  x
+}}
+logistic({steps})
+"""
+
+
 # A million arithmetic steps on one number.
 NOTEBOOKS["scalar"] = scalar_loop(1_000_000)
+NOTEBOOKS["scalar_function"] = scalar_loop_in_function(1_000_000)
 
 
 def gradient_descent(steps):
@@ -77,6 +97,17 @@ def cpython_scalar():
     return x
 
 
+CPYTHON_MODULE_LOOP = compile("""x = 0.5
+for i in range(1_000_000):
+    x = 3.7 * x * (1 - x)
+""", "<module>", "exec")
+
+
+def cpython_scalar_module():
+    """The loop as a module's top-level code, whose names are globals."""
+    exec(CPYTHON_MODULE_LOOP, {})
+
+
 def best_of(repetitions, body):
     fastest = float("inf")
     for _ in range(repetitions):
@@ -104,15 +135,22 @@ def run_notebook(binary, text, repetitions=3):
 
 
 def rows(binary):
+    startup, _ = run_notebook(binary, "", repetitions=5)
     mazur, _ = run_notebook(binary, NOTEBOOKS["mazur"])
     mazur_numpy = best_of(3, numpy_mazur)
     scalar, scalar_memory = run_notebook(binary, NOTEBOOKS["scalar"])
+    scalar_module = best_of(3, cpython_scalar_module)
+    scalar_function, _ = run_notebook(binary, NOTEBOOKS["scalar_function"])
     scalar_python = best_of(3, cpython_scalar)
     short_time, short_memory = run_notebook(binary, gradient_descent(100_000), repetitions=1)
     long_time, long_memory = run_notebook(binary, gradient_descent(1_000_000), repetitions=1)
+    whole = f"whole run {{:.4f}} s less start-up {startup:.4f} s"
     return [
-        ("Mazur 2-2-2, 10,000 steps in a notebook loop", mazur, "numpy", mazur_numpy, ""),
-        ("scalar loop, 1,000,000 steps", scalar, "CPython", scalar_python, f"peak {scalar_memory:.0f} MiB"),
+        ("Mazur 2-2-2, 10,000 steps in a notebook loop", mazur - startup, "numpy", mazur_numpy, whole.format(mazur)),
+        ("scalar loop, 1,000,000 steps, top level", scalar - startup, "CPython, module level", scalar_module,
+         whole.format(scalar) + f"; peak {scalar_memory:.0f} MiB"),
+        ("scalar loop, 1,000,000 steps, in a function", scalar_function - startup, "CPython, in a function",
+         scalar_python, whole.format(scalar_function)),
     ], (short_time, short_memory, long_time, long_memory)
 
 

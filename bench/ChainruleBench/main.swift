@@ -106,9 +106,11 @@ func emit(_ fields: [String: Any]) {
 
 /// micrograd's workload: a neuron of 16 inputs, relu(Σ wᵢxᵢ + b), built and sent backward
 /// again and again, gradients cleared after each pass. 33 operation nodes per expression
-/// (16 products, 16 sums, 1 relu). Built one of two ways:
-/// - `.recorder`: the sum with `ScalarRecorder`, as the interpreter builds arithmetic on
-///   numbers, then relu on its tensor, as the interpreter calls a built-in;
+/// (16 products, 16 sums, 1 relu). Built one of three ways:
+/// - `.program`: the sum as one `ScalarProgram`, as the interpreter evaluates
+///   `b + w0 * x0 + ...` on names bound to numbers, then relu on its tensor, as the
+///   interpreter calls a built-in;
+/// - `.recorder`: the sum with `ScalarRecorder`, one operation at a time;
 /// - `.operators`: with tensor operators, a counted handle per result, as Swift code that
 ///   uses `Tensor` for everything would.
 func scalarGraphs(expressions: Int, _ style: ScalarGraphStyle) throws -> Double {
@@ -118,12 +120,20 @@ func scalarGraphs(expressions: Int, _ style: ScalarGraphStyle) throws -> Double 
     // Operands name the variables without holding them; the arrays above keep them alive.
     let w = weights.map { ScalarRecorder.operand($0)! }, x = inputs.map { ScalarRecorder.operand($0)! }
     let b = ScalarRecorder.operand(bias)!
+    let operands = w + x + [b]
+    let program = ScalarProgram([.input(32)] + (0..<16).flatMap { i -> [ScalarProgram.Step] in
+        [.input(i), .input(16 + i), .apply(.multiply), .apply(.add)]
+    })
     var checksum = 0.0
     let time = try withExtendedLifetime((weights, inputs, bias)) {
         try best(of: 3) {
             for _ in 0..<expressions {
                 let out: Tensor
                 switch style {
+                case .program:
+                    var recorder = ScalarRecorder()
+                    let sum = operands.withUnsafeBufferPointer { recorder.evaluate(program, $0.baseAddress!)! }
+                    out = recorder.tensor(sum).relu()
                 case .recorder:
                     var recorder = ScalarRecorder()
                     var sum = b
@@ -144,7 +154,7 @@ func scalarGraphs(expressions: Int, _ style: ScalarGraphStyle) throws -> Double 
     return Double(expressions * 33) / time
 }
 
-enum ScalarGraphStyle { case recorder, operators }
+enum ScalarGraphStyle: String, CaseIterable { case program, recorder, operators }
 
 /// What an interpreter pays per arithmetic step of a notebook loop: chains of `operations`
 /// scalar operations, `x = x * 0.999 + 0.5` with `x` starting as a variable, each chain on a
@@ -178,12 +188,16 @@ case "preset":
     emit(["preset": name, "seconds": time, "steps": preset.steps, "loss": loss,
           "gflops": preset.flopsPerStep * Double(preset.steps) / time / 1e9])
 case "scalar":
-    // `scalar [EXPRESSIONS] [recorder|operators]`: both styles unless one is named.
+    // `scalar [EXPRESSIONS] [program|recorder|operators]`: every style unless one is named.
     let expressions = Int(arguments.dropFirst().first ?? "") ?? 200_000
-    let only = arguments.dropFirst(2).first
+    let only = arguments.dropFirst(2).first.map { ScalarGraphStyle(rawValue: $0)! }
+    let keys: [ScalarGraphStyle: String] = [
+        .program: "nodes_per_second", .recorder: "recorder_nodes_per_second", .operators: "operators_nodes_per_second",
+    ]
     var fields: [String: Any] = [:]
-    if only != "operators" { fields["nodes_per_second"] = try scalarGraphs(expressions: expressions, .recorder) }
-    if only != "recorder" { fields["operators_nodes_per_second"] = try scalarGraphs(expressions: expressions, .operators) }
+    for style in ScalarGraphStyle.allCases where only == nil || only == style {
+        fields[keys[style]!] = try scalarGraphs(expressions: expressions, style)
+    }
     emit(fields)
 case "record":
     let operations = Int(arguments.dropFirst().first ?? "") ?? 10_000
@@ -201,6 +215,6 @@ case "memory":
     let time = try seconds { _ = try preset.run(steps: steps) }
     emit(["steps": steps, "seconds": time, "peak_mib": peakMemoryMiB()])
 default:
-    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar [EXPRESSIONS] [recorder|operators] | record [CHAIN_LENGTH] | memory STEPS")
+    print("usage: chainrule-bench preset xor|tiny|digits|wide | scalar [EXPRESSIONS] [program|recorder|operators] | record [CHAIN_LENGTH] | memory STEPS")
     exit(64)
 }
