@@ -99,12 +99,13 @@ final class GraphContext {
     /// The open tape, lent, when recording is on and the tape can take `entries` more
     /// without reaching `maxOperations`, so that none of the operations that append them
     /// would cut it (see `ScalarRecorder.evaluate`); otherwise nil. With no graph open, one
-    /// is started if `starting` (the first operation that records would start it).
+    /// is started if `starting` and there is an entry to append (the first operation that
+    /// records would start it).
     @inline(__always)
     func tapeWithRoom(for entries: Int, starting: @autoclosure () -> Bool) -> Unmanaged<Tape>? {
         guard recording else { return nil }
         guard let openTape else {
-            return entries <= maxOperations && starting() ? Unmanaged.passUnretained(startTape()) : nil
+            return entries > 0 && entries <= maxOperations && starting() ? Unmanaged.passUnretained(startTape()) : nil
         }
         return openTape._withUnsafeGuaranteedRef({ $0.count + entries <= maxOperations }) ? openTape : nil
     }

@@ -118,6 +118,8 @@ final class BinaryNode: ExpressionNode {
     private let constant: Value
     /// The operation, when this is `+ - * /`.
     let scalarOperation: ScalarOperation?
+    /// Kept rather than computed, so that compiling a long chain asks each node once.
+    private let scalarArithmetic: Bool
 
     private enum Side { case none, left, right }
 
@@ -126,6 +128,7 @@ final class BinaryNode: ExpressionNode {
         self.left = left
         self.right = right
         scalarOperation = Self.scalarOperation(op)
+        scalarArithmetic = scalarOperation != nil && left.isScalarArithmetic && right.isScalarArithmetic
         if let left = left as? ConstantNode {
             (constantSide, constant) = (.left, left.value)
         } else if let right = right as? ConstantNode {
@@ -136,9 +139,7 @@ final class BinaryNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override var isScalarArithmetic: Bool {
-        scalarOperation != nil && left.isScalarArithmetic && right.isScalarArithmetic
-    }
+    override var isScalarArithmetic: Bool { scalarArithmetic }
 
     static func scalarOperation(_ op: BinaryOperator) -> ScalarOperation? {
         switch op {
@@ -217,10 +218,12 @@ final class LogicNode: ExpressionNode {
 final class UnaryNode: ExpressionNode {
     let op: UnaryOperator
     let operand: ExpressionNode
+    private let scalarArithmetic: Bool
 
     init(_ op: UnaryOperator, _ operand: ExpressionNode, range: SourceRange) {
         self.op = op
         self.operand = operand
+        scalarArithmetic = op == .negate && operand.isScalarArithmetic
         super.init(range: range)
     }
 
@@ -228,7 +231,7 @@ final class UnaryNode: ExpressionNode {
         try interpreter.apply(op, try operand.evaluate(interpreter, frame), at: range)
     }
 
-    override var isScalarArithmetic: Bool { op == .negate && operand.isScalarArithmetic }
+    override var isScalarArithmetic: Bool { scalarArithmetic }
 }
 
 final class CallNode: ExpressionNode {

@@ -62,8 +62,6 @@ final class ScalarProgramNode: ExpressionNode {
         return ScalarProgramNode(node)
     }
 
-    override var isScalarArithmetic: Bool { tree.isScalarArithmetic }
-
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
         if scalarPath.isOn, let value = evaluateProgram(interpreter, frame) {
             scalarPath.succeeded()
