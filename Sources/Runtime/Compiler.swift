@@ -60,14 +60,14 @@ enum Compiler {
             return LocalNode(slot: slot, name: expression.name, range: range)
         case .unary(let op, let operand):
             let node = compileTree(operand)
-            return UnaryNode(op, op == .negate ? node : ScalarProgramNode.wrapping(node), range: range)
+            return UnaryNode(op, UnaryNode.isScalarArithmetic(op, node) ? node : ScalarProgramNode.wrapping(node), range: range)
         case .binary(.and, let left, let right):
             return LogicNode(isAnd: true, compile(left), compile(right), range: range)
         case .binary(.or, let left, let right):
             return LogicNode(isAnd: false, compile(left), compile(right), range: range)
         case .binary(let op, let left, let right):
             let (left, right) = (compileTree(left), compileTree(right))
-            if BinaryNode.scalarOperation(op) != nil && left.isScalarArithmetic && right.isScalarArithmetic {
+            if BinaryNode.isScalarArithmetic(op, left, right) {
                 return BinaryNode(op, left, right, range: range)
             }
             return BinaryNode(op, ScalarProgramNode.wrapping(left), ScalarProgramNode.wrapping(right), range: range)

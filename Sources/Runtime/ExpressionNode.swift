@@ -128,7 +128,7 @@ final class BinaryNode: ExpressionNode {
         self.left = left
         self.right = right
         scalarOperation = Self.scalarOperation(op)
-        scalarArithmetic = scalarOperation != nil && left.isScalarArithmetic && right.isScalarArithmetic
+        scalarArithmetic = Self.isScalarArithmetic(op, left, right)
         if let left = left as? ConstantNode {
             (constantSide, constant) = (.left, left.value)
         } else if let right = right as? ConstantNode {
@@ -140,6 +140,11 @@ final class BinaryNode: ExpressionNode {
     }
 
     override var isScalarArithmetic: Bool { scalarArithmetic }
+
+    /// Whether `left op right` is scalar arithmetic (the compiler asks before building it).
+    static func isScalarArithmetic(_ op: BinaryOperator, _ left: ExpressionNode, _ right: ExpressionNode) -> Bool {
+        scalarOperation(op) != nil && left.isScalarArithmetic && right.isScalarArithmetic
+    }
 
     static func scalarOperation(_ op: BinaryOperator) -> ScalarOperation? {
         switch op {
@@ -223,7 +228,7 @@ final class UnaryNode: ExpressionNode {
     init(_ op: UnaryOperator, _ operand: ExpressionNode, range: SourceRange) {
         self.op = op
         self.operand = operand
-        scalarArithmetic = op == .negate && operand.isScalarArithmetic
+        scalarArithmetic = Self.isScalarArithmetic(op, operand)
         super.init(range: range)
     }
 
@@ -232,6 +237,11 @@ final class UnaryNode: ExpressionNode {
     }
 
     override var isScalarArithmetic: Bool { scalarArithmetic }
+
+    /// Whether `op operand` is scalar arithmetic (the compiler asks before building it).
+    static func isScalarArithmetic(_ op: UnaryOperator, _ operand: ExpressionNode) -> Bool {
+        op == .negate && operand.isScalarArithmetic
+    }
 }
 
 final class CallNode: ExpressionNode {

@@ -190,7 +190,10 @@ case "preset":
 case "scalar":
     // `scalar [EXPRESSIONS] [program|recorder|operators]`: every style unless one is named.
     let expressions = Int(arguments.dropFirst().first ?? "") ?? 200_000
-    let only = arguments.dropFirst(2).first.map { ScalarGraphStyle(rawValue: $0)! }
+    let only = arguments.dropFirst(2).first.map { name in
+        guard let style = ScalarGraphStyle(rawValue: name) else { fatalError("unknown style \(name)") }
+        return style
+    }
     let keys: [ScalarGraphStyle: String] = [
         .program: "nodes_per_second", .recorder: "recorder_nodes_per_second", .operators: "operators_nodes_per_second",
     ]
