@@ -104,10 +104,18 @@ final class GraphContext {
     @inline(__always)
     func tapeWithRoom(for entries: Int, starting: @autoclosure () -> Bool) -> Unmanaged<Tape>? {
         guard recording else { return nil }
-        guard let openTape else {
+        guard let (tape, room) = openTapeWithRoom() else {
             return entries > 0 && entries <= maxOperations && starting() ? Unmanaged.passUnretained(startTape()) : nil
         }
-        return openTape._withUnsafeGuaranteedRef({ $0.count + entries <= maxOperations }) ? openTape : nil
+        return entries <= room ? tape : nil
+    }
+
+    /// The open tape, lent, and how many more entries it takes before reaching
+    /// `maxOperations`; nil when recording is off or no graph is open.
+    @inline(__always)
+    func openTapeWithRoom() -> (tape: Unmanaged<Tape>, room: Int)? {
+        guard recording, let openTape else { return nil }
+        return (openTape, Swift.max(0, maxOperations - openTape._withUnsafeGuaranteedRef { $0.count }))
     }
 
     @inline(never)

@@ -19,16 +19,16 @@ public struct ScalarProgram: Sendable {
     public let steps: [Step]
     /// How many inputs `evaluate` reads: one more than the largest `.input` index.
     public let inputCount: Int
-    /// The deepest the operand stack gets.
-    let depth: Int
     /// The most entries one evaluation appends: the operation, and an entry for each operand
     /// that is not already a node of the graph (a constant or a variable's import).
     let entryBound: Int
+    /// The steps lowered for running.
+    let code: ScalarCode
 
     /// Steps in postfix order that leave exactly one result; a malformed list is a
     /// programming error.
     public init(_ steps: [Step]) {
-        var height = 0, depth = 0, inputs = 0, entries = 0
+        var height = 0, inputs = 0, entries = 0
         for step in steps {
             switch step {
             case .input(let k):
@@ -43,12 +43,11 @@ public struct ScalarProgram: Sendable {
                 height -= arity - 1
                 entries += arity + 1
             }
-            depth = Swift.max(depth, height)
         }
         precondition(height == 1, "ScalarProgram: the steps leave \(height) results, not one")
         self.steps = steps
         inputCount = inputs
-        self.depth = depth
         entryBound = entries
+        code = ScalarCode(inputCount: inputs, [steps])
     }
 }

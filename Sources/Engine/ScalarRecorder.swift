@@ -8,7 +8,9 @@
 /// hold nothing, and `tensor(_:)` makes the one handle at the end. What lands on the tape
 /// is exactly what the same operations on tensors would record, entry for entry: the same
 /// constants, the same variable imports, the same cuts of an overlong graph. `evaluate` takes
-/// a whole expression at once (a `ScalarProgram`), which is how the interpreter records.
+/// a whole expression at once (a `ScalarProgram`), which is how the interpreter records an
+/// expression, and `run(_:_:counter:over:)` many passes of a loop body of assignments (a
+/// `ScalarBlock`), which is how it records such a loop.
 public struct ScalarRecorder: ~Copyable {
     /// The thread's context, looked up at the first operation that records.
     private var context: Unmanaged<GraphContext>?
@@ -83,100 +85,117 @@ public struct ScalarRecorder: ~Copyable {
             context.tapeWithRoom(for: program.entryBound,
                                  starting: (0..<program.inputCount).contains { inputs[$0].isTracked })
         }
+        let code = program.code
         if let tape {
-            return tape._withUnsafeGuaranteedRef { Self.run(program, inputs, on: $0) }
-        }
-        // Not recording, no open graph, or one about to be cut: operation by operation.
-        return withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: program.depth) { stack in
-            let stack = stack.baseAddress.unsafelyUnwrapped
-            var top = 0
-            for step in program.steps {
-                switch step {
-                case .input(let k):
-                    stack[top] = inputs[k]
-                    top += 1
-                case .constant(let x):
-                    stack[top] = Self.constant(x)
-                    top += 1
-                case .apply(.negate):
-                    stack[top - 1] = negate(stack[top - 1])
-                case .apply(let op):
-                    top -= 1
-                    if op == .divide && stack[top].number == 0 { return nil }
-                    stack[top - 1] = record(op, stack[top - 1], stack[top])
+            return tape._withUnsafeGuaranteedRef { tape in
+                withUnsafeTemporaryAllocation(of: ScalarTemporary.self, capacity: code.temporaryCount) { temporaries in
+                    let temporaries = temporaries.baseAddress.unsafelyUnwrapped
+                    Self.load(code, inputs, into: temporaries, on: tape)
+                    let finished = code.instructions.withUnsafeBufferPointer {
+                        tape.run($0, 0, $0.count, resultBase: code.resultBase, temporaries, externals: inputs)
+                    }
+                    return finished ? Self.operand(temporaries[Int(code.results[0])], on: tape, externals: inputs) : nil
                 }
             }
-            return stack[0]
+        }
+        // Not recording, no open graph, or one about to be cut: operation by operation.
+        return withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: code.temporaryCount) { temporaries in
+            let temporaries = temporaries.baseAddress.unsafelyUnwrapped
+            temporaries.update(from: inputs, count: code.inputCount)
+            for (k, x) in code.constants.enumerated() { temporaries[code.inputCount + k] = Self.constant(x) }
+            for (n, instruction) in code.instructions.enumerated() {
+                let x = temporaries[Int(instruction.a)], y = temporaries[Int(instruction.b)]
+                if instruction.operation == .divide && y.number == 0 { return nil }
+                temporaries[code.resultBase + n] = record(instruction.operation, x, y)
+            }
+            return temporaries[Int(code.results[0])]
         }
     }
 
-    /// `evaluate` onto `tape`, which has room for every entry of `program`. The operand
-    /// stack holds a number and where it stands, in 16 bytes rather than an operand's 24:
-    /// an entry of `tape` (0 and up), no history (-1), or `inputs[-2 - code]`, a variable or
-    /// a node of another graph, entered (imported, or as a constant) where it is used.
-    private static func run(_ program: ScalarProgram, _ inputs: UnsafePointer<ScalarOperand>, on tape: Tape) -> ScalarOperand? {
-        let self_ = Unmanaged.passUnretained(tape).toOpaque()
-        /// The entry for a stack slot's code, as `Tape.entry(for:)` gives it for the operand.
-        @inline(__always)
-        func entry(_ code: Int32, _ value: Double) -> Int32 {
-            if code >= 0 { return code }
-            if code <= -2 {
-                let operand = inputs[Int(-2 - code)]
-                if operand.kind == .variable {
-                    return operand.object.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                        tape.importVariable(unsafeDowncast($0, to: Variable.self))
+    /// Runs `block` once for each number of `passes`, which register `counter` holds during
+    /// its pass, onto the open graph: each assignment's program evaluated on `registers` (at
+    /// least `block.registerCount`), its result labelled and stored in its target register.
+    /// Returns how many passes ran in full, and how many assignments of the next one. It
+    /// stops early, with every register as the passes so far left it,
+    /// - when the graph has no room for another pass, is not open, or recording is off:
+    ///   the caller runs that pass its own way (which may cut or start a graph);
+    /// - at an assignment whose divisor is zero, or whose result has no history (a number
+    ///   computed from numbers alone, which a caller may bind differently): its register is
+    ///   unchanged, and the entries before the division are recorded.
+    ///
+    /// Between passes, the registers stay in the form the code runs on, so a pass costs no
+    /// look at the thread's graph, no check for room and no operand built. Results name the
+    /// open tape without a reference: the caller turns registers into tensors
+    /// (`tensor(_:)`) before anything can close it.
+    public mutating func run(_ block: ScalarBlock, _ registers: UnsafeMutablePointer<ScalarOperand>,
+                             counter: Int, over passes: Range<Int>) -> (passes: Int, assignments: Int) {
+        precondition(counter >= 0 && counter < block.registerCount, "ScalarRecorder.run: no register \(counter)")
+        let context = self.context ?? fetchContext()
+        guard let (tape, room) = context._withUnsafeGuaranteedRef({ $0.openTapeWithRoom() }) else { return (0, 0) }
+        let fitting = block.entryBound == 0 ? passes.count : Swift.min(passes.count, room / block.entryBound)
+        guard fitting > 0 else { return (0, 0) }
+        return tape._withUnsafeGuaranteedRef { tape in
+            Self.run(block, registers, counter: counter, first: passes.lowerBound, count: fitting, on: tape)
+        }
+    }
+
+    /// `count` passes of `block` onto `tape`, which has room for them all.
+    private static func run(_ block: ScalarBlock, _ registers: UnsafeMutablePointer<ScalarOperand>,
+                            counter: Int, first: Int, count: Int, on tape: Tape) -> (passes: Int, assignments: Int) {
+        let code = block.code
+        return withUnsafeTemporaryAllocation(of: ScalarTemporary.self, capacity: code.temporaryCount) { temporaries in
+            let temporaries = temporaries.baseAddress.unsafelyUnwrapped
+            load(code, registers, into: temporaries, on: tape)
+            var passes = 0, assignments = 0
+            code.instructions.withUnsafeBufferPointer { instructions in
+                block.stores.withUnsafeBufferPointer { stores in
+                    whole: while passes < count {
+                        temporaries[counter] = ScalarTemporary(number: Double(first &+ passes), code: ScalarTemporary.noHistory)
+                        var start = 0
+                        assignments = 0
+                        for store in stores {
+                            guard tape.run(instructions, start, store.end, resultBase: code.resultBase, temporaries,
+                                           externals: registers) else { break whole }
+                            let result = temporaries[Int(store.result)]
+                            guard result.code >= 0 else { break whole }
+                            tape.setLabel(store.label, at: result.code)
+                            temporaries[Int(store.target)] = result
+                            start = store.end
+                            assignments &+= 1
+                        }
+                        passes &+= 1
                     }
                 }
             }
-            return tape.append(.constant, -1, scalar: value)
-        }
-        return withUnsafeTemporaryAllocation(of: (number: Double, code: Int32).self, capacity: program.depth) { stack in
-            let stack = stack.baseAddress.unsafelyUnwrapped
-            var top = 0
-            for step in program.steps {
-                switch step {
-                case .input(let k):
-                    let operand = inputs[k]
-                    let code: Int32
-                    switch operand.kind {
-                    case .scalar: code = -1
-                    case .scalarNode where operand.object?.toOpaque() == self_: code = operand.index
-                    default: code = -2 - Int32(truncatingIfNeeded: k)
-                    }
-                    stack[top] = (operand.number, code)
-                    top += 1
-                case .constant(let x):
-                    stack[top] = (x, -1)
-                    top += 1
-                case .apply(.negate):
-                    let (x, code) = stack[top - 1]
-                    guard code != -1 else {
-                        stack[top - 1] = (-x, -1)
-                        continue
-                    }
-                    let first = entry(code, x)
-                    stack[top - 1] = (-x, tape.append(.negate, first, -1, scalar: -x))
-                case .apply(let op):
-                    top -= 1
-                    let (x, a) = stack[top - 1], (y, b) = stack[top]
-                    if op == .divide && y == 0 { return nil }
-                    let value = op.apply(x, y)
-                    guard a != -1 || b != -1 else {
-                        stack[top - 1] = (value, -1)
-                        continue
-                    }
-                    // The inputs are entered in the order `Tensor.record` enters them.
-                    let first = entry(a, x)
-                    let second = entry(b, y)
-                    stack[top - 1] = (value, tape.append(op.op, first, second, scalar: value))
-                }
+            // A register may still hold another's operand from outside (`y = x`): all are read
+            // before any is written.
+            withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: code.inputCount) { updated in
+                let updated = updated.baseAddress.unsafelyUnwrapped
+                for r in 0..<code.inputCount { updated[r] = operand(temporaries[r], on: tape, externals: registers) }
+                registers.update(from: updated, count: code.inputCount)
             }
-            let (x, code) = stack[0]
-            if code >= 0 {
-                return ScalarOperand(number: x, object: Unmanaged.passUnretained(tape), index: code, kind: .scalarNode)
-            }
-            return code == -1 ? Self.constant(x) : inputs[Int(-2 - code)]
+            return (passes, passes == count ? 0 : assignments)
         }
+    }
+
+    /// Fills the inputs and constants of `code`'s temporaries, for running onto `tape`.
+    @inline(__always)
+    private static func load(_ code: ScalarCode, _ inputs: UnsafePointer<ScalarOperand>,
+                             into temporaries: UnsafeMutablePointer<ScalarTemporary>, on tape: Tape) {
+        let address = Unmanaged.passUnretained(tape).toOpaque()
+        for k in 0..<code.inputCount { temporaries[k] = ScalarTemporary(inputs[k], external: k, on: address) }
+        for (k, x) in code.constants.enumerated() {
+            temporaries[code.inputCount + k] = ScalarTemporary(number: x, code: ScalarTemporary.noHistory)
+        }
+    }
+
+    /// The operand a temporary of code run onto `tape` stands for.
+    @inline(__always)
+    private static func operand(_ temporary: ScalarTemporary, on tape: Tape, externals: UnsafePointer<ScalarOperand>) -> ScalarOperand {
+        if temporary.code >= 0 {
+            return ScalarOperand(number: temporary.number, object: Unmanaged.passUnretained(tape), index: temporary.code, kind: .scalarNode)
+        }
+        return temporary.code == ScalarTemporary.noHistory ? constant(temporary.number) : externals[Int(-2 - temporary.code)]
     }
 
     /// `-a`.
