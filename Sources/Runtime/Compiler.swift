@@ -16,9 +16,9 @@ enum Compiler {
             if targets.count == 1, op.binary == nil {
                 switch targets[0] {
                 case .global(let slot, let name):
-                    return SlotAssignmentNode(isGlobal: true, slot: slot, name: name, value: compile(value), range: range)
+                    return SlotAssignmentNode(slot: .global(slot), name: name, value: compile(value), range: range)
                 case .local(let slot, let name):
-                    return SlotAssignmentNode(isGlobal: false, slot: slot, name: name, value: compile(value), range: range)
+                    return SlotAssignmentNode(slot: .local(slot), name: name, value: compile(value), range: range)
                 default:
                     break
                 }
@@ -27,7 +27,7 @@ enum Compiler {
         case .function(let target, let function):
             return FunctionDefinitionNode(target: target, function: function, range: range)
         case .forLoop(let targets, let iterable, let body):
-            return ForLoopNode(targets: targets, iterable: compile(iterable), body: SequenceNode.block(compile(body), range: range), range: range)
+            return ForLoopNode(targets: targets, iterable: compile(iterable), body: compile(body), range: range)
         case .whileLoop(let condition, let body):
             return WhileLoopNode(condition: compile(condition), body: SequenceNode.block(compile(body), range: range), range: range)
         case .ifStatement(let condition, let then, let otherwise):

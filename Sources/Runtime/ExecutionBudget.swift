@@ -44,11 +44,18 @@ final class ExecutionBudget {
         self.deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(limits.timeBudget * 1e9)
     }
 
-    /// Called on every loop iteration and function call; reads the clock now and then.
+    /// Called on every loop iteration and function call; reads the clock every 1,024 ticks.
     @inline(__always)
     func tick(at range: SourceRange?) throws {
-        ticks &+= 1
-        if ticks & 1023 == 0 { try checkClock(at: range) }
+        try tick(1, at: range)
+    }
+
+    /// `count` ticks at once, for a loop that runs that many passes between two calls.
+    @inline(__always)
+    func tick(_ count: Int, at range: SourceRange?) throws {
+        let before = ticks
+        ticks &+= count
+        if before >> 10 != ticks >> 10 { try checkClock(at: range) }
     }
 
     func checkClock(at range: SourceRange?) throws {

@@ -12,20 +12,16 @@ import Engine
 final class ScalarProgramNode: ExpressionNode {
     /// The expression as nodes, for the general path.
     let tree: ExpressionNode
-    private let program: ScalarProgram
+    let program: ScalarProgram
     /// Where each input of `program` is read: each name once, however often it appears.
-    private let inputs: [Slot]
+    let inputs: [NameSlot]
     private var scalarPath = ScalarPath(true)
-
-    enum Slot: Equatable {
-        case global(Int), local(Int)
-    }
 
     /// The program for `tree`, whose `isScalarArithmetic` is true.
     init(_ tree: ExpressionNode) {
         var steps: [ScalarProgram.Step] = []
-        var inputs: [Slot] = []
-        func input(_ slot: Slot) {
+        var inputs: [NameSlot] = []
+        func input(_ slot: NameSlot) {
             if let k = inputs.firstIndex(of: slot) { return steps.append(.input(k)) }
             inputs.append(slot)
             steps.append(.input(inputs.count - 1))
@@ -77,28 +73,13 @@ final class ScalarProgramNode: ExpressionNode {
         withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: max(inputs.count, 1)) { operands -> Value? in
             let operands = operands.baseAddress.unsafelyUnwrapped
             for (k, slot) in inputs.enumerated() {
-                // No reference is taken: the bindings keep the values alive while the
-                // program runs, since nothing in it can rebind a name.
-                let operand: ScalarOperand?
-                switch slot {
-                case .global(let slot): operand = Self.operand(interpreter.globals.values[slot])
-                case .local(let slot): operand = Self.operand(frame.unsafelyUnwrapped.slots[slot])
-                }
-                guard let operand else { return nil }
+                // Nothing in the program can rebind a name, so the bindings keep the values alive.
+                guard let operand = slot.operand(interpreter, frame) else { return nil }
                 operands[k] = operand
             }
             var recorder = ScalarRecorder()
             guard let result = recorder.evaluate(program, operands) else { return nil }
             return .tensor(recorder.tensor(result))
-        }
-    }
-
-    /// The operand for a bound value, when it is a number.
-    @inline(__always)
-    private static func operand(_ value: borrowing Value?) -> ScalarOperand? {
-        switch value {
-        case .tensor(let t): return ScalarRecorder.operand(t)
-        default: return nil
         }
     }
 }

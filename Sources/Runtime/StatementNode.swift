@@ -33,13 +33,11 @@ final class ExpressionStatementNode: StatementNode {
 
 /// `name = value` for a global or a local of the current function: the common assignment.
 final class SlotAssignmentNode: StatementNode {
-    let isGlobal: Bool
-    let slot: Int
+    let slot: NameSlot
     let name: Label
     let value: ExpressionNode
 
-    init(isGlobal: Bool, slot: Int, name: Label, value: ExpressionNode, range: SourceRange) {
-        self.isGlobal = isGlobal
+    init(slot: NameSlot, name: Label, value: ExpressionNode, range: SourceRange) {
         self.slot = slot
         self.name = name
         self.value = value
@@ -49,20 +47,11 @@ final class SlotAssignmentNode: StatementNode {
     override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
         let result = try value.evaluate(interpreter, frame)
         if let replacement = Interpreter.rebound(result, name: name, loopVariable: false) {
-            store(replacement, interpreter, frame)
+            slot.store(replacement, interpreter, frame)
         } else {
-            store(consume result, interpreter, frame)
+            slot.store(consume result, interpreter, frame)
         }
         return .normal
-    }
-
-    @inline(__always)
-    private func store(_ value: consuming Value, _ interpreter: Interpreter, _ frame: Frame?) {
-        if isGlobal {
-            interpreter.globals.values[slot] = value
-        } else {
-            frame!.slots[slot] = value
-        }
     }
 }
 
@@ -110,11 +99,21 @@ final class ForLoopNode: StatementNode {
     let targets: [Code.Target]
     let iterable: ExpressionNode
     let body: StatementNode
+    /// Where the loop variable goes, when it is one name of the notebook or the function.
+    private let loopSlot: NameSlot?
+    /// The body as one block of arithmetic, when it is only that (see `ScalarLoopBody`).
+    private let scalarBody: ScalarLoopBody?
 
-    init(targets: [Code.Target], iterable: ExpressionNode, body: StatementNode, range: SourceRange) {
+    init(targets: [Code.Target], iterable: ExpressionNode, body: [StatementNode], range: SourceRange) {
         self.targets = targets
         self.iterable = iterable
-        self.body = body
+        self.body = SequenceNode.block(body, range: range)
+        switch targets.count == 1 ? targets[0] : nil {
+        case .global(let slot, _)?: loopSlot = .global(slot)
+        case .local(let slot, _)?: loopSlot = .local(slot)
+        default: loopSlot = nil
+        }
+        scalarBody = loopSlot.flatMap { ScalarLoopBody.compile(body, loopVariable: $0) }
         super.init(range: range)
     }
 
@@ -122,28 +121,24 @@ final class ForLoopNode: StatementNode {
         let values = try iterable.evaluate(interpreter, frame)
         var flow = Interpreter.Flow.normal
         // A range into one name: the loop variable goes straight into its slot.
-        if case .range(let low, let high) = values, targets.count == 1 {
-            let global: Int?, local: Int?
-            switch targets[0] {
-            case .global(let slot, _): (global, local) = (slot, nil)
-            case .local(let slot, _): (global, local) = (nil, slot)
-            default: (global, local) = (nil, nil)
-            }
-            if global != nil || local != nil {
-                var i = low
-                while i < high {
-                    try interpreter.budget.tick(at: range)
-                    if let global { interpreter.globals.values[global] = .number(Double(i)) } else { frame!.slots[local!] = .number(Double(i)) }
-                    flow = try body.execute(interpreter, frame, displaying: displaying)
-                    switch flow {
-                    case .normal, .continueLoop: flow = .normal
-                    case .breakLoop: return .normal
-                    case .returned: return flow
-                    }
-                    i += 1
-                }
+        if case .range(let low, let high) = values, let loopSlot {
+            if let scalarBody, scalarBody.isOn {
+                try scalarBody.run(from: low, to: high, interpreter, frame, at: range)
                 return .normal
             }
+            var i = low
+            while i < high {
+                try interpreter.budget.tick(at: range)
+                loopSlot.store(.number(Double(i)), interpreter, frame)
+                flow = try body.execute(interpreter, frame, displaying: displaying)
+                switch flow {
+                case .normal, .continueLoop: flow = .normal
+                case .breakLoop: return .normal
+                case .returned: return flow
+                }
+                i += 1
+            }
+            return .normal
         }
         try interpreter.iterate(values, at: iterable.range) { element in
             try interpreter.budget.tick(at: range)

@@ -61,6 +61,20 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    /// A loop run as one block of arithmetic (`ScalarLoopBody`) stops on time too, and its
+    /// names keep the values they had reached.
+    @Test func timeBudgetStopsLoopsOfArithmetic() {
+        var limits = ExecutionLimits()
+        limits.timeBudget = 0.2
+        let start = Date()
+        let outcome = run("x = 0.5\nfor i in 0..<1000000000000 { x = 3.7 * x * (1 - x) }", "x > 0 and x < 1 and i > 1000",
+                          configuration: .init(limits: limits))
+        #expect(outcome.error == "the notebook ran past its time budget of 0.2 s")
+        #expect(outcome.errors.first?.range?.start.line == 2)
+        #expect(outcome.text == "true")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
     @Test func longHistoriesAreCutWithAWarning() {
         var settings = ExecutionLimits()
         settings.graphOperations = 1000

@@ -75,6 +75,54 @@ import Testing
         #expect(outcome.text == expected)
     }
 
+    /// A `for` loop over a range whose body only binds arithmetic to names runs as one block
+    /// (`ScalarLoopBody`); the same body inside `if true { }` runs statement by statement.
+    /// Both must display the same, graph summaries and gradients included, and fail alike.
+    /// In each case `{|` and `|}` delimit the loop's body.
+    @Test(arguments: [
+        "x = 0.5\nfor i in 0..<40 {| x = 3.7 * x * (1 - x) |}\nbackward(x)\ngraph(x), i",
+        // Two names, each reading the other and the loop variable.
+        "a = 1\nb = 0.5\nfor i in 0..<20 {| b = a * i - b / 3\n a = b + a * 0.5 - -i |}\nbackward(a)\ngraph(a), b, i",
+        // A result with no history: binding makes it a variable, pass after pass.
+        "for i in 0..<3 {| y = i * 2 |}\ny, y.grad",
+        // A name bound only in the loop, read after it is written.
+        "x = 1\nfor i in 0..<4 {| y = 2 * x + i\n x = y / 2 |}\nx, y",
+        // A tensor in a name the body reads.
+        "x = [1, 2]\nfor i in 0..<3 {| x = x * 0.5 + i |}\nx",
+        // No pass at all.
+        "x = 1\nfor i in 0..<0 {| x = x + 1 |}\nx",
+        // A division by zero in the third pass.
+        "x = 3\ny = 0\nfor i in 0..<5 {| x = x - 1\n y = y + 1 / x |}",
+        // Locals and a global in a function, called twice.
+        "k = 2\nfn f(n) { s = 0.5\n for i in 0..<n {| s = s * k - i |}\n s }\nf(5), f(2)",
+        // Gradients through the whole loop, to a variable bound before it.
+        "w = 0.3\nx = w\nfor i in 0..<10 {| x = x * x - w / (i + 1) |}\nbackward(x)\nw.grad",
+    ])
+    func aLoopOfAssignmentsRunsAsItsStatementsWould(code: String) {
+        let fused = run(code.replacingOccurrences(of: "{|", with: "{").replacingOccurrences(of: "|}", with: "}"))
+        let general = run(code.replacingOccurrences(of: "{|", with: "{ if true {").replacingOccurrences(of: "|}", with: "} }"))
+        #expect(fused.text == general.text)
+        #expect(fused.errors.map(\.message) == general.errors.map(\.message))
+        #expect(fused.errors.map(\.range) == general.errors.map(\.range))
+        #expect(!fused.text.isEmpty || !fused.errors.isEmpty)
+    }
+
+    /// A graph cut in the middle of a block's passes: the passes before the cut go onto the
+    /// old graph, the cut is made where statement-by-statement recording makes it.
+    @Test func aLoopOfAssignmentsIsCutWhereItsStatementsWouldBe() {
+        var limits = ExecutionLimits()
+        limits.graphOperations = 103
+        let code = "w = 0.5\nx = w\nfor i in 0..<200 {| y = x * 2\n x = 3.7 * x * (1 - x) + y / 100 |}\nbackward(x)\ngraph(x), w.grad, y"
+        let configuration = Interpreter.Configuration(limits: limits)
+        let fused = run(code.replacingOccurrences(of: "{|", with: "{").replacingOccurrences(of: "|}", with: "}"),
+                        configuration: configuration)
+        let general = run(code.replacingOccurrences(of: "{|", with: "{ if true {").replacingOccurrences(of: "|}", with: "} }"),
+                          configuration: configuration)
+        #expect(fused.errors.isEmpty)
+        #expect(fused.text == general.text)
+        #expect(fused.text.hasPrefix("(graph: "))
+    }
+
     @Test func globalsPersistAcrossBlocks() {
         #expect(run("fn f(x) { g(x) + 1 }", "fn g(x) { x * 10 }", "f(2)").text == "21")
     }
