@@ -97,15 +97,16 @@ def main():
             binaries.append(copy)
         chainrule, bench = binaries
 
-        def notebook(steps):
-            path = os.path.join(folder, f"loop{steps}.md")
+        def notebook(write, steps):
+            path = os.path.join(folder, f"{write.__name__}{steps}.md")
             with open(path, "w") as f:
-                f.write("```backprop\n" + language.scalar_loop(steps) + "```\n")
+                f.write("```backprop\n" + write(steps) + "```\n")
             return path
 
-        loop = per_unit(profile([chainrule, "run", notebook(LOOP_STEPS)], folder),
-                        profile([chainrule, "run", notebook(1)], folder), LOOP_STEPS - 1)
-        report("scalar loop (x = 3.7 * x * (1 - x))", "step", loop)
+        for write, shape in [(language.scalar_loop, "top level"), (language.scalar_loop_in_function, "in a function")]:
+            loop = per_unit(profile([chainrule, "run", notebook(write, LOOP_STEPS)], folder),
+                            profile([chainrule, "run", notebook(write, 1)], folder), LOOP_STEPS - 1)
+            report(f"scalar loop, {shape} (x = 3.7 * x * (1 - x))", "step", loop)
         for style in ["program", "recorder", "operators"]:
             graphs = per_unit(profile([bench, "scalar", str(GRAPH_EXPRESSIONS), style], folder),
                               profile([bench, "scalar", "1", style], folder),
