@@ -71,7 +71,8 @@ final class ScalarLoopBody {
     /// ticks anyway, and this is a fraction of a millisecond.
     private static let passesPerTick = 1024
 
-    /// Runs the loop for `low..<high`, ticking the budget once a pass, as `ForLoopNode` does.
+    /// Runs the loop for `low..<high`, counting a tick of the budget for each pass, as
+    /// `ForLoopNode` does.
     func run(from low: Int, to high: Int, _ interpreter: Interpreter, _ frame: Frame?, at range: SourceRange) throws {
         try withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: slots.count) { registers in
             let registers = registers.baseAddress.unsafelyUnwrapped
