@@ -13,15 +13,8 @@ enum Compiler {
         case .expression(let expression):
             return ExpressionStatementNode(compile(expression), range: range)
         case .assignment(let targets, let op, let value):
-            if targets.count == 1, op.binary == nil {
-                switch targets[0] {
-                case .global(let slot, let name):
-                    return SlotAssignmentNode(slot: .global(slot), name: name, value: compile(value), range: range)
-                case .local(let slot, let name):
-                    return SlotAssignmentNode(slot: .local(slot), name: name, value: compile(value), range: range)
-                default:
-                    break
-                }
+            if targets.count == 1, op.binary == nil, let (slot, name) = NameSlot.of(targets[0]) {
+                return SlotAssignmentNode(slot: slot, name: name, value: compile(value), range: range)
             }
             return AssignmentNode(targets: targets, op: op, value: compile(value), range: range)
         case .function(let target, let function):

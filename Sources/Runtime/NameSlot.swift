@@ -4,6 +4,15 @@ import Engine
 enum NameSlot: Equatable {
     case global(Int), local(Int)
 
+    /// The slot of an assignment target that is a global or a local, with its name.
+    static func of(_ target: Code.Target) -> (slot: NameSlot, name: Label)? {
+        switch target {
+        case .global(let slot, let name): return (.global(slot), name)
+        case .local(let slot, let name): return (.local(slot), name)
+        case .captured, .member, .subscripted: return nil
+        }
+    }
+
     /// Puts `value` there as it is (binding a name also labels and converts it: see
     /// `Interpreter.rebound`).
     @inline(__always)

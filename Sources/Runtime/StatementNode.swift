@@ -108,11 +108,7 @@ final class ForLoopNode: StatementNode {
         self.targets = targets
         self.iterable = iterable
         self.body = SequenceNode.block(body, range: range)
-        switch targets.count == 1 ? targets[0] : nil {
-        case .global(let slot, _)?: loopSlot = .global(slot)
-        case .local(let slot, _)?: loopSlot = .local(slot)
-        default: loopSlot = nil
-        }
+        loopSlot = targets.count == 1 ? NameSlot.of(targets[0])?.slot : nil
         scalarBody = loopSlot.flatMap { ScalarLoopBody.compile(body, loopVariable: $0) }
         super.init(range: range)
     }
