@@ -102,7 +102,6 @@ struct PlotFrame {
         layout.plot.maxY + metrics.padding + metrics.tickSize + 8 + (xLabel == nil ? 0 : metrics.labelSize + 10)
     }
 
-    /// Grid lines under the data.
     /// A muted line of text in the middle of the plot area, saying why nothing is drawn there.
     func drawNote(_ note: String, _ layout: Layout, into svg: inout SVGWriter) {
         svg.element("text", [
@@ -111,6 +110,7 @@ struct PlotFrame {
         ], content: note)
     }
 
+    /// Grid lines under the data.
     func drawGrid(_ layout: Layout, into svg: inout SVGWriter) {
         let plot = layout.plot
         var minor = PathData()
