@@ -44,8 +44,11 @@ let package = Package(
         .target(name: "Engine", swiftSettings: nativeCodegen),
         // Source locations, diagnostics and their compiler-style rendering.
         .target(name: "Diagnostics"),
-        // What a block displays: text, tables and figures as plain data (no drawing).
-        .target(name: "Display"),
+        // SHA-256: the build cache's keys and the digests in recorded outputs.
+        .target(name: "Digest"),
+        // What a block displays: text, tables and figures as plain data (no drawing), and
+        // what a notebook records of them.
+        .target(name: "Display", dependencies: ["Digest"]),
         // TeX math to MathML, at build time.
         .target(name: "TeXMath"),
         // The notebook as a document over cmark: front matter, prose, blocks, recorded outputs.
@@ -56,7 +59,7 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display"],
                 swiftSettings: interpreterCodegen),
         // Running notebooks as a whole: settings, the runner, check and update, the build.
-        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Weave"]),
+        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Digest", "Weave"]),
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
         .target(
             name: "Weave",
@@ -77,6 +80,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WeaveTests", dependencies: ["Weave", "Document", "Diagnostics"], exclude: ["Golden"]),

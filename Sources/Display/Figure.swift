@@ -1,5 +1,6 @@
 /// A figure as data: what to draw, not how. The site turns it into inline SVG; a notebook
-/// records its one-line `summary`, so a changed figure makes the notebook stale.
+/// records its one-line `summary` and the digest of everything drawn (`Figure+Record`), so
+/// any changed point or label makes the notebook stale.
 public struct Figure: Hashable, Sendable, Codable {
     public enum Content: Hashable, Sendable, Codable {
         case line(LinePlot)

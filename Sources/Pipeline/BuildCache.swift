@@ -1,4 +1,5 @@
 import Diagnostics
+import Digest
 import Document
 import Foundation
 
@@ -41,7 +42,7 @@ public struct BuildCache: Sendable {
     /// the project's place on disk: the cache lives in the project, so moving the project
     /// keeps it.)
     public func key(path: String, bytesDigest: String) -> String {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update("chainrule-run-1")
         digest.update(toolVersion)
         digest.update(path)
@@ -97,7 +98,7 @@ public struct BuildCache: Sendable {
 
     /// One file per notebook path, so editing a notebook replaces its entry.
     private func file(for path: String) -> String {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update(path)
         return SiteFiles.join(directory, "runs/" + digest.hex.prefix(24) + ".json")
     }

@@ -6,14 +6,24 @@ public enum NotebookBatch {
     /// What the progress display hears about.
     public enum Event: Sendable {
         case started(index: Int, path: String)
-        case finished(index: Int, path: String, seconds: Double, failed: Bool)
+        case finished(index: Int, path: String, seconds: Double, verdict: Verdict)
+    }
+
+    /// How a notebook came out, for its progress line.
+    public enum Verdict: Sendable, Hashable {
+        case ok
+        /// Ran, but this many records do not match (for `check`).
+        case stale(blocks: Int)
+        case failed
     }
 
     /// Runs `notebooks` on `jobs` workers and returns their runs in the order given, so the
     /// report is the same whichever finishes first. `progress` is called for every start and
-    /// finish, one call at a time.
+    /// finish, one call at a time; `judge` says how each run came out (by default, failed or
+    /// ok; `check` counts stale records too).
     public static func run(
         _ notebooks: [Notebook], projectRoot: String?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        judge: @escaping @Sendable (NotebookRun) -> Verdict = { $0.failed ? .failed : .ok },
         progress: @escaping @Sendable (Event) -> Void = { _ in }
     ) -> [NotebookRun] {
         let reporting = NSLock()
@@ -22,7 +32,7 @@ public enum NotebookBatch {
             let notebook = notebooks[index]
             report(.started(index: index, path: notebook.path))
             let run = NotebookRunner.run(notebook, projectRoot: projectRoot)
-            report(.finished(index: index, path: notebook.path, seconds: run.seconds, failed: run.failed))
+            report(.finished(index: index, path: notebook.path, seconds: run.seconds, verdict: judge(run)))
             return run
         }
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Display
 import Document
 import Foundation
 
@@ -11,6 +12,9 @@ public struct StaleOutput: Sendable, Hashable {
         case unwanted
         /// The record differs from what the block gives now.
         case changed
+        /// The block gives what it records, but from other code, earlier code, data or tool
+        /// than the record's fingerprint says (`update` would write a new fingerprint).
+        case fingerprint
     }
 
     public var kind: Kind
@@ -21,6 +25,9 @@ public struct StaleOutput: Sendable, Hashable {
     public var reasons: [Fingerprint.Reason]
     /// Unified diff, recorded against now.
     public var diff: String
+    /// The values that changed behind a digest (`series 1 y[3]: 2 -> 5`), or why they
+    /// cannot be named.
+    public var details: [String] = []
 
     public var message: String {
         let what: String
@@ -28,6 +35,9 @@ public struct StaleOutput: Sendable, Hashable {
         case .missing: what = "missing output"
         case .unwanted: what = "stale output (the block no longer displays anything)"
         case .changed: what = "stale output"
+        case .fingerprint:
+            what = reasons.isEmpty ? "stale record (it has no fingerprint; `chainrule update` writes one)"
+                : "stale record (the output is the same; `chainrule update` records where it now comes from)"
         }
         guard !reasons.isEmpty else { return what }
         return what + ": " + reasons.map(\.rawValue).joined(separator: ", ")
@@ -47,8 +57,10 @@ public struct NotebookReport: Sendable {
 
 /// Compares recorded outputs with what the blocks give.
 public enum NotebookCheck {
-    /// Checks a notebook that has been run.
-    public static func check(_ run: NotebookRun, toolVersion: String, rtol: Double? = nil) -> NotebookReport {
+    /// Checks a notebook that has been run. With a `store`, a changed digest is explained by
+    /// the values that changed.
+    public static func check(_ run: NotebookRun, toolVersion: String, rtol: Double? = nil,
+                             store: RecordStore? = nil) -> NotebookReport {
         let notebook = run.notebook
         let current = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: run.filesRead,
                                          directory: directory(notebook), toolVersion: toolVersion)
@@ -71,25 +83,63 @@ public enum NotebookCheck {
                 stale.append(StaleOutput(kind: .unwanted, block: block.index, line: record.line, reasons: reasons,
                                          diff: UnifiedDiff.make(record.text, "")))
             case (let record?, let text?):
-                guard !OutputComparison.matches(record.text, text, rtol: tolerance) else { continue }
-                stale.append(StaleOutput(kind: .changed, block: block.index, line: record.line,
+                guard !OutputComparison.matches(record.text, text, rtol: tolerance) else {
+                    // The same output from other inputs: `update` would rewrite the fingerprint,
+                    // so the record is stale all the same (as `check --fast` says).
+                    if recordedFingerprint == nil || !reasons.isEmpty {
+                        stale.append(StaleOutput(kind: .fingerprint, block: block.index, line: record.line,
+                                                 reasons: reasons, diff: ""))
+                    }
+                    continue
+                }
+                var output = StaleOutput(kind: .changed, block: block.index, line: record.line,
                                          reasons: reasons.isEmpty && recordedFingerprint != nil ? [.result] : reasons,
-                                         diff: UnifiedDiff.make(record.text, text)))
+                                         diff: UnifiedDiff.make(record.text, text))
+                if let store { output.details = explain(record.text, result.items, store: store) }
+                stale.append(output)
             }
         }
         return NotebookReport(path: notebook.path, stale: stale, diagnostics: run.diagnostics, seconds: run.seconds)
     }
 
+    /// What changed behind each digest of a record that no longer matches: the values that
+    /// differ, from the listing kept when the record was written, or why they cannot be named.
+    static func explain(_ recorded: String, _ items: [DisplayItem], store: RecordStore) -> [String] {
+        let before = recorded.split(separator: "\n").compactMap { OutputComparison.digest(in: $0) }
+        let after = items.filter { $0.digest != nil }
+        var details: [String] = []
+        for (position, (old, item)) in zip(before, after).enumerated() {
+            guard let new = item.digest, old != new else { continue }
+            let what = after.count > 1 ? "display \(position + 1) changed" : "changed"
+            guard let current = item.listing else {
+                details.append("\(what): too many values to name the ones that changed")
+                continue
+            }
+            guard let previous = store.listing(old) else {
+                details.append("\(what): values behind the digest; those it was recorded from (#\(old)) are not kept on this machine, so they cannot be named")
+                continue
+            }
+            let differences = RecordStore.differences(from: previous, to: current)
+            details += differences.isEmpty ? ["\(what): no value changed at the precision shown"] : differences.map { "\(what): \($0)" }
+        }
+        return details
+    }
+
     /// `check --fast`: runs nothing, and reports the records whose fingerprint shows that the
-    /// block's code, an earlier block or the tool changed since they were recorded (a change
-    /// in data files needs a full check), and blocks with no record at all.
+    /// block's code, an earlier block or the tool changed since they were recorded, and
+    /// records with no fingerprint (written by hand). Every record it reports, a full check
+    /// reports too; a change in data files, or a result that changed with the same inputs,
+    /// needs a full check.
     public static func checkSources(_ notebook: Notebook, toolVersion: String) -> NotebookReport {
         let current = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: nil, directory: directory(notebook),
                                          toolVersion: toolVersion)
         var stale: [StaleOutput] = []
         for block in notebook.blocks {
             guard let output = block.output.map({ notebook.outputs[$0] }) else { continue }
-            guard let recorded = output.info.first.flatMap(Fingerprint.init) else { continue }
+            guard let recorded = output.info.first.flatMap(Fingerprint.init) else {
+                stale.append(StaleOutput(kind: .fingerprint, block: block.index, line: output.line, reasons: [], diff: ""))
+                continue
+            }
             let reasons = recorded.reasons(comparedTo: current[block.index], comparingData: false)
             if !reasons.isEmpty {
                 stale.append(StaleOutput(kind: .changed, block: block.index, line: output.line, reasons: reasons, diff: ""))

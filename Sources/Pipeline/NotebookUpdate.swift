@@ -5,7 +5,9 @@ import Foundation
 /// Rewrites a notebook's recorded outputs, and nothing else.
 public enum NotebookUpdate {
     /// The record each block should have after `update`: its output and fingerprint, or
-    /// nil when it displays nothing. A block that did not run keeps the record it has.
+    /// nil when it displays nothing. A block that did not run keeps the record it has, and so
+    /// does a record whose numbers agree with the output within the notebook's `rtol` (so
+    /// that machines whose last digits differ do not rewrite each other's records).
     public static func records(_ run: NotebookRun, toolVersion: String) -> [OutputRecord?] {
         let notebook = run.notebook
         let fingerprints = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: run.filesRead,
@@ -14,7 +16,13 @@ public enum NotebookUpdate {
             guard case .ran = run.outcomes[block.index] else {
                 return block.output.map { OutputRecord(text: notebook.outputs[$0].text, info: notebook.outputs[$0].info) }
             }
-            return run.recordedText(block.index).map { OutputRecord(text: $0, info: [fingerprints[block.index].description]) }
+            let info = [fingerprints[block.index].description]
+            guard let text = run.recordedText(block.index) else { return nil }
+            if let recorded = block.output.map({ notebook.outputs[$0].text }),
+               OutputComparison.matches(recorded, text, rtol: run.settings.rtol) {
+                return OutputRecord(text: recorded, info: info)
+            }
+            return OutputRecord(text: text, info: info)
         }
     }
 

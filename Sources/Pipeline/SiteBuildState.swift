@@ -1,4 +1,5 @@
 import Diagnostics
+import Digest
 import Document
 import Foundation
 import Weave
@@ -114,9 +115,10 @@ struct SiteBuildState {
         progress(.planned(toRun: toRun.count, cached: sources.count - toRun.count))
         if !toRun.isEmpty {
             let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, projectRoot: options.projectRoot, jobs: jobs) { event in
+            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, projectRoot: options.projectRoot, jobs: jobs, progress: { event in
                 progress(.batch(event))
-            }
+            })
+            RecordStore(projectRoot: options.projectRoot)?.keep(runs)
             for (index, run) in zip(toRun, runs) {
                 let dataFiles = BuildCache.dataFiles(of: run)
                 cache.store(run, key: plans[index].runKey, dataFiles: dataFiles)
@@ -249,7 +251,7 @@ struct SiteBuildState {
     /// The digest of every input of a build: options, theme, each notebook's path and bytes,
     /// and the data and linked files the last build saw (with their contents now).
     static func stamp(options: SiteBuildOptions, sources: [SiteSource], theme: String, previous: SiteManifest?) -> String {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update("chainrule-site-1")
         digest.update(options.toolIdentity)
         digest.update(options.rawHTML ? "raw" : "escaped")
@@ -274,7 +276,7 @@ struct SiteBuildState {
     /// The part of every page's key that all pages share: options, templates, and the site's
     /// shape (every page's path and title, which the sidebar and links show).
     static func pageKeyBase(options: SiteBuildOptions, theme: String, layout: SiteLayout) -> String {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update("chainrule-page-1")
         digest.update(options.toolIdentity)
         digest.update(options.rawHTML ? "raw" : "escaped")
@@ -284,7 +286,7 @@ struct SiteBuildState {
     }
 
     static func pageKey(base: String, runKey: String, dataFiles: [String]) -> String {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update(base)
         digest.update(runKey)
         for file in dataFiles { digest.update(file) }

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -29,7 +30,7 @@ enum SiteFiles {
     /// that appears later changes the key too).
     static func digest(ofFile path: String) -> String {
         guard let bytes = read(path) else { return "missing" }
-        return SiteDigest.hex(of: bytes)
+        return SHA256.hex(of: bytes)
     }
 
     static func createFolder(_ path: String) throws {

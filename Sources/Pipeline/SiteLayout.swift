@@ -1,3 +1,4 @@
+import Digest
 import Weave
 
 /// The shape of a site: its title, the order of its pages, the sidebar, and the map links
@@ -32,7 +33,7 @@ struct SiteLayout {
             SiteMap.Entry(source: sources[$0].key, page: sources[$0].page, title: outlines[$0].title,
                           anchors: Set(outlines[$0].anchors))
         })
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update(site.title)
         digest.update(site.description ?? "")
         digest.update(site.language)

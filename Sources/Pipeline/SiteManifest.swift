@@ -1,4 +1,5 @@
 import Diagnostics
+import Digest
 import Foundation
 import Weave
 
@@ -42,7 +43,7 @@ struct SiteManifest: Codable {
 
     /// Where the record of the site at `output` lives.
     static func path(cache: String, output: String) -> String {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update(URL(fileURLWithPath: output).standardizedFileURL.path)
         return SiteFiles.join(cache, "site-" + digest.hex.prefix(16) + ".json")
     }

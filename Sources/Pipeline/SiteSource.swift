@@ -1,4 +1,5 @@
 import Diagnostics
+import Digest
 import Foundation
 import Weave
 
@@ -46,7 +47,7 @@ struct SiteSource: Sendable {
                     continue
                 }
                 sources.append(SiteSource(path: file, key: key, relative: relative, page: page, bytes: bytes,
-                                          digest: SiteDigest.hex(of: bytes)))
+                                          digest: SHA256.hex(of: bytes)))
             }
         }
         return (sources, diagnostics)

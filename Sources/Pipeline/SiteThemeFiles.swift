@@ -1,4 +1,5 @@
 import Diagnostics
+import Digest
 import Foundation
 import Weave
 
@@ -18,7 +19,7 @@ struct SiteThemeFiles {
     /// The built-in theme's own digest: a changed default stylesheet or template draws
     /// every page again even when the version string stayed the same (a development build).
     static let builtInDigest: String = {
-        var digest = SiteDigest()
+        var digest = SHA256()
         for part in [DefaultTheme.pageTemplate, DefaultTheme.indexTemplate, DefaultTheme.stylesheet, DefaultTheme.script,
                      FigureRenderer.stylesheet] {
             digest.update(part)
@@ -27,7 +28,7 @@ struct SiteThemeFiles {
     }()
 
     static let builtInTemplateDigest: String = {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update(DefaultTheme.pageTemplate)
         digest.update(DefaultTheme.indexTemplate)
         return digest.hex
@@ -49,7 +50,7 @@ struct SiteThemeFiles {
             break
         }
         var files = SiteThemeFiles()
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update(builtInDigest)
         var relatives: [String] = []
         if let enumerator = FileManager.default.enumerator(atPath: path) {
@@ -78,7 +79,7 @@ struct SiteThemeFiles {
             }
         }
         files.digest = digest.hex
-        var templates = SiteDigest()
+        var templates = SHA256()
         for name in [DefaultTheme.pageTemplateName, DefaultTheme.indexTemplateName] {
             templates.update(files.overrides[name]?.text ?? (name == DefaultTheme.pageTemplateName ? DefaultTheme.pageTemplate : DefaultTheme.indexTemplate))
         }

@@ -21,7 +21,7 @@ public struct BlockResult: Sendable, Hashable, Codable {
     /// a failed block its error messages (without locations, so moving the block does not
     /// make the record stale). nil when the block displays nothing.
     public var recordedText: String? {
-        var parts = items.map(\.text)
+        var parts = items.map(\.record)
         parts += errors.map(\.recordedText)
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }

@@ -6,7 +6,9 @@ extension Builtins {
                 if case .string(let s) = item.value { return s }
                 return ValueFormatter.text(item.value) ?? ""
             }.joined(separator: " ")
-            try arguments.interpreter.emit(.text(line), at: arguments.callRange)
+            let interpreter = arguments.interpreter
+            try interpreter.emit(try interpreter.displayItem(line, of: arguments.rest.map(\.value), at: arguments.callRange),
+                                 at: arguments.callRange)
             return .none
         },
         Builtin("str", [required("x")], summary: "the text a value displays as") { arguments in

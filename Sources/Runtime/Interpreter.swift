@@ -242,12 +242,23 @@ public final class Interpreter {
             // Written only as far as the block may still display (past it, emit says so).
             let room = max(0, configuration.limits.outputCharacters - outputSize)
             guard let text = ValueFormatter.text(value, limit: room) else { return }
-            try emit(.text(text), at: range)
+            try emit(try displayItem(text, of: [value], at: range), at: range)
         }
     }
 
+    /// What showing `values` as `text` displays (see `ValueFormatter.item`).
+    func displayItem(_ text: String, of values: [Value], at range: SourceRange) throws -> DisplayItem {
+        // A text past the limit needs no digest: emit refuses it.
+        guard text.utf8.count <= configuration.limits.outputCharacters else { return .text(text) }
+        guard let item = ValueFormatter.item(text, of: values, maxElements: configuration.limits.tensorElements) else {
+            throw RuntimeError("the block displays values of more than \(configuration.limits.tensorElements) elements in all", at: range,
+                               notes: [.init("display a summary (a shape, a mean, a plot) rather than everything")])
+        }
+        return item
+    }
+
     func emit(_ item: DisplayItem, at range: SourceRange) throws {
-        outputSize += item.text.count + 1
+        outputSize += item.record.count + 1
         if outputSize > configuration.limits.outputCharacters {
             throw RuntimeError("the block displays more than \(configuration.limits.outputCharacters) characters", at: range,
                                notes: [.init("display a summary (a shape, a mean, a plot) rather than everything; or raise 'max_output' in the front matter")])

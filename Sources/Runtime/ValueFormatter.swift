@@ -23,8 +23,83 @@ public enum ValueFormatter {
         switch value {
         case .none: return nil
         case .string(let s): return s
-        case .object(let object): return object.display.map(\.text).joined(separator: "\n")
+        case .object(let object): return object.display.map(\.record).joined(separator: "\n")
         default: return inline(value, limit: limit)
+        }
+    }
+
+    /// The display of `values` written as `text` (one value shown, or the arguments of
+    /// `print`): the text, or, when a tensor in them was written in part
+    /// (`[0, 1, 2, ..., 1999]`), the text and the digest of every element, so that the record
+    /// still covers them all. Nil when that digest would cover more than `maxElements`
+    /// elements in all (a tuple of many references to one large tensor).
+    static func item(_ text: String, of values: [Value], maxElements: Int) -> DisplayItem? {
+        guard values.contains(where: { isAbridged($0, within: text.utf8.count) }) else { return .text(text) }
+        var elements = 0
+        for value in values {
+            elements += count(value, within: maxElements - elements)
+            if elements > maxElements { return nil }
+        }
+        let write = { (writer: inout RecordWriter) in
+            for (index, value) in values.enumerated() {
+                if values.count == 1 {
+                    record(value, to: &writer)
+                } else {
+                    writer.group("value \(index + 1)") { record(value, to: &$0) }
+                }
+            }
+        }
+        let listing = elements <= RecordWriter.listingLimit ? RecordWriter.listing(write) : nil
+        return .abridged(AbridgedText(text: text, digest: RecordWriter.digest(write), listing: listing))
+    }
+
+    /// Whether writing `value` leaves elements out. `budget` bounds the walk as writing it
+    /// out is bounded (every part takes at least a character), so a value that contains
+    /// itself many times over is not walked in full.
+    private static func isAbridged(_ value: Value, within budget: Int) -> Bool {
+        var remaining = budget
+        func walk(_ value: Value) -> Bool {
+            remaining -= 1
+            guard remaining >= 0 else { return false }
+            switch value {
+            case .tensor(let tensor): return tensor.value.count > summaryThreshold
+            case .tuple(let items), .list(let items): return items.contains(where: walk)
+            default: return false
+            }
+        }
+        return walk(value)
+    }
+
+    /// The elements of the tensors in `value`, counted until past `limit`.
+    private static func count(_ value: Value, within limit: Int) -> Int {
+        switch value {
+        case .tensor(let tensor): return tensor.value.count
+        case .tuple(let items), .list(let items):
+            var total = 0
+            for item in items {
+                total += count(item, within: limit - total) + 1
+                if total > limit { break }
+            }
+            return total
+        default: return 1
+        }
+    }
+
+    /// Every element of a value, for its record's digest.
+    private static func record(_ value: Value, to writer: inout RecordWriter) {
+        switch value {
+        case .tensor(let tensor):
+            let array = tensor.value
+            writer.elements("element", shape: array.shape.dims, array.values)
+        case .tuple(let items), .list(let items):
+            writer.integer("items", items.count)
+            for (index, item) in items.enumerated() {
+                writer.group("item \(index)") { record(item, to: &$0) }
+            }
+        case .string(let text):
+            writer.text("", text)
+        default:
+            writer.text("", inline(value))
         }
     }
 
@@ -68,7 +143,7 @@ public enum ValueFormatter {
             case .list(let items): sequence(items, open: "[", close: "]", depth: depth)
             case .range(let low, let high): append("\(low)..<\(high)")
             case .function(let f): append(f.displayName)
-            case .object(let object): append(object.display.map(\.text).joined(separator: " "))
+            case .object(let object): append(object.display.map(\.record).joined(separator: " "))
             case .none: append("nothing")
             }
         }

@@ -55,6 +55,8 @@ extension PageWriter {
             switch item {
             case .text(let text):
                 lines.append(text)
+            case .abridged(let abridged):
+                lines.append(abridged.text)
             case .table(let table):
                 flush(&html)
                 html += TableRenderer.html(table)

@@ -13,5 +13,5 @@ struct Chainrule: ParsableCommand {
 
 /// The tool's version; part of every recorded output's fingerprint.
 enum ChainruleVersion {
-    static let current = "0.1.0"
+    static let current = "0.2.0"
 }

@@ -43,10 +43,16 @@ extension Chainrule {
                 reports = notebooks.map { NotebookCheck.checkSources($0, toolVersion: version) }
             } else {
                 let progress = Progress(total: notebooks.count, verbosity: options.verbosity)
-                let runs = NotebookBatch.run(notebooks, projectRoot: options.projectRoot, jobs: options.jobs,
-                                             progress: progress.handle)
+                let rtol = rtol
+                let runs = NotebookBatch.run(notebooks, projectRoot: options.projectRoot, jobs: options.jobs, judge: { run in
+                    let report = NotebookCheck.check(run, toolVersion: version, rtol: rtol)
+                    return report.diagnostics.contains { $0.severity == .error } ? .failed
+                        : (report.stale.isEmpty ? .ok : .stale(blocks: report.stale.count))
+                }, progress: progress.handle)
                 progress.finish()
-                reports = runs.map { NotebookCheck.check($0, toolVersion: version, rtol: rtol) }
+                let store = RecordStore(projectRoot: options.projectRoot)
+                reports = runs.map { NotebookCheck.check($0, toolVersion: version, rtol: rtol, store: store) }
+                store?.keep(runs)
             }
             let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
             let renderer = DiagnosticRenderer(sources: notebooks.map(NotebookLoader.sourceText))
@@ -54,6 +60,7 @@ extension Chainrule {
             for report in reports {
                 for stale in report.stale {
                     out += "\(report.path):\(stale.line): \(stale.message)\n" + stale.diff
+                    for detail in stale.details { out += "  " + detail + "\n" }
                     if annotate { out += GitHubAnnotation.error(file: report.path, line: stale.line, message: stale.message) }
                 }
                 let shown = report.diagnostics.filter { $0.severity == .error || !options.quiet }
@@ -67,7 +74,7 @@ extension Chainrule {
             }
             let failed = reports.filter { !$0.passed }.count + problems.count
             out += "\(reports.count - reports.filter { !$0.passed }.count) passed, \(failed) failed\n"
-            print(out, terminator: "")
+            print(Terminal.printable(out), terminator: "")
             if failed > 0 { throw ExitCode(1) }
         }
     }

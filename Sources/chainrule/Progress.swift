@@ -25,13 +25,22 @@ final class Progress: @unchecked Sendable {
         guard verbosity != .quiet else { return }
         switch event {
         case .started(let index, let path):
+            let path = Terminal.printable(path)
             running[index] = path
             if interactive { redraw() } else if verbosity == .verbose { write("start \(path)\n") }
-        case .finished(let index, let path, let seconds, let failed):
+        case .finished(let index, let path, let seconds, let verdict):
+            let path = Terminal.printable(path)
             running[index] = nil
             done += 1
+            let failed = verdict != .ok
             if failed { failures += 1 }
-            let line = String(format: "%@ %@ (%.2f s)", failed ? "FAIL" : "ok  ", path, seconds)
+            let status: String
+            switch verdict {
+            case .ok: status = "ok   \(path)"
+            case .stale(let blocks): status = "stale \(path): \(blocks) block\(blocks == 1 ? "" : "s")"
+            case .failed: status = "FAIL \(path)"
+            }
+            let line = status + String(format: " (%.2f s)", seconds)
             if interactive {
                 if failed || verbosity == .verbose { write("\r\u{1B}[K" + line + "\n") }
                 redraw()

@@ -27,6 +27,7 @@ extension Chainrule {
             let runs = NotebookBatch.run(notebooks, projectRoot: options.projectRoot, jobs: options.jobs,
                                          progress: progress.handle)
             progress.finish()
+            RecordStore(projectRoot: options.projectRoot)?.keep(runs)
             let renderer = DiagnosticRenderer(sources: notebooks.map(NotebookLoader.sourceText))
             var out = renderer.render(findProblems + loadProblems)
             if !options.quiet {
@@ -55,7 +56,7 @@ extension Chainrule {
                 }
             }
             out += "\(updated) updated, \(unchanged) unchanged, \(failed) failed\n"
-            print(out, terminator: "")
+            print(Terminal.printable(out), terminator: "")
             if failed > 0 { throw ExitCode(1) }
         }
     }

@@ -90,6 +90,8 @@ final class Project {
         let run = try project.run("run", "notebooks/sub/n.md")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "10\n")
+        let update = try project.run("update", "-q", "notebooks/sub/n.md")
+        #expect(update.status == 0, "\(update.stdout)\(update.stderr)")
         let check = try project.run("check", "-q", "notebooks/sub/n.md")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
 

@@ -84,7 +84,7 @@ import Testing
             return interpreter.run("x = 0.5\nfor i in 0..<2000 { x = 0.9 * x + 0.1 }\nx")
         }
         #expect(outcome.errors.isEmpty)
-        #expect(outcome.items.map(\.text) == ["1"])
+        #expect(outcome.items.map(\.record) == ["1"])
         #expect(outcome.warnings.first?.message.hasPrefix("the computation graph grew past 1000 operations without a backward pass") == true)
     }
 

@@ -67,7 +67,7 @@ import Testing
         ("x = [1, 2]\nfor i in 0..<8 { if i == 5 { x = 3 }\n y = 2 * x + 1 }\ny", "7"),
         ("fn f(a, b) { a * b - b / a }\nf(2, 3), f([1, 2], 4), f(2, 3), -f(1, 1)", "(4.5, [0, 6], 4.5, 0)"),
         ("x = 0.5\nfor i in 0..<3 { x = 3.7 * x * (1 - x) }\nbackward(x)\ngraph(x)",
-         "graph: 16 nodes (7 inputs, 9 operations); x = 0.705956; gradients x 0, x -5.66261, x 1.80051"),
+         "graph: 16 nodes (7 inputs, 9 operations); x = 0.705956; gradients x 0, x -5.66261, x 1.80051 #f44a8d6f26a4"),
     ])
     func scalarArithmeticFallsBackForTensors(code: String, expected: String) {
         let outcome = run(code)
@@ -129,7 +129,7 @@ import Testing
 
     @Test func variableNamesReachTheGraph() {
         let text = run("x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z\nbackward(f)\ngraph(f)").text
-        #expect(text == "graph: 5 nodes (3 inputs, 2 operations); f = -12; gradients x -4, y -4, q -4, z 3")
+        #expect(text == "graph: 5 nodes (3 inputs, 2 operations); f = -12; gradients x -4, y -4, q -4, z 3 #7178bc16eb2c")
     }
 
     @Test func trainingIsDeterministic() {
@@ -154,7 +154,7 @@ import Testing
             """).text
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("scatter \"blobs\": 60 points in 3 classes (20, 20, 20)"))
-        #expect(lines[1] == "contour: 20x20 grid over x -2..2, y -1..1; z 0.0387812..14; gd: 2 steps (1.5, 0.5) -> (0, 0)")
+        #expect(lines[1] == "contour: 20x20 grid over x -2..2, y -1..1; z 0.0387812..14; gd: 2 steps (1.5, 0.5) -> (0, 0) #14aeefa07360")
         #expect(lines[2].hasPrefix("panels: plot: 1 series of 3 points; y: 1 -> 3 | plot: 1 series of 201 points"))
         #expect(lines[3...5].joined(separator: "\n") == "   x  y\na  1  2\nb  3  4")
     }

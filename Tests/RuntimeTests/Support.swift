@@ -18,7 +18,7 @@ func run(_ blocks: String..., configuration: Interpreter.Configuration = .init()
         var errors: [Diagnostic] = []
         for block in blocks {
             let result = interpreter.run(block)
-            lines += result.items.map(\.text)
+            lines += result.items.map(\.record)
             if result.failed { errors = result.errors }
         }
         return Outcome(text: lines.joined(separator: "\n"), errors: errors)

@@ -1,28 +1,28 @@
 import Testing
-@testable import Pipeline
+@testable import Digest
 
-@Suite struct SiteDigestTests {
+@Suite struct SHA256Tests {
     @Test func knownVectors() {
-        #expect(SiteDigest.hex(of: [UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SiteDigest.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SiteDigest.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(SHA256.hex(of: [UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SiteDigest.hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func piecesGiveTheSameDigest() {
         let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) }
         for split in [0, 1, 55, 56, 63, 64, 65, 500, 999, 1000] {
-            var digest = SiteDigest()
+            var digest = SHA256()
             digest.update(bytes: bytes[..<split])
             digest.update(bytes: bytes[split...])
-            #expect(digest.hex == SiteDigest.hex(of: bytes))
+            #expect(digest.hex == SHA256.hex(of: bytes))
         }
     }
 
     @Test func fieldsDoNotRunTogether() {
-        var first = SiteDigest(), second = SiteDigest()
+        var first = SHA256(), second = SHA256()
         first.update("ab"); first.update("c")
         second.update("a"); second.update("bc")
         #expect(first.hex != second.hex)

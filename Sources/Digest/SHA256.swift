@@ -1,9 +1,10 @@
-/// SHA-256, for the build cache's keys (Foundation on Linux has none, and a collision here
-/// would show a stale page, so a checksum will not do).
+/// SHA-256, for the build cache's keys and the digests in recorded outputs (Foundation on
+/// Linux has none, and a collision would show a stale page or pass a changed figure, so a
+/// checksum will not do).
 ///
 /// Feed it bytes and strings in order; `hex` is the digest. Strings are fed with their
 /// length first, so `("ab", "c")` and `("a", "bc")` differ.
-public struct SiteDigest: Sendable {
+public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -48,8 +49,8 @@ public struct SiteDigest: Sendable {
         update(bytes: Array(text.utf8))
     }
 
-    /// The digest as 64 lowercase hex digits (the state is not consumed: more may be added).
-    public var hex: String {
+    /// The digest's 32 bytes (the state is not consumed: more may be added).
+    public var bytes: [UInt8] {
         var copy = self
         var padding: [UInt8] = [0x80]
         let used = Int(length % 64)
@@ -60,18 +61,29 @@ public struct SiteDigest: Sendable {
         copy.update(bytes: padding)
         copy.length = savedLength
         precondition(copy.buffer.isEmpty, "SHA-256 padding must fill the last block")
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for word in copy.state {
+            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return out
+    }
+
+    /// The digest as 64 lowercase hex digits.
+    public var hex: String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for word in copy.state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The digest of some bytes.
     public static func hex<C: Collection>(of bytes: C) -> String where C.Element == UInt8 {
-        var digest = SiteDigest()
+        var digest = SHA256()
         digest.update(bytes: bytes)
         return digest.hex
     }
@@ -100,7 +112,7 @@ public struct SiteDigest: Sendable {
             }
             var a = state[0], b = state[1], c = state[2], d = state[3]
             var e = state[4], f = state[5], g = state[6], h = state[7]
-            SiteDigest.k.withUnsafeBufferPointer { k in
+            SHA256.k.withUnsafeBufferPointer { k in
                 for i in 0..<64 {
                     let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                     let choice = (e & f) ^ (~e & g)
