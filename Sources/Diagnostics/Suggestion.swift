@@ -16,23 +16,33 @@ public enum Suggestion {
         return best?.name
     }
 
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+    /// Edit distance counting a swap of two neighbours as one edit (the optimal string
+    /// alignment distance: `hdie` is one edit from `hide`), giving up (returning
+    /// `limit + 1`) once it must exceed `limit`.
     public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        var previousMinimum = 0
+        for i in 1...a.count {
             current[0] = i
             var rowMinimum = current[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
+            for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            // A swap reaches back two rows, so only two rows past the limit end the search.
+            if rowMinimum > limit && previousMinimum > limit { return limit + 1 }
+            previousMinimum = rowMinimum
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return a.isEmpty ? b.count : (b.isEmpty ? a.count : previous[b.count])
+        return previous[b.count]
     }
 }

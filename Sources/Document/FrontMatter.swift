@@ -14,16 +14,18 @@ public struct FrontMatter: Sendable, Hashable {
     public var order: Double?
     /// Every top-level key, including the three above.
     public let values: [String: FrontMatterValue]
-    /// Where each top-level key's value starts in the file.
+    /// Where each top-level key's value, and the key itself, starts in the file.
     let valueLocations: [String: SourceLocation]
+    let keyLocations: [String: SourceLocation]
 
     /// No front matter.
     public static let empty = FrontMatter(
-        range: nil, title: nil, description: nil, order: nil, values: [:], valueLocations: [:])
+        range: nil, title: nil, description: nil, order: nil, values: [:], valueLocations: [:], keyLocations: [:])
 
     init(
         range: Range<Int>?, title: String?, description: String?, order: Double?,
-        values: [String: FrontMatterValue], valueLocations: [String: SourceLocation]
+        values: [String: FrontMatterValue], valueLocations: [String: SourceLocation],
+        keyLocations: [String: SourceLocation] = [:]
     ) {
         self.range = range
         self.title = title
@@ -31,11 +33,17 @@ public struct FrontMatter: Sendable, Hashable {
         self.order = order
         self.values = values
         self.valueLocations = valueLocations
+        self.keyLocations = keyLocations
     }
 
     /// The file location of a top-level key's value, for diagnostics such as "timeout must be
     /// a number".
     public func location(of key: String) -> SourceLocation? {
         valueLocations[key]
+    }
+
+    /// Where a top-level key itself starts, for diagnostics about the key.
+    public func keyLocation(of key: String) -> SourceLocation? {
+        keyLocations[key]
     }
 }

@@ -96,6 +96,7 @@ private struct ValueReader {
         }
         var values: [String: FrontMatterValue] = [:]
         var locations: [String: SourceLocation] = [:]
+        var keyLocations: [String: SourceLocation] = [:]
         var scalars: [String: Node.Scalar] = [:]
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
@@ -112,6 +113,7 @@ private struct ValueReader {
             }
             values[key.string] = value
             locations[key.string] = location(valueNode.mark)
+            keyLocations[key.string] = location(keyNode.mark)
             if case .scalar(let scalar) = valueNode { scalars[key.string] = scalar }
         }
         let title = text(for: "title", values: values, scalars: scalars, locations: locations)
@@ -130,7 +132,7 @@ private struct ValueReader {
         }
         return FrontMatter(
             range: range, title: title, description: description, order: order, values: values,
-            valueLocations: locations)
+            valueLocations: locations, keyLocations: keyLocations)
     }
 
     /// A text field: any scalar counts, by its source text (`title: 2024` is the title "2024").

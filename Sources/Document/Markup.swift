@@ -56,3 +56,21 @@ public enum Markup {
         case math(tex: String, display: Bool, location: SourceLocation)
     }
 }
+
+extension Markup {
+    /// The file location `offset` Unicode scalars into a formula's TeX that starts at
+    /// `start` (a `.math` inline's location), for diagnostics inside the formula.
+    public static func location(in tex: String, offset: Int, from start: SourceLocation) -> SourceLocation {
+        var line = start.line, column = start.column
+        for (index, scalar) in tex.unicodeScalars.enumerated() {
+            guard index < offset else { break }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+}

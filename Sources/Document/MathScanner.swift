@@ -37,7 +37,21 @@ struct MathScanner {
     let bytes: [UInt8]
     let lines: LineIndex
 
+    /// A dollar that opens math nothing closes: a `$$` with no `$$` after it in its paragraph,
+    /// or a `$` right before a letter, `\` or `{` (so it can only be meant as TeX) with no
+    /// `$` to close it. A dollar for money (`$5`, `$ 5`) is never one.
+    struct Unclosed: Sendable, Hashable {
+        /// File offset of the opening dollar.
+        var offset: Int
+        var display: Bool
+    }
+
     func spans(in leaves: [InlineLeaf]) -> [MathSpan] {
+        var unclosed: [Unclosed] = []
+        return spans(in: leaves, unclosed: &unclosed)
+    }
+
+    func spans(in leaves: [InlineLeaf], unclosed: inout [Unclosed]) -> [MathSpan] {
         var spans: [MathSpan] = []
         for leaf in leaves {
             // Most paragraphs hold no dollar at all: skip them without building a stream.
@@ -49,7 +63,7 @@ struct MathScanner {
                     break
                 }
             }
-            if hasDollar { scan(stream(of: leaf), into: &spans) }
+            if hasDollar { scan(stream(of: leaf), into: &spans, unclosed: &unclosed) }
         }
         return spans
     }
@@ -126,6 +140,11 @@ struct MathScanner {
     }
 
     func scan(_ stream: Stream, into spans: inout [MathSpan]) {
+        var unclosed: [Unclosed] = []
+        scan(stream, into: &spans, unclosed: &unclosed)
+    }
+
+    func scan(_ stream: Stream, into spans: inout [MathSpan], unclosed: inout [Unclosed]) {
         let text = stream.text
         let count = text.count
         // Maximal backtick runs by length, for finding the run that closes a code span.
@@ -163,18 +182,35 @@ struct MathScanner {
                         spans.append(makeSpan(stream, opener: i, content: (i + 2)..<span, closerLength: 2, display: true))
                         i = span + 2
                     } else {
-                        i += 2
+                        unclosed.append(Unclosed(offset: stream.fileOffset(i), display: true))
+                        // Nothing after an unclosed `$$` is math either (pandoc would take
+                        // a later `$` as the start of inline math inside it).
+                        i = count
                     }
                 } else if let close = inlineMath(text, at: i) {
                     spans.append(makeSpan(stream, opener: i, content: (i + 1)..<close, closerLength: 1, display: false))
                     i = close + 1
                 } else {
+                    if i + 1 < count, Self.opensTeX(text[i + 1]), !Self.hasDollar(text, after: i) {
+                        unclosed.append(Unclosed(offset: stream.fileOffset(i), display: false))
+                    }
                     i += 1
                 }
             default:
                 i += 1
             }
         }
+    }
+
+    /// A letter, `\` or `{`: what only TeX would put right after an opening `$`.
+    private static func opensTeX(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5C || byte == 0x7B
+    }
+
+    /// Whether another `$` follows `start` in the paragraph (then this one is no orphan,
+    /// whatever pandoc's rule made of the pair).
+    private static func hasDollar(_ text: [UInt8], after start: Int) -> Bool {
+        text[(start + 1)...].contains(0x24)
     }
 
     private static func firstGreater(than value: Int, in sorted: [Int]) -> Int? {

@@ -18,6 +18,9 @@ public struct Notebook: Sendable {
     /// Problems found while parsing that do not stop it: front matter errors, unclosed fences,
     /// orphan outputs.
     public let diagnostics: [Diagnostic]
+    /// Problems with the page itself that do not keep the blocks from running: math that is
+    /// opened and never closed. (The pipeline adds TeX it cannot render and the like.)
+    public let pageDiagnostics: [Diagnostic]
     /// Slices that cover `bytes` in order: byte-order mark, front matter, prose, blocks, outputs.
     public let segments: [Segment]
     /// Line starts, for turning byte offsets into locations.
@@ -26,7 +29,7 @@ public struct Notebook: Sendable {
     init(
         path: String, bytes: [UInt8], frontMatter: FrontMatter, blocks: [CodeBlock],
         outputs: [RecordedOutput], markup: [Markup.Block], diagnostics: [Diagnostic],
-        segments: [Segment], lines: LineIndex
+        pageDiagnostics: [Diagnostic] = [], segments: [Segment], lines: LineIndex
     ) {
         self.path = path
         self.bytes = bytes
@@ -35,6 +38,7 @@ public struct Notebook: Sendable {
         self.outputs = outputs
         self.markup = markup
         self.diagnostics = diagnostics
+        self.pageDiagnostics = pageDiagnostics
         self.segments = segments
         self.lines = lines
     }

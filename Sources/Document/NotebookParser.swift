@@ -45,7 +45,15 @@ struct NotebookParser {
         diagnostics += model.diagnostics
 
         // Second pass, only when there is math to protect; otherwise the first parse serves.
-        let spans = MathScanner(bytes: bytes, lines: lines).spans(in: collector.leaves)
+        var unclosed: [MathScanner.Unclosed] = []
+        let spans = MathScanner(bytes: bytes, lines: lines).spans(in: collector.leaves, unclosed: &unclosed)
+        let pageDiagnostics = unclosed.map { dollar in
+            Diagnostic.error(
+                dollar.display ? "display math opened here is never closed" : "inline math opened here is never closed",
+                file: path, at: lines.range(dollar.offset..<(dollar.offset + (dollar.display ? 2 : 1))),
+                notes: [dollar.display ? .init("close it with $$ in the same paragraph (a blank line ends a paragraph)")
+                        : .init("close it with $ in the same paragraph, or write \\$ for a dollar sign")])
+        }
         let placeholders = Placeholders(prose: prose, spans: spans)
         let tree: CommonMarkTree
         let map: PositionMap
@@ -90,7 +98,7 @@ struct NotebookParser {
 
         return Notebook(
             path: path, bytes: bytes, frontMatter: front.frontMatter, blocks: model.blocks,
-            outputs: model.outputs, markup: markup, diagnostics: diagnostics,
+            outputs: model.outputs, markup: markup, diagnostics: diagnostics, pageDiagnostics: pageDiagnostics,
             segments: segments(bom: bom, frontMatter: front.range, model: model), lines: lines)
     }
 

@@ -19,6 +19,12 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case nonFiniteLoss(epoch: Int, step: Int, value: Double)
     /// `backward` was given something that is not a scalar and no seed gradient.
     case nonScalarBackward(Shape)
+    /// A backward pass through operations an earlier pass already went through, which did
+    /// not keep the graph; `firstSite` is the caller's note of where the earlier pass was.
+    case backwardTwice(firstSite: Int)
+    /// A loss given a prediction and a target of different shapes (it would broadcast them
+    /// into a loss of some other quantity).
+    case lossShapes(loss: String, prediction: Shape, target: Shape)
 
     public var description: String {
         switch self {
@@ -38,7 +44,24 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
             return "training stopped at epoch \(epoch) (step \(step)): the loss became \(value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf"))"
         case let .nonScalarBackward(shape):
             return "backward needs a scalar, but this value has shape \(shape)"
+        case .backwardTwice:
+            return "backward through the same graph a second time: its gradients are already in .grad"
+        case let .lossShapes(loss, prediction, target):
+            return "\(loss) needs the prediction and the target in one shape, not \(prediction) and \(target)"
         }
+    }
+
+    /// What would fix the error, where the engine can tell.
+    public var notes: [String] {
+        guard case let .lossShapes(_, prediction, target) = self else { return [] }
+        guard prediction.count == target.count else {
+            return ["the prediction has \(prediction.count) element\(prediction.count == 1 ? "" : "s") and the target \(target.count): they are not one quantity"]
+        }
+        let sizes = prediction.dims.map(String.init).joined(separator: ", ")
+        if prediction.dims.filter({ $0 != 1 }) == target.dims.filter({ $0 != 1 }) {
+            return ["they hold the same elements in different layouts: reshape(target, \(sizes)) gives the target the prediction's shape"]
+        }
+        return ["if the target is the prediction's quantity in another layout, reshape(target, \(sizes)) gives it the prediction's shape"]
     }
 
     private static func countText(_ shape: Shape) -> String {

@@ -1,15 +1,23 @@
 /// Compares the engine's gradients with central finite differences.
 public enum GradientCheck {
-    /// The largest relative error, over the parameters of `model`, between the gradient from
-    /// `backward` and the central difference `(L(p + ε) − L(p − ε)) / 2ε` taken element by
-    /// element. Each parameter's error is `‖analytic − numeric‖ / max(‖analytic‖ + ‖numeric‖, 10⁻³)`,
-    /// the measure of Ng's gradient-checking notes with a floor: a central difference carries
-    /// rounding noise of about 10⁻¹⁰, which must not count as a 100% error when the true
-    /// gradient is exactly zero. Parameters and their gradients are left as found.
-    public static func relativeError(
-        _ model: any Layer, inputs: NDArray, targets: NDArray, loss: Loss, epsilon: Double = 1e-6
-    ) throws(EngineError) -> Double {
-        let parameters = model.parameters
+    /// An element whose gradient from `backward` and central difference disagree.
+    public struct Mismatch: Sendable {
+        /// The parameter, by the path a notebook reaches it (`[2].weight`).
+        public var parameter: String
+        /// The element, with the backward pass's value as `actual` and the central
+        /// difference as `expected`.
+        public var element: Tolerance.Mismatch
+    }
+
+    /// The element, over every parameter of `model`, whose gradient from `backward` fails
+    /// `tolerance` against the central difference `(L(p + ε) − L(p − ε)) / 2ε` by the largest
+    /// factor; nil when all agree. Parameters and their gradients are left as found.
+    public static func worstMismatch(
+        _ model: any Layer, inputs: NDArray, targets: NDArray, loss: Loss,
+        tolerance: Tolerance = .gradcheck, epsilon: Double = 1e-6
+    ) throws(EngineError) -> Mismatch? {
+        let named = model.namedParameters
+        let parameters = named.map(\.variable)
         let savedGrads = parameters.map(\.grad)
         defer { for (parameter, grad) in zip(parameters, savedGrads) { parameter.grad = grad } }
 
@@ -23,9 +31,9 @@ public enum GradientCheck {
                 try loss(model(Tensor(inputs)), Tensor(targets)).scalar ?? .nan
             }
         }
-        var worst = 0.0
-        for (parameter, gradient) in zip(parameters, analytic) {
-            var differenceSquared = 0.0, analyticSquared = 0.0, numericSquared = 0.0
+        var worst: (mismatch: Mismatch, excess: Double)?
+        for ((name, parameter), gradient) in zip(named, analytic) {
+            var numeric = [Double](repeating: 0, count: parameter.value.count)
             for i in 0..<parameter.value.count {
                 let original = parameter.value[flat: i]
                 parameter.value.withUnsafeMutableBufferPointer { $0[i] = original + epsilon }
@@ -33,17 +41,12 @@ public enum GradientCheck {
                 parameter.value.withUnsafeMutableBufferPointer { $0[i] = original - epsilon }
                 let minus = try evaluate()
                 parameter.value.withUnsafeMutableBufferPointer { $0[i] = original }
-                let numeric = (plus - minus) / (2 * epsilon)
-                let exact = gradient[flat: i]
-                differenceSquared += (exact - numeric) * (exact - numeric)
-                analyticSquared += exact * exact
-                numericSquared += numeric * numeric
+                numeric[i] = (plus - minus) / (2 * epsilon)
             }
-            let denominator = Swift.max(analyticSquared.squareRoot() + numericSquared.squareRoot(), 1e-3)
-            let error = differenceSquared.squareRoot() / denominator
-            if error.isNaN { return .nan }
-            worst = Swift.max(worst, error)
+            guard let element = tolerance.worst(gradient, NDArray(shape: gradient.shape, values: numeric)) else { continue }
+            let excess = element.difference.isFinite ? element.difference / Swift.max(element.allowed, .leastNonzeroMagnitude) : .infinity
+            if worst == nil || excess > worst!.excess { worst = (Mismatch(parameter: name, element: element), excess) }
         }
-        return worst
+        return worst?.mismatch
     }
 }

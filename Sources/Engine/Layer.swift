@@ -2,6 +2,8 @@
 public protocol Layer: AnyObject {
     /// The layer's variables, in a fixed order (weights before biases, layer by layer).
     var parameters: [Variable] { get }
+    /// The same variables with the path a notebook reaches them by (`[0].weight`).
+    var namedParameters: [(name: String, variable: Variable)] { get }
     /// Applies the layer to one sample (a vector) or to a batch (one sample per row).
     func callAsFunction(_ input: Tensor) throws(EngineError) -> Tensor
     /// Draws fresh initial parameters.
@@ -11,6 +13,10 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
+    public var namedParameters: [(name: String, variable: Variable)] {
+        parameters.enumerated().map { (index, variable) in (variable.name.map { "." + $0 } ?? "parameter \(index)", variable) }
+    }
+
     public func zeroGrad() {
         for parameter in parameters { parameter.zeroGrad() }
     }

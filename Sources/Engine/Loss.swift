@@ -15,6 +15,12 @@ public enum Loss: String, Sendable, CaseIterable {
     case crossEntropy = "cross_entropy"
 
     public func callAsFunction(_ prediction: Tensor, _ target: Tensor) throws(EngineError) -> Tensor {
+        // Broadcasting a [4, 1] prediction against a [4] target gives a [4, 4] difference and
+        // a loss of something else entirely: the two must be one shape (cross-entropy's class
+        // indices are checked by `oneHot`).
+        if self != .crossEntropy && prediction.shape != target.shape {
+            throw .lossShapes(loss: rawValue, prediction: prediction.shape, target: target.shape)
+        }
         switch self {
         case .meanSquaredError:
             let diff = try prediction.value - target.value
@@ -66,14 +72,17 @@ public enum Loss: String, Sendable, CaseIterable {
         let rows = logits.rank == 2 ? logits.shape.dims[0] : 1
         let labels = target.values
         let expected = logits.rank == 2 ? Shape([rows]) : Shape.scalar
-        guard target.shape == expected || (logits.rank == 2 && target.shape == Shape([rows, 1])) else {
-            throw .shapeMismatch(operation: "cross-entropy", logits.shape, target.shape,
-                                 detail: "targets must be one class index per sample or one-hot rows")
+        guard target.shape == expected else {
+            throw .shapeMismatch(operation: "cross_entropy", logits.shape, target.shape,
+                                 detail: "the target must be one class index per sample, of shape \(expected), or one-hot rows of shape \(logits.shape)")
         }
         var values = [Double](repeating: 0, count: rows * classes)
         for (row, label) in labels.enumerated() {
-            guard label == label.rounded(), label >= 0, Int(label) < classes else {
-                throw .invalidArgument("class index \(label) is not an integer in 0..<\(classes)")
+            guard label == label.rounded() else {
+                throw .invalidArgument("class index \(label) of sample \(row) is not a whole number")
+            }
+            guard label >= 0, label < Double(classes) else {
+                throw .invalidArgument("class index \(Int(exactly: label).map(String.init) ?? "\(label)") of sample \(row) is out of range: the logits have \(classes) classes, 0..<\(classes)")
             }
             values[row * classes + Int(label)] = 1
         }

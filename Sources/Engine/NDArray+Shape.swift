@@ -102,6 +102,19 @@ extension NDArray {
         return NDArray(shape: index.sourceShape, values: result)
     }
 
+    /// A copy of `self` with the elements `index` selects replaced by `values` (of the
+    /// selection's shape): what `x[i] = v` gives, without touching `self`.
+    public func replacing(_ index: ResolvedIndex, with values: NDArray) -> NDArray {
+        precondition(values.shape == index.resultShape && index.sourceShape == shape, "replacing needs the selection's shape")
+        var result = self.values
+        values.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { out in
+                NDArray.forEachOffset(index) { r, s in out[s] = source[r] }
+            }
+        }
+        return NDArray(shape: shape, values: result)
+    }
+
     /// Axes reordered: axis `i` of the result is axis `permutation[i]` of `self`.
     public func permuted(_ permutation: [Int]) throws(EngineError) -> NDArray {
         guard permutation.sorted() == Array(0..<rank) else {

@@ -24,6 +24,10 @@ public final class Sequential: Layer {
 
     public var parameters: [Variable] { layers.flatMap(\.parameters) }
 
+    public var namedParameters: [(name: String, variable: Variable)] {
+        layers.enumerated().flatMap { index, layer in layer.namedParameters.map { ("[\(index)]" + $0.name, $0.variable) } }
+    }
+
     public func initialize(using generator: inout RandomGenerator) {
         for layer in layers { layer.initialize(using: &generator) }
     }

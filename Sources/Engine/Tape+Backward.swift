@@ -17,13 +17,19 @@ extension Tape {
     /// Sends `seed` (dOutput/dOutput) back from entry `root`. Variables reached accumulate
     /// into their `grad`; every entry reached accumulates into the tape's gradients (for
     /// `.grad` on intermediate values and for graph diagrams).
-    func backward(from root: Int32, seed: NDArray) {
-        run(from: root) { adjoints in send(seed, to: root, &adjoints) }
+    ///
+    /// A second pass that reaches an operation an earlier pass went through is refused
+    /// (nothing changes) unless the earlier pass kept the graph (`retainGraph`): its
+    /// gradients are already in `.grad`, and adding them again is PyTorch's
+    /// "backward through the graph a second time". Returns how many variables the pass
+    /// reached.
+    func backward(from root: Int32, seed: NDArray, retainGraph: Bool, site: Int) throws(EngineError) -> Int {
+        try run(from: root, retainGraph: retainGraph, site: site) { adjoints in send(seed, to: root, &adjoints) }
     }
 
     /// The same with a scalar seed, without building an array.
-    func backward(from root: Int32, scalarSeed seed: Double) {
-        run(from: root) { adjoints in sendScalar(seed, to: root, &adjoints) }
+    func backward(from root: Int32, scalarSeed seed: Double, retainGraph: Bool, site: Int) throws(EngineError) -> Int {
+        try run(from: root, retainGraph: retainGraph, site: site) { adjoints in sendScalar(seed, to: root, &adjoints) }
     }
 
     /// The pass itself. The first pass over a tape accumulates straight into the tape's own
@@ -31,11 +37,10 @@ extension Tape {
     /// zeros afterwards would give the same bits (an adjoint starts at +0 and only has
     /// contributions added, so it is never -0, and 0 + a = a for every other a), so only
     /// the variables need the result delivered. Later passes use scratch buffers and add.
-    private func run(from root: Int32, seeding: (inout Adjoints) -> Void) {
+    private func run(from root: Int32, retainGraph: Bool, site: Int, seeding: (inout Adjoints) -> Void) throws(EngineError) -> Int {
         let end = Int(root)
         prepareGradients()
         let direct = !hasRunBackward
-        hasRunBackward = true
         var adjoints: Adjoints
         if direct {
             adjoints = Adjoints(scalars: scalarGrads!, reached: reached!, arrays: [])
@@ -79,15 +84,29 @@ extension Tape {
                 j -= 1
             }
         }
+        let reachedVariables: Int
         if direct {
             swap(&adjoints.arrays, &arrayGrads)
-            deliver(from: scalarGrads!, self.reached!, arrayGrads, through: end)
+            reachedVariables = deliver(from: scalarGrads!, self.reached!, arrayGrads, through: end)
         } else {
+            defer {
+                adjoints.scalars.deallocate()
+                adjoints.reached.deallocate()
+            }
+            // Entries past `gradientCount` came after the last pass, so no pass reached them.
+            let earlier = self.reached!, entries = storage
+            if !backwardRetained, (0..<min(end + 1, gradientCount)).contains(where: {
+                adjoints.reached[$0] && earlier[$0] && !entries[$0].isLeaf
+            }) {
+                throw .backwardTwice(firstSite: backwardSite)
+            }
             persist(adjoints, through: end)
-            deliver(from: adjoints.scalars, adjoints.reached, adjoints.arrays, through: end)
-            adjoints.scalars.deallocate()
-            adjoints.reached.deallocate()
+            reachedVariables = deliver(from: adjoints.scalars, adjoints.reached, adjoints.arrays, through: end)
         }
+        if !hasRunBackward { backwardSite = site }
+        hasRunBackward = true
+        backwardRetained = retainGraph
+        return reachedVariables
     }
 
     /// Adds one pass's gradients to the tape's accumulated gradients.
@@ -113,12 +132,14 @@ extension Tape {
     /// same variable); different variables accumulate independently. The tape holds every
     /// variable, so they are borrowed from its list rather than retained one by one.
     private func deliver(from scalars: UnsafeMutablePointer<Double>, _ reached: UnsafeMutablePointer<Bool>,
-                         _ arrays: [NDArray?], through end: Int) {
+                         _ arrays: [NDArray?], through end: Int) -> Int {
         let slots = slots, entries = storage
+        var delivered = 0
         variables.withUnsafeBufferPointer { variables in
             for slot in 0..<variables.count {
                 let k = Int(slots[slot].entry)
                 guard k >= 0, k <= end, reached[k] else { continue }
+                delivered += 1
                 if entries[k].isScalar {
                     variables[slot].accumulateGrad(scalars[k])
                 } else {
@@ -126,6 +147,7 @@ extension Tape {
                 }
             }
         }
+        return delivered
     }
 
     /// Whether entry `k` wants a gradient: constants never do, so work such as the
@@ -368,14 +390,18 @@ extension Tape {
 
 extension Tensor {
     /// Runs the backward pass from this value: every variable it depends on gets
-    /// d(self)/d(variable) added to its `grad` (gradients accumulate until zeroed).
+    /// d(self)/d(variable) added to its `grad` (gradients accumulate until zeroed). Returns
+    /// how many variables it reached (0: the value depends on none, and nothing changed).
     ///
     /// The graph is closed afterwards: values computed before this call act as constants in
     /// later computations (variables and parameters keep collecting gradients). This keeps
-    /// memory flat in training loops, as PyTorch frees a graph after `backward`. Calling
-    /// `backward` again on a value of a closed graph runs through it again.
-    public func backward(seed: NDArray? = nil) throws(EngineError) {
-        if seed == nil, scalarBackward() { return }
+    /// memory flat in training loops, as PyTorch frees a graph after `backward`. A second
+    /// pass through operations an earlier pass went through is an error
+    /// (`EngineError.backwardTwice`) unless the earlier pass was given `retainGraph`.
+    /// `site` is the caller's note of where this pass was asked for, returned in that error.
+    @discardableResult
+    public func backward(seed: NDArray? = nil, retainGraph: Bool = false, site: Int = 0) throws(EngineError) -> Int {
+        if seed == nil, let reached = try scalarBackward(retainGraph: retainGraph, site: site) { return reached }
         let start: NDArray
         if let seed {
             start = seed
@@ -386,7 +412,7 @@ extension Tensor {
         guard start.shape == shape else { throw .shapeMismatch(operation: "backward's seed", shape, start.shape) }
         switch origin {
         case .scalar, .constant:
-            return
+            return 0
         case .variable(let variable):
             if var existing = variable.grad, existing.shape == start.shape {
                 existing.accumulate(start)
@@ -394,20 +420,22 @@ extension Tensor {
             } else {
                 variable.grad = start
             }
+            return 1
         case .node(let tape, let index):
-            tape.backward(from: index, seed: start)
+            let reached = try tape.backward(from: index, seed: start, retainGraph: retainGraph, site: site)
             Tensor.closeAfterBackward(tape)
+            return reached
         }
     }
 
     /// `backward()` of a scalar node: no seed array, no shape checks needed.
     @inline(__always)
-    private func scalarBackward() -> Bool {
-        guard kind == .scalarNode else { return false }
+    private func scalarBackward(retainGraph: Bool, site: Int) throws(EngineError) -> Int? {
+        guard kind == .scalarNode else { return nil }
         let tape = tape
-        tape.backward(from: index, scalarSeed: 1)
+        let reached = try tape.backward(from: index, scalarSeed: 1, retainGraph: retainGraph, site: site)
         Tensor.closeAfterBackward(tape)
-        return true
+        return reached
     }
 
     private static func closeAfterBackward(_ tape: Tape) {

@@ -103,6 +103,10 @@ public final class Tape: @unchecked Sendable {
     /// Whether a backward pass has run since the tape was (re)started: the first pass can
     /// accumulate straight into the tape's gradients (see `backward(from:seed:)`).
     var hasRunBackward = false
+    /// Whether the last backward pass kept the graph for another (`retainGraph`), and
+    /// where the first one was asked for (the caller's `site`).
+    var backwardRetained = false
+    var backwardSite = 0
     var isOpen = true
 
     static let initialCapacity = 64
@@ -370,6 +374,8 @@ public final class Tape: @unchecked Sendable {
         arrayGrads.removeAll(keepingCapacity: true)
         gradientCount = 0
         hasRunBackward = false
+        backwardRetained = false
+        backwardSite = 0
         isOpen = true
         var carry = variables.count <= Tape.carriedVariables
         if carry {

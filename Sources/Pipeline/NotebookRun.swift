@@ -74,11 +74,6 @@ public enum NotebookRunner {
             var stopped = notebook.hasErrors || !settings.diagnostics.isEmpty
             for block in notebook.blocks {
                 partial.publish(outcomes, filesRead, diagnostics, running: block.index)
-                for option in block.options where !blockOptions.contains(option) {
-                    let suggestion = Diagnostics.Suggestion.closest(to: option, among: blockOptions)
-                    diagnostics.append(.warning("unknown block option '\(option)'", file: notebook.path, at: block.infoRange,
-                                                notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [.init("options: hide, error")]))
-                }
                 guard !stopped, block.isClosed else {
                     // Still report this block's syntax errors: they do not depend on running.
                     let origin = SourceOrigin(firstLine: block.firstCodeLine, columnOffsets: block.columnOffsets)
@@ -102,6 +97,9 @@ public enum NotebookRunner {
                                               notes: [.init("remove 'error' from its info string, or make the code fail as intended")]))
                 }
             }
+            // Problems on the page fail the notebook like a failing block, but do not keep
+            // the blocks from running: their outputs are still checked.
+            diagnostics += NotebookLint.diagnostics(notebook)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return NotebookRun(notebook: notebook, settings: settings, outcomes: outcomes, filesRead: filesRead,
                                diagnostics: diagnostics, seconds: seconds)

@@ -5,7 +5,8 @@ import Foundation
 
 extension Builtins {
     static let graph: [Builtin] = [
-        Builtin("backward", [required("v")], summary: "adds dv/dn to n.grad for every n that v depends on, then ends the graph") { arguments in
+        Builtin("backward", [required("v"), optional("retain_graph")],
+                summary: "adds dv/dn to n.grad for every n that v depends on, then ends the graph (retain_graph: true lets a later pass through it add again)") { arguments in
             let v = try arguments.tensor("v")
             guard v.value.count == 1 else {
                 throw BuiltinError("backward needs a number, but this value has shape \(v.shape)",
@@ -18,7 +19,20 @@ extension Builtins {
                                    notes: [.init("every gradient would be nan; look for log of 0 or of a negative number, an overflowing exp, or a learning rate that is too large")],
                                    argument: .label("v"))
             }
-            try v.backward()
+            let line = arguments.callRange.start.line
+            let reached: Int
+            do {
+                reached = try v.backward(retainGraph: try arguments.bool("retain_graph", default: false), site: line)
+            } catch EngineError.backwardTwice(let first) {
+                throw BuiltinError("backward through the same graph a second time: the pass at line \(first) already added its gradients to .grad",
+                                   notes: [.init("to add them again on purpose, write that first pass as backward(..., retain_graph: true)"),
+                                           .init("to compute new gradients, compute the value again (after zero_grad if the old ones should go)")])
+            }
+            if reached == 0 {
+                arguments.interpreter.warn(.warning(
+                    "backward changes no gradient: this value does not depend on any variable", at: arguments.range("v"),
+                    notes: [.init("it is a constant, or was computed from detached values or with recording off")]))
+            }
             return .none
         },
         Builtin("zero_grad", [variadic("values")], summary: "clears the gradients of values, networks or optimizers", takesVariables: true) { arguments in
@@ -70,46 +84,73 @@ extension Builtins {
             let edges = graph.nodes.reduce(0) { $0 + $1.inputs.count }
             return .tuple([.number(Double(graph.nodes.count)), .number(Double(edges))])
         },
-        Builtin("gradcheck", [required("net"), required("X"), required("Y"), optional("loss")],
-                summary: "the largest relative error between backward's gradients and central differences") { arguments in
+        Builtin("gradcheck", [required("net"), required("X"), required("Y"), optional("loss"), optional("rtol"), optional("atol")],
+                summary: "true when every gradient of net agrees with central differences within rtol and atol (defaults mse, 1e-5, 1e-8), else an error naming the worst element") { arguments in
             let network = try layer(arguments, "net")
             var inputs = try arguments.tensor("X").value, targets = try arguments.tensor("Y").value
             if inputs.rank == 1 { inputs = try inputs.reshaped(Shape([1, inputs.count])) }
             if targets.rank == 1 && inputs.shape.dims[0] == 1 && targets.count > 1 {
                 targets = try targets.reshaped(Shape([1, targets.count]))
             }
-            let error = try GradientCheck.relativeError(network, inputs: inputs, targets: targets,
-                                                        loss: try loss(arguments, default: .meanSquaredError))
-            return .number(error)
+            let tolerance = try Builtins.tolerance(arguments, default: .gradcheck)
+            guard let mismatch = try GradientCheck.worstMismatch(network, inputs: inputs, targets: targets,
+                                                                 loss: try loss(arguments, default: .meanSquaredError),
+                                                                 tolerance: tolerance) else { return .bool(true) }
+            let element = mismatch.element.position.isEmpty ? "" : " \(mismatch.element.position)"
+            throw BuiltinError("gradcheck failed at net\(mismatch.parameter)\(element): "
+                               + Builtins.describe(mismatch.element, tolerance, names: ("backward's gradient", "the central difference")),
+                               notes: [.init("a gradient rule, or a hand-set value, disagrees with the function it differentiates; at a kink (relu at 0) central differences are unreliable")])
         },
-        Builtin("assert_close", [required("a"), required("b"), optional("tol")],
-                summary: "nothing when a and b agree within tol (default 1e-6, relative to their size), else an error showing both") { arguments in
+        Builtin("assert_close", [required("a"), required("b"), optional("rtol"), optional("atol")],
+                summary: "nothing when a and b have one shape and |a - b| <= atol + rtol·|b| everywhere (defaults 1e-6, 1e-12), else an error naming the worst element") { arguments in
             let a = try arguments.tensor("a").value, b = try arguments.tensor("b").value
-            let tolerance = try arguments.double("tol", default: 1e-6)
-            guard let shape = Shape.broadcast(a.shape, b.shape) else {
-                throw BuiltinError("assert_close compares values of one shape, not \(a.shape) and \(b.shape)")
+            let tolerance = try Builtins.tolerance(arguments, default: .assertClose)
+            guard a.shape == b.shape else {
+                throw BuiltinError("assert_close compares values of one shape, not \(Builtins.shapeText(a.shape)) and \(Builtins.shapeText(b.shape))",
+                                   notes: Builtins.reshapeHint(a.shape, b.shape, names: ("a", "b")))
             }
-            let x = try a.broadcast(to: shape), y = try b.broadcast(to: shape)
-            var worst = -1.0, worstIndex = 0
-            for i in 0..<shape.count {
-                let (p, q) = (x[flat: i], y[flat: i])
-                let scale = max(1, abs(p), abs(q))
-                let excess = p.isNaN || q.isNaN ? Double.infinity : abs(p - q) / scale
-                if excess > worst { (worst, worstIndex) = (excess, i) }
-            }
-            guard worst > tolerance else { return .none }
-            var position: [Int] = [], rest = worstIndex
-            for stride in shape.strides { position.append(rest / stride); rest %= stride }
-            let at = shape.isScalar ? "" : " at \(position)"
-            var notes: [Diagnostic.Note] = [.init("first:  \(ValueFormatter.format(a).replacingOccurrences(of: "\n", with: " "))"),
-                                            .init("second: \(ValueFormatter.format(b).replacingOccurrences(of: "\n", with: " "))")]
-            if a.count > 50 { notes = [] }
-            throw BuiltinError(
-                "assert_close failed: the values differ by \(NumberFormat.g(abs(x[flat: worstIndex] - y[flat: worstIndex])))\(at) "
-                    + "(\(NumberFormat.g(x[flat: worstIndex])) vs \(NumberFormat.g(y[flat: worstIndex]))), more than tol \(NumberFormat.g(tolerance))",
-                notes: notes)
+            guard let mismatch = tolerance.worst(a, b) else { return .none }
+            throw BuiltinError("assert_close failed" + (a.rank == 0 ? "" : " at \(mismatch.position)") + ": "
+                               + Builtins.describe(mismatch, tolerance, names: ("a", "b")),
+                               notes: a.rank == 0 || a.count > 50 ? [] : [.init("a: \(ValueFormatter.format(a).replacingOccurrences(of: "\n", with: " "))"),
+                                                            .init("b: \(ValueFormatter.format(b).replacingOccurrences(of: "\n", with: " "))")])
         },
     ]
+
+    /// `rtol:` and `atol:`, each a number from 0 to 1.
+    static func tolerance(_ arguments: Arguments, default fallback: Tolerance) throws -> Tolerance {
+        let rtol = try arguments.double("rtol", default: fallback.rtol), atol = try arguments.double("atol", default: fallback.atol)
+        for (name, value) in [("rtol", rtol), ("atol", atol)] where !(value >= 0 && value <= 1) {
+            throw BuiltinError("\(name) must be between 0 and 1, not \(NumberFormat.g(value))", argument: .label(name))
+        }
+        return Tolerance(rtol: rtol, atol: atol)
+    }
+
+    /// `a is 2, b is 2.5: they differ by 0.5, more than atol 1e-12 + rtol 1e-06 × |2.5| = 2.5e-06`
+    static func describe(_ mismatch: Tolerance.Mismatch, _ tolerance: Tolerance, names: (String, String)) -> String {
+        "\(names.0) is \(NumberFormat.g(mismatch.actual)), \(names.1) is \(NumberFormat.g(mismatch.expected)): they differ by "
+            + "\(NumberFormat.g(mismatch.difference)), more than atol \(NumberFormat.g(tolerance.atol)) + rtol "
+            + "\(NumberFormat.g(tolerance.rtol)) × |\(NumberFormat.g(mismatch.expected))| = \(NumberFormat.g(mismatch.allowed))"
+    }
+
+    /// `a number` for a scalar's shape, else the shape (`[2, 1]`).
+    static func shapeText(_ shape: Shape) -> String {
+        shape.rank == 0 ? "a number" : "\(shape)"
+    }
+
+    /// How to make two shapes that should be one agree, when a reshape would: `[4, 1]` and
+    /// `[4]` differ only by an axis of size 1.
+    static func reshapeHint(_ first: Shape, _ second: Shape, names: (String, String)) -> [Diagnostic.Note] {
+        guard first.count == second.count else {
+            return [.init("they hold \(first.count) and \(second.count) elements: these are different quantities, not one in two layouts")]
+        }
+        let squeezed = { (shape: Shape) in shape.dims.filter { $0 != 1 } }
+        if squeezed(first) == squeezed(second) {
+            let sizes = { (shape: Shape) in shape.dims.map(String.init).joined(separator: ", ") }
+            return [.init("they hold the same elements in different layouts: write reshape(\(names.0), \(sizes(second))) to give \(names.0) the shape \(second), or reshape(\(names.1), \(sizes(first)))")]
+        }
+        return [.init("they hold the same number of elements; if they are one quantity, reshape one to the other's shape")]
+    }
 
     /// Graphs larger than this are refused rather than drawn as an unreadable tangle.
     static let largestDiagram = 400

@@ -44,12 +44,14 @@ final class Code {
 
     /// Where an assignment writes. Names are interned labels: plain data, so executing an
     /// assignment copies no string.
-    enum Target {
+    indirect enum Target {
         case global(Int, name: Label)
         case local(Int, name: Label)
         case captured(depth: Int, slot: Int, name: Label)
         case member(Expression, String, SourceRange)
-        case subscripted(Expression, [Index], SourceRange)
+        /// `base[i] = v`: the base read as an expression, and written back as a target with
+        /// the new value (an element assignment changes no value in place).
+        case subscripted(Expression, Target, [Index], SourceRange)
     }
 
     struct Statement {

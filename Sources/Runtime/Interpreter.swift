@@ -196,19 +196,48 @@ public final class Interpreter {
             guard assigned else {
                 throw RuntimeError("'\(name)' of \(object.typeName) cannot be assigned", at: nameRange)
             }
-        case .subscripted(let baseExpression, let indices, let targetRange):
+        case .subscripted(let baseExpression, let baseTarget, let indices, let targetRange):
+            // Values are never changed in place: the base gets a new value with the elements
+            // replaced, written back where it came from, so no other name that shares the old
+            // value sees the change. A layer's parameter written back through its member
+            // keeps its identity (optimizers hold it); see LayerObject.setMember.
             let base = try evaluate(baseExpression, frame)
-            guard case .tensor(let tensor) = base, let variable = tensor.variable else {
-                throw RuntimeError("only the elements of a variable (a name bound to numbers) can be assigned", at: targetRange)
-            }
-            let components = try indexComponents(indices, frame)
-            let resolved = try engine(at: targetRange) { try NDArray.resolve(components, in: variable.value.shape) }
-            let replacement = try self.tensor(from: value, at: range, what: "the assigned value").value
-            let expanded = try engine(at: range) { try replacement.broadcast(to: resolved.resultShape) }
-            let mask = NDArray.ones(resolved.resultShape).scattering(resolved)
-            let placed = expanded.scattering(resolved)
-            variable.value = try engine(at: range) { try variable.value * mask.map { 1 - $0 } + placed }
+            try write(try replacingElements(of: base, indices, with: value, frame, at: range, targetRange: targetRange),
+                      to: baseTarget, frame, at: range)
         }
+    }
+
+    /// `base` with the elements `indices` select replaced by `value`: a new list, or new
+    /// numbers with no history (an element assignment moves numbers, not gradients).
+    private func replacingElements(of base: Value, _ indices: [Code.Index], with value: Value, _ frame: Frame?,
+                                   at range: SourceRange, targetRange: SourceRange) throws -> Value {
+        if case .list(var items) = base {
+            let components = try indexComponents(indices, frame)
+            guard components.count == 1, case .index(let i) = components[0] else {
+                throw RuntimeError("an element of a list is assigned by one whole-number index", at: targetRange)
+            }
+            let position = i < 0 ? i + items.count : i
+            guard items.indices.contains(position) else {
+                throw RuntimeError("index \(i) is out of range for a list of \(items.count) items", at: targetRange)
+            }
+            items[position] = value
+            return .list(items)
+        }
+        var isTensor = false
+        if case .tensor = base { isTensor = true }
+        guard case .tensor(let tensor) = base, !tensor.isTracked || tensor.isVariable else {
+            throw RuntimeError(isTensor
+                                   ? "an element of a computed value cannot be assigned: gradients do not flow through element assignment"
+                                   : "only the elements of a tensor or a list can be assigned, not of a \(base.typeName)",
+                               at: targetRange,
+                               notes: isTensor ? [.init("assign to an element of detach(...) of it, bound to a name of its own")] : [])
+        }
+        let array = tensor.value
+        let components = try indexComponents(indices, frame)
+        let resolved = try engine(at: targetRange) { try NDArray.resolve(components, in: array.shape) }
+        let replacement = try self.tensor(from: value, at: range, what: "the assigned value").value
+        let expanded = try engine(at: range) { try replacement.broadcast(to: resolved.resultShape) }
+        return .tensor(Tensor(array.replacing(resolved, with: expanded)))
     }
 
     func read(_ target: Code.Target, _ frame: Frame?, at range: SourceRange) throws -> Value {
@@ -226,7 +255,7 @@ public final class Interpreter {
             return value
         case .member(let base, let name, let nameRange):
             return try member(try evaluate(base, frame), name, at: nameRange)
-        case .subscripted(let base, let indices, let targetRange):
+        case .subscripted(let base, _, let indices, let targetRange):
             return try subscripted(try evaluate(base, frame), indices, frame, at: targetRange)
         }
     }

@@ -101,7 +101,8 @@ struct Resolver {
         case .member(let base, let name, let nameRange):
             return .member(compile(base, scope: scope), name, nameRange)
         case .subscripted(let base, let indices):
-            return .subscripted(compile(base, scope: scope), indices.map { compile($0, scope: scope) }, expression.range)
+            return .subscripted(compile(base, scope: scope), target(for: base, scope: scope),
+                                indices.map { compile($0, scope: scope) }, expression.range)
         default:
             preconditionFailure("the parser only lets assignable expressions through")
         }

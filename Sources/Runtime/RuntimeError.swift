@@ -15,7 +15,7 @@ public struct RuntimeError: Error {
 
     /// An engine error, located at the expression that asked for the operation.
     init(_ error: EngineError, at range: SourceRange?) {
-        self.init(error.description, at: range)
+        self.init(error.description, at: range, notes: error.notes.map { .init($0) })
     }
 }
 

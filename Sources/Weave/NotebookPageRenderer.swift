@@ -216,30 +216,9 @@ struct PageWriter {
         }
     }
 
-    /// MathML for a formula; each warning is reported at its place in the file.
+    /// MathML for a formula. What the renderer could not render shows as TeX; it is reported
+    /// by the pipeline's lint (NotebookLint), for every command alike, not here.
     mutating func formula(_ tex: String, display: Bool, location: SourceLocation) -> String {
-        let rendered = math.render(tex, display: display)
-        for warning in rendered.warnings {
-            let start = Self.location(in: tex, offset: warning.offset, from: location)
-            let end = Self.location(in: tex, offset: warning.offset + warning.length, from: location)
-            diagnostics.append(.warning(warning.message, file: notebook.path, at: SourceRange(start: start, end: end),
-                                        notes: warning.notes.map { .init($0) }))
-        }
-        return rendered.mathML
-    }
-
-    /// The file location `offset` scalars into `tex`, which starts at `start`.
-    static func location(in tex: String, offset: Int, from start: SourceLocation) -> SourceLocation {
-        var line = start.line, column = start.column
-        for (index, scalar) in tex.unicodeScalars.enumerated() {
-            guard index < offset else { break }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return SourceLocation(line: line, column: column)
+        math.render(tex, display: display).mathML
     }
 }

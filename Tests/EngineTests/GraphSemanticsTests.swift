@@ -13,13 +13,31 @@ import Testing
     @Test func gradientsAccumulateUntilZeroed() throws {
         let x = Variable(2), y = Variable(5)
         let f = try x.tensor * y.tensor
-        try f.backward()
-        try f.backward()   // the closed graph can be run again
+        try f.backward(retainGraph: true)
+        try f.backward()   // the closed graph can be run again: the first pass kept it
         #expect(x.grad?.scalar == 10)
         x.zeroGrad()
         let g = try x.tensor + 1
         try g.backward()
         #expect(x.grad?.scalar == 1)
+    }
+
+    /// PyTorch's rule: a second pass through operations an earlier pass went through adds
+    /// the same gradients again, so it is refused unless that pass kept the graph; a pass
+    /// through other operations of the same tape is another graph and runs.
+    @Test func aSecondPassThroughTheSameGraphIsRefused() throws {
+        let x = Variable(2), y = Variable(5)
+        let f = try x.tensor * y.tensor
+        let g = try x.tensor + y.tensor   // same tape, no operation in common with f
+        #expect(try f.backward(site: 12) == 2)
+        #expect(throws: EngineError.backwardTwice(firstSite: 12)) { try f.backward(site: 13) }
+        #expect(x.grad?.scalar == 5, "a refused pass changes nothing")
+        #expect(try g.backward() == 2)
+        #expect(x.grad?.scalar == 6)
+        let h = try f + 1   // f is a constant of a new graph now
+        #expect(try h.backward() == 0, "nothing on the new graph depends on a variable")
+        #expect(try Tensor(3).backward() == 0)
+        #expect(try x.tensor.backward() == 1)
     }
 
     @Test func valuesFromAClosedGraphAreConstants() throws {

@@ -86,10 +86,10 @@ import Testing
     @Test func repeatedBackwardPassesAccumulateExactly() throws {
         let variables = Self.numbers.map { Variable($0) }
         let f = try Self.expression(variables.map(\.tensor))
-        try f.backward()
+        try f.backward(retainGraph: true)
         let once = variables.map { $0.grad!.scalar! }
         let nodesOnce = f.computationGraph.nodes.map { $0.grad?.scalar }
-        try f.backward()
+        try f.backward(retainGraph: true)
         try f.backward(seed: NDArray(1))   // the general seed path
         for (v, g) in zip(variables, once) {
             #expect(v.grad!.scalar!.bitPattern == (g + g + g).bitPattern)

@@ -34,7 +34,7 @@ import Testing
         let x = Variable(3.0, name: "x")
         let kept = try x.tensor * x.tensor + 1
         kept.label = "kept"
-        try kept.backward()
+        try kept.backward(retainGraph: true)
         let keptTape = tape(of: kept)!
         // Many later graphs on this thread, each closed by backward.
         for i in 0..<100 {
@@ -49,7 +49,7 @@ import Testing
         #expect(graph.nodes.map(\.operation) == ["leaf", "*", "const", "+"])
         #expect(graph.nodes.map(\.label) == ["x", nil, nil, "kept"])
         #expect(graph.nodes.map { $0.grad?.scalar } == [6, 1, nil, 1])
-        // And it can still be run again, into the variable.
+        // And it can still be run again, into the variable (the first pass kept it).
         x.zeroGrad()
         try kept.backward()
         #expect(x.grad?.scalar == 6)

@@ -86,19 +86,33 @@ import Testing
         expectClose(output.bias!.grad!.values, delta.values, tolerance: 1e-12)
         let hidden = try (net[0] as! Linear)(x).sigmoid().value
         expectClose(output.weight.grad!.values, try NDArray.outer(delta, hidden).values, tolerance: 1e-12)
-        let relative = try GradientCheck.relativeError(net, inputs: NDArray(rows: [[1.0, 0.5, -1.0]]),
+        let mismatch = try GradientCheck.worstMismatch(net, inputs: NDArray(rows: [[1.0, 0.5, -1.0]]),
                                                        targets: NDArray(rows: [[0.0, 1.0, 0.5]]), loss: .meanSquaredError)
-        #expect(relative < 1e-6)
+        #expect(mismatch == nil)
     }
 
     /// A parameter whose true gradient is exactly zero (its finite difference is only
-    /// rounding noise) must not read as a 100% error.
+    /// rounding noise) must not read as a mismatch.
     @Test func gradientCheckOfAZeroGradient() throws {
         var generator = RandomGenerator(seed: 0)
         let net = Sequential([Linear(inputs: 1, outputs: 1, generator: &generator)], seed: 0)
-        let error = try GradientCheck.relativeError(net, inputs: NDArray(rows: [[-0.3], [0.1], [-0.1], [0.3]]),
+        let mismatch = try GradientCheck.worstMismatch(net, inputs: NDArray(rows: [[-0.3], [0.1], [-0.1], [0.3]]),
                                                     targets: NDArray(rows: [[-0.5], [0.3], [-0.3], [0.5]]), loss: .meanSquaredError)
-        #expect(error < 1e-6)
+        #expect(mismatch == nil)
+    }
+
+    /// At a kink the backward pass takes one side's slope and the central difference the
+    /// average of both: gradcheck must say so, naming the parameter and element.
+    @Test func gradientCheckFindsTheKinkOfRelu() throws {
+        var generator = RandomGenerator(seed: 0)
+        let linear = Linear(inputs: 1, outputs: 1, generator: &generator)
+        linear.weight.value = NDArray(rows: [[1.0]])
+        let net = Sequential(keeping: [linear, Activation(.relu)], seed: 0)
+        let mismatch = try #require(try GradientCheck.worstMismatch(net, inputs: NDArray(rows: [[0.0]]),
+                                                                    targets: NDArray(rows: [[-1.0]]), loss: .halfSumSquares))
+        #expect(mismatch.parameter == "[0].bias")
+        #expect(mismatch.element.position == [0])
+        #expect(abs(mismatch.element.expected - 0.5) < 1e-6)
     }
 }
 

@@ -51,7 +51,7 @@ import Testing
         ("assert_close(zeros(3, 2).shape, (3, 2))\ntrue", "true"),
         // Gradients accumulate until zeroed; branches add.
         ("x = 3\nf = x * x + x\nbackward(f)\nx.grad", "7"),
-        ("x = 2\nf = x * 3\nbackward(f)\nbackward(f)\nx.grad\nzero_grad(x)\nx.grad", "6\n0"),
+        ("x = 2\nf = x * 3\nbackward(f, retain_graph: true)\nbackward(f)\nx.grad\nzero_grad(x)\nx.grad", "6\n0"),
         ("x = 1\ny = detach(x) * x\nbackward(y)\nx.grad", "1"),
     ])
     func displays(code: String, expected: String) {

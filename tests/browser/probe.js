@@ -45,14 +45,26 @@
       var pieces = subscripts[j].children;
       if (pieces.length === 2 && box(pieces[1]).bottom <= box(pieces[0]).bottom) probe.flatSubscripts++;
     }
-    // TeX that was not turned into math would show as text outside <math>.
-    probe.rawTeX = 0;
+    // Markdown or TeX that was not turned into structure shows as literal text outside
+    // <math>, code and figures: a TeX command, a `$$`, or the pipes of a table.
+    probe.rawTeX = [];
     var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    var paragraphs = {};
     while (walker.nextNode()) {
       var node = walker.currentNode, parent = node.parentElement;
-      if (!parent || parent.closest("math, code, pre, script, style")) continue;
-      if (/\\(frac|partial|sum|sigma|alpha|begin)\b|\$\$/.test(node.nodeValue)) probe.rawTeX++;
+      if (!parent || parent.closest("math, code, pre, script, style, svg, kbd")) continue;
+      if (/\\[A-Za-z]+|\$\$/.test(node.nodeValue)) probe.rawTeX.push(node.nodeValue.trim().slice(0, 60));
+      var block = parent.closest("p, li, td, th, h1, h2, h3, h4, h5, h6, blockquote") || parent;
+      var text = paragraphs[block.dataset.probeId] || "";
+      if (!block.dataset.probeId) block.dataset.probeId = String(Object.keys(paragraphs).length + 1);
+      paragraphs[block.dataset.probeId] = text + node.nodeValue;
     }
+    Object.keys(paragraphs).forEach(function (id) {
+      var text = paragraphs[id];
+      if (/(^|\n)\s*\|[^\n]*\|[^\n]*\|/.test(text) || /\|\s*:?-{3,}:?\s*\|/.test(text)) {
+        probe.rawTeX.push("table pipes: " + text.trim().slice(0, 60));
+      }
+    });
     var svgs = document.querySelectorAll("svg.cr-fig");
     probe.figures = svgs.length;
     probe.emptyFigures = 0;

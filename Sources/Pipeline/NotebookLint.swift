@@ -1,0 +1,114 @@
+import Diagnostics
+import Document
+import TeXMath
+
+/// Problems on the page that no block reports, found the same way by `run`, `check`,
+/// `update` and `build`: math opened and never closed, TeX the renderer does not know or
+/// cannot balance, front-matter keys that nothing reads, fences that look like a misspelt
+/// `backprop` (so their code would never run or be checked), and block options that do not
+/// exist. Each is an error at its place in the file: a page that shows raw `$$`, a
+/// `\fracc` or a block that silently never runs must not pass.
+public enum NotebookLint {
+    /// The front-matter keys something reads: the page's and the run's.
+    public static let frontMatterKeys = ["title", "description", "order", "lang"] + NotebookSettings.keys
+
+    public static func diagnostics(_ notebook: Notebook) -> [Diagnostic] {
+        var found = notebook.pageDiagnostics
+        found += frontMatter(notebook)
+        found += fences(notebook)
+        found += blockOptions(notebook)
+        var math = MathCheck(path: notebook.path)
+        math.blocks(notebook.markup)
+        found += math.diagnostics
+        return found
+    }
+
+    private static func frontMatter(_ notebook: Notebook) -> [Diagnostic] {
+        let front = notebook.frontMatter
+        return front.values.keys.sorted().filter { !frontMatterKeys.contains($0) }.map { key in
+            let suggestion = Suggestion.closest(to: key, among: frontMatterKeys)
+            return .error("unknown front-matter key '\(key)'", file: notebook.path,
+                          at: front.keyLocation(of: key).map { SourceRange(start: $0, end: SourceLocation(line: $0.line, column: $0.column + key.unicodeScalars.count)) },
+                          notes: suggestion.map { [.init("did you mean '\($0)'?")] }
+                              ?? [.init("keys: " + frontMatterKeys.joined(separator: ", "))])
+        }
+    }
+
+    /// Fenced code whose language is nearly `backprop` (`backprob`, `Backprop`, `back-prop`):
+    /// it would be shown as code and never run.
+    private static func fences(_ notebook: Notebook) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func visit(_ blocks: [Markup.Block]) {
+            for block in blocks {
+                switch block {
+                case .code(let info, _, let line):
+                    guard let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init),
+                          looksLikeBackprop(word) else { continue }
+                    found.append(.error("a fence marked '\(word)' is shown as code and never run", file: notebook.path,
+                                        at: SourceRange(at: SourceLocation(line: line, column: 1)),
+                                        notes: [.init("did you mean 'backprop'? (a computation block's info string starts with backprop, in lower case)")]))
+                case .blockQuote(let children): visit(children)
+                case .list(_, _, _, let items): items.forEach(visit)
+                default: continue
+                }
+            }
+        }
+        visit(notebook.markup)
+        return found
+    }
+
+    static func looksLikeBackprop(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        guard word != "backprop" else { return false }
+        if lower == "backprop" { return true }
+        let letters = String(lower.filter { $0.isLetter })
+        return Suggestion.editDistance(letters, "backprop", limit: 2) <= 2
+    }
+
+    private static func blockOptions(_ notebook: Notebook) -> [Diagnostic] {
+        notebook.blocks.flatMap { block in
+            block.options.filter { !NotebookRunner.blockOptions.contains($0) }.map { option in
+                let suggestion = Suggestion.closest(to: option, among: NotebookRunner.blockOptions)
+                return Diagnostic.error("unknown block option '\(option)'", file: notebook.path, at: block.infoRange,
+                                        notes: suggestion.map { [.init("did you mean '\($0)'?")] }
+                                            ?? [.init("options: " + NotebookRunner.blockOptions.joined(separator: ", "))])
+            }
+        }
+    }
+
+    /// Renders every formula of the prose, as the site will, and keeps what it reports.
+    private struct MathCheck {
+        let path: String
+        let renderer = MathRenderer()
+        var diagnostics: [Diagnostic] = []
+
+        mutating func blocks(_ blocks: [Markup.Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(_, let content, _), .paragraph(let content, _): inlines(content)
+                case .blockQuote(let children): self.blocks(children)
+                case .list(_, _, _, let items): items.forEach { self.blocks($0) }
+                default: continue
+                }
+            }
+        }
+
+        mutating func inlines(_ content: [Markup.Inline]) {
+            for inline in content {
+                switch inline {
+                case .emphasis(let children), .strong(let children): inlines(children)
+                case .link(_, _, let children, _): inlines(children)
+                case .image(_, _, let alt, _): inlines(alt)
+                case .math(let tex, let display, let location):
+                    for warning in renderer.render(tex, display: display).warnings {
+                        let start = Markup.location(in: tex, offset: warning.offset, from: location)
+                        let end = Markup.location(in: tex, offset: warning.offset + warning.length, from: location)
+                        diagnostics.append(.error(warning.message, file: path, at: SourceRange(start: start, end: end),
+                                                  notes: warning.notes.map { .init($0) }))
+                    }
+                default: continue
+                }
+            }
+        }
+    }
+}
