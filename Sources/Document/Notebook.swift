@@ -63,6 +63,12 @@ public struct Notebook: Sendable {
         lines.location(of: offset)
     }
 
+    /// The text of a line (from 1), without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lines.lineCount else { return "" }
+        return String(decoding: bytes[lines.start(ofLine: line)..<lines.contentEnd(ofLine: line)], as: UTF8.self)
+    }
+
     /// The range between two byte offsets.
     public func sourceRange(ofBytes range: Range<Int>) -> SourceRange {
         lines.range(range)

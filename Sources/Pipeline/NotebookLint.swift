@@ -69,11 +69,33 @@ public enum NotebookLint {
         notebook.blocks.flatMap { block in
             block.options.filter { !NotebookRunner.blockOptions.contains($0) }.map { option in
                 let suggestion = Suggestion.closest(to: option, among: NotebookRunner.blockOptions)
-                return Diagnostic.error("unknown block option '\(option)'", file: notebook.path, at: block.infoRange,
+                return Diagnostic.error("unknown block option '\(option)'", file: notebook.path, at: range(of: option, in: block, notebook),
                                         notes: suggestion.map { [.init("did you mean '\($0)'?")] }
                                             ?? [.init("options: " + NotebookRunner.blockOptions.joined(separator: ", "))])
             }
         }
+    }
+
+    /// Where `option` is written in the block's info string (on the fence's line).
+    private static func range(of option: String, in block: CodeBlock, _ notebook: Notebook) -> SourceRange {
+        let start = block.infoRange.start
+        let line = notebook.lineText(start.line)
+        let info = line.unicodeScalars.dropFirst(start.column - 1)
+        var words: [(Int, String)] = [], column = start.column, current = "", wordStart = column
+        for scalar in info {
+            if scalar == " " || scalar == "\t" {
+                if !current.isEmpty { words.append((wordStart, current)) }
+                current = ""
+                wordStart = column + 1
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+            column += 1
+        }
+        if !current.isEmpty { words.append((wordStart, current)) }
+        guard let found = words.dropFirst().first(where: { $0.1 == option }) else { return block.infoRange }
+        return SourceRange(start: SourceLocation(line: start.line, column: found.0),
+                           end: SourceLocation(line: start.line, column: found.0 + option.unicodeScalars.count))
     }
 
     /// Renders every formula of the prose, as the site will, and keeps what it reports.

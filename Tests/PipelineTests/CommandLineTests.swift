@@ -59,8 +59,12 @@ final class Project {
         try String(contentsOf: root.appendingPathComponent("notebooks/\(name)"), encoding: .utf8)
     }
 
+    /// Runs the binary in the project, with a cache folder of the project's own (where the
+    /// seal of `.chainrule/` files is kept), so no test touches the user's.
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Command.Result {
-        try Command.run(arguments, in: root, environment: environment)
+        var environment = environment
+        if environment["XDG_CACHE_HOME"] == nil { environment["XDG_CACHE_HOME"] = root.appendingPathComponent(".cache").path }
+        return try Command.run(arguments, in: root, environment: environment)
     }
 }
 
