@@ -76,7 +76,7 @@ bench-instructions: deps
 	CHAINRULE_GENERIC_CPU=1 $(SWIFT) build -c release --scratch-path $(GENERIC_SCRATCH) --product chainrule-bench
 	python3 bench/instructions.py $(GENERIC_SCRATCH)/release/chainrule $(GENERIC_SCRATCH)/release/chainrule-bench
 
-# libFuzzer on the notebook parser, the language and TeX math: each target FUZZ_SECONDS
+# libFuzzer on the notebook parser, the language, TeX math and links: each target FUZZ_SECONDS
 # (default 60), then a table of inputs run and crashes. The targets are a package of their
 # own (fuzz/), built with the sanitizers into a scratch folder `swift build` never reads.
 FUZZ_SECONDS ?= 60

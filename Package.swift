@@ -25,13 +25,12 @@ let package = Package(
         .executable(name: "chainrule", targets: ["chainrule"]),
         .library(name: "Engine", targets: ["Engine"]),
         // For the fuzz targets in fuzz/, a package of their own that depends on this one.
-        .library(name: "ChainruleFuzzable", targets: ["Document", "Language", "Runtime", "TeXMath"]),
+        .library(name: "ChainruleFuzzable", targets: ["Document", "Language", "Runtime", "TeXMath", "Weave"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The cmark C library from the system (Debian: libcmark-dev, macOS: brew install cmark).
@@ -69,8 +68,7 @@ let package = Package(
         // The `chainrule` executable.
         .executableTarget(
             name: "chainrule",
-            dependencies: ["Pipeline", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["Pipeline", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `make bench`: the engine's side of the benchmark table (bench/run.py drives it).
         .executableTarget(
             name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench",

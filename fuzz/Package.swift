@@ -21,6 +21,8 @@ let package = Package(
         .executableTarget(name: "fuzz-language", dependencies: [fuzzable]),
         // TeX to MathML on any text.
         .executableTarget(name: "fuzz-math", dependencies: [fuzzable]),
+        // Link destinations and file names: no page ever gets a javascript: (or data:, file:...) URL.
+        .executableTarget(name: "fuzz-links", dependencies: [fuzzable]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@
 set -u
 binaries=${1:?usage: fuzz/run.sh BINARIES [TARGET...]}
 shift
-targets=${*:-notebook language math}
+targets=${*:-notebook language math links}
 seconds=${FUZZ_SECONDS:-60}
 cd "$(dirname "$0")/.." || exit 1
 summary=""
@@ -17,6 +17,7 @@ for target in $targets; do
     case $target in
         notebook) max_len=16384 ;;
         language) max_len=4096 ;;
+        links) max_len=512 ;;
         *) max_len=2048 ;;
     esac
     mkdir -p "fuzz/corpus/$target" "fuzz/crashes/$target"

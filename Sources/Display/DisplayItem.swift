@@ -17,7 +17,24 @@ public enum DisplayItem: Hashable, Sendable, Codable {
         case .text(let text): return text
         case .abridged(let abridged): return abridged.text + " #" + abridged.digest
         case .table(let table): return table.text
-        case .figure(let figure): return figure.summary + " #" + figure.recordDigest
+        case .figure(let figure): return figure.summary + " #" + (figure.wholeRecord?.digest ?? figure.recordDigest)
+        }
+    }
+
+    /// How long `record` is, without computing a figure's digest (it has a fixed length).
+    public var recordLength: Int {
+        switch self {
+        case .figure(let figure): return figure.summary.count + 2 + RecordWriter.digestLength
+        default: return record.count
+        }
+    }
+
+    /// Whether the record ends with a digest (a figure, an abridged value), without
+    /// computing it.
+    public var carriesDigest: Bool {
+        switch self {
+        case .text, .table: return false
+        case .abridged, .figure: return true
         }
     }
 
@@ -26,7 +43,7 @@ public enum DisplayItem: Hashable, Sendable, Codable {
         switch self {
         case .text, .table: return nil
         case .abridged(let abridged): return abridged.digest
-        case .figure(let figure): return figure.recordDigest
+        case .figure(let figure): return figure.wholeRecord?.digest ?? figure.recordDigest
         }
     }
 
@@ -36,7 +53,7 @@ public enum DisplayItem: Hashable, Sendable, Codable {
         switch self {
         case .text, .table: return nil
         case .abridged(let abridged): return abridged.listing
-        case .figure(let figure): return figure.recordListing()
+        case .figure(let figure): return figure.wholeRecord == nil ? figure.recordListing() : nil
         }
     }
 }

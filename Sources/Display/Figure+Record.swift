@@ -2,6 +2,8 @@
 /// label, level or style changes the record's digest.
 extension Figure: RecordContent {
     public func writeRecord(to writer: inout RecordWriter) {
+        // A figure thinned for drawing is recorded as it was whole.
+        if let wholeRecord { return writer.text("whole figure", wholeRecord.digest) }
         writer.text("title", title)
         switch content {
         case .line(let plot): writer.group("plot") { plot.writeRecord(to: &$0) }

@@ -13,6 +13,9 @@ public struct Figure: Hashable, Sendable, Codable {
 
     public var title: String?
     public var content: Content
+    /// Set when the content was thinned for drawing (`thinnedForDrawing`): the summary and
+    /// digest of the whole figure, which are its record.
+    public var wholeRecord: FigureRecord?
 
     public init(title: String? = nil, _ content: Content) {
         self.title = title
@@ -21,6 +24,7 @@ public struct Figure: Hashable, Sendable, Codable {
 
     /// One line: the kind, the title, the sizes and the values a reader would check.
     public var summary: String {
+        if let wholeRecord { return wholeRecord.summary }
         let titled: (String) -> String = { kind in
             self.title.map { "\(kind) \"\($0)\"" } ?? kind
         }

@@ -4,7 +4,10 @@ import Document
 import Foundation
 
 /// Runs of notebooks kept between builds, so a notebook that has not changed is not run
-/// again. Stored under `.chainrule/cache/runs/`, one file per notebook path.
+/// again. Stored under `.chainrule/cache/runs/`, one file per notebook path, sealed with the
+/// user's `CacheSeal`: an entry this user did not write on this machine (committed to a
+/// repository, copied, forged to show outputs the code never gave) is ignored and the
+/// notebook runs.
 ///
 /// A run's key is a digest of the tool version, the notebook's path and its bytes. The entry also lists every data file the run read with `load`, with a digest
 /// of its contents: a changed data file makes the entry stale even though the notebook is
@@ -52,7 +55,7 @@ public struct BuildCache: Sendable {
 
     /// The cached run of a notebook, if its key matches and its data files are unchanged.
     public func lookup(_ notebook: Notebook, key: String) -> (run: NotebookRun, dataFiles: [DataFile])? {
-        guard let bytes = SiteFiles.read(file(for: notebook.path)),
+        guard let sealed = SiteFiles.read(file(for: notebook.path)), let bytes = CacheSeal.current?.unsealed(sealed),
               let entry = try? BuildCache.decoder().decode(Entry.self, from: Data(bytes)),
               entry.key == key,
               entry.outcomes.count == notebook.blocks.count,
@@ -79,8 +82,8 @@ public struct BuildCache: Sendable {
         guard !run.failed else { return }
         let entry = Entry(key: key, outcomes: run.outcomes, filesRead: run.filesRead, dataFiles: dataFiles,
                           diagnostics: run.diagnostics, seconds: run.seconds)
-        guard let data = try? BuildCache.encoder().encode(entry) else { return }
-        try? SiteFiles.writeAtomically(data, to: file(for: run.notebook.path))
+        guard let seal = CacheSeal.current, let data = try? BuildCache.encoder().encode(entry) else { return }
+        try? SiteFiles.writeAtomically(Data(seal.sealed([UInt8](data))), to: file(for: run.notebook.path))
     }
 
     /// Figures may hold NaN and infinities (gaps in a loss curve), which plain JSON cannot.

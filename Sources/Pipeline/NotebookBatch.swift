@@ -22,7 +22,7 @@ public enum NotebookBatch {
     /// finish, one call at a time; `judge` says how each run came out (by default, failed or
     /// ok; `check` counts stale records too).
     public static func run(
-        _ notebooks: [Notebook], projectRoot: String?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ notebooks: [Notebook], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         judge: @escaping @Sendable (NotebookRun) -> Verdict = { $0.failed ? .failed : .ok },
         progress: @escaping @Sendable (Event) -> Void = { _ in }
     ) -> [NotebookRun] {
@@ -31,7 +31,7 @@ public enum NotebookBatch {
         return Parallel.map(notebooks.count, jobs: max(1, jobs)) { index in
             let notebook = notebooks[index]
             report(.started(index: index, path: notebook.path))
-            let run = NotebookRunner.run(notebook, projectRoot: projectRoot)
+            let run = NotebookRunner.run(notebook)
             report(.finished(index: index, path: notebook.path, seconds: run.seconds, verdict: judge(run)))
             return run
         }

@@ -2,6 +2,7 @@ import Diagnostics
 import Display
 import Document
 import Foundation
+import Runtime
 
 /// One recorded output that does not match what its block gives now.
 public struct StaleOutput: Sendable, Hashable {
@@ -95,7 +96,7 @@ public enum NotebookCheck {
                 var output = StaleOutput(kind: .changed, block: block.index, line: record.line,
                                          reasons: reasons.isEmpty && recordedFingerprint != nil ? [.result] : reasons,
                                          diff: UnifiedDiff.make(record.text, text))
-                if let store { output.details = explain(record.text, result.items, store: store) }
+                if let store { output.details = explain(record.text, result, store: store) }
                 stale.append(output)
             }
         }
@@ -104,13 +105,13 @@ public enum NotebookCheck {
 
     /// What changed behind each digest of a record that no longer matches: the values that
     /// differ, from the listing kept when the record was written, or why they cannot be named.
-    static func explain(_ recorded: String, _ items: [DisplayItem], store: RecordStore) -> [String] {
+    static func explain(_ recorded: String, _ result: BlockResult, store: RecordStore) -> [String] {
         let before = recorded.split(separator: "\n").compactMap { OutputComparison.digest(in: $0) }
-        let after = items.filter { $0.digest != nil }
+        let now = (result.recordedText ?? "").split(separator: "\n").compactMap { OutputComparison.digest(in: $0) }
+        let items = result.items.filter(\.carriesDigest)
         var details: [String] = []
-        for (position, (old, item)) in zip(before, after).enumerated() {
-            guard let new = item.digest, old != new else { continue }
-            let what = after.count > 1 ? "display \(position + 1) changed" : "changed"
+        for (position, (old, (new, item))) in zip(before, zip(now, items)).enumerated() where old != new {
+            let what = items.count > 1 ? "display \(position + 1) changed" : "changed"
             guard let current = item.listing else {
                 details.append("\(what): too many values to name the ones that changed")
                 continue

@@ -46,19 +46,8 @@ public enum NotebookRunner {
     /// operation (a huge matrix product) that does not return in time.
     public static func watchdogGrace(_ budget: Double) -> Double { 0.5 + budget / 20 }
 
-    /// The folder `load` may read from: `projectRoot` (the current folder, for every
-    /// command) when the notebook lies inside it, otherwise the notebook's own folder. So
-    /// `run`, `check`, `update` and `build` agree on what a notebook may read, wherever
-    /// they are started.
-    static func project(of directory: String, within projectRoot: String?) -> String {
-        guard let projectRoot else { return directory }
-        let root = URL(fileURLWithPath: projectRoot).standardizedFileURL.resolvingSymlinksInPath().path
-        let folder = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
-        let inside = folder == root || folder.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-        return inside ? projectRoot : directory
-    }
-
-    public static func run(_ notebook: Notebook, projectRoot: String? = nil) -> NotebookRun {
+    /// Runs the notebook's blocks; `load` may read inside its project (`ProjectRoot`).
+    public static func run(_ notebook: Notebook) -> NotebookRun {
         let settings = NotebookSettings(notebook)
         let directory = URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path
         let partial = PartialRun()
@@ -70,7 +59,7 @@ public enum NotebookRunner {
             var filesRead: [[String]] = []
             let interpreter = Interpreter(configuration: .init(
                 limits: settings.limits, notebookDirectory: directory,
-                projectRoot: project(of: directory, within: projectRoot)))
+                projectRoot: ProjectRoot.of(notebook: notebook.path)))
             var stopped = notebook.hasErrors || !settings.diagnostics.isEmpty
             for block in notebook.blocks {
                 partial.publish(outcomes, filesRead, diagnostics, running: block.index)

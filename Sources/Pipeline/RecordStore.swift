@@ -1,5 +1,6 @@
 import Display
 import Foundation
+import Runtime
 
 /// The values behind the digests in records (`plot "loss": ... #62dab3291854`), kept in
 /// `.chainrule/records/` so that `check` can name what changed when a digest no longer
@@ -18,10 +19,12 @@ public struct RecordStore: Sendable {
         self.seal = seal
     }
 
-    /// Keeps the listing of every item of `items` that has a digest, unless already kept.
-    public func keep(_ items: [DisplayItem]) {
-        for item in items {
-            guard let digest = item.digest, isDigest(digest) else { continue }
+    /// Keeps the listing of every item of a block that has a digest, unless already kept.
+    public func keep(_ result: BlockResult) {
+        // The digests, in order, as the record holds them (not computed again).
+        let digests = (result.recordedText ?? "").split(separator: "\n").compactMap { OutputComparison.digest(in: $0) }
+        for (digest, item) in zip(digests, result.items.filter(\.carriesDigest)) {
+            guard isDigest(digest) else { continue }
             let path = SiteFiles.join(directory, digest)
             guard access(path, F_OK) != 0, let listing = item.listing else { continue }
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -35,7 +38,7 @@ public struct RecordStore: Sendable {
     /// Keeps the listings of everything the runs displayed.
     public func keep(_ runs: [NotebookRun]) {
         for run in runs {
-            for case .ran(let result) in run.outcomes { keep(result.items) }
+            for case .ran(let result) in run.outcomes { keep(result) }
         }
     }
 

@@ -115,7 +115,7 @@ struct SiteBuildState {
         progress(.planned(toRun: toRun.count, cached: sources.count - toRun.count))
         if !toRun.isEmpty {
             let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, projectRoot: options.projectRoot, jobs: jobs, progress: { event in
+            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, jobs: jobs, progress: { event in
                 progress(.batch(event))
             })
             RecordStore(projectRoot: options.projectRoot)?.keep(runs)
@@ -155,11 +155,15 @@ struct SiteBuildState {
         var linked: [String: String] = [:]
         for (index, record) in records.enumerated() {
             for link in record.links {
-                if let problem = layout.siteMap.check(link, from: sources[index].key, file: sources[index].path,
-                                                      fileExists: { SiteFiles.kind($0) == .file }) {
+                let notebook = sources[index].path, rawHTML = options.rawHTML
+                if let problem = layout.siteMap.check(link, from: sources[index].key, file: notebook, fileProblem: {
+                    LinkedFile.problem($0, notebook: notebook, rawHTML: rawHTML)
+                }) {
                     siteProblems.append(problem)
                 } else if case .file(let source, let sitePath) = link.target {
-                    linked[sitePath] = source
+                    // Copied from its real path: a link (hard or symbolic) to a symbolic link
+                    // would publish the link, not the file.
+                    linked[sitePath] = ProjectRoot.resolved(source) ?? source
                 }
             }
         }
@@ -222,22 +226,47 @@ struct SiteBuildState {
     /// The site folder is replaced as a whole, so it must not hold a notebook or the
     /// project itself (`--out notebooks` or `--out .` would swap them away).
     static func outputProblem(options: SiteBuildOptions, sources: [SiteSource]) -> Diagnostic? {
-        func absolute(_ path: String) -> String {
-            URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                .standardizedFileURL.path
-        }
-        let output = absolute(options.output)
-        let root = absolute(options.projectRoot)
-        let inside = { (path: String) in path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") }
-        if inside(root) {
+        // Real paths, so that a symbolic link cannot hide that the site folder is the
+        // notebooks folder (`pl -> project`, `--out pl/notebooks`).
+        let output = realPath(options.output)
+        let inside = { (path: String, folder: String) in path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        if inside(realPath(options.projectRoot), output) {
             return .error("the site folder would replace the project that holds it", file: options.output,
                           notes: [.init("pass --out with a folder of its own, such as site")])
         }
-        if let source = sources.first(where: { inside(absolute($0.path)) }) {
+        let folders = options.paths.filter { SiteFiles.kind($0) == .folder } + sources.map { SitePath.directory(of: $0.path) }
+        for folder in folders {
+            let real = realPath(folder.isEmpty ? "." : folder)
+            if inside(real, output) || inside(output, real) {
+                return .error("the site folder \(inside(output, real) ? "is inside" : "holds") the notebooks folder \(folder); building would replace notebooks",
+                              file: options.output, notes: [.init("pass --out with a folder of its own, outside the notebooks, such as site")])
+            }
+        }
+        if let source = sources.first(where: { inside(realPath($0.path), output) }) {
             return .error("the site folder holds a notebook (\(source.path)); building would replace it", file: options.output,
                           notes: [.init("pass --out with a folder of its own, such as site")])
         }
+        // A build replaces the whole folder: only one that a build wrote, or an empty one.
+        if SiteFiles.kind(options.output) == .folder,
+           let entries = try? FileManager.default.contentsOfDirectory(atPath: options.output), !entries.isEmpty,
+           SiteFiles.kind(SiteFiles.join(options.output, SiteManifest.stampFile)) != .file {
+            return .error("the site folder holds files that chainrule did not write; building would delete them", file: options.output,
+                          notes: [.init("pass --out with a new or empty folder, or move those files away first (a folder chainrule built holds \(SiteManifest.stampFile))")])
+        }
         return nil
+    }
+
+    /// `path` made absolute with every symbolic link resolved, for the part of it that
+    /// exists (the rest appended as written).
+    static func realPath(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        var rest: [String] = []
+        while ProjectRoot.resolved(url.path) == nil, url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+        }
+        let base = ProjectRoot.resolved(url.path) ?? url.path
+        return rest.reduce(base) { ($0 as NSString).appendingPathComponent($1) }
     }
 
     /// What decides whether a page must be drawn again.

@@ -48,15 +48,17 @@ struct SiteManifest: Codable {
         return SiteFiles.join(cache, "site-" + digest.hex.prefix(16) + ".json")
     }
 
+    /// The record of the last build, if this user wrote it on this machine (it is sealed:
+    /// a forged one could otherwise declare a forged site up to date).
     static func load(_ path: String) -> SiteManifest? {
-        guard let bytes = SiteFiles.read(path) else { return nil }
+        guard let sealed = SiteFiles.read(path), let bytes = CacheSeal.current?.unsealed(sealed) else { return nil }
         return try? JSONDecoder().decode(SiteManifest.self, from: Data(bytes))
     }
 
     func save(_ path: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
-        try? SiteFiles.writeAtomically(data, to: path)
+        guard let seal = CacheSeal.current, let data = try? encoder.encode(self) else { return }
+        try? SiteFiles.writeAtomically(Data(seal.sealed([UInt8](data))), to: path)
     }
 }

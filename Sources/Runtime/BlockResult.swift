@@ -3,26 +3,36 @@ import Display
 
 /// What running one block gave: what it displayed, and how it failed, if it did.
 public struct BlockResult: Sendable, Hashable, Codable {
-    public var items: [DisplayItem]
+    public let items: [DisplayItem]
     /// Syntax errors (all of them) or the one runtime error that stopped the block.
-    public var errors: [Diagnostic]
+    public let errors: [Diagnostic]
     /// Problems that did not stop the block.
-    public var warnings: [Diagnostic]
+    public let warnings: [Diagnostic]
+    /// The text a notebook records for this block: its displays, one after another, or for
+    /// a failed block its error messages (without locations, so moving the block does not
+    /// make the record stale). nil when the block displays nothing. Made once: a figure's
+    /// record holds the digest of all its data, which check, update and the record store
+    /// all need.
+    public let recordedText: String?
 
     public init(items: [DisplayItem] = [], errors: [Diagnostic] = [], warnings: [Diagnostic] = []) {
         self.items = items
         self.errors = errors
         self.warnings = warnings
+        let parts = items.map(\.record) + errors.map(\.recordedText)
+        recordedText = parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
     public var failed: Bool { !errors.isEmpty }
 
-    /// The text a notebook records for this block: its displays, one after another, or for
-    /// a failed block its error messages (without locations, so moving the block does not
-    /// make the record stale). nil when the block displays nothing.
-    public var recordedText: String? {
-        var parts = items.map(\.record)
-        parts += errors.map(\.recordedText)
-        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    enum CodingKeys: String, CodingKey {
+        case items, errors, warnings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(items: try container.decode([DisplayItem].self, forKey: .items),
+                  errors: try container.decode([Diagnostic].self, forKey: .errors),
+                  warnings: try container.decode([Diagnostic].self, forKey: .warnings))
     }
 }

@@ -149,8 +149,11 @@ enum DataFile {
                 rows.append(row)
                 continue
             }
+            // The cell is not quoted: a file that is not data (a key, a password file) must
+            // not be echoed into a page or a CI log through this message.
             let column = cells[..<bad].reduce(1) { $0 + $1.count + 1 }
-            throw BuiltinError("\(name):\(number + 1):\(column): '\(cells[bad])' is not a number")
+            throw BuiltinError("\(name):\(number + 1):\(column): not a number, so this is not a CSV file of numbers",
+                               notes: [.init("load reads comma-separated numbers, one row per line, after an optional header line")])
         }
         guard let width = rows.first?.count else { return NDArray(shape: [0, 0], values: []) }
         try Engine.Limits.check(Shape([rows.count, width]))

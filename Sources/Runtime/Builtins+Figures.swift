@@ -4,8 +4,10 @@ import Engine
 /// Figures and tables: values that carry the data the page draws, and display as one
 /// line of summary (a figure) or aligned text (a table) in the recorded output.
 extension Builtins {
+    /// A figure as a value, thinned for drawing when it holds more points than a page draws
+    /// (here, inside the block's time budget, so a huge plot costs the notebook, not the build).
     private static func figureValue(_ figure: Figure) -> Value {
-        .object(DisplayObject([.figure(figure)], typeName: "a figure"))
+        .object(DisplayObject([.figure(figure.thinnedForDrawing())], typeName: "a figure"))
     }
 
     private static func strings(_ arguments: Arguments, _ name: String) throws -> [String]? {

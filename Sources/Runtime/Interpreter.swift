@@ -287,7 +287,7 @@ public final class Interpreter {
     }
 
     func emit(_ item: DisplayItem, at range: SourceRange) throws {
-        outputSize += item.record.count + 1
+        outputSize += item.recordLength + 1
         if outputSize > configuration.limits.outputCharacters {
             throw RuntimeError("the block displays more than \(configuration.limits.outputCharacters) characters", at: range,
                                notes: [.init("display a summary (a shape, a mean, a plot) rather than everything; or raise 'max_output' in the front matter")])

@@ -6,6 +6,7 @@ extension DefaultTheme {
     <html lang="{{site.language}}">
     <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="\#(DefaultTheme.contentSecurityPolicy)">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light dark">
     <title>{{site.title}}</title>

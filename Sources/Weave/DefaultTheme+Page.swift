@@ -1,10 +1,12 @@
 extension DefaultTheme {
-    /// The page of one notebook. Context: see `SiteTheme` (README.md, "Themes").
+    /// The page of one notebook. Context: see `SiteTheme` (README.md, "Themes"). The policy
+    /// comes right after the charset: a `<meta>` policy covers only what follows it.
     public static let pageTemplate = #"""
     <!doctype html>
     <html lang="{{site.language}}">
     <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="\#(DefaultTheme.contentSecurityPolicy)">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light dark">
     <title>{{page.title}} · {{site.title}}</title>

@@ -202,11 +202,14 @@ extension DefaultTheme {
 
     """#
 
-    /// Added to pages by `chainrule serve` only, never written to the site: it asks the
+    /// Served by `chainrule serve` only (at `/__chainrule/reload.js`, loaded by a `<script
+    /// src>` it adds to each page as it serves it), never written to the site: it asks the
     /// server for the build's version every half second and reloads the page when it changes.
+    /// A file rather than an inline script because the pages' policy allows scripts only
+    /// from the site's own files (`contentSecurityPolicy`).
     public static let reloadScript = #"""
-    <script>
     (function () {
+      "use strict";
       var known = null;
       function poll() {
         fetch("/__chainrule/version", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (v) {
@@ -217,7 +220,6 @@ extension DefaultTheme {
       }
       poll();
     })();
-    </script>
 
     """#
 }

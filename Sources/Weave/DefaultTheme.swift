@@ -11,4 +11,24 @@ public enum DefaultTheme {
     public static let scriptName = "site.js"
     /// Extra CSS added after the stylesheet, for a project that only wants to adjust it.
     public static let customStylesheetName = "custom.css"
+
+    /// What a page may load and run: the site's own files and nothing else, so that raw HTML
+    /// let through with `--raw-html`, or markup that escaping missed, cannot run an inline
+    /// script, load one from elsewhere, post a form or re-point relative links with `<base>`.
+    /// A page needs no more: its scripts and stylesheets are files under `assets/`, its
+    /// figures inline SVG and its math MathML. Styles allow `'unsafe-inline'` because both
+    /// carry `style` attributes (an SVG's `max-width`, a table cell's alignment in MathML),
+    /// which a policy without it blocks; a style cannot run code. Images allow `data:` for
+    /// the icons a theme's stylesheet may hold inline.
+    ///
+    /// The pages carry it in a `<meta>` (for a site opened from disk or published anywhere)
+    /// and `chainrule serve` sends it as a header, with `frame-ancestors` added
+    /// (`serverContentSecurityPolicy`).
+    public static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
+    /// The policy as a header: `frame-ancestors` (no page of the preview inside another
+    /// site's frame) works only there; browsers ignore it in a `<meta>`, and say so in the
+    /// console.
+    public static let serverContentSecurityPolicy = contentSecurityPolicy + "; frame-ancestors 'none'"
 }

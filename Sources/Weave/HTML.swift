@@ -28,19 +28,55 @@ public enum HTML {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A URL for an `href` or `src`: escaped, and only when its scheme is one a page may
-    /// follow (`http`, `https`, `mailto`, or none). Anything else (`javascript:`, `data:`,
-    /// `vbscript:`) gives nil, and the caller drops the link but keeps its text.
-    public static func safeURL(_ url: String) -> String? {
-        let trimmed = url.trimmingWhitespace
-        guard let colon = trimmed.firstIndex(of: ":") else { return escape(trimmed) }
-        // A colon after the first `/`, `?` or `#` belongs to a path or a query, not a scheme.
-        if let slash = trimmed.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }), slash < colon {
-            return escape(trimmed)
+    /// A URL for an `href` or `src` attribute: nil when a browser would follow it into a
+    /// scheme that runs code or reaches the reader's files (see `forbiddenSchemes`), else
+    /// percent-encoded as cmark's own HTML renderer does (every byte except ASCII letters,
+    /// digits and `-_.+!*'(),%#@?=;:/&$~` becomes `%XX`, so a control character or a space can
+    /// never change what the browser reads) and escaped for a double-quoted attribute.
+    public static func href(_ url: String) -> String? {
+        if let scheme = browserScheme(url), forbiddenSchemes.contains(scheme) { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(url.utf8.count + 8)
+        let digits = Array("0123456789ABCDEF".utf8)
+        for byte in url.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#x27;".utf8)
+            case _ where isURLSafe(byte): bytes.append(byte)
+            default: bytes += [0x25, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
+            }
         }
-        let scheme = trimmed[..<colon].lowercased()
-        guard ["http", "https", "mailto"].contains(scheme) else { return nil }
-        return escape(trimmed)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Schemes a page never links to: they run code in the page (`javascript:`,
+    /// `vbscript:`, `data:` and `blob:` documents) or open the reader's own files.
+    public static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "data", "blob", "file", "filesystem"]
+
+    /// The scheme a browser reads in `url`, lowercased, or nil for a relative URL. A browser
+    /// first drops leading and trailing C0 controls and spaces and removes every tab and line
+    /// break (WHATWG URL parsing), so `\u{0C}javascript:` and `java\tscript:` are
+    /// `javascript:` to it: the check must read the URL as the browser does.
+    public static func browserScheme(_ url: String) -> String? {
+        var scalars = Array(url.unicodeScalars)
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+        scalars.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let colon = scalars.firstIndex(of: ":"), colon > 0 else { return nil }
+        let scheme = scalars[..<colon]
+        guard isASCIILetter(scheme.first!), scheme.allSatisfy({ isASCIILetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }) else {
+            return nil
+        }
+        return String(String.UnicodeScalarView(scheme)).lowercased()
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    private static func isURLSafe(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || Array("-_.+!*(),%#@?=;:/$~".utf8).contains(byte)
     }
 }
 

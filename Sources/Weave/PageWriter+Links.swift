@@ -18,17 +18,41 @@ extension PageWriter {
 
     mutating func image(source: String, title: String, alt: [Markup.Inline], location: SourceLocation) -> String {
         let altText = HTML.escape(AnchorNamer.plainText(alt))
+        let trimmed = source.trimmingWhitespace
+        if HTML.browserScheme(trimmed) != nil || trimmed.hasPrefix("//") {
+            // The site loads nothing from elsewhere (its pages' policy would block the
+            // image anyway): the reader gets a link to it instead.
+            guard let href = resolve(source, location: location) else { return altText }
+            diagnostics.append(.warning("an image from the network is shown as a link", file: notebook.path, at: SourceRange(at: location),
+                                        notes: [.init("a site loads nothing from elsewhere; save the image next to the notebook to show it")]))
+            return "<a href=\"" + href + "\">" + (altText.isEmpty ? HTML.escape(trimmed) : altText) + "</a>"
+        }
         guard let src = resolve(source, location: location) else { return altText }
         let titleAttribute = title.isEmpty ? "" : " title=\"" + HTML.escape(title) + "\""
         return "<img src=\"" + src + "\" alt=\"" + altText + "\"" + titleAttribute + " loading=\"lazy\">"
     }
 
     /// The escaped `href` for a destination, recording links into the project; nil when the
-    /// destination must not be followed.
+    /// destination must not be followed (its text stays).
     mutating func resolve(_ destination: String, location: SourceLocation) -> String? {
         let trimmed = destination.trimmingWhitespace
         if trimmed.isEmpty { return "" }
-        if trimmed.hasPrefix("//") || Self.hasScheme(trimmed) { return HTML.safeURL(trimmed) }
+        if let scheme = HTML.browserScheme(trimmed) {
+            guard let href = HTML.href(trimmed) else {
+                diagnostics.append(.warning("a \(scheme): link is shown as text", file: notebook.path, at: SourceRange(at: location),
+                                            notes: [.init("a page never links to \(HTML.forbiddenSchemes.sorted().joined(separator: ":, ")): URLs")]))
+                return nil
+            }
+            return href
+        }
+        if trimmed.hasPrefix("//") { return HTML.href(trimmed) }
+        // A browser drops control characters from a URL, so the link it follows would not be
+        // the file the build checked.
+        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            diagnostics.append(.error("a link destination holds a control character", file: notebook.path, at: SourceRange(at: location),
+                                      notes: [.init("remove it, or percent-encode it if it is meant to be there")]))
+            return nil
+        }
         var path = trimmed
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
@@ -43,7 +67,7 @@ extension PageWriter {
         let decodedFragment = fragment.map(Self.percentDecoded)
         if path.isEmpty {
             links.append(PageLink(destination: trimmed, target: .samePage, fragment: decodedFragment, location: location))
-            return HTML.escape(trimmed)
+            return HTML.href(trimmed)
         }
         let decoded = Self.percentDecoded(path)
         let target = SitePath.join(SitePath.directory(of: renderer.source), decoded)
@@ -52,12 +76,13 @@ extension PageWriter {
             let targetPage = renderer.siteMap.entry(target)?.page ?? SitePath.page(forNotebook: SitePath.join(SitePath.directory(of: renderer.page), decoded))
             var href = SitePath.url(SitePath.relative(from: renderer.page, to: targetPage))
             if let fragment { href += "#" + fragment }
-            return HTML.escape(href)
+            return HTML.href(href)
         }
         let sitePath = SitePath.join(SitePath.directory(of: renderer.page), decoded)
         links.append(PageLink(destination: trimmed, target: .file(source: target, sitePath: sitePath),
                               fragment: decodedFragment, location: location))
-        return HTML.escape(path + query + (fragment.map { "#" + $0 } ?? ""))
+        // The file's own name, encoded (a `:` in it must not read as a scheme), then the rest.
+        return HTML.href(SitePath.url(SitePath.relative(from: renderer.page, to: sitePath)) + query + (fragment.map { "#" + $0 } ?? ""))
     }
 
     /// Raw HTML in a paragraph: as written when the builder allows it, else as text (an HTML

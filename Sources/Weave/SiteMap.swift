@@ -32,9 +32,10 @@ public struct SiteMap: Sendable {
     }
 
     /// The problem with a link, if there is one: a notebook that does not exist, a heading id
-    /// that its page does not have, a file that is missing or outside the site.
-    /// `fileExists` answers for paths in the project (the only I/O a check needs).
-    public func check(_ link: PageLink, from source: String, file: String, fileExists: (String) -> Bool) -> Diagnostic? {
+    /// that its page does not have, a file that is outside the site or that the site cannot
+    /// publish. `fileProblem` answers for paths in the project (the only I/O a check needs):
+    /// why the file cannot be published, or nil.
+    public func check(_ link: PageLink, from source: String, file: String, fileProblem: (String) -> String?) -> Diagnostic? {
         let at = SourceRange(at: link.location)
         switch link.target {
         case .notebook(let target):
@@ -56,8 +57,8 @@ public struct SiteMap: Sendable {
                 return .error("broken link: '\(link.destination)' is outside the notebooks folder", file: file, at: at,
                               notes: [.init("the site only copies files that sit next to the notebooks")])
             }
-            guard fileExists(path) else {
-                return .error("broken link: no file '\(path)'", file: file, at: at)
+            if let problem = fileProblem(path) {
+                return .error("broken link: \(problem)", file: file, at: at)
             }
             return nil
         }

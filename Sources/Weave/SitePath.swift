@@ -55,13 +55,15 @@ public enum SitePath {
     }
 
     /// A site path as it goes into an `href`: bytes that a URL cannot hold as they are (space,
-    /// `#`, `?`, `%`, non-ASCII...) percent-encoded, `/` kept.
+    /// `#`, `?`, `%`, non-ASCII...) percent-encoded, `/` kept. A `:` is encoded too: in the
+    /// first segment of a relative URL it would make the name a scheme
+    /// (`javascript:alert(1).html`).
     public static func url(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
             let safe = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || "-._~/!$&'()*+,;=:@".unicodeScalars.contains(scalar)
+                || "-._~/!$&'()*+,;=@".unicodeScalars.contains(scalar)
             if safe {
                 out.unicodeScalars.append(scalar)
             } else {

@@ -44,7 +44,7 @@ extension Chainrule {
             } else {
                 let progress = Progress(total: notebooks.count, verbosity: options.verbosity)
                 let rtol = rtol
-                let runs = NotebookBatch.run(notebooks, projectRoot: options.projectRoot, jobs: options.jobs, judge: { run in
+                let runs = NotebookBatch.run(notebooks, jobs: options.jobs, judge: { run in
                     let report = NotebookCheck.check(run, toolVersion: version, rtol: rtol)
                     return report.diagnostics.contains { $0.severity == .error } ? .failed
                         : (report.stale.isEmpty ? .ok : .stale(blocks: report.stale.count))

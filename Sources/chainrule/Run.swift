@@ -22,7 +22,7 @@ extension Chainrule {
                 Terminal.error(DiagnosticRenderer().render(error.diagnostics))
                 throw ExitCode(1)
             }
-            let result = NotebookRunner.run(notebook, projectRoot: FileManager.default.currentDirectoryPath)
+            let result = NotebookRunner.run(notebook)
             for index in notebook.blocks.indices {
                 if let text = result.recordedText(index) { print(text) }
             }

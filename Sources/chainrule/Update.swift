@@ -24,7 +24,7 @@ extension Chainrule {
             let (notebooks, loadProblems) = loadNotebooks(paths)
             let removed = NotebookUpdate.removeStaleTemporaries(nextTo: paths)
             let progress = Progress(total: notebooks.count, verbosity: options.verbosity)
-            let runs = NotebookBatch.run(notebooks, projectRoot: options.projectRoot, jobs: options.jobs,
+            let runs = NotebookBatch.run(notebooks, jobs: options.jobs,
                                          progress: progress.handle)
             progress.finish()
             RecordStore(projectRoot: options.projectRoot)?.keep(runs)

@@ -109,6 +109,7 @@ import Testing
         expectEveryChangeShows(figure, [
             "title": { $0.title = "LOSS" },
             "content": { $0.content = .panels([Figure(.line(LinePlot(series: [.init(x: [0, 1], y: [2, 1])])))]) },
+            "wholeRecord": { $0.wholeRecord = FigureRecord(summary: "plot", digest: "0123456789ab") },
         ])
         // A panel's figures take part one by one.
         var panels = Figure(.panels([figure, figure]))
@@ -173,5 +174,34 @@ import Testing
             #expect(RecordWriter.text(value) == NumberFormat.g(value), "\(value)")
         }
         #expect(disagreements == 0)
+    }
+}
+
+/// A figure too large to draw is thinned for the page, and records what it recorded whole.
+@Suite struct ThinningTests {
+    @Test func aHugePlotIsDrawnThinAndRecordedWhole() {
+        let n = 1_000_000
+        let y = (0..<n).map { i in i == 123_457 ? 50.0 : sin(Double(i) / 1000) }
+        let whole = Figure(title: "big", .line(LinePlot(series: [.init(x: (0..<n).map(Double.init), y: y)])))
+        let thinned = whole.thinnedForDrawing()
+        #expect(DisplayItem.figure(thinned).record == DisplayItem.figure(whole).record)
+        guard case .line(let plot) = thinned.content else {
+            Issue.record("not a plot")
+            return
+        }
+        #expect(plot.series[0].y.count <= Figure.pointsDrawn + 2)
+        #expect(plot.series[0].y.contains(50), "the spike survives")
+        #expect(plot.series[0].x.first == 0 && plot.series[0].x.last == Double(n - 1))
+        #expect(DisplayItem.figure(thinned).listing == nil)
+        // A small figure is left alone.
+        let small = Figure(.line(LinePlot(series: [.init(x: [0, 1], y: [1, 2])])))
+        #expect(small.thinnedForDrawing() == small)
+    }
+
+    @Test func panelsOfThinnedFiguresKeepTheirSummaries() {
+        let n = 50_000
+        let big = Figure(.scatter(ScatterPlot(x: (0..<n).map(Double.init), y: (0..<n).map { Double($0 % 7) }, classes: (0..<n).map { $0 % 2 })))
+        let panel = Figure(.panels([big.thinnedForDrawing(), big.thinnedForDrawing()]))
+        #expect(panel.summary.hasPrefix("panels: scatter: 50000 points in 2 classes (25000, 25000)"))
     }
 }

@@ -373,6 +373,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let cases = Self.failing.filter { !$0.heavy && $0.messages.contains { $0.contains("not valid UTF-8") } == unreadable }
         let (fixture, placed) = try Self.together(cases)
         try fixture.write("site/index.html", Array("<p>the previous site</p>\n".utf8))
+        try fixture.write("site/.chainrule-build", Array("a build's stamp".utf8))
         let before = fixture.snapshot()
         let result = try fixture.run(["build"])
         #expect(result.status == 1)

@@ -128,8 +128,9 @@ import Glibc
         let page = try #require(httpGet(port: port, path: "/two.html"))
         #expect(page.status == 200)
         #expect(page.body.contains("<pre class=\"cr-text\">6</pre>"))
-        #expect(page.body.contains("/__chainrule/version"), "the reload script is added when serving")
-        #expect(project.read("site/two.html")?.contains("/__chainrule/version") == false, "and never written to the site")
+        #expect(page.body.contains("<script src=\"/__chainrule/reload.js\"></script>"), "the reload script is added when serving")
+        #expect(project.read("site/two.html")?.contains("/__chainrule/") == false, "and never written to the site")
+        #expect(httpGet(port: port, path: "/__chainrule/reload.js")?.body.contains("/__chainrule/version") == true)
         #expect(httpGet(port: port, path: "/")?.body.contains("cr-cards") == true)
         #expect(httpGet(port: port, path: "/missing.html")?.status == 404)
 

@@ -28,7 +28,7 @@ import Weave
         let page = NotebookPageRenderer(notebook: notebook, outline: outline, source: path, page: name + ".html",
                                         outputs: SitePageDrawer.outputs(run), siteMap: map, options: PageOptions()).render()
         let diagnostics = run.diagnostics + page.diagnostics + page.links.compactMap {
-            map.check($0, from: path, file: path, fileExists: { _ in true })
+            map.check($0, from: path, file: path, fileProblem: { _ in nil })
         }
         let stderr = DiagnosticRenderer(sources: [SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))]).render(diagnostics)
         let html = "<!-- title: \(outline.title); anchors: \(outline.anchors.joined(separator: " ")) -->\n" + page.body

@@ -17,7 +17,7 @@ import Testing
         #expect(fixture.page.links.count == 5)
         let map = SiteMap(others + [SiteMap.Entry(source: "notebooks/test.md", page: "test.html", title: "T", anchors: Set(fixture.outline.anchors))])
         for link in fixture.page.links {
-            #expect(map.check(link, from: "notebooks/test.md", file: "notebooks/test.md", fileExists: { _ in true }) == nil)
+            #expect(map.check(link, from: "notebooks/test.md", file: "notebooks/test.md", fileProblem: { _ in nil }) == nil)
         }
     }
 
@@ -30,7 +30,7 @@ import Testing
         let fixture = try PageFixture("Intro\n\nSee [it](xorr.md) and [that](xor.md#trainig) and [here](#nowhere).\n", others: others)
         let map = SiteMap(others + [SiteMap.Entry(source: "notebooks/test.md", page: "test.html", title: "T", anchors: [])])
         let problems = fixture.page.links.compactMap {
-            map.check($0, from: "notebooks/test.md", file: "notebooks/test.md", fileExists: { _ in true })
+            map.check($0, from: "notebooks/test.md", file: "notebooks/test.md", fileProblem: { _ in nil })
         }
         #expect(problems.count == 3)
         #expect(problems[0].message == "broken link: no notebook 'xorr.md'")
@@ -49,9 +49,9 @@ import Testing
         let image = fixture.page.links[0]
         #expect(image.target == .file(source: "notebooks/sub/img/a.png", sitePath: "sub/img/a.png"))
         #expect(fixture.html.contains("<img src=\"img/a.png\" alt=\"plot\" loading=\"lazy\">"))
-        #expect(map.check(image, from: "notebooks/sub/deep.md", file: "f", fileExists: { _ in true }) == nil)
-        #expect(map.check(image, from: "notebooks/sub/deep.md", file: "f", fileExists: { _ in false })?.message == "broken link: no file 'notebooks/sub/img/a.png'")
-        let outside = map.check(fixture.page.links[1], from: "notebooks/sub/deep.md", file: "f", fileExists: { _ in true })
+        #expect(map.check(image, from: "notebooks/sub/deep.md", file: "f", fileProblem: { _ in nil }) == nil)
+        #expect(map.check(image, from: "notebooks/sub/deep.md", file: "f", fileProblem: { "no file '\($0)'" })?.message == "broken link: no file 'notebooks/sub/img/a.png'")
+        let outside = map.check(fixture.page.links[1], from: "notebooks/sub/deep.md", file: "f", fileProblem: { _ in nil })
         #expect(outside?.message.contains("outside the notebooks folder") == true)
     }
 
