@@ -15,8 +15,34 @@ public struct SHA256: Sendable {
         buffer.reserveCapacity(64)
     }
 
+    /// Adds raw bytes from contiguous memory, compressing whole blocks in place.
+    public mutating func update(buffer bytes: UnsafeRawBufferPointer) {
+        guard var pointer = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var count = bytes.count
+        length &+= UInt64(count)
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, count)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: pointer, count: take))
+            pointer += take
+            count -= take
+            guard buffer.count == 64 else { return }
+            let block = buffer
+            block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        while count >= 64 {
+            compress(pointer)
+            pointer += 64
+            count -= 64
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+    }
+
     /// Adds raw bytes.
     public mutating func update<C: Collection>(bytes: C) where C.Element == UInt8 {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update(buffer: UnsafeRawBufferPointer($0)) }) {
+            return done
+        }
         length &+= UInt64(bytes.count)
         var rest = bytes[...]
         if !buffer.isEmpty {
@@ -99,8 +125,13 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// One 64-byte block. The state and the message schedule are locals and the round
+    /// constants a buffer read without bounds checks: reading them through arrays made
+    /// hashing a figure's data the slowest part of recording it.
     private mutating func compress(_ block: UnsafePointer<UInt8>) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+        var a = state[0], b = state[1], c = state[2], d = state[3]
+        var e = state[4], f = state[5], g = state[6], h = state[7]
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
                 w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
@@ -110,8 +141,6 @@ public struct SHA256: Sendable {
                 let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var a = state[0], b = state[1], c = state[2], d = state[3]
-            var e = state[4], f = state[5], g = state[6], h = state[7]
             SHA256.k.withUnsafeBufferPointer { k in
                 for i in 0..<64 {
                     let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
@@ -124,8 +153,10 @@ public struct SHA256: Sendable {
                     d = c; c = b; b = a; a = t1 &+ t2
                 }
             }
-            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+        }
+        state.withUnsafeMutableBufferPointer { s in
+            s[0] &+= a; s[1] &+= b; s[2] &+= c; s[3] &+= d
+            s[4] &+= e; s[5] &+= f; s[6] &+= g; s[7] &+= h
         }
     }
 }

@@ -197,17 +197,22 @@ public struct RecordWriter {
     }
 
     /// A number as 6 significant digits: a mantissa and a power of ten, or a marker for 0,
-    /// nan and the infinities.
+    /// nan and the infinities, in 6 little-endian bytes.
     private mutating func canonical(_ value: Double) {
         let (mantissa, exponent) = RecordWriter.rounded(value)
-        withUnsafeBytes(of: Int32(mantissa).littleEndian) { pending.append(contentsOf: $0) }
-        withUnsafeBytes(of: Int16(exponent).littleEndian) { pending.append(contentsOf: $0) }
+        let m = UInt32(bitPattern: Int32(mantissa)), e = UInt16(bitPattern: Int16(exponent))
+        pending.append(UInt8(truncatingIfNeeded: m))
+        pending.append(UInt8(truncatingIfNeeded: m >> 8))
+        pending.append(UInt8(truncatingIfNeeded: m >> 16))
+        pending.append(UInt8(truncatingIfNeeded: m >> 24))
+        pending.append(UInt8(truncatingIfNeeded: e))
+        pending.append(UInt8(truncatingIfNeeded: e >> 8))
         if pending.count >= 4096 { flush() }
     }
 
     private mutating func flush() {
         guard hash != nil, !pending.isEmpty else { return }
-        hash!.update(bytes: pending)
+        pending.withUnsafeBytes { hash!.update(buffer: $0) }
         pending.removeAll(keepingCapacity: true)
     }
 
