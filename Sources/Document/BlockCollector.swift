@@ -71,7 +71,7 @@ struct BlockCollector {
         }
         return InlineLeaf(
             contentStart: start, firstLine: firstLine, lastLine: max(firstLine, min(lastLine, lines.lineCount)),
-            quoteDepth: quoteDepth)
+            quoteDepth: quoteDepth, isHeading: heading)
     }
 
     /// A setext underline: only `=` or only `-` after the container prefix, then spaces.

@@ -43,6 +43,21 @@ extension Markup {
             out += "\(pad)html \(quoted(html)) @\(line)\n"
         case .thematicBreak:
             out += "\(pad)thematicBreak\n"
+        case .table(let table):
+            out += "\(pad)table \(table.alignments.map(\.rawValue).joined(separator: " ")) @\(table.line)\n"
+            for (index, row) in ([table.header] + table.rows).enumerated() {
+                out += "\(pad)  \(index == 0 ? "header" : "row")\n"
+                for cell in row {
+                    out += "\(pad)    cell\n"
+                    dump(cell, indent: indent + 3, into: &out)
+                }
+            }
+        case .alert(let kind, let blocks):
+            out += "\(pad)alert \(kind.rawValue)\n"
+            for child in blocks { dump(child, indent: indent + 1, into: &out) }
+        case .footnote(let label, let blocks, let line):
+            out += "\(pad)footnote \(quoted(label)) @\(line)\n"
+            for child in blocks { dump(child, indent: indent + 1, into: &out) }
         }
     }
 
@@ -69,6 +84,13 @@ extension Markup {
             case .lineBreak: out += "\(pad)lineBreak\n"
             case .math(let tex, let display, let location):
                 out += "\(pad)math \(display ? "display" : "inline") \(quoted(tex)) @\(location)\n"
+            case .strikethrough(let content):
+                out += "\(pad)strikethrough\n"
+                dump(content, indent: indent + 1, into: &out)
+            case .footnoteReference(let label, let location):
+                out += "\(pad)footnoteReference \(quoted(label)) @\(location)\n"
+            case .taskMarker(let checked):
+                out += "\(pad)taskMarker \(checked ? "checked" : "unchecked")\n"
             }
         }
     }

@@ -29,6 +29,39 @@ public enum Markup {
         case html(String, line: Int)
         /// A `---`, `***` or `___` line.
         case thematicBreak
+        /// A pipe table (GitHub's extension): a header row, then rows of cells.
+        case table(Table)
+        /// A block quote that starts with `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`
+        /// or `[!CAUTION]` (GitHub's alerts), without that marker.
+        case alert(Alert, [Block])
+        /// `[^label]: text`: a footnote's text, shown at the end of the page.
+        case footnote(label: String, content: [Block], line: Int)
+    }
+
+    /// A pipe table. Rows have as many cells as the header (missing cells are empty, extra
+    /// cells dropped, as GitHub does).
+    public struct Table: Sendable, Hashable {
+        public enum Alignment: String, Sendable, Hashable {
+            case none, left, center, right
+        }
+
+        public var alignments: [Alignment]
+        public var header: [[Inline]]
+        public var rows: [[[Inline]]]
+        /// The header row's line.
+        public var line: Int
+
+        public init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]], line: Int) {
+            self.alignments = alignments
+            self.header = header
+            self.rows = rows
+            self.line = line
+        }
+    }
+
+    /// The kinds of GitHub alert.
+    public enum Alert: String, Sendable, Hashable, CaseIterable {
+        case note = "NOTE", tip = "TIP", important = "IMPORTANT", warning = "WARNING", caution = "CAUTION"
     }
 
     /// Inline content of a paragraph, heading, emphasis or link.
@@ -54,6 +87,12 @@ public enum Markup {
         /// `$tex$` (display false) or `$$tex$$` (display true). `location` is the first TeX
         /// character, after the dollars, so a TeX warning at offset k maps to the file.
         case math(tex: String, display: Bool, location: SourceLocation)
+        /// `~~struck~~` (GitHub's extension).
+        case strikethrough([Inline])
+        /// `[^label]`: a reference to a footnote.
+        case footnoteReference(label: String, location: SourceLocation)
+        /// `[ ]` or `[x]` at the start of a list item: a task's check box.
+        case taskMarker(checked: Bool)
     }
 }
 
@@ -72,5 +111,48 @@ extension Markup {
             }
         }
         return SourceLocation(line: line, column: column)
+    }
+}
+
+extension Markup.Block {
+    /// The blocks directly inside this one (quotes, list items, alerts, footnotes).
+    public var childBlocks: [Markup.Block] {
+        switch self {
+        case .blockQuote(let blocks), .alert(_, let blocks), .footnote(_, let blocks, _): return blocks
+        case .list(_, _, _, let items): return items.flatMap { $0 }
+        default: return []
+        }
+    }
+
+    /// The runs of inline content directly in this block (a heading's, a paragraph's, each
+    /// cell of a table).
+    public var inlineRuns: [[Markup.Inline]] {
+        switch self {
+        case .heading(_, let content, _), .paragraph(let content, _): return [content]
+        case .table(let table): return table.header + table.rows.flatMap { $0 }
+        default: return []
+        }
+    }
+
+    /// This block and every block inside it, depth first.
+    public var allBlocks: [Markup.Block] {
+        [self] + childBlocks.flatMap(\.allBlocks)
+    }
+}
+
+extension Markup.Inline {
+    /// The inlines directly inside this one (emphasis, links, image descriptions...).
+    public var children: [Markup.Inline] {
+        switch self {
+        case .emphasis(let content), .strong(let content), .strikethrough(let content): return content
+        case .link(_, _, let content, _): return content
+        case .image(_, _, let alt, _): return alt
+        default: return []
+        }
+    }
+
+    /// This inline and every inline inside it, depth first.
+    public var allInlines: [Markup.Inline] {
+        [self] + children.flatMap(\.allInlines)
     }
 }

@@ -9,6 +9,8 @@ struct MarkupConverter {
     let spans: [MathSpan]
     let placeholders: Placeholders
     let codeBlocks: [Int: Markup.Block]
+    /// Pipe tables, by the file offset of the paragraph they were found in.
+    let tables: [Int: TableScanner.Found]
 
     let tree: CommonMarkTree
 
@@ -17,7 +19,28 @@ struct MarkupConverter {
     }
 
     private func blocks(of index: Int) -> [Markup.Block] {
-        tree.children(of: index).compactMap(block)
+        tree.children(of: index).flatMap { child -> [Markup.Block] in
+            if case .paragraph = tree[child].kind, let found = tables[map.fileOffset(tree[child].start)] {
+                return table(found, paragraph: child)
+            }
+            return block(child).map { [$0] } ?? []
+        }
+    }
+
+    /// A paragraph that holds a table: the lines before the table (a paragraph of their
+    /// own), then the table.
+    private func table(_ found: TableScanner.Found, paragraph index: Int) -> [Markup.Block] {
+        guard found.linesBefore > 0 else { return [.table(found.table)] }
+        var before: [Markup.Inline] = []
+        var breaks = 0
+        for inline in inlines(of: index) {
+            if inline == .softBreak || inline == .lineBreak {
+                breaks += 1
+                if breaks == found.linesBefore { break }
+            }
+            before.append(inline)
+        }
+        return [.paragraph(before, line: line(tree[index])), .table(found.table)]
     }
 
     private func inlines(of index: Int) -> [Markup.Inline] {

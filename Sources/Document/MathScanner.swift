@@ -18,6 +18,8 @@ struct InlineLeaf: Sendable, Hashable {
     var lastLine: Int
     /// Block quotes around it: their `>` markers are not content on later lines.
     var quoteDepth: Int
+    /// A heading's content rather than a paragraph's (no table can start there).
+    var isHeading = false
 }
 
 /// Finds TeX math in prose by pandoc's `tex_math_dollars` rule, before cmark can mangle it.

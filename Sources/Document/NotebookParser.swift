@@ -55,6 +55,7 @@ struct NotebookParser {
                         : .init("close it with $ in the same paragraph, or write \\$ for a dollar sign")])
         }
         let placeholders = Placeholders(prose: prose, spans: spans)
+        let tables = TableScanner(bytes: bytes, lines: lines, spans: spans, placeholders: placeholders).tables(in: collector.leaves)
         let tree: CommonMarkTree
         let map: PositionMap
         if spans.isEmpty {
@@ -93,8 +94,8 @@ struct NotebookParser {
 
         let converter = MarkupConverter(
             bytes: bytes, lines: lines, map: map, spans: spans, placeholders: placeholders,
-            codeBlocks: model.markupByStart, tree: tree)
-        let markup = converter.blocks()
+            codeBlocks: model.markupByStart, tables: tables, tree: tree)
+        let markup = GitHubExtensions.apply(converter.blocks())
 
         return Notebook(
             path: path, bytes: bytes, frontMatter: front.frontMatter, blocks: model.blocks,

@@ -18,6 +18,11 @@ struct Placeholders: Sendable {
         self.base = base
     }
 
+    /// Put before a table cell's text when cmark parses it alone (see `TableScanner`), so
+    /// that the cell is read as a paragraph's inlines and never as a block; removed after.
+    var cellMarker: [UInt8] { Array(String(Unicode.Scalar(base + 2)!).utf8) }
+    let cellMarkerScalars = 1
+
     private var start: Unicode.Scalar { Unicode.Scalar(base)! }
     private var end: Unicode.Scalar { Unicode.Scalar(base + 1)! }
 

@@ -20,6 +20,31 @@ public enum NotebookLint {
         var math = MathCheck(path: notebook.path)
         math.blocks(notebook.markup)
         found += math.diagnostics
+        found += footnotes(notebook)
+        return found
+    }
+
+    /// A reference to a footnote no paragraph defines (it would show as `[^label]`), and a
+    /// note nothing refers to (it would never show).
+    private static func footnotes(_ notebook: Notebook) -> [Diagnostic] {
+        let blocks = notebook.markup.flatMap(\.allBlocks)
+        var defined: [(label: String, line: Int)] = []
+        for case .footnote(let label, _, let line) in blocks { defined.append((label, line)) }
+        var used = Set<String>()
+        var found: [Diagnostic] = []
+        for inline in blocks.flatMap(\.inlineRuns).flatMap({ $0 }).flatMap(\.allInlines) {
+            guard case .footnoteReference(let label, let location) = inline else { continue }
+            used.insert(label)
+            guard !defined.contains(where: { $0.label == label }) else { continue }
+            let suggestion = Suggestion.closest(to: label, among: defined.map(\.label))
+            found.append(.error("no footnote '[^\(label)]' in this notebook", file: notebook.path, at: SourceRange(at: location),
+                                notes: suggestion.map { [.init("did you mean '[^\($0)]'?")] }
+                                    ?? [.init("define it in a paragraph of its own: [^\(label)]: its text")]))
+        }
+        for (label, line) in defined where !used.contains(label) {
+            found.append(.warning("footnote '[^\(label)]' is never referred to, so it is not shown", file: notebook.path,
+                                  at: SourceRange(at: SourceLocation(line: line, column: 1))))
+        }
         return found
     }
 
@@ -47,9 +72,7 @@ public enum NotebookLint {
                     found.append(.error("a fence marked '\(word)' is shown as code and never run", file: notebook.path,
                                         at: SourceRange(at: SourceLocation(line: line, column: 1)),
                                         notes: [.init("did you mean 'backprop'? (a computation block's info string starts with backprop, in lower case)")]))
-                case .blockQuote(let children): visit(children)
-                case .list(_, _, _, let items): items.forEach(visit)
-                default: continue
+                default: visit(block.childBlocks)
                 }
             }
         }
@@ -106,21 +129,14 @@ public enum NotebookLint {
 
         mutating func blocks(_ blocks: [Markup.Block]) {
             for block in blocks {
-                switch block {
-                case .heading(_, let content, _), .paragraph(let content, _): inlines(content)
-                case .blockQuote(let children): self.blocks(children)
-                case .list(_, _, _, let items): items.forEach { self.blocks($0) }
-                default: continue
-                }
+                block.inlineRuns.forEach { inlines($0) }
+                self.blocks(block.childBlocks)
             }
         }
 
         mutating func inlines(_ content: [Markup.Inline]) {
             for inline in content {
                 switch inline {
-                case .emphasis(let children), .strong(let children): inlines(children)
-                case .link(_, _, let children, _): inlines(children)
-                case .image(_, _, let alt, _): inlines(alt)
                 case .math(let tex, let display, let location):
                     for warning in renderer.render(tex, display: display).warnings {
                         let start = Markup.location(in: tex, offset: warning.offset, from: location)
@@ -128,7 +144,7 @@ public enum NotebookLint {
                         diagnostics.append(.error(warning.message, file: path, at: SourceRange(start: start, end: end),
                                                   notes: warning.notes.map { .init($0) }))
                     }
-                default: continue
+                default: inlines(inline.children)
                 }
             }
         }

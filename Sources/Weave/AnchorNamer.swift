@@ -49,7 +49,8 @@ public struct AnchorNamer: Sendable {
         for inline in inlines {
             switch inline {
             case .text(let value), .code(let value): text += value
-            case .emphasis(let children), .strong(let children): text += plainText(children)
+            case .emphasis(let children), .strong(let children), .strikethrough(let children): text += plainText(children)
+            case .footnoteReference, .taskMarker: break
             case .link(_, _, let content, _): text += plainText(content)
             case .image(_, _, let alt, _): text += plainText(alt)
             case .html: break

@@ -26,6 +26,11 @@ extension DefaultTheme {
     --hl-label: #8a4600;
     --hl-operator: #8a4600;
     --hl-comment: #6a737d;
+    --alert-note: #0969da;
+    --alert-tip: #1a7f37;
+    --alert-important: #8250df;
+    --alert-warning: #9a6700;
+    --alert-caution: #d1242f;
     """
 
     /// The dark palette, under `prefers-color-scheme: dark`.
@@ -54,6 +59,11 @@ extension DefaultTheme {
     --hl-label: #ffa657;
     --hl-operator: #ffa657;
     --hl-comment: #8b949e;
+    --alert-note: #4493f8;
+    --alert-tip: #3fb950;
+    --alert-important: #ab7df8;
+    --alert-warning: #d29922;
+    --alert-caution: #f85149;
     """
 
     /// The site's stylesheet (the figures' own rules, `FigureRenderer.stylesheet`, are added
@@ -220,6 +230,28 @@ extension DefaultTheme {
     .cr-table thead th, .cr-table thead td { border-bottom: 2px solid var(--border); font-weight: 600; }
     .cr-table tbody th { font-weight: 500; color: var(--muted); }
     .cr-table .cr-num { text-align: right; }
+
+    /* Prose: pipe tables, alerts, footnotes, tasks, struck text. */
+    .cr-prose-table { border-collapse: collapse; margin: 0 0 1.05rem; font-size: 0.95rem; }
+    .cr-prose-table th, .cr-prose-table td { padding: 0.35rem 0.8rem; border: 1px solid var(--border); vertical-align: top; text-align: left; }
+    .cr-prose-table thead th { background: var(--code-bg); font-weight: 600; }
+    .cr-prose-table .cr-align-center { text-align: center; }
+    .cr-prose-table .cr-align-right { text-align: right; }
+    .cr-alert { --alert: var(--alert-note); border-left: 4px solid var(--alert); padding: 0.55rem 1rem 0.1rem; margin: 0 0 1.05rem; background: var(--code-bg); border-radius: 0 6px 6px 0; }
+    .cr-alert-tip { --alert: var(--alert-tip); }
+    .cr-alert-important { --alert: var(--alert-important); }
+    .cr-alert-warning { --alert: var(--alert-warning); }
+    .cr-alert-caution { --alert: var(--alert-caution); }
+    .cr-article .cr-alert-title { font-weight: 650; color: var(--alert); margin: 0 0 0.4rem; }
+    .cr-article .cr-alert p { margin-bottom: 0.55rem; }
+    .cr-fnref { font-size: 0.75em; line-height: 0; margin-left: 0.1em; }
+    .cr-fnref a { text-decoration: none; }
+    .cr-footnotes { border-top: 1px solid var(--rule); margin-top: 2.2rem; padding-top: 0.8rem; font-size: 0.9rem; color: var(--muted); }
+    .cr-footnotes li { margin: 0.3rem 0; }
+    .cr-fnback { text-decoration: none; }
+    .cr-article li:has(> input[type="checkbox"]:first-child) { list-style: none; margin-left: -1.3rem; }
+    .cr-article li > input[type="checkbox"] { margin: 0 0.35rem 0 0; vertical-align: -0.1em; }
+    .cr-article del { color: var(--muted); }
 
     /* Contents. */
     .cr-toc h2 { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.07em; color: var(--muted); margin: 0.2rem 0 0.7rem; font-weight: 650; }

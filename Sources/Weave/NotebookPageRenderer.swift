@@ -49,7 +49,13 @@ public struct NotebookPageRenderer: Sendable {
         }
         var blocks = notebook.markup[...]
         if outline.titleIsFirstHeading { blocks = blocks.dropFirst() }
+        // Footnotes are drawn at the end, wherever their text is written.
+        writer.footnoteTexts = Dictionary(notebook.markup.flatMap(\.allBlocks).compactMap { block in
+            if case .footnote(let label, let content, _) = block { return (label, content) }
+            return nil
+        }, uniquingKeysWith: { first, _ in first })
         writer.blocks(Array(blocks), tight: false)
+        writer.footnotes()
         writer.finishSection()
         return RenderedPage(body: writer.html, toc: writer.toc, links: writer.links, search: writer.search,
                             diagnostics: writer.diagnostics, hasFailures: writer.hasFailures)
@@ -68,6 +74,11 @@ struct PageWriter {
     var namer = AnchorNamer()
     var figureCount = 0
     var warnedAboutRawHTML = false
+    /// Each footnote's text by label, and the labels in the order of their first reference
+    /// with how often each was referred to.
+    var footnoteTexts: [String: [Markup.Block]] = [:]
+    var footnoteOrder: [String] = []
+    var footnoteUses: [String: Int] = [:]
     /// The search section being filled: its heading, its prose and its code so far (code
     /// goes last, so a result's snippet quotes prose where it can).
     var section: (anchor: String, heading: String, text: String, code: String)
@@ -136,7 +147,93 @@ struct PageWriter {
             rawBlock(raw, line: line)
         case .thematicBreak:
             html += "<hr>\n"
+        case .table(let table):
+            currentLine = table.line
+            self.table(table)
+        case .alert(let kind, let children):
+            html += "<div class=\"cr-alert cr-alert-\(kind.rawValue.lowercased())\" role=\"note\">\n"
+            html += "<p class=\"cr-alert-title\">" + Self.alertTitle(kind) + "</p>\n"
+            blocks(children, tight: false)
+            html += "</div>\n"
+        case .footnote:
+            // Drawn at the end of the page, in the order of their first reference.
+            break
         }
+    }
+
+    /// `[^label]`: its number, linked to the note; the note links back. An unknown label
+    /// stays as written (the lint reports it).
+    mutating func footnoteReference(_ label: String, location: SourceLocation) -> String {
+        guard footnoteTexts[label] != nil else { return HTML.escape("[^" + label + "]") }
+        if footnoteUses[label] == nil { footnoteOrder.append(label) }
+        let use = (footnoteUses[label] ?? 0) + 1
+        footnoteUses[label] = use
+        let number = footnoteOrder.firstIndex(of: label)! + 1
+        let id = Self.footnoteID(label)
+        return "<sup class=\"cr-fnref\"><a href=\"#fn-\(id)\" id=\"fnref-\(id)\(use > 1 ? "-\(use)" : "")\" aria-label=\"Footnote \(number)\">\(number)</a></sup>"
+    }
+
+    /// The notes referred to, numbered in order of first reference.
+    mutating func footnotes() {
+        guard !footnoteOrder.isEmpty else { return }
+        html += "<section class=\"cr-footnotes\" aria-label=\"Footnotes\">\n<ol>\n"
+        for label in footnoteOrder {
+            let id = Self.footnoteID(label)
+            html += "<li id=\"fn-\(id)\">\n"
+            blocks(footnoteTexts[label] ?? [], tight: true)
+            let backs = (1...(footnoteUses[label] ?? 1)).map { use in
+                "<a href=\"#fnref-\(id)\(use > 1 ? "-\(use)" : "")\" class=\"cr-fnback\" aria-label=\"Back to the text\">↩</a>"
+            }
+            if html.hasSuffix("\n") { html.removeLast() }
+            html += " " + backs.joined(separator: " ") + "\n</li>\n"
+        }
+        html += "</ol>\n</section>\n"
+    }
+
+    /// A label as it goes into an id: letters, digits, `-` and `_` kept, anything else as
+    /// its code point, so two labels never share an id.
+    static func footnoteID(_ label: String) -> String {
+        label.unicodeScalars.map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+                ? String(scalar) : "u\(String(scalar.value, radix: 16))"
+        }.joined()
+    }
+
+    static func alertTitle(_ kind: Markup.Alert) -> String {
+        switch kind {
+        case .note: return "Note"
+        case .tip: return "Tip"
+        case .important: return "Important"
+        case .warning: return "Warning"
+        case .caution: return "Caution"
+        }
+    }
+
+    /// A pipe table, in a wrapper that scrolls on narrow screens; alignment by class.
+    mutating func table(_ table: Markup.Table) {
+        html += "<div class=\"cr-table-wrap\"><table class=\"cr-prose-table\">\n<thead>\n<tr>\n"
+        for (column, cell) in table.header.enumerated() {
+            html += "<th" + Self.alignment(table.alignments[column]) + ">" + inlines(cell) + "</th>\n"
+            section.text += " " + AnchorNamer.plainText(cell)
+        }
+        html += "</tr>\n</thead>\n"
+        if !table.rows.isEmpty {
+            html += "<tbody>\n"
+            for row in table.rows {
+                html += "<tr>\n"
+                for (column, cell) in row.enumerated() {
+                    html += "<td" + Self.alignment(table.alignments[column]) + ">" + inlines(cell) + "</td>\n"
+                    section.text += " " + AnchorNamer.plainText(cell)
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        html += "</table></div>\n"
+    }
+
+    static func alignment(_ alignment: Markup.Table.Alignment) -> String {
+        alignment == .none ? "" : " class=\"cr-align-\(alignment.rawValue)\""
     }
 
     mutating func heading(level: Int, content: [Markup.Inline]) {
@@ -213,6 +310,12 @@ struct PageWriter {
         case .math(let tex, let display, let location):
             let mathML = formula(tex, display: display, location: location)
             return display ? "<span class=\"cr-display\">" + mathML + "</span>" : mathML
+        case .strikethrough(let children):
+            return "<del>" + inlines(children) + "</del>"
+        case .footnoteReference(let label, let location):
+            return footnoteReference(label, location: location)
+        case .taskMarker(let checked):
+            return "<input type=\"checkbox\" disabled" + (checked ? " checked" : "") + " aria-label=\"" + (checked ? "done" : "to do") + "\"> "
         }
     }
 

@@ -84,9 +84,7 @@ public struct PageOutline: Sendable, Hashable, Codable {
                         continue
                     }
                     body(level, content)
-                case .blockQuote(let children): walk(children)
-                case .list(_, _, _, let items): items.forEach(walk)
-                default: break
+                default: walk(block.childBlocks)
                 }
             }
         }
