@@ -91,6 +91,8 @@ extension Markup {
                 out += "\(pad)footnoteReference \(quoted(label)) @\(location)\n"
             case .taskMarker(let checked):
                 out += "\(pad)taskMarker \(checked ? "checked" : "unchecked")\n"
+            case .value(let index):
+                out += "\(pad)value #\(index)\n"
             }
         }
     }

@@ -93,6 +93,9 @@ public enum Markup {
         case footnoteReference(label: String, location: SourceLocation)
         /// `[ ]` or `[x]` at the start of a list item: a task's check box.
         case taskMarker(checked: Bool)
+        /// `<!--= expression -->recorded<!--/-->`: a value the notebook computes, shown in
+        /// the prose; `index` into `Notebook.values`.
+        case value(index: Int)
     }
 }
 

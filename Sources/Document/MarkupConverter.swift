@@ -96,7 +96,11 @@ struct MarkupConverter {
                     case .text(let text): result.append(.text(text))
                     case .span(let index) where index < spans.count:
                         let span = spans[index]
-                        result.append(.math(tex: span.tex, display: span.display, location: lines.location(of: span.texStart)))
+                        if span.recorded != nil {
+                            result.append(.value(index: spans[..<index].filter { $0.recorded != nil }.count))
+                        } else {
+                            result.append(.math(tex: span.tex, display: span.display, location: lines.location(of: span.texStart)))
+                        }
                     case .span:
                         break
                     }

@@ -1,13 +1,19 @@
-/// A `$...$` or `$$...$$` span found in prose.
+/// A `$...$` or `$$...$$` span found in prose, or a computed value
+/// (`<!--= expression -->recorded<!--/-->`): the parts of prose that cmark must not see,
+/// replaced by placeholders during its second pass.
 struct MathSpan: Sendable, Hashable {
     /// File bytes from the opening dollar through the closing one.
     var range: Range<Int>
     /// The TeX between the dollars, exactly as written, except that a span crossing lines
-    /// has its lines joined by "\n" without the container prefixes (`> `, list indentation).
+    /// has its lines joined by "\n" without the container prefixes (`> `, list indentation);
+    /// for a computed value, its expression.
     var tex: String
-    /// File offset of the first TeX character.
+    /// File offset of the first TeX character (of the expression).
     var texStart: Int
     var display: Bool
+    /// For a computed value, where its recorded text lies in the file (between the two
+    /// comments); nil for math.
+    var recorded: Range<Int>? = nil
 }
 
 /// A paragraph or heading as cmark's first pass found it: where its inline content lies.
@@ -43,9 +49,11 @@ struct MathScanner {
     /// or a `$` right before a letter, `\` or `{` (so it can only be meant as TeX) with no
     /// `$` to close it. A dollar for money (`$5`, `$ 5`) is never one.
     struct Unclosed: Sendable, Hashable {
-        /// File offset of the opening dollar.
+        /// File offset of the opening dollar (or of the computed value's `<!--=`).
         var offset: Int
         var display: Bool
+        /// A computed value without its closing `<!--/-->`.
+        var value = false
     }
 
     func spans(in leaves: [InlineLeaf]) -> [MathSpan] {
@@ -60,7 +68,9 @@ struct MathScanner {
             var hasDollar = false
             let end = lines.contentEnd(ofLine: leaf.lastLine)
             if leaf.contentStart < end {
-                for index in leaf.contentStart..<end where bytes[index] == 0x24 {
+                // A dollar, or the `<!--=` of a computed value.
+                for index in leaf.contentStart..<end where bytes[index] == 0x24
+                    || (bytes[index] == 0x3D && index >= 4 && bytes[index - 1] == 0x2D && bytes[index - 4] == 0x3C) {
                     hasDollar = true
                     break
                 }
@@ -176,8 +186,13 @@ struct MathScanner {
                 } else {
                     i = k
                 }
-            case 0x3C:  // autolink or raw HTML
-                i = html.match(at: i) ?? i + 1
+            case 0x3C:  // a computed value, an autolink or raw HTML
+                if let value = computedValue(stream, at: i, unclosed: &unclosed) {
+                    spans.append(value.span)
+                    i = value.end
+                } else {
+                    i = html.match(at: i) ?? i + 1
+                }
             case 0x24:
                 if i + 1 < count, text[i + 1] == 0x24 {
                     if let span = displayMath(text, at: i) {
@@ -202,6 +217,41 @@ struct MathScanner {
                 i += 1
             }
         }
+    }
+
+    /// `<!--= expression -->recorded<!--/-->` at `start`, on one line: the span (its range,
+    /// expression and recorded text) and where scanning goes on. An opening comment with no
+    /// closing one on its line is reported and scanned as the comment it is.
+    private func computedValue(_ stream: Stream, at start: Int, unclosed: inout [Unclosed]) -> (span: MathSpan, end: Int)? {
+        let text = stream.text
+        let opener = Array("<!--=".utf8), close = Array("-->".utf8), closer = Array("<!--/-->".utf8)
+        guard text.count - start >= opener.count, Array(text[start..<start + opener.count]) == opener else { return nil }
+        var lineEnd = start
+        while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+        func find(_ needle: [UInt8], from: Int) -> Int? {
+            var i = from
+            while i + needle.count <= lineEnd {
+                if text[i] == needle[0], Array(text[i..<i + needle.count]) == needle { return i }
+                i += 1
+            }
+            return nil
+        }
+        guard let expressionEnd = find(close, from: start + opener.count),
+              let closing = find(closer, from: expressionEnd + close.count) else {
+            unclosed.append(Unclosed(offset: stream.fileOffset(start), display: false, value: true))
+            return nil
+        }
+        var expressionStart = start + opener.count
+        while expressionStart < expressionEnd, text[expressionStart] == 0x20 { expressionStart += 1 }
+        var trimmedEnd = expressionEnd
+        while trimmedEnd > expressionStart, text[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
+        let recordedStart = expressionEnd + close.count
+        let span = MathSpan(
+            range: stream.fileOffset(start)..<(stream.fileOffset(closing + closer.count - 1) + 1),
+            tex: String(decoding: text[expressionStart..<trimmedEnd], as: UTF8.self),
+            texStart: stream.fileOffset(expressionStart), display: false,
+            recorded: stream.fileOffset(recordedStart)..<stream.fileOffset(closing))
+        return (span, closing + closer.count)
     }
 
     /// A letter, `\` or `{`: what only TeX would put right after an opening `$`.

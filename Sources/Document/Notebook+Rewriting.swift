@@ -12,10 +12,20 @@ extension Notebook {
     ///   prefix (`> `, list indentation) of the block's closing fence line.
     /// - Unclosed blocks, unclosed outputs and orphan outputs are left alone.
     ///
-    /// `records.count` must equal `blocks.count` (a programmer error otherwise).
-    public func rewritingOutputs(_ records: [OutputRecord?]) -> [UInt8] {
+    /// `records.count` must equal `blocks.count` (a programmer error otherwise). With
+    /// `values` (one per computed value of the prose; nil leaves one as it is), each value's
+    /// recorded text between its two comments is rewritten too, and nothing around it.
+    public func rewritingOutputs(_ records: [OutputRecord?], values: [String?]? = nil) -> [UInt8] {
         precondition(records.count == blocks.count, "one record per computation block")
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+        if let values {
+            precondition(values.count == self.values.count, "one value per computed value")
+            for (value, text) in zip(self.values, values) {
+                guard let text else { continue }
+                let recorded = ComputedValue.recordedText(text)
+                if recorded != value.recorded { edits.append((value.recordedRange, Array(recorded.utf8))) }
+            }
+        }
         for block in blocks where block.isClosed {
             let existing = block.output.map { outputs[$0] }
             switch (records[block.index], existing) {

@@ -21,6 +21,8 @@ public struct Notebook: Sendable {
     /// Problems with the page itself that do not keep the blocks from running: math that is
     /// opened and never closed. (The pipeline adds TeX it cannot render and the like.)
     public let pageDiagnostics: [Diagnostic]
+    /// Values computed in the prose (`<!--= x.grad -->-4<!--/-->`), in document order.
+    public let values: [ComputedValue]
     /// Slices that cover `bytes` in order: byte-order mark, front matter, prose, blocks, outputs.
     public let segments: [Segment]
     /// Line starts, for turning byte offsets into locations.
@@ -29,7 +31,7 @@ public struct Notebook: Sendable {
     init(
         path: String, bytes: [UInt8], frontMatter: FrontMatter, blocks: [CodeBlock],
         outputs: [RecordedOutput], markup: [Markup.Block], diagnostics: [Diagnostic],
-        pageDiagnostics: [Diagnostic] = [], segments: [Segment], lines: LineIndex
+        pageDiagnostics: [Diagnostic] = [], values: [ComputedValue] = [], segments: [Segment], lines: LineIndex
     ) {
         self.path = path
         self.bytes = bytes
@@ -39,6 +41,7 @@ public struct Notebook: Sendable {
         self.markup = markup
         self.diagnostics = diagnostics
         self.pageDiagnostics = pageDiagnostics
+        self.values = values
         self.segments = segments
         self.lines = lines
     }

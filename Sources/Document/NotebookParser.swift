@@ -48,7 +48,12 @@ struct NotebookParser {
         var unclosed: [MathScanner.Unclosed] = []
         let spans = MathScanner(bytes: bytes, lines: lines).spans(in: collector.leaves, unclosed: &unclosed)
         let pageDiagnostics = unclosed.map { dollar in
-            Diagnostic.error(
+            guard !dollar.value else {
+                return Diagnostic.error("a computed value opened here has no <!--/--> after it on its line", file: path,
+                                        at: lines.range(dollar.offset..<(dollar.offset + 5)),
+                                        notes: [.init("write <!--= expression --><!--/--> on one line; `chainrule update` puts the value between the two")])
+            }
+            return Diagnostic.error(
                 dollar.display ? "display math opened here is never closed" : "inline math opened here is never closed",
                 file: path, at: lines.range(dollar.offset..<(dollar.offset + (dollar.display ? 2 : 1))),
                 notes: [dollar.display ? .init("close it with $$ in the same paragraph (a blank line ends a paragraph)")
@@ -100,7 +105,17 @@ struct NotebookParser {
         return Notebook(
             path: path, bytes: bytes, frontMatter: front.frontMatter, blocks: model.blocks,
             outputs: model.outputs, markup: markup, diagnostics: diagnostics, pageDiagnostics: pageDiagnostics,
+            values: values(spans, blocks: model.blocks, lines: lines),
             segments: segments(bom: bom, frontMatter: front.range, model: model), lines: lines)
+    }
+
+    /// The computed values among the spans, with how many blocks come before each.
+    private func values(_ spans: [MathSpan], blocks: [CodeBlock], lines: LineIndex) -> [ComputedValue] {
+        spans.filter { $0.recorded != nil }.enumerated().map { index, span in
+            ComputedValue(index: index, expression: span.tex, location: lines.location(of: span.texStart),
+                          recorded: String(decoding: bytes[span.recorded!], as: UTF8.self), recordedRange: span.recorded!,
+                          afterBlock: blocks.filter { $0.range.upperBound <= span.range.lowerBound }.count)
+        }
     }
 
     private func invalidUTF8(at offset: Int) -> Diagnostic {

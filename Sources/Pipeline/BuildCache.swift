@@ -18,6 +18,7 @@ public struct BuildCache: Sendable {
     struct Entry: Codable {
         var key: String
         var outcomes: [NotebookRun.Outcome]
+        var values: [String?]
         var filesRead: [[String]]
         /// Data files read (paths relative to the project root) and their digests.
         var dataFiles: [DataFile]
@@ -58,11 +59,11 @@ public struct BuildCache: Sendable {
         guard let sealed = SiteFiles.read(file(for: notebook.path)), let bytes = CacheSeal.current?.unsealed(sealed),
               let entry = try? BuildCache.decoder().decode(Entry.self, from: Data(bytes)),
               entry.key == key,
-              entry.outcomes.count == notebook.blocks.count,
+              entry.outcomes.count == notebook.blocks.count, entry.values.count == notebook.values.count,
               entry.dataFiles.allSatisfy({ SiteFiles.digest(ofFile: $0.path) == $0.digest })
         else { return nil }
         let run = NotebookRun(notebook: notebook, settings: NotebookSettings(notebook), outcomes: entry.outcomes,
-                              filesRead: entry.filesRead, diagnostics: entry.diagnostics, seconds: entry.seconds)
+                              filesRead: entry.filesRead, values: entry.values, diagnostics: entry.diagnostics, seconds: entry.seconds)
         return (run, entry.dataFiles)
     }
 
@@ -80,7 +81,7 @@ public struct BuildCache: Sendable {
     /// ignored: the cache only saves time.
     public func store(_ run: NotebookRun, key: String, dataFiles: [DataFile]) {
         guard !run.failed else { return }
-        let entry = Entry(key: key, outcomes: run.outcomes, filesRead: run.filesRead, dataFiles: dataFiles,
+        let entry = Entry(key: key, outcomes: run.outcomes, values: run.values, filesRead: run.filesRead, dataFiles: dataFiles,
                           diagnostics: run.diagnostics, seconds: run.seconds)
         guard let seal = CacheSeal.current, let data = try? BuildCache.encoder().encode(entry) else { return }
         try? SiteFiles.writeAtomically(Data(seal.sealed([UInt8](data))), to: file(for: run.notebook.path))

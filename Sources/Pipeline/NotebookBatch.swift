@@ -12,8 +12,9 @@ public enum NotebookBatch {
     /// How a notebook came out, for its progress line.
     public enum Verdict: Sendable, Hashable {
         case ok
-        /// Ran, but this many records do not match (for `check`).
-        case stale(blocks: Int)
+        /// Ran, but this many records (of blocks or of values in the prose) do not match
+        /// (for `check`).
+        case stale(records: Int)
         case failed
     }
 

@@ -16,6 +16,8 @@ public struct StaleOutput: Sendable, Hashable {
         /// The block gives what it records, but from other code, earlier code, data or tool
         /// than the record's fingerprint says (`update` would write a new fingerprint).
         case fingerprint
+        /// A value computed in the prose (`block` is then its index among the values).
+        case value
     }
 
     public var kind: Kind
@@ -36,6 +38,7 @@ public struct StaleOutput: Sendable, Hashable {
         case .missing: what = "missing output"
         case .unwanted: what = "stale output (the block no longer displays anything)"
         case .changed: what = "stale output"
+        case .value: what = "stale value in the prose"
         case .fingerprint:
             what = reasons.isEmpty ? "stale record (it has no fingerprint; `chainrule update` writes one)"
                 : "stale record (the output is the same; `chainrule update` records where it now comes from)"
@@ -99,6 +102,13 @@ public enum NotebookCheck {
                 if let store { output.details = explain(record.text, result, store: store) }
                 stale.append(output)
             }
+        }
+        for value in notebook.values where value.index < run.values.count {
+            guard let now = run.values[value.index] else { continue }
+            let recorded = ComputedValue.recordedText(now)
+            guard recorded != value.recorded else { continue }
+            stale.append(StaleOutput(kind: .value, block: value.index, line: value.location.line, reasons: [],
+                                     diff: UnifiedDiff.make("<!--= \(value.expression) -->" + value.recorded, "<!--= \(value.expression) -->" + recorded)))
         }
         return NotebookReport(path: notebook.path, stale: stale, diagnostics: run.diagnostics, seconds: run.seconds)
     }

@@ -19,6 +19,9 @@ public struct NotebookRun: Sendable {
     public var outcomes: [Outcome]
     /// Files read by `load` up to and including each block (for fingerprints).
     public var filesRead: [[String]]
+    /// The text of each computed value of the prose (`Notebook.values`), as it is to be
+    /// recorded; nil where it could not be computed (an error, or a block before it failed).
+    public var values: [String?] = []
     /// Problems with the notebook itself or its blocks' options, and failures of blocks
     /// that were expected to succeed (or to fail, for `error` blocks), located in the file.
     public var diagnostics: [Diagnostic]
@@ -61,6 +64,17 @@ public enum NotebookRunner {
                 limits: settings.limits, notebookDirectory: directory,
                 projectRoot: ProjectRoot.of(notebook: notebook.path)))
             var stopped = notebook.hasErrors || !settings.diagnostics.isEmpty
+            var values = [String?](repeating: nil, count: notebook.values.count)
+            // The computed values of the prose after `count` blocks have run.
+            func compute(after count: Int) {
+                guard !stopped else { return }
+                for value in notebook.values where value.afterBlock == count {
+                    let (text, problems) = ComputedValues.evaluate(value, in: interpreter)
+                    values[value.index] = text
+                    diagnostics += problems.map { $0.inFile(notebook.path) }
+                }
+            }
+            compute(after: 0)
             for block in notebook.blocks {
                 partial.publish(outcomes, filesRead, diagnostics, running: block.index)
                 guard !stopped, block.isClosed else {
@@ -85,13 +99,14 @@ public enum NotebookRunner {
                                               at: SourceRange(at: SourceLocation(line: block.fenceLine, column: 1)),
                                               notes: [.init("remove 'error' from its info string, or make the code fail as intended")]))
                 }
+                compute(after: block.index + 1)
             }
             // Problems on the page fail the notebook like a failing block, but do not keep
             // the blocks from running: their outputs are still checked.
             diagnostics += NotebookLint.diagnostics(notebook)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return NotebookRun(notebook: notebook, settings: settings, outcomes: outcomes, filesRead: filesRead,
-                               diagnostics: diagnostics, seconds: seconds)
+                               values: values, diagnostics: diagnostics, seconds: seconds)
         }
         if let finished { return finished }
         return partial.timedOut(notebook, settings, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

@@ -35,7 +35,7 @@ struct SitePageDrawer: Sendable {
             .filter { $0.severity == .error }
         let renderer = NotebookPageRenderer(
             notebook: notebook, outline: outlines[index], source: source.key, page: source.page, outputs: outputs,
-            siteMap: layout.siteMap, options: PageOptions(rawHTML: options.rawHTML), problems: problems)
+            values: run.values, siteMap: layout.siteMap, options: PageOptions(rawHTML: options.rawHTML), problems: problems)
         let rendered = renderer.render()
         let html: String
         if source.isHome {

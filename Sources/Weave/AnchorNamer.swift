@@ -50,7 +50,7 @@ public struct AnchorNamer: Sendable {
             switch inline {
             case .text(let value), .code(let value): text += value
             case .emphasis(let children), .strong(let children), .strikethrough(let children): text += plainText(children)
-            case .footnoteReference, .taskMarker: break
+            case .footnoteReference, .taskMarker, .value: break
             case .link(_, _, let content, _): text += plainText(content)
             case .image(_, _, let alt, _): text += plainText(alt)
             case .html: break

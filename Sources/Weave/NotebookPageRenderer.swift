@@ -18,6 +18,9 @@ public struct NotebookPageRenderer: Sendable {
     public let page: String
     /// One per computation block, in order.
     public let outputs: [BlockOutput]
+    /// One per computed value of the prose (`Notebook.values`): the text the run gave, or
+    /// nil where it gave none (the recorded text is shown, marked).
+    public let values: [String?]
     /// Every page, for resolving links between notebooks.
     public let siteMap: SiteMap
     public let options: PageOptions
@@ -26,8 +29,9 @@ public struct NotebookPageRenderer: Sendable {
     public let problems: [Diagnostic]
 
     public init(notebook: Notebook, outline: PageOutline, source: String, page: String, outputs: [BlockOutput],
-                siteMap: SiteMap, options: PageOptions, problems: [Diagnostic] = []) {
+                values: [String?] = [], siteMap: SiteMap, options: PageOptions, problems: [Diagnostic] = []) {
         self.notebook = notebook
+        self.values = values
         self.outline = outline
         self.source = source
         self.page = page
@@ -314,6 +318,13 @@ struct PageWriter {
             return "<del>" + inlines(children) + "</del>"
         case .footnoteReference(let label, let location):
             return footnoteReference(label, location: location)
+        case .value(let index):
+            if index < renderer.values.count, let text = renderer.values[index] {
+                section.text += " " + text
+                return "<span class=\"cr-value\">" + HTML.escape(text) + "</span>"
+            }
+            let recorded = index < notebook.values.count ? ComputedValue.unescaped(notebook.values[index].recorded) : ""
+            return "<span class=\"cr-value cr-value-missing\" title=\"not computed in this build\">" + HTML.escape(recorded) + "</span>"
         case .taskMarker(let checked):
             return "<input type=\"checkbox\" disabled" + (checked ? " checked" : "") + " aria-label=\"" + (checked ? "done" : "to do") + "\"> "
         }

@@ -47,7 +47,7 @@ extension Chainrule {
                 let runs = NotebookBatch.run(notebooks, jobs: options.jobs, judge: { run in
                     let report = NotebookCheck.check(run, toolVersion: version, rtol: rtol)
                     return report.diagnostics.contains { $0.severity == .error } ? .failed
-                        : (report.stale.isEmpty ? .ok : .stale(blocks: report.stale.count))
+                        : (report.stale.isEmpty ? .ok : .stale(records: report.stale.count))
                 }, progress: progress.handle)
                 progress.finish()
                 let store = RecordStore(projectRoot: options.projectRoot)

@@ -37,7 +37,7 @@ final class Progress: @unchecked Sendable {
             let status: String
             switch verdict {
             case .ok: status = "ok   \(path)"
-            case .stale(let blocks): status = "stale \(path): \(blocks) block\(blocks == 1 ? "" : "s")"
+            case .stale(let records): status = "stale \(path): \(records) record\(records == 1 ? "" : "s")"
             case .failed: status = "FAIL \(path)"
             }
             let line = status + String(format: " (%.2f s)", seconds)

@@ -44,7 +44,7 @@ extension Chainrule {
                 }
                 let records = NotebookUpdate.records(run, toolVersion: ChainruleVersion.current)
                 do {
-                    if try NotebookUpdate.write(run.notebook.rewritingOutputs(records), over: run.notebook) {
+                    if try NotebookUpdate.write(run.notebook.rewritingOutputs(records, values: run.values), over: run.notebook) {
                         updated += 1
                         if !options.quiet { out += "updated \(run.notebook.path)\n" }
                     } else {

@@ -57,7 +57,7 @@ import Testing
         let check = try project.run("check", "notebooks")
         #expect(check.status == 1)
         #expect(check.stdout.contains("  changed: plot series 1 y[2]: 5 -> 50\n"), "\(check.stdout)")
-        #expect(check.stderr.contains("stale notebooks/f.md: 1 block"), "the progress line says stale: \(check.stderr)")
+        #expect(check.stderr.contains("stale notebooks/f.md: 1 record"), "the progress line says stale: \(check.stderr)")
         #expect(!check.stderr.contains("ok   notebooks/f.md"))
         let fresh = try project.run("check", "notebooks", environment: ["XDG_CACHE_HOME": project.root.appendingPathComponent("other").path])
         #expect(fresh.stdout.contains("are not kept on this machine"), "\(fresh.stdout)")
