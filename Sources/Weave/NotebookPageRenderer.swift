@@ -139,7 +139,9 @@ struct PageWriter {
             currentLine = line
             let language = info.split(separator: " ").first.map { String($0) } ?? ""
             let attribute = language.isEmpty ? "" : " data-lang=\"" + HTML.escape(language) + "\""
-            html += "<pre class=\"cr-listing\"\(attribute)><code>" + HTML.escape(code) + "</code></pre>\n"
+            // `language-x`, as CommonMark's renderer writes it, for a reader's highlighter theme.
+            let codeClass = language.isEmpty ? "" : " class=\"language-" + HTML.escape(language) + "\""
+            html += "<pre class=\"cr-listing\"\(attribute)><code\(codeClass)>" + HTML.escape(code) + "</code></pre>\n"
             section.code += " " + code
         case .computation(let index):
             cell(index)

@@ -18,7 +18,7 @@ extension PageWriter {
         if hidden { classes += " cr-hidden-code" }
         html += "<div class=\"\(classes)\" id=\"cr_block\(index + 1)\">\n"
         if !hidden {
-            html += "<pre class=\"cr-code\"><code>" + Highlighter().html(block.code) + "</code></pre>\n"
+            html += "<pre class=\"cr-code\"><code class=\"language-backprop\">" + Highlighter().html(block.code) + "</code></pre>\n"
             section.code += " " + block.code
         }
         switch output.state {

@@ -2,16 +2,13 @@ import Diagnostics
 import Document
 
 extension PageWriter {
-    /// A link: to another notebook it becomes a link to its page (`xor.md#loss` is
-    /// `xor.html#loss`), recorded for the build to check; to the web it stays as written;
-    /// with a scheme a page should not follow (`javascript:`) it is dropped, keeping its text.
+    /// A link: to another notebook it becomes a link to its page (`xor.md?x=1#loss` is
+    /// `xor.html?x=1#loss`), recorded for the build to check; to the web it stays as written
+    /// (percent-encoded); with a scheme a page should not follow (`javascript:`) it is
+    /// dropped, keeping its text. Empty link text stays empty, as in CommonMark.
     mutating func link(destination: String, title: String, content: [Markup.Inline], location: SourceLocation) -> String {
-        var inner = inlines(content)
+        let inner = inlines(content)
         guard let href = resolve(destination, location: location) else { return inner }
-        if inner.isEmpty, case .notebook(let target)? = links.last?.target, links.last?.location == location {
-            // `[](xor.md)` reads as the title of the page it points at.
-            inner = HTML.escape(renderer.siteMap.entry(target)?.title ?? destination)
-        }
         let titleAttribute = title.isEmpty ? "" : " title=\"" + HTML.escape(title) + "\""
         return "<a href=\"" + href + "\"" + titleAttribute + ">" + inner + "</a>"
     }
@@ -74,7 +71,7 @@ extension PageWriter {
         if decoded.hasSuffix(".md") {
             links.append(PageLink(destination: trimmed, target: .notebook(target), fragment: decodedFragment, location: location))
             let targetPage = renderer.siteMap.entry(target)?.page ?? SitePath.page(forNotebook: SitePath.join(SitePath.directory(of: renderer.page), decoded))
-            var href = SitePath.url(SitePath.relative(from: renderer.page, to: targetPage))
+            var href = SitePath.url(SitePath.relative(from: renderer.page, to: targetPage)) + query
             if let fragment { href += "#" + fragment }
             return HTML.href(href)
         }

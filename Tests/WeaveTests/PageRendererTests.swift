@@ -46,7 +46,7 @@ import Testing
             BlockOutput(state: .ran, items: [.text("1")]),
             BlockOutput(state: .ran, items: [.text("2"), .text("3")]),
         ])
-        #expect(fixture.html.contains("<pre class=\"cr-code\"><code>x = <span class=\"hl-n\">1</span>"))
+        #expect(fixture.html.contains("<pre class=\"cr-code\"><code class=\"language-backprop\">x = <span class=\"hl-n\">1</span>"))
         #expect(fixture.html.contains("<pre class=\"cr-text\">1</pre>"))
         #expect(!fixture.html.contains("stale recorded output"), "recorded outputs are not shown")
         #expect(!fixture.html.contains("secret"), "hide shows only the output")
