@@ -11,7 +11,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL  = $(SUDO) apt-get update -o DPkg::Lock::Timeout=120 -qq && \
                $(SUDO) apt-get install $(APT_FLAGS) -qq $(1) >/dev/null
 
-.PHONY: all deps site test bench bench-site bench-instructions fuzz clean
+.PHONY: all deps test-deps site test bench bench-site bench-instructions fuzz clean
 
 all: site
 
@@ -31,6 +31,18 @@ deps:
 	  fi; \
 	fi
 
+# What only the tests need: node and Debian's KaTeX, which the math tests compare every
+# formula of their corpus with (they are skipped, and say so, without them).
+test-deps: deps
+	@if ! command -v node >/dev/null 2>&1 || [ ! -f /usr/share/javascript/katex/katex.js ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing nodejs and libjs-katex with apt (the KaTeX comparison of the math tests)"; \
+	    $(call APT_INSTALL,nodejs libjs-katex); \
+	  else \
+	    echo "make: without node and KaTeX the math tests skip their KaTeX comparison"; \
+	  fi; \
+	fi
+
 # Release build, then the site from notebooks/ into site/ (see README.md, "The site").
 site: deps
 	$(SWIFT) build -c release --product chainrule
@@ -38,7 +50,7 @@ site: deps
 
 # Every test, the shipped notebooks against their recorded outputs, then the site in a
 # real browser (the browser test installs Debian's chromium with apt when it is missing).
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check notebooks

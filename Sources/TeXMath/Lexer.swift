@@ -29,7 +29,7 @@ struct Lexer {
                         name.append(source[index])
                         index += 1
                     }
-                    kind = .command(String(name))
+                    kind = Lexer.verbatim(after: String(name), in: source, at: &index) ?? .command(String(name))
                 } else {
                     kind = .command(String(source[index]))
                     index += 1
@@ -55,6 +55,26 @@ struct Lexer {
             tokens.append(Token(kind: kind, offset: start, length: index - start))
         }
         return tokens
+    }
+
+    /// `\verb|x y|` and `\verb*|x|`: the characters up to the next copy of the delimiter, on
+    /// the same line, kept exactly (spaces and `%` included), which is why the lexer and not
+    /// the parser reads them. `nil`, consuming nothing, when `name` is not `verb` or no
+    /// delimiter closes the text.
+    private static func verbatim(after name: String, in source: [Unicode.Scalar], at index: inout Int) -> Token.Kind? {
+        guard name == "verb" else { return nil }
+        var start = index
+        if start < source.count, source[start] == "*" { start += 1 }
+        guard start < source.count else { return nil }
+        let delimiter = source[start]
+        guard !isLetter(delimiter), !delimiter.properties.isWhitespace else { return nil }
+        var end = start + 1
+        while end < source.count, source[end] != delimiter, source[end] != "\n" { end += 1 }
+        guard end < source.count, source[end] == delimiter else { return nil }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: source[(start + 1)..<end])
+        index = end + 1
+        return .verbatim(String(text))
     }
 
     /// TeX command names are ASCII letters only (`\alpha2` is `\alpha` then `2`).

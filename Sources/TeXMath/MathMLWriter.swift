@@ -34,6 +34,11 @@ struct MathMLWriter {
             output += "<mrow>"
             writeNode(node, display: display)
             output += "</mrow>"
+        case .classed(_, let atomClass, _) where Parser.spacing(of: atomClass) != nil:
+            // Its spaces are elements of their own.
+            output += "<mrow>"
+            writeNode(node, display: display)
+            output += "</mrow>"
         default:
             writeNode(node, display: display)
         }
@@ -64,6 +69,10 @@ struct MathMLWriter {
             } else {
                 output += "<mspace width=\"\(width)\"/>"
             }
+        case .rule(let width, let height, let raise):
+            output += "<mpadded"
+            if let raise { output += " voffset=\"\(raise)\"" }
+            output += "><mspace width=\"\(width)\" height=\"\(height)\" style=\"background-color: currentColor\"/></mpadded>"
         case .group(let nodes):
             if nodes.count == 1 {
                 writeNode(nodes[0], display: display, unary: unary)
@@ -72,8 +81,8 @@ struct MathMLWriter {
                 writeRow(nodes, display: display)
                 output += "</mrow>"
             }
-        case .fraction(let numerator, let denominator, let lineless):
-            output += lineless ? "<mfrac linethickness=\"0\">" : "<mfrac>"
+        case .fraction(let numerator, let denominator, let rule):
+            output += rule.map { "<mfrac linethickness=\"\($0)\">" } ?? "<mfrac>"
             writeElement(numerator, display: false)
             writeElement(denominator, display: false)
             output += "</mfrac>"
@@ -125,10 +134,44 @@ struct MathMLWriter {
         case .function(let name, _):
             writeElement(name, display: display)
             output += MathMLWriter.functionApplication
+        case .style(.color(let color), let nodes):
+            output += "<mstyle mathcolor=\"\(color)\">"
+            writeRow(nodes, display: display)
+            output += "</mstyle>"
+        case .style(.size(let size), let nodes):
+            output += "<mstyle mathsize=\"\(size)\">"
+            writeRow(nodes, display: display)
+            output += "</mstyle>"
         case .style(let change, let nodes):
             output += MathMLWriter.styleOpeningTags[change]!
             writeRow(nodes, display: change == .display)
             output += "</mstyle>"
+        case .classed(let content, .largeOperator, _), .classed(let content, .ordinary, _):
+            writeElement(content, display: display)
+        case .classed(let content, .inner, _):
+            output += "<mpadded>"
+            writeContents(content, display: display)
+            output += "</mpadded>"
+        case .classed(let content, let atomClass, _):
+            // The browser spaces only operators; a larger atom gets TeX's space as mspace.
+            let spacing = Parser.spacing(of: atomClass)
+            if let leading = spacing?.leading, leading != "0em" { output += "<mspace width=\"\(leading)\"/>" }
+            writeElement(content, display: display)
+            if let trailing = spacing?.trailing, trailing != "0em" { output += "<mspace width=\"\(trailing)\"/>" }
+        case .enclosed(let content, let enclosure):
+            output += "<mrow"
+            if let background = enclosure.background { output += " mathbackground=\"\(background)\"" }
+            output += " style=\""
+            output += MathMLWriter.style(of: enclosure)
+            output += "\">"
+            writeContents(content, display: display)
+            output += "</mrow>"
+        case .padded(let content, let padding):
+            writePadded(content, padding, display: display)
+        case .reference(let text):
+            output += "<mtext class=\"tex-reference\">"
+            escape(text)
+            output += "</mtext>"
         case .unknown(let text):
             output += "<mtext class=\"tex-unknown\">"
             escape(text)
@@ -190,6 +233,7 @@ struct MathMLWriter {
         if symbol.fence { output += " fence=\"true\"" }
         if let stretchy = symbol.stretchy { output += stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"" }
         if let size = symbol.size { output += " minsize=\"\(size)\" maxsize=\"\(size)\"" }
+        if let minimumSize = symbol.minimumSize { output += " minsize=\"\(minimumSize)\"" }
         if let movableLimits { output += movableLimits ? " movablelimits=\"true\"" : " movablelimits=\"false\"" }
         if let spacing = symbol.spacing {
             output += " lspace=\"\(spacing.leading)\" rspace=\"\(spacing.trailing)\""
@@ -248,9 +292,78 @@ struct MathMLWriter {
             }
         case .accent(_, let accent) where accent.takesLimits:
             return (true, nil)
+        case .classed(_, .largeOperator, let limits):
+            switch limits {
+            case .never: return (false, nil)
+            case .displayOnly: return (display, nil)
+            case .always: return (true, nil)
+            }
         default:
             return (false, nil)
         }
+    }
+
+    /// `<mpadded>` with the sizes that are set, around an `<mphantom>` for a phantom, or just
+    /// the `<mphantom>` when nothing else changes.
+    private mutating func writePadded(_ content: MathNode, _ padding: MathNode.Padding, display: Bool) {
+        let attributes = [("width", padding.width), ("height", padding.height), ("depth", padding.depth),
+                          ("voffset", padding.verticalOffset)]
+            .compactMap { name, value in value.map { " \(name)=\"\($0)\"" } }.joined()
+        let padded = !attributes.isEmpty || padding.inlinePadding != nil || padding.leftShift != nil
+            || !padding.isPhantom
+        if padded {
+            output += "<mpadded" + attributes
+            if let inlinePadding = padding.inlinePadding {
+                output += " style=\"padding-left: \(inlinePadding); padding-right: \(inlinePadding)\""
+            }
+            output += ">"
+        }
+        if let leftShift = padding.leftShift { output += "<mrow style=\"transform: translateX(-\(leftShift))\">" }
+        if padding.isPhantom { output += "<mphantom>" }
+        writeContents(content, display: display)
+        if padding.isPhantom { output += "</mphantom>" }
+        if padding.leftShift != nil { output += "</mrow>" }
+        if padded { output += "</mpadded>" }
+    }
+
+    /// The CSS that draws a frame, strikes or a background: Chromium lays `<menclose>` out as a
+    /// plain row, so the decoration is a border or a gradient on the row itself.
+    private static func style(of enclosure: MathNode.Enclosure) -> String {
+        var rules: [String] = []
+        let rule = "0.06em solid" + (enclosure.frameColor.map { " " + $0 } ?? "")
+        switch enclosure.frame {
+        case .none: break
+        case .box: rules.append("border: \(rule)")
+        case .actuarial: rules.append("border-top: \(rule); border-right: \(rule)")
+        case .phasor: rules.append("border-bottom: \(rule)")
+        }
+        if enclosure.padded {
+            rules.append(enclosure.frame == .phasor ? "padding: 0.1em 0.2em 0.1em 0.6em" : "padding: 0.2em 0.3em")
+        }
+        var images = enclosure.strikes.map { strike -> String in
+            switch strike {
+            case .up: return MathMLWriter.diagonal("to top right")
+            case .down: return MathMLWriter.diagonal("to bottom right")
+            case .horizontal:
+                return "linear-gradient(transparent calc(50% - 0.03em), currentColor calc(50% - 0.03em), currentColor calc(50% + 0.03em), transparent calc(50% + 0.03em))"
+            }
+        }
+        var sizes = Array(repeating: "100% 100%", count: images.count)
+        if enclosure.frame == .phasor {
+            images.append(MathMLWriter.diagonal("to top right"))
+            sizes.append("0.5em 100%")
+        }
+        if !images.isEmpty {
+            rules.append("background-image: " + images.joined(separator: ", "))
+            rules.append("background-size: " + sizes.joined(separator: ", "))
+            rules.append("background-repeat: no-repeat")
+        }
+        return rules.joined(separator: "; ")
+    }
+
+    /// A line across a box along its diagonal, as a CSS gradient.
+    private static func diagonal(_ direction: String) -> String {
+        "linear-gradient(\(direction), transparent calc(50% - 0.05em), currentColor calc(50% - 0.03em), currentColor calc(50% + 0.03em), transparent calc(50% + 0.05em))"
     }
 
     private static func isSingleToken(_ node: MathNode) -> Bool {
@@ -267,22 +380,30 @@ struct MathMLWriter {
 
     // MARK: - Tables
 
+    /// A table. With tags (a numbered display environment), the table is as wide as the
+    /// formula's box and each row ends with its tag, right-aligned, so rows and numbers line up
+    /// whatever their heights (Chromium has no `mlabeledtr`). An empty cell as wide as the tag
+    /// column opens each row, so the formula stays centered as LaTeX centers it.
     private mutating func writeTable(_ table: MathNode.Table, display: Bool) {
         let columns = table.rows.map(\.count).max() ?? 0
-        let cellDisplay: Bool
+        var cellDisplay: Bool
         switch table.layout {
-        case .aligned, .gathered: cellDisplay = true
+        case .aligned, .gathered, .multline: cellDisplay = true
         case .lines: cellDisplay = display
         case .matrix, .cases, .array: cellDisplay = false
         }
+        if let displayStyle = table.displayStyle { cellDisplay = displayStyle }
         let alignments = (0..<columns).map { MathMLWriter.alignment(ofColumn: $0, in: table.layout) }
+        let centered = table.tags != nil && table.layout != .multline
         output += "<mtable"
         // mtable sets its cells in text style; aligned derivations want display style.
         if cellDisplay { output += " displaystyle=\"true\"" }
         if table.small { output += " scriptlevel=\"1\"" }
         if columns > 0 {
             output += " columnalign=\""
+            if centered { output += "center " }
             output += alignments.map(MathMLWriter.attributeValue).joined(separator: " ")
+            if table.tags != nil { output += " right" }
             output += "\""
         }
         if table.layout == .aligned, columns > 1 {
@@ -290,12 +411,26 @@ struct MathMLWriter {
             output += (1..<columns).map { $0 % 2 == 1 ? "0em" : "1em" }.joined(separator: " ")
             output += "\""
         }
+        if table.tags != nil || table.layout == .multline { output += " style=\"width: 100%\"" }
         output += ">"
-        for row in table.rows {
-            output += "<mtr>"
+        for (index, row) in table.rows.enumerated() {
+            let tag = table.tags?[index] ?? nil
+            output += tag?.id.map { "<mtr id=\"\($0)\">" } ?? "<mtr>"
+            if centered { output += "<mtd class=\"tex-tag\" style=\"width: 50%\"></mtd>" }
             for (column, cell) in row.enumerated() {
-                output += MathMLWriter.cellOpeningTag(column: column, alignment: alignments[column], layout: table.layout)
+                let alignment = table.layout == .multline
+                    ? MathMLWriter.alignment(ofLine: index, of: table.rows.count) : alignments[column]
+                output += MathMLWriter.cellOpeningTag(column: column, alignment: alignment, layout: table.layout)
                 writeRow(cell, display: cellDisplay)
+                output += "</mtd>"
+            }
+            if let tags = table.tags {
+                // Short rows are filled, so that every tag is in the last column.
+                for _ in row.count..<columns { output += "<mtd></mtd>" }
+                output += centered
+                    ? "<mtd class=\"tex-tag\" style=\"width: 50%; text-align: right; text-align: -webkit-right\">"
+                    : "<mtd class=\"tex-tag\" style=\"text-align: right; text-align: -webkit-right; white-space: nowrap\">"
+                if let tag = tags[index] { writeElement(tag.content, display: false) }
                 output += "</mtd>"
             }
             output += "</mtr>"
@@ -303,9 +438,16 @@ struct MathMLWriter {
         output += "</mtable>"
     }
 
+    /// `multline`'s lines: the first flush left, the last flush right, the others centered.
+    private static func alignment(ofLine line: Int, of count: Int) -> MathNode.Table.Alignment {
+        if count == 1 { return .center }
+        if line == 0 { return .left }
+        return line == count - 1 ? .right : .center
+    }
+
     private static func alignment(ofColumn column: Int, in layout: MathNode.Table.Layout) -> MathNode.Table.Alignment {
         switch layout {
-        case .matrix, .gathered, .lines: return .center
+        case .matrix, .gathered, .lines, .multline: return .center
         case .cases: return .left
         case .aligned: return column % 2 == 0 ? .right : .left
         case .array(let alignments): return column < alignments.count ? alignments[column] : .center
@@ -333,6 +475,7 @@ struct MathMLWriter {
         case .right: rules.append("text-align: right; text-align: -webkit-right")
         case .center: break
         }
+        if layout == .multline { rules.append("width: 100%") }
         if layout == .aligned {
             if column % 2 == 0 {
                 rules.append("padding-right: 0")

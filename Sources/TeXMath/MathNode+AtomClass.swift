@@ -5,12 +5,19 @@ extension MathNode {
     /// nucleus); braces make an ordinary atom, as `{=}` does in TeX.
     var atomClass: AtomClass? {
         switch self {
-        case .identifier, .number, .text, .unknown, .root, .group, .table:
+        case .identifier, .number, .text, .unknown, .root, .group, .table, .reference:
             return .ordinary
+        case .enclosed, .padded:
+            // TeX sets both in a box, which is an ordinary atom.
+            return .ordinary
+        case .classed(_, let atomClass, _):
+            return atomClass
         case .symbol(let symbol):
             return symbol.atomClass
         case .space:
             return nil
+        case .rule:
+            return .ordinary
         case .fraction, .fenced:
             return .inner
         case .scripts(let base, _, _), .overUnder(let base, _, _):
@@ -40,6 +47,7 @@ extension MathNode {
     var isFunctionName: Bool {
         switch self {
         case .function: return true
+        case .classed(_, let atomClass, _): return atomClass == .largeOperator
         case .scripts(let base, _, _): return base.isFunctionName
         case .group(let nodes): return nodes.count == 1 && nodes[0].isFunctionName
         default: return false

@@ -12,11 +12,14 @@ indirect enum MathNode: Equatable, Sendable {
     case text(String, TextStyle)
     /// Horizontal space such as `\,` or `\quad`; the width is a CSS length, possibly negative.
     case space(width: String)
+    /// `\rule`: a box filled with the text's colour, raised by `raise`.
+    case rule(width: String, height: String, raise: String?)
     /// Braces, an argument or any other sequence: no output of its own beyond an `<mrow>`
     /// when it holds more than one element.
     case group([MathNode])
-    /// `\frac` (`<mfrac>`); `lineless` for `\binom`.
-    case fraction(numerator: MathNode, denominator: MathNode, lineless: Bool)
+    /// `\frac` (`<mfrac>`). `rule` is the thickness of the fraction bar as a CSS length,
+    /// `"0"` for `\binom` and `\atop`, `nil` for the font's own.
+    case fraction(numerator: MathNode, denominator: MathNode, rule: String?)
     /// `\sqrt` (`<msqrt>`) or `\sqrt[n]` (`<mroot>`).
     case root(MathNode, index: MathNode?)
     /// Sub- and superscripts. The writer chooses side scripts or limits from the base.
@@ -31,8 +34,18 @@ indirect enum MathNode: Equatable, Sendable {
     case table(Table)
     /// `\sin`, `\lim`, `\operatorname{...}`: an upright name followed by function application.
     case function(name: MathNode, limits: Limits)
-    /// `\displaystyle` and friends, which change the style of the rest of their group.
+    /// `\displaystyle`, `\color`, `\large` and friends, which change the rest of their group.
     case style(StyleChange, [MathNode])
+    /// `\mathbin{...}`, `\mathop{...}` and friends: a sub-formula that TeX spaces as one atom
+    /// of the given class; `limits` matters for `\mathop`.
+    case classed(MathNode, AtomClass, limits: Limits)
+    /// `\boxed`, `\cancel`, `\colorbox`: a sub-formula with a frame, strikes or a background.
+    case enclosed(MathNode, Enclosure)
+    /// `\phantom`, `\smash`, `\raisebox`, `\rlap`: a sub-formula whose box is changed
+    /// (`<mpadded>`) or hidden (`<mphantom>`).
+    case padded(MathNode, Padding)
+    /// `\eqref{...}` and `\ref{...}`: what the reference shows (`(3)`), as text.
+    case reference(String)
     /// Source the renderer could not make sense of, shown as TeX (a warning says why).
     case unknown(String)
 
@@ -64,12 +77,15 @@ indirect enum MathNode: Equatable, Sendable {
         var fence = false
         /// `\big` and friends: a fixed height, written as both `minsize` and `maxsize`.
         var size: String? = nil
+        /// Extensible arrows (`\xrightarrow`): the least width the arrow stretches to.
+        var minimumSize: String? = nil
         /// Explicit `lspace` and `rspace`, overriding the dictionary.
         var spacing: (leading: String, trailing: String)? = nil
 
         static func == (lhs: Operator, rhs: Operator) -> Bool {
             lhs.text == rhs.text && lhs.atomClass == rhs.atomClass && lhs.limits == rhs.limits
                 && lhs.stretchy == rhs.stretchy && lhs.fence == rhs.fence && lhs.size == rhs.size
+                && lhs.minimumSize == rhs.minimumSize
                 && lhs.spacing?.leading == rhs.spacing?.leading
                 && lhs.spacing?.trailing == rhs.spacing?.trailing
         }
@@ -98,9 +114,63 @@ indirect enum MathNode: Equatable, Sendable {
         case normal, bold, italic, monospace, sansSerif
     }
 
-    /// `\displaystyle`, `\textstyle`, `\scriptstyle`, `\scriptscriptstyle`.
-    enum StyleChange: Equatable, Sendable {
+    /// `\displaystyle`, `\textstyle`, `\scriptstyle`, `\scriptscriptstyle`; `\color` and the
+    /// size commands (`\large`) change the colour or the font size of their group.
+    enum StyleChange: Hashable, Sendable {
         case display, text, script, scriptScript
+        /// A colour name or `#` and hex digits, checked by the parser (nothing else gets here).
+        case color(String)
+        /// A font size relative to the surrounding text, as a CSS length (`1.2em`).
+        case size(String)
+    }
+
+    /// How `\boxed`, `\cancel` and friends decorate their content, drawn with CSS because
+    /// Chromium does not draw `<menclose>`.
+    struct Enclosure: Equatable, Sendable {
+        var frame: Frame = .none
+        /// The frame's colour (a checked colour name or hex), `nil` for the text's.
+        var frameColor: String? = nil
+        /// A background colour (checked), for `\colorbox`.
+        var background: String? = nil
+        var strikes: [Strike] = []
+        /// Boxes keep some space between the content and the frame; strikes do not.
+        var padded = false
+
+        enum Frame: Equatable, Sendable {
+            case none
+            /// A rule all around (`\boxed`, `\fbox`).
+            case box
+            /// Rules above and to the right (`\angl`, actuarial notation).
+            case actuarial
+            /// A rule below with a slanted one at the left (`\phase`, a phasor angle).
+            case phasor
+        }
+
+        enum Strike: Equatable, Sendable {
+            /// `\cancel`: from bottom left to top right.
+            case up
+            /// `\bcancel`: from top left to bottom right.
+            case down
+            /// `\sout`: through the middle.
+            case horizontal
+        }
+    }
+
+    /// How `\phantom`, `\smash`, `\raisebox` and the laps change a box: MathML's `<mpadded>`
+    /// sizes (CSS lengths, `nil` to keep the content's), and whether the content is hidden.
+    struct Padding: Equatable, Sendable {
+        var width: String? = nil
+        var height: String? = nil
+        var depth: String? = nil
+        /// Raises the content (`\raisebox`).
+        var verticalOffset: String? = nil
+        /// Space on both sides, as CSS padding (the labels of `\xrightarrow`).
+        var inlinePadding: String? = nil
+        /// Moves the content left by this share of its own width (`\llap` 100%, `\clap` 50%):
+        /// MathML Core has no width relative to the content, so this is a CSS transform.
+        var leftShift: String? = nil
+        /// `\phantom`: the content takes its room but is not drawn.
+        var isPhantom = false
     }
 
     /// The rows and cells of an array-like environment, and how to lay them out.
@@ -110,6 +180,19 @@ indirect enum MathNode: Equatable, Sendable {
         var layout: Layout
         /// `smallmatrix` and `\substack` set their cells a size smaller.
         var small = false
+        /// Cells in display style (`dcases`, `darray`) or text style where the layout would
+        /// choose otherwise; `nil` keeps the layout's choice.
+        var displayStyle: Bool? = nil
+        /// The numbers or tags at the right of a numbered environment, one per row (`nil`
+        /// for a row without one); `nil` when the table has no tag column.
+        var tags: [Tag?]? = nil
+
+        /// What shows at the right of a row (`(3)`), and the `id` of the row when a label
+        /// names it.
+        struct Tag: Equatable, Sendable {
+            var content: MathNode
+            var id: String?
+        }
 
         enum Layout: Equatable, Sendable {
             /// Centered columns in text style (`matrix`, `pmatrix`, ...).
@@ -121,6 +204,9 @@ indirect enum MathNode: Equatable, Sendable {
             case aligned
             /// One centered column in display style (`gather`).
             case gathered
+            /// `multline`: the first line flush left, the last flush right, the others centered,
+            /// across the whole width.
+            case multline
             /// Lines split by `\\` outside any environment; they keep the formula's style.
             case lines
             /// `array` with its column specification.

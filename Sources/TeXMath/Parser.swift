@@ -7,23 +7,79 @@
 ///
 /// Recursion is bounded: past `MathRenderer.maximumNesting` levels the rest of the group is
 /// skipped iteratively and shown as TeX, so no input can overflow the stack.
+///
+/// Macros are gone by the time the parser runs (`MacroExpander`); tokens they produced carry
+/// the span of the macro's use, and their text is rebuilt from the tokens themselves.
 struct Parser {
     private let source: [Unicode.Scalar]
-    private let tokens: [Token]
+    let tokens: [Token]
     var position = 0
     /// The tokens that end the row being parsed.
     var stops: StopSet = []
-    private var depth = 0
+    var depth = 0
     /// The alphabet `\mathbf{...}` and friends select for the letters being parsed.
     var font: MathFont?
     /// How many `\left` are open around the current position, for `\middle`.
     var openLefts = 0
+    /// What the parser reads and records besides the tokens: equation numbers, labels,
+    /// references. Behind a reference, so that the parser value stays small: a debug build
+    /// copies it into a stack slot at each call of a non-mutating method, and the nesting
+    /// limit must fit in half a megabyte of stack.
+    let record: Record
     private var reportedTooDeep = false
     private(set) var warnings: [MathWarning] = []
 
-    init(source: [Unicode.Scalar]) {
+    final class Record {
+        /// Whether the formula is display math: only there do `\tag` and `\label` apply, and
+        /// only there are environments numbered.
+        let display: Bool
+        /// `MathContext.numbersEquations`.
+        let numbersEquations: Bool
+        /// The number the next numbered row takes; rendering hands it back to the context.
+        var nextEquationNumber: Int
+        /// The labels references may name (`MathContext.labels`).
+        let knownLabels: [String: MathContext.Label]
+        /// The user's macro names, which "did you mean" suggests too.
+        let macroNames: [String]
+        /// The numbered row, or the whole display formula, that `\tag`, `\notag` and `\label`
+        /// apply to; `nil` in inline math.
+        var equation: EquationRow?
+        var labels: [RenderedMath.Label] = []
+        var references: [RenderedMath.Reference] = []
+        var equationTags: [String] = []
+        /// The size that `\large` and friends set, against `\normalsize`: LaTeX's sizes are
+        /// absolute, MathML's `mathsize` is relative to the enclosing size.
+        var fontSize = 1.0
+
+        init(display: Bool, context: MathContext) {
+            self.display = display
+            self.numbersEquations = context.numbersEquations
+            self.nextEquationNumber = context.nextEquationNumber
+            self.knownLabels = context.labels
+            self.macroNames = context.macros.isEmpty ? [] : context.macroNames
+        }
+    }
+
+    var display: Bool { record.display }
+    var numbersEquations: Bool { record.numbersEquations }
+    var knownLabels: [String: MathContext.Label] { record.knownLabels }
+    var macroNames: [String] { record.macroNames }
+    var nextEquationNumber: Int {
+        get { record.nextEquationNumber }
+        nonmutating set { record.nextEquationNumber = newValue }
+    }
+    var equation: EquationRow? {
+        get { record.equation }
+        nonmutating set { record.equation = newValue }
+    }
+    var labels: [RenderedMath.Label] { record.labels }
+    var references: [RenderedMath.Reference] { record.references }
+    var equationTags: [String] { record.equationTags }
+
+    init(source: [Unicode.Scalar], tokens: [Token], display: Bool, context: MathContext) {
         self.source = source
-        self.tokens = Lexer(source: source).tokenize()
+        self.tokens = tokens
+        self.record = Record(display: display, context: context)
     }
 
     /// Tokens that end a row: what closes the construct being parsed, or an enclosing one.
@@ -51,8 +107,10 @@ struct Parser {
     // MARK: - Formula and rows
 
     /// Parses the whole source. A formula with `\\` outside any environment becomes a table of
-    /// centered lines, as `gather` would set them.
+    /// centered lines, as `gather` would set them. A display formula is one equation for
+    /// `\tag` and `\label`, unless a numbered environment in it makes its own rows.
     mutating func parseFormula() -> MathNode {
+        if display { equation = EquationRow(numbered: false) }
         var lines = [parseRow(until: .lineBreak)]
         while position < tokens.count {
             // Only a top-level `\\` stops the row: everything else is consumed inside it.
@@ -61,8 +119,14 @@ struct Parser {
             lines.append(parseRow(until: .lineBreak))
         }
         if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
-        if lines.count == 1 { return .group(lines[0]) }
-        return .table(.init(rows: lines.map { [$0] }, layout: .lines))
+        let formula: MathNode = lines.count == 1
+            ? .group(lines[0]) : .table(.init(rows: lines.map { [$0] }, layout: .lines))
+        guard let row = equation else { return formula }
+        equation = nil
+        guard let tag = finish(row) else { return formula }
+        var tagged = MathNode.Table(rows: [[[formula]]], layout: .gathered)
+        tagged.tags = [tag]
+        return .table(tagged)
     }
 
     /// Parses atoms up to (not including) a token in `stop`, or the end of the source.
@@ -76,7 +140,17 @@ struct Parser {
         }
         if depth > MathRenderer.maximumNesting { return [skipTooDeepRow()] }
         var nodes: [MathNode] = []
+        var infix: (fraction: InfixFraction, numeratorCount: Int)?
         while let token = peek(), !isStop(token) {
+            if case .command(let name) = token.kind, Parser.rowCommands.contains(name) {
+                // One lookup tells the commands that act on the row from all the others.
+                if Parser.infixFractions[name] != nil {
+                    readInfixFraction(token, after: &nodes, into: &infix)
+                } else {
+                    nodes.append(contentsOf: parseSwitch(name, token: token))
+                }
+                continue
+            }
             let before = position
             parseRowItem(token, into: &nodes)
             if position == before {
@@ -85,8 +159,46 @@ struct Parser {
                 nodes.append(.unknown(text(of: token)))
             }
         }
+        if let infix { return [Parser.infixFraction(infix.fraction, splitting: nodes, at: infix.numeratorCount)] }
         return nodes
     }
+
+    /// `a \over b`: what comes before in the group is the numerator, the rest the denominator.
+    /// TeX allows one per group; a second is reported and shown as TeX.
+    private mutating func readInfixFraction(_ token: Token, after nodes: inout [MathNode],
+                                            into infix: inout (fraction: InfixFraction, numeratorCount: Int)?) {
+        guard case .command(let name) = token.kind, var fraction = Parser.infixFractions[name] else { return }
+        position += 1
+        if fraction.rule == "" { fraction.rule = readDimensionArgument(after: token) ?? "0.04em" }
+        if infix != nil {
+            warn("ambiguous: two of \\over, \\atop, \\choose and friends in one group; add braces", at: token)
+            nodes.append(.unknown(text(of: token)))
+        } else {
+            infix = (fraction, nodes.count)
+        }
+    }
+
+    private static func infixFraction(_ fraction: InfixFraction, splitting nodes: [MathNode], at split: Int) -> MathNode {
+        let node = MathNode.fraction(numerator: .group(Array(nodes[..<split])),
+                                     denominator: .group(Array(nodes[split...])), rule: fraction.rule)
+        if fraction.open == nil && fraction.close == nil { return node }
+        return .fenced(open: fraction.open, body: [node], close: fraction.close)
+    }
+
+    /// TeX's infix fractions, which split their group in two.
+    struct InfixFraction: Sendable {
+        /// The thickness of the bar (`nil` the font's, `"0"` none, `""` read after `\above`).
+        var rule: String?
+        var open: String?
+        var close: String?
+    }
+
+    static let infixFractions: [String: InfixFraction] = [
+        "over": InfixFraction(rule: nil), "atop": InfixFraction(rule: "0"),
+        "above": InfixFraction(rule: ""), "choose": InfixFraction(rule: "0", open: "(", close: ")"),
+        "brace": InfixFraction(rule: "0", open: "{", close: "}"),
+        "brack": InfixFraction(rule: "0", open: "[", close: "]"),
+    ]
 
     private mutating func parseRowItem(_ token: Token, into nodes: inout [MathNode]) {
         switch token.kind {
@@ -104,33 +216,71 @@ struct Parser {
             position += 1
             warn("'$' inside math", at: token)
             nodes.append(.unknown("$"))
-        case .command(let name) where Parser.rowBreakCommands.contains(name):
-            position += 1
-            skipRowBreakOptions()
-            warn("'\\\(name)' outside a table", offset: token.offset, length: consumedEnd - token.offset)
-            nodes.append(.unknown(text(from: token.offset, to: consumedEnd)))
-        case .command("right"):
-            position += 1
-            _ = readDelimiter(after: token, name: "\\right", reportMissing: false)
-            warn("\\right without a matching \\left", offset: token.offset, length: consumedEnd - token.offset)
-            nodes.append(.unknown(text(from: token.offset, to: consumedEnd)))
-        case .command("end"):
-            position += 1
-            _ = readEnvironmentName()
-            warn("\\end without a matching \\begin", offset: token.offset, length: consumedEnd - token.offset)
-            nodes.append(.unknown(text(from: token.offset, to: consumedEnd)))
-        case .command(let name) where Parser.styleChanges[name] != nil:
-            // A style switch applies to the rest of its group, so it takes that rest as its body.
-            position += 1
-            nodes.append(.style(Parser.styleChanges[name]!, parseRow(until: stops)))
+        case .command(let name) where Parser.rowBreakCommands.contains(name) || name == "right" || name == "end":
+            nodes.append(parseStrayCloser(token))
         default:
             if let node = parseScriptedAtom() { nodes.append(node) }
         }
     }
 
+    /// A `\\`, `\right` or `\end` that closes nothing: reported and shown as TeX.
+    private mutating func parseStrayCloser(_ token: Token) -> MathNode {
+        let start = position
+        position += 1
+        switch token.kind {
+        case .command("right"):
+            _ = readDelimiter(after: token, name: "\\right", reportMissing: false)
+            warn("\\right without a matching \\left", fromToken: start)
+        case .command("end"):
+            _ = readEnvironmentName()
+            warn("\\end without a matching \\begin", fromToken: start)
+        default:
+            skipRowBreakOptions()
+            warn("'\(text(of: token))' outside a table", fromToken: start)
+        }
+        return .unknown(consumedText(fromToken: start))
+    }
+
+    /// A switch that changes the rest of its group (`\displaystyle`, `\large`, `\color{red}`,
+    /// `\bf`), which it takes as its body.
+    private mutating func parseSwitch(_ name: String, token: Token) -> [MathNode] {
+        position += 1
+        if let change = Parser.styleChanges[name] { return [.style(change, parseRow(until: stops))] }
+        if let size = Parser.sizeChanges[name] {
+            let enclosingSize = record.fontSize
+            record.fontSize = size
+            defer { record.fontSize = enclosingSize }
+            return [.style(.size(Parser.cssLength(em: size / enclosingSize)), parseRow(until: stops))]
+        }
+        if let font = Parser.fontSwitches[name] {
+            let enclosingFont = self.font
+            self.font = font
+            defer { self.font = enclosingFont }
+            return parseRow(until: stops)
+        }
+        let color = readColor(after: token)
+        let rest = parseRow(until: stops)
+        return [color.map { .style(.color($0), rest) } ?? .group(rest)]
+    }
+
+    /// Commands that act on the rest of their row: infix fractions and switches.
+    static let rowCommands: Set<String> = Set(infixFractions.keys).union(styleChanges.keys)
+        .union(sizeChanges.keys).union(fontSwitches.keys).union(["color"])
+
     static let styleChanges: [String: MathNode.StyleChange] = [
         "displaystyle": .display, "textstyle": .text, "scriptstyle": .script,
         "scriptscriptstyle": .scriptScript,
+    ]
+
+    /// LaTeX's size commands, as KaTeX scales them against `\normalsize`.
+    static let sizeChanges: [String: Double] = [
+        "tiny": 0.5, "sixptsize": 0.6, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9,
+        "normalsize": 1, "large": 1.2, "Large": 1.44, "LARGE": 1.728, "huge": 2.074, "Huge": 2.488,
+    ]
+
+    /// Plain TeX's font switches (`{\bf x}`), which take the rest of their group.
+    static let fontSwitches: [String: MathFont] = [
+        "rm": .roman, "bf": .bold, "it": .italic, "cal": .script, "sf": .sansSerif, "tt": .monospace,
     ]
 
     // MARK: - Atoms and scripts
@@ -216,6 +366,9 @@ struct Parser {
         case .command(let name):
             position += 1
             return parseCommand(name, token: token)
+        case .verbatim(let text):
+            position += 1
+            return .text(text, .monospace)
         default:
             position += 1
             return .unknown(text(of: token))
@@ -257,6 +410,7 @@ struct Parser {
         }
         switch scalar {
         case "'": return .symbol(Symbols.prime(1))
+        case "`": return .identifier("‘", upright: false)
         case "~": return .text("\u{A0}", .normal)
         case "|", ".", "\"": return .identifier(String(scalar), upright: false)
         default: break
@@ -344,13 +498,12 @@ struct Parser {
 
     private mutating func reportTooDeep(from start: Int) -> MathNode {
         guard start < position else { return .group([]) }
-        let offset = tokens[start].offset
         if !reportedTooDeep {
             reportedTooDeep = true
             warn("formula nested more than \(MathRenderer.maximumNesting) levels deep; the rest is shown as TeX",
-                 offset: offset, length: consumedEnd - offset)
+                 fromToken: start)
         }
-        return .unknown(excerpt(from: offset, to: consumedEnd))
+        return .unknown(consumedText(fromToken: start))
     }
 
     // MARK: - Helpers
@@ -422,28 +575,49 @@ struct Parser {
         return String(digits.unicodeScalars.map { font.apply(to: $0, defaultUpright: false).text }.joined())
     }
 
+    /// The TeX of one token: the source it came from, or for a macro's token its own text.
     func text(of token: Token) -> String {
-        text(from: token.offset, to: token.end)
+        if token.isExpanded { return token.tex }
+        return text(from: token.offset, to: token.end)
     }
 
-    func text(from start: Int, to end: Int) -> String {
+    private func text(from start: Int, to end: Int) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: source[start..<end])
         return String(view)
     }
 
-    /// Source text for an error shown as TeX, cut short so that a megabyte of garbage does
-    /// not become a megabyte-wide line.
-    func excerpt(from start: Int, to end: Int) -> String {
+    /// The TeX of the tokens from index `start` up to the current position, to show as TeX,
+    /// cut short so that a megabyte of garbage does not become a megabyte-wide line. Source
+    /// text where the tokens are the author's (spaces and comments as written), rebuilt where
+    /// a macro produced them.
+    func consumedText(fromToken start: Int) -> String {
         let limit = 200
-        if end - start <= limit { return text(from: start, to: end) }
-        return text(from: start, to: start + limit) + "…"
+        guard start < position else { return "" }
+        if !tokens[start..<position].contains(where: \.isExpanded) {
+            let offset = tokens[start].offset
+            let end = consumedEnd
+            if end - offset <= limit { return text(from: offset, to: end) }
+            return text(from: offset, to: offset + limit) + "…"
+        }
+        var text = ""
+        for token in tokens[start..<position] {
+            text += self.text(of: token)
+            if text.unicodeScalars.count > limit { return String(text.unicodeScalars.prefix(limit)) + "…" }
+        }
+        return text
     }
 
     /// Records a warning, up to `MathRenderer.maximumWarnings`; the last one says that more
     /// were dropped. `notes` is only evaluated for warnings that are kept.
     mutating func warn(_ message: String, at token: Token, notes: @autoclosure () -> [String] = []) {
         warn(message, offset: token.offset, length: token.length, notes: notes())
+    }
+
+    /// Records a warning covering the tokens from index `start` up to the current position.
+    mutating func warn(_ message: String, fromToken start: Int, notes: @autoclosure () -> [String] = []) {
+        let offset = start < tokens.count ? tokens[start].offset : consumedEnd
+        warn(message, offset: offset, length: consumedEnd - offset, notes: notes())
     }
 
     mutating func warn(_ message: String, offset: Int, length: Int, notes: @autoclosure () -> [String] = []) {
@@ -467,6 +641,8 @@ extension MathNode {
             return .symbol(symbol)
         case .function(let name, _):
             return .function(name: name, limits: limits)
+        case .classed(let content, .largeOperator, _):
+            return .classed(content, .largeOperator, limits: limits)
         case .accent(_, let accent) where accent.takesLimits:
             return self
         default:

@@ -1,30 +1,50 @@
 extension Symbols {
-    /// Every command name the parser knows, sorted so suggestions do not depend on hashing.
-    static let allCommandNames: [String] = {
+    /// Every command name the renderer knows: its own (`parsedCommands`) and the built-in
+    /// macros. `\newcommand` of one of them is reported, as LaTeX reports it.
+    static let knownCommands: Set<String> = parsedCommands.union(BuiltinMacros.table.keys)
+
+    /// The command names the parser and the expander read themselves: the tables, the
+    /// parser's constructs and switches, the expander's primitives. Apart from the built-in
+    /// macros, which are defined by the expander and so must not depend on them.
+    static let parsedCommands: Set<String> = {
         var names = Set(commands.keys)
         names.formUnion(fonts.keys)
         names.formUnion(textCommands.keys)
         names.formUnion(accents.keys)
         names.formUnion(bigDelimiters.keys)
-        names.formUnion([
-            "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "sqrt", "left", "right",
-            "middle", "begin", "end", "operatorname", "overset", "underset", "stackrel", "substack",
-            "not", "limits", "nolimits", "displaystyle", "textstyle", "scriptstyle",
-        ])
-        return names.filter { $0.count > 1 }.sorted()
+        names.formUnion(extensibleArrows.keys)
+        names.formUnion(Parser.constructs)
+        names.formUnion(Parser.classCommands.keys)
+        names.formUnion(Parser.enclosures.keys)
+        names.formUnion(Parser.paddings.keys)
+        names.formUnion(Parser.styleChanges.keys)
+        names.formUnion(Parser.sizeChanges.keys)
+        names.formUnion(Parser.fontSwitches.keys)
+        names.formUnion(Parser.infixFractions.keys)
+        names.formUnion(MacroExpander.primitives)
+        return names
     }()
 
-    /// The known command closest to a misspelt one (`\farc` -> `frac`), if one is close enough
-    /// to be a typo: at most a third of the name's letters differ.
-    static func closestCommand(to name: String) -> String? {
+    /// The names "did you mean" suggests, sorted so suggestions do not depend on hashing.
+    static let allCommandNames: [String] = knownCommands.filter { $0.count > 1 }.sorted()
+
+    /// The known command or user macro closest to a misspelt one (`\farc` -> `frac`), if one
+    /// is close enough to be a typo: at most a third of the name's letters differ.
+    static func closestCommand(to name: String, macros: [String] = []) -> String? {
+        closest(to: name, among: macros.isEmpty ? allCommandNames : (allCommandNames + macros).sorted())
+    }
+
+    /// The name among `candidates` (sorted) closest to `name`, if at most a third of its
+    /// letters differ. Between equally close names, one with the same first letter wins
+    /// (`\sigm`: `\sigma`, not `\Bigm`), then the first in order.
+    static func closest(to name: String, among candidates: [String]) -> String? {
         let limit = max(1, name.count / 3)
         let scalars = Array(name.unicodeScalars)
         var best: (name: String, score: Int)?
-        for candidate in allCommandNames {
+        for candidate in candidates where candidate != name {
             let candidateScalars = Array(candidate.unicodeScalars)
             let distance = editDistance(scalars, candidateScalars, limit: limit)
             guard distance <= limit else { continue }
-            // Between equally close names, prefer one with the same first letter (\sigm: \sigma, not \Bigm).
             let score = 2 * distance + (candidateScalars.first == scalars.first ? 0 : 1)
             if best == nil || score < best!.score { best = (candidate, score) }
         }

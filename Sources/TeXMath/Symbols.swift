@@ -16,6 +16,8 @@ enum Symbols {
         /// Text-width space (`\ `, `~`), written as a no-break space so it is as wide as a
         /// space of the surrounding font.
         case textSpace
+        /// Words set as text (`\TeX`).
+        case text(String)
     }
 
     /// Every symbol command, built once from the tables below.
@@ -42,15 +44,23 @@ enum Symbols {
             table[name] = .symbol(.init(text: text, atomClass: .close, stretchy: false))
         }
         for (name, text) in dots { table[name] = .symbol(.init(text: text, atomClass: .inner)) }
+        for (name, text) in punctuation {
+            table[name] = .symbol(.init(text: text, atomClass: .punctuation, spacing: ("0em", "0.1667em")))
+        }
+        for (name, text) in logos { table[name] = .text(text) }
         for name in functions { table[name] = .function(name, .never) }
         for name in functionsWithLimits { table[name] = .function(name, .displayOnly) }
         table["limsup"] = .function("lim\u{2009}sup", .displayOnly)
         table["liminf"] = .function("lim\u{2009}inf", .displayOnly)
+        table["injlim"] = .function("inj\u{2009}lim", .displayOnly)
+        table["projlim"] = .function("proj\u{2009}lim", .displayOnly)
+        table["plim"] = .function("plim", .always)
         for (name, width) in spaces { table[name] = .space(width) }
         table[" "] = .textSpace
         table["nobreakspace"] = .textSpace
         table["colon"] = .symbol(.init(text: ":", atomClass: .punctuation, spacing: ("0em", "0.1667em")))
         table["prime"] = .symbol(prime(1))
+        table["space"] = .textSpace
         table["|"] = .ordinary("\u{2016}")
         table["Vert"] = .ordinary("\u{2016}")
         table["vert"] = .ordinary("|")
@@ -76,14 +86,19 @@ enum Symbols {
         "varkappa": "ϰ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "omicron": "ο", "pi": "π",
         "varpi": "ϖ", "rho": "ρ", "varrho": "ϱ", "sigma": "σ", "varsigma": "ς", "tau": "τ",
         "upsilon": "υ", "phi": "ϕ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
-        "digamma": "ϝ",
+        "digamma": "ϝ", "thetasym": "ϑ",
+        // The italic capitals of amsmath: single letters, which browsers set in italic.
+        "varGamma": "Γ", "varDelta": "Δ", "varTheta": "Θ", "varLambda": "Λ", "varXi": "Ξ",
+        "varPi": "Π", "varSigma": "Σ", "varUpsilon": "Υ", "varPhi": "Φ", "varPsi": "Ψ",
+        "varOmega": "Ω",
     ]
 
+    /// Capitals that look like Latin ones are the Latin letters, as in LaTeX (`\Alpha` is `A`).
     static let greekCapital: [String: Unicode.Scalar] = [
         "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
-        "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "Alpha": "Α", "Beta": "Β",
-        "Epsilon": "Ε", "Zeta": "Ζ", "Eta": "Η", "Iota": "Ι", "Kappa": "Κ", "Mu": "Μ", "Nu": "Ν",
-        "Omicron": "Ο", "Rho": "Ρ", "Tau": "Τ", "Chi": "Χ",
+        "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "Alpha": "A", "Beta": "B",
+        "Epsilon": "E", "Zeta": "Z", "Eta": "H", "Iota": "I", "Kappa": "K", "Mu": "M", "Nu": "N",
+        "Omicron": "O", "Rho": "P", "Tau": "T", "Chi": "X",
     ]
 
     static let ordinary: [String: String] = [
@@ -95,8 +110,30 @@ enum Symbols {
         "diamondsuit": "♢", "heartsuit": "♡", "spadesuit": "♠", "checkmark": "✓", "mho": "℧",
         "complement": "∁", "bigstar": "★", "blacksquare": "■", "lozenge": "◊", "backslash": "\\",
         "#": "#", "%": "%", "&": "&", "_": "_", "$": "$", "S": "§", "P": "¶", "degree": "°",
-        "dag": "†", "ddag": "‡", "copyright": "©", "pounds": "£", "textbackslash": "\\",
+        "dag": "†", "ddag": "‡", "pounds": "£", "textbackslash": "\\",
+        "triangledown": "▽", "circledS": "Ⓢ", "circledR": "®", "measuredangle": "∡", "Finv": "Ⅎ",
+        "Game": "⅁", "blacktriangle": "▲", "blacktriangledown": "▼", "blacklozenge": "⧫",
+        "sphericalangle": "∢", "eth": "ð", "diagup": "╱", "diagdown": "╲", "Diamond": "◊",
+        "yen": "¥", "daleth": "ℸ", "gimel": "ℷ", "varvdots": "⋮", "mathsterling": "£",
+        "maltese": "✠", "alef": "ℵ", "alefsym": "ℵ", "image": "ℑ", "real": "ℜ", "weierp": "℘",
+        "infin": "∞", "empty": "∅", "exist": "∃", "clubs": "♣", "diamonds": "♢", "hearts": "♡",
+        "spades": "♠", "sect": "§", "lq": "‘", "ulcorner": "⌜", "urcorner": "⌝", "llcorner": "⌞",
+        "lrcorner": "⌟", "textdollar": "$", "textunderscore": "_", "textasciitilde": "~",
+        "textasciicircum": "^", "textbar": "|", "textbardbl": "‖", "textbraceleft": "{",
+        "textbraceright": "}", "textdagger": "†", "textdaggerdbl": "‡", "textdegree": "°",
+        "textsterling": "£", "textellipsis": "…", "textendash": "–", "textemdash": "—",
+        "textless": "<", "textgreater": ">", "textquoteleft": "‘", "textquoteright": "’",
+        "textquotedblleft": "“", "textquotedblright": "”", "i": "ı", "j": "ȷ", "backprime": "‵",
+        "minuso": "⦵", "textcopyright": "©", "textregistered": "®",
     ]
+
+    /// Commands set as text in math, as KaTeX sets them.
+    static let logos: [String: String] = [
+        "TeX": "TeX", "LaTeX": "LaTeX", "KaTeX": "KaTeX", "copyright": "©",
+    ]
+
+    /// Punctuation commands: no space before, a thin one after.
+    static let punctuation: [String: String] = ["ldotp": ".", "cdotp": "⋅"]
 
     static let binary: [String: String] = [
         "pm": "±", "mp": "∓", "times": "×", "div": "÷", "cdot": "⋅", "ast": "∗", "star": "⋆",
@@ -107,7 +144,11 @@ enum Symbols {
         "triangleleft": "◃", "triangleright": "▹", "dagger": "†", "ddagger": "‡", "amalg": "⨿",
         "intercal": "⊺", "ltimes": "⋉", "rtimes": "⋊", "boxplus": "⊞", "boxtimes": "⊠",
         "boxminus": "⊟", "boxdot": "⊡", "dotplus": "∔", "centerdot": "⋅", "circledast": "⊛",
-        "circledcirc": "⊚",
+        "circledcirc": "⊚", "bigcirc": "◯", "And": "&", "unlhd": "⊴", "unrhd": "⊵", "lessdot": "⋖",
+        "gtrdot": "⋗", "lhd": "⊲", "rhd": "⊳", "Cap": "⋒", "Cup": "⋓", "doublebarwedge": "⩞",
+        "divideontimes": "⋇", "leftthreetimes": "⋋", "rightthreetimes": "⋌", "curlywedge": "⋏",
+        "curlyvee": "⋎", "circleddash": "⊝", "doublecap": "⋒", "doublecup": "⋓", "barwedge": "⊼",
+        "veebar": "⊻", "sdot": "⋅", "bull": "∙", "plusmn": "±", "Dagger": "‡",
     ]
 
     static let relations: [String: String] = [
@@ -132,13 +173,56 @@ enum Symbols {
         "ngeq": "≱", "bowtie": "⋈", "smile": "⌣", "frown": "⌢", "ncong": "≇", "nsim": "≁",
         "nsubseteq": "⊈", "nsupseteq": "⊉", "circeq": "≗", "eqcirc": "≖", "because": "∵",
         "therefore": "∴", "nequiv": "≢", "lessgtr": "≶", "gtrless": "≷",
+        // AMS relations.
+        "lneq": "⪇", "lneqq": "≨", "lnsim": "⋦", "lnapprox": "⪉", "nprec": "⊀", "npreceq": "⋠",
+        "precnsim": "⋨", "precnapprox": "⪹", "nvdash": "⊬", "nvDash": "⊭", "ntriangleleft": "⋪",
+        "ntrianglelefteq": "⋬", "subsetneqq": "⫋", "gneq": "⪈", "gneqq": "≩", "gnsim": "⋧",
+        "gnapprox": "⪊", "nsucc": "⊁", "nsucceq": "⋡", "succnsim": "⋩", "succnapprox": "⪺",
+        "nVDash": "⊯", "ntriangleright": "⋫", "ntrianglerighteq": "⋭", "supsetneqq": "⫌",
+        "nVdash": "⊮", "precneqq": "⪵", "succneqq": "⪶", "nleftarrow": "↚", "nrightarrow": "↛",
+        "nLeftarrow": "⇍", "nRightarrow": "⇏", "nleftrightarrow": "↮", "nLeftrightarrow": "⇎",
+        "vartriangle": "△", "leqq": "≦", "eqslantless": "⪕", "lessapprox": "⪅", "lesseqgtr": "⋚",
+        "lesseqqgtr": "⪋", "doteqdot": "≑", "risingdotseq": "≓", "fallingdotseq": "≒",
+        "backsim": "∽", "backsimeq": "⋍", "subseteqq": "⫅", "Subset": "⋐", "preccurlyeq": "≼",
+        "curlyeqprec": "⋞", "precsim": "≾", "precapprox": "⪷", "vartriangleleft": "⊲",
+        "trianglelefteq": "⊴", "Vvdash": "⊪", "smallsmile": "⌣", "smallfrown": "⌢", "bumpeq": "≏",
+        "Bumpeq": "≎", "geqq": "≧", "eqslantgtr": "⪖", "gtrapprox": "⪆", "gtreqless": "⋛",
+        "gtreqqless": "⪌", "thicksim": "∼", "thickapprox": "≈", "supseteqq": "⫆", "Supset": "⋑",
+        "succcurlyeq": "≽", "curlyeqsucc": "⋟", "succsim": "≿", "succapprox": "⪸",
+        "vartriangleright": "⊳", "trianglerighteq": "⊵", "between": "≬", "pitchfork": "⋔",
+        "blacktriangleleft": "◀", "backepsilon": "∍", "blacktriangleright": "▶", "llless": "⋘",
+        "gggtr": "⋙", "eqsim": "≂", "Join": "⋈", "Doteq": "≑", "dashrightarrow": "⇢",
+        "dashleftarrow": "⇠", "leftleftarrows": "⇇", "leftrightarrows": "⇆", "Lleftarrow": "⇚",
+        "twoheadleftarrow": "↞", "leftarrowtail": "↢", "looparrowleft": "↫", "curvearrowleft": "↶",
+        "circlearrowleft": "↺", "Lsh": "↰", "origof": "⊶", "imageof": "⊷", "multimap": "⊸",
+        "leftrightsquigarrow": "↭", "rightrightarrows": "⇉", "rightleftarrows": "⇄",
+        "twoheadrightarrow": "↠", "rightarrowtail": "↣", "looparrowright": "↬",
+        "curvearrowright": "↷", "circlearrowright": "↻", "Rsh": "↱", "rightsquigarrow": "⇝",
+        "Rrightarrow": "⇛", "gt": ">", "lt": "<", "lvertneqq": "≨", "gvertneqq": "≩",
+        "ngeqq": "≱", "ngeqslant": "≱", "nleqq": "≰", "nleqslant": "≰", "notni": "∌",
+        "nsubseteqq": "⊈", "nsupseteqq": "⊉", "varsubsetneq": "⊊", "varsubsetneqq": "⫋",
+        "varsupsetneq": "⊋", "varsupsetneqq": "⫌", "isin": "∈", "sub": "⊂", "sube": "⊆",
+        "supe": "⊇", "larr": "←", "rarr": "→", "harr": "↔", "lrarr": "↔", "Larr": "⇐",
+        "lArr": "⇐", "Rarr": "⇒", "rArr": "⇒", "Harr": "⇔", "hArr": "⇔", "Lrarr": "⇔",
+        "lrArr": "⇔",
+        // Colon relations (mathtools, colonequals), as one operator each.
+        "dblcolon": "∷", "coloncolon": "∷", "coloneq": ":−", "colonminus": ":−", "Coloneq": "∷−",
+        "coloncolonminus": "∷−", "Coloneqq": "∷=", "coloncolonequals": "∷=", "colonequals": "≔",
+        "colonapprox": ":≈", "Colonapprox": "∷≈", "coloncolonapprox": "∷≈", "colonsim": ":∼",
+        "Colonsim": "∷∼", "coloncolonsim": "∷∼", "eqcolon": "∹", "minuscolon": "∹",
+        "Eqcolon": "−∷", "minuscoloncolon": "−∷", "Eqqcolon": "=∷", "equalscoloncolon": "=∷",
+        "equalscolon": "≕", "vcentcolon": ":", "ratio": ":", "approxcolon": "≈:",
+        "approxcoloncolon": "≈∷", "simcolon": "∼:", "simcoloncolon": "∼∷",
     ]
 
     /// Relations that MathML would stretch vertically to the row's height, which TeX never does.
     static let unstretchedRelations: [String: String] = [
         "mid": "∣", "nmid": "∤", "parallel": "∥", "nparallel": "∦", "uparrow": "↑",
         "downarrow": "↓", "Uparrow": "⇑", "Downarrow": "⇓", "updownarrow": "↕",
-        "Updownarrow": "⇕",
+        "Updownarrow": "⇕", "shortmid": "∣", "nshortmid": "∤", "shortparallel": "∥",
+        "nshortparallel": "∦", "upuparrows": "⇈", "downdownarrows": "⇊", "upharpoonleft": "↿",
+        "upharpoonright": "↾", "downharpoonleft": "⇃", "downharpoonright": "⇂", "restriction": "↾",
+        "uarr": "↑", "darr": "↓", "Uarr": "⇑", "uArr": "⇑", "Darr": "⇓", "dArr": "⇓",
     ]
 
     static let largeOperators: [String: String] = [
@@ -149,27 +233,33 @@ enum Symbols {
 
     /// Integrals take their limits at the side even in display style, as in TeX.
     static let integrals: [String: String] = [
-        "int": "∫", "iint": "∬", "iiint": "∭", "oint": "∮", "oiint": "∯", "smallint": "∫",
+        "int": "∫", "iint": "∬", "iiint": "∭", "oint": "∮", "oiint": "∯", "oiiint": "∰",
+        "smallint": "∫",
     ]
 
     static let openings: [String: String] = [
         "{": "{", "lbrace": "{", "langle": "⟨", "lfloor": "⌊", "lceil": "⌈", "lbrack": "[",
-        "lvert": "|", "lVert": "\u{2016}", "lgroup": "⟮",
+        "lvert": "|", "lVert": "\u{2016}", "lgroup": "⟮", "lparen": "(", "lmoustache": "⎰",
+        "llbracket": "⟦", "lBrace": "⦃", "lang": "⟨",
     ]
 
     static let closings: [String: String] = [
         "}": "}", "rbrace": "}", "rangle": "⟩", "rfloor": "⌋", "rceil": "⌉", "rbrack": "]",
-        "rvert": "|", "rVert": "\u{2016}", "rgroup": "⟯",
+        "rvert": "|", "rVert": "\u{2016}", "rgroup": "⟯", "rparen": ")", "rmoustache": "⎱",
+        "rrbracket": "⟧", "rBrace": "⦄", "rang": "⟩",
     ]
 
     static let dots: [String: String] = [
         "ldots": "…", "dots": "…", "dotsc": "…", "dotso": "…", "cdots": "⋯", "dotsb": "⋯",
         "dotsm": "⋯", "dotsi": "⋯", "vdots": "⋮", "ddots": "⋱", "iddots": "⋰",
+        "mathellipsis": "…",
     ]
 
     static let functions: [String] = [
         "arccos", "arcsin", "arctan", "arg", "cos", "cosh", "cot", "coth", "csc", "deg", "dim",
         "exp", "hom", "ker", "lg", "ln", "log", "sec", "sin", "sinh", "tan", "tanh",
+        // Names used in Russian and other texts.
+        "arcctg", "arctg", "ch", "cosec", "cotg", "ctg", "cth", "sh", "tg", "th",
     ]
 
     static let functionsWithLimits: [String] = [
@@ -181,7 +271,7 @@ enum Symbols {
         ",": "0.1667em", "thinspace": "0.1667em", ":": "0.2222em", ">": "0.2222em",
         "medspace": "0.2222em", ";": "0.2778em", "thickspace": "0.2778em", "!": "-0.1667em",
         "negthinspace": "-0.1667em", "negmedspace": "-0.2222em", "negthickspace": "-0.2778em",
-        "quad": "1em", "qquad": "2em", "enspace": "0.5em",
+        "quad": "1em", "qquad": "2em", "enspace": "0.5em", "enskip": "0.5em",
     ]
 
     /// Delimiters accepted after `\left`, `\right`, `\middle` and `\big`: commands ...
@@ -191,12 +281,21 @@ enum Symbols {
         "Vert": "\u{2016}", "lVert": "\u{2016}", "rVert": "\u{2016}", "vert": "|", "lvert": "|",
         "rvert": "|", "lbrack": "[", "rbrack": "]", "backslash": "\\", "uparrow": "↑",
         "downarrow": "↓", "updownarrow": "↕", "Uparrow": "⇑", "Downarrow": "⇓",
-        "Updownarrow": "⇕", "lgroup": "⟮", "rgroup": "⟯",
+        "Updownarrow": "⇕", "lgroup": "⟮", "rgroup": "⟯", "lparen": "(", "rparen": ")",
+        "lmoustache": "⎰", "rmoustache": "⎱", "llbracket": "⟦", "rrbracket": "⟧", "lBrace": "⦃",
+        "rBrace": "⦄", "lang": "⟨", "rang": "⟩", "lt": "⟨", "gt": "⟩", "ulcorner": "⌜",
+        "urcorner": "⌝", "llcorner": "⌞", "lrcorner": "⌟", "uarr": "↑", "darr": "↓",
     ]
 
     /// ... and characters. `.` is the empty delimiter.
     static let delimiterCharacters: [Unicode.Scalar: String] = [
         "(": "(", ")": ")", "[": "[", "]": "]", "|": "|", "/": "/", "<": "⟨", ">": "⟩", ".": "",
+    ]
+
+    /// ... and Unicode delimiters typed directly, which stand for themselves.
+    static let unicodeDelimiters: Set<Unicode.Scalar> = [
+        "⟨", "⟩", "⌈", "⌉", "⌊", "⌋", "‖", "∥", "⟦", "⟧", "⟮", "⟯", "⎰", "⎱", "┌", "┐", "└", "┘",
+        "⦃", "⦄", "↑", "↓", "↕", "⇑", "⇓", "⇕", "\\",
     ]
 
     /// `\big` and friends: the height of the delimiter, and the atom class it takes.
@@ -242,6 +341,34 @@ enum Symbols {
         "underbrace": .init(mark: "⏟", stretchy: true, below: true, takesLimits: true),
         "overparen": .init(mark: "⏜", stretchy: true, takesLimits: true),
         "underparen": .init(mark: "⏝", stretchy: true, below: true, takesLimits: true),
+        "overgroup": .init(mark: "⏠", stretchy: true),
+        "undergroup": .init(mark: "⏡", stretchy: true, below: true),
+        "utilde": .init(mark: "~", stretchy: true, below: true),
+        "overleftharpoon": .init(mark: "↼", stretchy: true),
+        "overrightharpoon": .init(mark: "⇀", stretchy: true),
+        "Overrightarrow": .init(mark: "⇒", stretchy: true),
+        "underleftrightarrow": .init(mark: "↔", stretchy: true, below: true),
+        "overlinesegment": .init(mark: "\u{20E9}", stretchy: true),
+        "underlinesegment": .init(mark: "\u{20E9}", stretchy: true, below: true),
+        "textcircled": .init(mark: "◯", stretchy: false),
+        // LaTeX's text accents, which KaTeX also takes in math.
+        "'": .init(mark: "´", stretchy: false), "`": .init(mark: "`", stretchy: false),
+        "^": .init(mark: "^", stretchy: false), "~": .init(mark: "~", stretchy: false),
+        "=": .init(mark: "¯", stretchy: false), "u": .init(mark: "˘", stretchy: false),
+        "v": .init(mark: "ˇ", stretchy: false), ".": .init(mark: "˙", stretchy: false),
+        "\"": .init(mark: "¨", stretchy: false), "H": .init(mark: "˝", stretchy: false),
+        "r": .init(mark: "˚", stretchy: false), "c": .init(mark: "¸", stretchy: false),
+    ]
+
+    /// `\xrightarrow` and the other arrows that stretch under and over their labels.
+    static let extensibleArrows: [String: String] = [
+        "xleftarrow": "←", "xrightarrow": "→", "xLeftarrow": "⇐", "xRightarrow": "⇒",
+        "xleftrightarrow": "↔", "xLeftrightarrow": "⇔", "xhookleftarrow": "↩",
+        "xhookrightarrow": "↪", "xmapsto": "↦", "xrightharpoondown": "⇁", "xrightharpoonup": "⇀",
+        "xleftharpoondown": "↽", "xleftharpoonup": "↼", "xrightleftharpoons": "⇌",
+        "xleftrightharpoons": "⇋", "xlongequal": "=", "xtwoheadrightarrow": "↠",
+        "xtwoheadleftarrow": "↞", "xtofrom": "⇄", "xrightleftarrows": "⇄",
+        "xrightequilibrium": "⇌", "xleftequilibrium": "⇋",
     ]
 
     /// `\mathbf{...}` and friends.
@@ -250,14 +377,29 @@ enum Symbols {
         "mathcal": .script, "mathscr": .script, "mathfrak": .fraktur, "mathsf": .sansSerif,
         "mathtt": .monospace, "boldsymbol": .boldItalic, "bm": .boldItalic,
         "mathbfit": .boldItalic, "mathnormal": .italic, "mathbfcal": .boldScript,
-        "mathsfbf": .sansSerifBold,
+        "mathsfbf": .sansSerifBold, "Bbb": .doubleStruck, "bold": .bold, "frak": .fraktur,
+        "pmb": .boldItalic,
     ]
 
     /// `\text{...}` and friends, with the type style of their argument.
     static let textCommands: [String: MathNode.TextStyle] = [
         "text": .normal, "textrm": .normal, "textnormal": .normal, "textup": .normal,
         "mbox": .normal, "hbox": .normal, "textbf": .bold, "textit": .italic, "emph": .italic,
-        "textsl": .italic, "texttt": .monospace, "textsf": .sansSerif,
+        "textsl": .italic, "texttt": .monospace, "textsf": .sansSerif, "textmd": .normal,
+    ]
+
+    /// Plain TeX's font switches inside text (`\text{\bf x}`).
+    static let textSwitches: [String: MathNode.TextStyle] = [
+        "rm": .normal, "bf": .bold, "it": .italic, "sf": .sansSerif, "tt": .monospace,
+        "normalfont": .normal, "bfseries": .bold, "itshape": .italic, "ttfamily": .monospace,
+        "sffamily": .sansSerif,
+    ]
+
+    /// LaTeX's text accents, as the combining mark that follows the letter (`\'e` is é).
+    static let textAccents: [String: Unicode.Scalar] = [
+        "'": "\u{301}", "`": "\u{300}", "^": "\u{302}", "~": "\u{303}", "=": "\u{304}",
+        "u": "\u{306}", "v": "\u{30C}", ".": "\u{307}", "\"": "\u{308}", "H": "\u{30B}",
+        "r": "\u{30A}", "c": "\u{327}", "textcircled": "\u{20DD}",
     ]
 
     /// What commands mean inside `\text{...}`.
@@ -267,6 +409,16 @@ enum Symbols {
         ";": "\u{2004}", "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}", "!": "",
         "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "S": "§",
         "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_", "-": "",
+        "i": "ı", "j": "ȷ", "o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ",
+        "OE": "Œ", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "P": "¶", "dag": "†", "ddag": "‡",
+        "copyright": "©", "textcopyright": "©", "textregistered": "®", "pounds": "£",
+        "textsterling": "£", "textdollar": "$", "textbar": "|", "textbardbl": "‖",
+        "textbraceleft": "{", "textbraceright": "}", "textdagger": "†", "textdaggerdbl": "‡",
+        "textdegree": "°", "textellipsis": "…", "textless": "<", "textgreater": ">",
+        "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“",
+        "textquotedblright": "”", "TeX": "TeX", "LaTeX": "LaTeX", "KaTeX": "KaTeX",
+        "enspace": "\u{2002}", "enskip": "\u{2002}", "space": " ", "nobreakspace": "\u{A0}",
+        "thinspace": "\u{2009}", "lq": "‘", "rq": "’", "yen": "¥", "sect": "§",
     ]
 
     /// `\not` in front of a relation: Unicode's negated forms where they exist.
@@ -282,7 +434,13 @@ enum Symbols {
         "bmatrix": (.matrix, "[", "]"), "Bmatrix": (.matrix, "{", "}"),
         "vmatrix": (.matrix, "|", "|"), "Vmatrix": (.matrix, "\u{2016}", "\u{2016}"),
         "smallmatrix": (.matrix, nil, nil), "cases": (.cases, "{", nil),
-        "rcases": (.cases, nil, "}"), "aligned": (.aligned, nil, nil), "align": (.aligned, nil, nil),
+        "rcases": (.cases, nil, "}"), "dcases": (.cases, "{", nil), "drcases": (.cases, nil, "}"),
+        "cases*": (.cases, "{", nil), "dcases*": (.cases, "{", nil), "rcases*": (.cases, nil, "}"),
+        "matrix*": (.matrix, nil, nil), "pmatrix*": (.matrix, "(", ")"),
+        "bmatrix*": (.matrix, "[", "]"), "Bmatrix*": (.matrix, "{", "}"),
+        "vmatrix*": (.matrix, "|", "|"), "Vmatrix*": (.matrix, "\u{2016}", "\u{2016}"),
+        "subarray": (.array([]), nil, nil),
+        "aligned": (.aligned, nil, nil), "align": (.aligned, nil, nil),
         "align*": (.aligned, nil, nil), "alignat": (.aligned, nil, nil),
         "alignat*": (.aligned, nil, nil), "alignedat": (.aligned, nil, nil),
         "split": (.aligned, nil, nil), "flalign": (.aligned, nil, nil),
@@ -290,7 +448,7 @@ enum Symbols {
         "eqnarray*": (.aligned, nil, nil), "gather": (.gathered, nil, nil),
         "gather*": (.gathered, nil, nil), "gathered": (.gathered, nil, nil),
         "equation": (.gathered, nil, nil), "equation*": (.gathered, nil, nil),
-        "multline": (.gathered, nil, nil), "multline*": (.gathered, nil, nil),
+        "multline": (.multline, nil, nil), "multline*": (.multline, nil, nil),
         "array": (.array([]), nil, nil), "darray": (.array([]), nil, nil),
     ]
 
@@ -313,6 +471,9 @@ enum Symbols {
         ")": .init(text: ")", atomClass: .close, stretchy: false),
         "]": .init(text: "]", atomClass: .close, stretchy: false),
         "/": .init(text: "/", atomClass: .ordinary, stretchy: false),
+        // Typed directly: the middle dot is `\cdot`, and ≆ a relation no command names here.
+        "·": .init(text: "⋅", atomClass: .binary),
+        "≆": .init(text: "≆", atomClass: .relation),
     ]
 
     /// Unicode operators typed directly (`≤`, `∑`), classed as their commands are.

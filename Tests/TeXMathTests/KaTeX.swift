@@ -28,7 +28,10 @@ enum KaTeX {
     /// back as `ERROR: message`.
     static func render(_ formulas: [(tex: String, display: Bool)]) throws -> [String] {
         guard let nodePath else { throw Failure(description: "node not found") }
+        // `\message` and `\show` print with console.log, and KaTeX's strict-mode notes with
+        // console.warn: silenced, so that only the JSON answer reaches standard output.
         let program = """
+            console.log = console.warn = console.error = () => {};
             const katex = require(process.argv[1]);
             let input = '';
             process.stdin.on('data', chunk => input += chunk);

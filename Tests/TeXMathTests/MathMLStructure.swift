@@ -2,10 +2,16 @@
 /// so that ours can be compared with KaTeX's: element names and token texts as a compact
 /// S-expression, e.g. `msup(mi:x mn:2)`.
 ///
-/// Removed: attributes, `<semantics>` and the annotation, `<mstyle>`, spaces (`<mspace>` and
-/// blank `<mtext>`, since KaTeX writes `\,` as text), KaTeX's glue cells in `align`, and `<mrow>`
+/// Removed: attributes, `<semantics>` and the annotation, `<mstyle>`, spaces (`<mspace>`, empty
+/// `<mpadded>` and blank `<mtext>`, since KaTeX writes `\,` as text), KaTeX's glue cells in `align`, and `<mrow>`
 /// wherever it only groups (inside a row, or around a single child). Characters are mapped to
 /// one spelling where the two renderers pick different code points for the same glyph.
+///
+/// Equation numbers are removed too: our tag cells (`class="tex-tag"`), KaTeX's empty number
+/// cells (`mml-eqn-num`, filled by CSS counters) and the cells of its `\tag` layout (a table of
+/// width 100% with cells of width 50% around the formula and the tag last). And KaTeX writes
+/// some constructs (`\overset`, `\mathop`, `\plim`) as elements inside `<mi>` or `<mo>`, which
+/// MathML does not allow: such a token is read as a row of its children.
 enum MathMLStructure {
     indirect enum Node: Equatable {
         case element(String, [Node])
@@ -31,12 +37,29 @@ enum MathMLStructure {
             return []
         case "semantics":
             return children.first.map(normalize) ?? []
-        case "mtd" where ["mtr-glue", "mml-eqn-num"].contains(attributes["class"] ?? ""):
+        case "mtd" where ["mtr-glue", "mml-eqn-num", "tex-tag"].contains(attributes["class"] ?? ""):
             return []
+        case "mtable" where attributes["width"] == "100%":
+            // KaTeX's `\tag`: the glue cells and the tag (each row's last cell) go.
+            let rows = children.map { row -> XMLTree in
+                guard case .element(let rowName, let rowAttributes, let cells) = row else { return row }
+                let kept = cells.filter { $0.attributes["width"] != "50%" }
+                return .element(name: rowName, attributes: rowAttributes, children: Array(kept.dropLast()))
+            }
+            return normalize(.element(name: name, attributes: [:], children: rows))
+        case _ where tokens.contains(name) && children.contains(where: { $0.name != nil }):
+            return [.element("mrow", children.flatMap(normalize).flatMap { kid -> [Node] in
+                if case .element("mrow", let grandchildren) = kid { return grandchildren }
+                return [kid]
+            })]
         case _ where tokens.contains(name):
             return token(name, text: node.textContent)
         default:
             var kids = children.flatMap(normalize)
+            if name == "mpadded" && kids.isEmpty {
+                // An empty box sized to strut a line (KaTeX's `\vdots`) draws nothing.
+                return []
+            }
             if rowLike.contains(name) {
                 kids = kids.flatMap { kid -> [Node] in
                     if case .element("mrow", let grandchildren) = kid { return grandchildren }
@@ -89,6 +112,7 @@ enum MathMLStructure {
         "\u{2C9}": "¯",       // \bar: KaTeX's modifier macron, our macron
         "\u{20D7}": "→",      // \vec: KaTeX's combining arrow, our small arrow
         "\u{302}": "^",       // \widehat
+        "ˊ": "´", "ˋ": "`", "ˆ": "^", "˜": "~",  // KaTeX's modifier letters for \acute, \grave, \hat, \tilde
         "″": "′′", "‴": "′′′",
     ]
 

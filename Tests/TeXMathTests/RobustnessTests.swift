@@ -17,6 +17,15 @@ import TestSupport
         "\\alpha", "\\Gamma", "\\foo", "\\,", "\\!", "\\quad", "\\displaystyle", "\\not", "\\substack{",
         "\\binom", "\\overset", "\\cdots", "\\{", "\\}", "\\#", "\\&", "é", "😀", "\u{0}", "\u{1}",
         "\u{FFFE}", "\u{FFFF}", "\u{202E}", "\u{0301}", "\u{FEFF}", "\u{A0}",
+        // Macros, numbering, references and the constructs added with them.
+        "\\newcommand{\\a}", "\\newcommand", "[1]", "[2][x]", "#1", "#", "##", "\\def\\a#1#2", "\\def",
+        "\\renewcommand{\\frac}", "\\let\\b\\a", "\\a", "\\b", "\\DeclareMathOperator*{\\c}", "\\c",
+        "\\tag{", "\\tag*", "\\label{x}", "\\label{", "\\eqref{x}", "\\ref{", "\\notag", "\\begin{align}",
+        "\\end{align}", "\\begin{equation}", "\\end{equation}", "\\begin{multline}", "\\begin{cases*}",
+        "\\over", "\\choose", "\\above", "2pt", "\\xrightarrow[", "\\boxed{", "\\cancel", "\\color{red}",
+        "\\color{", "\\textcolor{#f00}", "\\colorbox{", "\\phantom{", "\\smash[", "\\llap{", "\\hspace{",
+        "\\kern", "-1.5em", "\\verb|", "|", "\\char\"", "\\rm", "\\large", "\\mathop{", "\\pmod{", "\\Set{",
+        "\\raisebox{", "\\genfrac", "\\text{\\'", "\\noexpand",
     ]
 
     static func randomTeX(_ generator: inout SeededGenerator) -> String {
@@ -65,6 +74,25 @@ import TestSupport
             try Self.check(tex, display: iteration % 2 == 0)
         }
         #expect(clock.now - start < .seconds(20))
+    }
+
+    /// Random formulas threaded through one context, as a notebook's are: definitions and
+    /// numbers carried from one to the next never break a later formula.
+    @Test func randomFormulasShareAContextSafely() throws {
+        var generator = SeededGenerator(seed: 20_251_207)
+        var context = MathContext()
+        let clock = ContinuousClock()
+        let start = clock.now
+        for iteration in 0..<1500 {
+            let tex = Self.randomTeX(&generator)
+            let rendered = MathRenderer().render(tex, display: iteration % 3 != 0, context: &context)
+            _ = try XMLTree.parse(rendered.mathML)
+            let length = tex.unicodeScalars.count
+            for warning in rendered.warnings + rendered.references.map({ MathWarning(message: "", offset: $0.offset, length: max($0.length, 1)) }) {
+                #expect(warning.offset >= 0 && warning.offset + warning.length <= max(length, 1), "\(warning) outside \(tex.debugDescription)")
+            }
+        }
+        #expect(clock.now - start < .seconds(30))
     }
 
     /// Deep nesting of each kind (100,000 braces; 10,000 levels of the rest, still 200 times
