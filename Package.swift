@@ -50,6 +50,8 @@ let package = Package(
         .target(name: "Display", dependencies: ["Digest"]),
         // TeX math to MathML, at build time.
         .target(name: "TeXMath"),
+        // Citations as pandoc writes them: BibTeX files, names, author-year text and reference lists.
+        .target(name: "Bibliography", dependencies: ["Diagnostics"]),
         // The notebook as a document over cmark: front matter, prose, blocks, recorded outputs.
         .target(name: "Document", dependencies: ["CCmark", "Diagnostics", "Yams"]),
         // The notebook language: lexer, parser, syntax tree. No engine here, so it builds fast.
@@ -78,6 +80,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "TestSupport"], exclude: ["Fixtures"]),
