@@ -53,18 +53,18 @@ let package = Package(
         // Citations as pandoc writes them: BibTeX files, names, author-year text and reference lists.
         .target(name: "Bibliography", dependencies: ["Diagnostics"]),
         // The notebook as a document over cmark: front matter, prose, blocks, recorded outputs.
-        .target(name: "Document", dependencies: ["CCmark", "Diagnostics", "Yams"]),
+        .target(name: "Document", dependencies: ["CCmark", "Diagnostics", "Bibliography", "Yams"]),
         // The notebook language: lexer, parser, syntax tree. No engine here, so it builds fast.
         .target(name: "Language", dependencies: ["Diagnostics"]),
         // The interpreter and built-ins: the one place where the language meets the engine.
         .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display"],
                 swiftSettings: interpreterCodegen),
         // Running notebooks as a whole: settings, the runner, check and update, the build.
-        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Digest", "Weave"]),
+        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
         .target(
             name: "Weave",
-            dependencies: ["Display", "TeXMath", "Document", "Language", "Diagnostics",
+            dependencies: ["Display", "TeXMath", "Document", "Language", "Diagnostics", "Bibliography",
                            .product(name: "Mustache", package: "swift-mustache")]),
 
         // The `chainrule` executable.

@@ -17,14 +17,14 @@ public enum DisplayItem: Hashable, Sendable, Codable {
         case .text(let text): return text
         case .abridged(let abridged): return abridged.text + " #" + abridged.digest
         case .table(let table): return table.text
-        case .figure(let figure): return figure.summary + " #" + (figure.wholeRecord?.digest ?? figure.recordDigest)
+        case .figure(let figure): return figure.recordLine + " #" + (figure.wholeRecord?.digest ?? figure.recordDigest)
         }
     }
 
     /// How long `record` is, without computing a figure's digest (it has a fixed length).
     public var recordLength: Int {
         switch self {
-        case .figure(let figure): return figure.summary.count + 2 + RecordWriter.digestLength
+        case .figure(let figure): return figure.recordLine.count + 2 + RecordWriter.digestLength
         default: return record.count
         }
     }

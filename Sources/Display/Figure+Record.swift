@@ -3,6 +3,9 @@
 extension Figure: RecordContent {
     public func writeRecord(to writer: inout RecordWriter) {
         // A figure thinned for drawing is recorded as it was whole.
+        // Written only when there is one, so figures without keep the digests they had.
+        if let caption { writer.text("caption", caption) }
+        if let label { writer.text("label", label) }
         if let wholeRecord { return writer.text("whole figure", wholeRecord.digest) }
         writer.text("title", title)
         switch content {
@@ -117,6 +120,8 @@ extension GraphDiagram.Node: RecordContent {
 extension Table: RecordContent {
     public func writeRecord(to writer: inout RecordWriter) {
         writer.text("title", title)
+        if let caption { writer.text("caption", caption) }
+        if let label { writer.text("label", label) }
         writer.integer("columns", columns.count)
         for (index, column) in columns.enumerated() { writer.text("column \(index)", column) }
         writer.integer("rows", rows.count)

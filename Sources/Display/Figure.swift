@@ -13,6 +13,10 @@ public struct Figure: Hashable, Sendable, Codable {
 
     public var title: String?
     public var content: Content
+    /// A caption under the figure, numbered on the page ("Figure 2. ..."), and the label
+    /// prose refers to it by (`@fig-label`, `#fig-label`).
+    public var caption: String?
+    public var label: String?
     /// Set when the content was thinned for drawing (`thinnedForDrawing`): the summary and
     /// digest of the whole figure, which are its record.
     public var wholeRecord: FigureRecord?
@@ -20,6 +24,14 @@ public struct Figure: Hashable, Sendable, Codable {
     public init(title: String? = nil, _ content: Content) {
         self.title = title
         self.content = content
+    }
+
+    /// The summary, then the caption and label when there are: what the record shows, so a
+    /// changed caption is a visible change, not only a changed digest.
+    public var recordLine: String {
+        guard let caption else { return summary }
+        let oneLine = String(caption.map { $0.isNewline ? " " : $0 })
+        return summary + "; caption: " + oneLine + (label.map { " (fig-\($0))" } ?? "")
     }
 
     /// One line: the kind, the title, the sizes and the values a reader would check.

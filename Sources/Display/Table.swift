@@ -15,11 +15,17 @@ public struct Table: Hashable, Sendable, Codable {
     public var title: String?
     public var columns: [String]
     public var rows: [Row]
+    /// A caption, numbered on the page ("Table 1. ..."), and the label prose refers to it by
+    /// (`@tbl-label`, `#tbl-label`).
+    public var caption: String?
+    public var label: String?
 
-    public init(title: String? = nil, columns: [String], rows: [Row]) {
+    public init(title: String? = nil, columns: [String], rows: [Row], caption: String? = nil, label: String? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.caption = caption
+        self.label = label
     }
 
     /// Whether any row has a label (then the first text column holds the labels).
@@ -50,6 +56,7 @@ public struct Table: Hashable, Sendable, Codable {
         }
         var lines: [String] = []
         if let title { lines.append(title) }
+        if let caption { lines.append("caption: " + caption + (label.map { " (tbl-\($0))" } ?? "")) }
         for row in grid {
             var line = ""
             for (column, cell) in row.enumerated() {

@@ -1,3 +1,4 @@
+import Bibliography
 import Diagnostics
 
 /// GitHub's extensions to CommonMark that work on the tree cmark builds (pipe tables need
@@ -90,7 +91,10 @@ enum GitHubExtensions {
             case .text(let text):
                 out += footnoteReferences(text, line: line).flatMap { piece -> [Markup.Inline] in
                     guard case .text(let plain) = piece, !insideLink else { return [piece] }
-                    return Autolinks.find(in: plain, line: line)
+                    return citations(plain, line: line).flatMap { piece -> [Markup.Inline] in
+                        guard case .text(let rest) = piece else { return [piece] }
+                        return Autolinks.find(in: rest, line: line)
+                    }
                 }
             case .emphasis(let children): out.append(.emphasis(inlines(children, line: line, insideLink: insideLink)))
             case .strong(let children): out.append(.strong(inlines(children, line: line, insideLink: insideLink)))
@@ -103,6 +107,29 @@ enum GitHubExtensions {
             }
         }
         return out
+    }
+
+    /// Citations and cross-references in text, as pandoc writes them.
+    private static func citations(_ text: String, line: Int) -> [Markup.Inline] {
+        guard text.contains("@") else { return [.text(text)] }
+        let found = CitationScanner.scan(text)
+        guard !found.isEmpty else { return [.text(text)] }
+        let scalars = Array(text.unicodeScalars)
+        var pieces: [Markup.Inline] = []
+        var cursor = 0
+        for reference in found {
+            let range = reference.range
+            guard range.lowerBound >= cursor, range.upperBound <= scalars.count else { continue }
+            if range.lowerBound > cursor { pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor..<range.lowerBound])))) }
+            let location = SourceLocation(line: line, column: 1)
+            switch reference {
+            case .citation(let citation): pieces.append(.citation(citation, location: location))
+            case .crossReference(let citation): pieces.append(.crossReference(citation, location: location))
+            }
+            cursor = range.upperBound
+        }
+        if cursor < scalars.count { pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }
+        return pieces
     }
 
     /// `[^label]` in text.

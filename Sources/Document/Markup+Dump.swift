@@ -93,6 +93,10 @@ extension Markup {
                 out += "\(pad)taskMarker \(checked ? "checked" : "unchecked")\n"
             case .value(let index):
                 out += "\(pad)value #\(index)\n"
+            case .citation(let citation, let location):
+                out += "\(pad)citation \(citation.keys.joined(separator: " "))\(citation.isInText ? " in text" : "") @\(location)\n"
+            case .crossReference(let citation, let location):
+                out += "\(pad)crossReference \(citation.keys.joined(separator: " ")) @\(location)\n"
             }
         }
     }

@@ -1,3 +1,4 @@
+import Bibliography
 import Diagnostics
 
 /// The notebook as a document tree for the site: prose blocks and inlines, with computation
@@ -96,6 +97,11 @@ public enum Markup {
         /// `<!--= expression -->recorded<!--/-->`: a value the notebook computes, shown in
         /// the prose; `index` into `Notebook.values`.
         case value(index: Int)
+        /// `[@key, p. 3]`, `@key`: a citation, as pandoc writes them (see `CitationScanner`).
+        case citation(Citation, location: SourceLocation)
+        /// `@fig-loss`, `@tbl-deltas`, `@eq-delta`, `@sec-the-chain-rule`: a reference to a
+        /// numbered figure, table or equation, or to a section, of this page.
+        case crossReference(Citation, location: SourceLocation)
     }
 }
 

@@ -68,13 +68,12 @@ public struct BuildCache: Sendable {
     }
 
     /// The data files a run read, with their digests now (paths relative to the project).
-    public static func dataFiles(of run: NotebookRun) -> [DataFile] {
+    /// The files a run and its page were made from: what its blocks read, and what its
+    /// context read (the bibliography).
+    public static func dataFiles(of run: NotebookRun, context: NotebookContext = NotebookContext()) -> [DataFile] {
         let folder = (run.notebook.path as NSString).deletingLastPathComponent
-        let paths = Set(run.filesRead.flatMap { $0 }).sorted()
-        return paths.map { relative in
-            let path = SiteFiles.join(folder, relative)
-            return DataFile(path: path, digest: SiteFiles.digest(ofFile: path))
-        }
+        let paths = Set(run.filesRead.flatMap { $0 }.map { SiteFiles.join(folder, $0) } + context.files).sorted()
+        return paths.map { path in DataFile(path: path, digest: SiteFiles.digest(ofFile: path)) }
     }
 
     /// Keeps a run that did not fail, replacing the notebook's previous entry. Errors are

@@ -18,8 +18,7 @@ enum LinkedFile {
         guard ProjectRoot.contains(root, real) else {
             return "'\(path)' leads outside the project (\(root)) through a symbolic link"
         }
-        var status = stat()
-        guard stat(real, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        guard SiteFiles.isRegularFile(real) else {
             return "'\(path)' is not a regular file"
         }
         let type = (path as NSString).pathExtension.lowercased()

@@ -18,12 +18,12 @@ public enum NotebookBatch {
         case failed
     }
 
-    /// Runs `notebooks` on `jobs` workers and returns their runs in the order given, so the
+    /// Runs `notebooks` (in `contexts`, by default their projects') on `jobs` workers and returns their runs in the order given, so the
     /// report is the same whichever finishes first. `progress` is called for every start and
     /// finish, one call at a time; `judge` says how each run came out (by default, failed or
     /// ok; `check` counts stale records too).
     public static func run(
-        _ notebooks: [Notebook], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ notebooks: [Notebook], contexts: [NotebookContext]? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         judge: @escaping @Sendable (NotebookRun) -> Verdict = { $0.failed ? .failed : .ok },
         progress: @escaping @Sendable (Event) -> Void = { _ in }
     ) -> [NotebookRun] {
@@ -32,7 +32,7 @@ public enum NotebookBatch {
         return Parallel.map(notebooks.count, jobs: max(1, jobs)) { index in
             let notebook = notebooks[index]
             report(.started(index: index, path: notebook.path))
-            let run = NotebookRunner.run(notebook)
+            let run = NotebookRunner.run(notebook, context: contexts?[index])
             report(.finished(index: index, path: notebook.path, seconds: run.seconds, verdict: judge(run)))
             return run
         }

@@ -1,6 +1,9 @@
+import Bibliography
 import Diagnostics
+import Display
 import Document
 import TeXMath
+import Weave
 
 /// Problems on the page that no block reports, found the same way by `run`, `check`,
 /// `update` and `build`: math opened and never closed, TeX the renderer does not know or
@@ -10,17 +13,64 @@ import TeXMath
 /// `\fracc` or a block that silently never runs must not pass.
 public enum NotebookLint {
     /// The front-matter keys something reads: the page's and the run's.
-    public static let frontMatterKeys = ["title", "description", "order", "lang"] + NotebookSettings.keys
+    public static let frontMatterKeys = ["title", "description", "order", "lang", "bibliography"] + NotebookSettings.keys
 
-    public static func diagnostics(_ notebook: Notebook) -> [Diagnostic] {
+    /// The problems of `notebook`, whose project gives `context` and whose blocks showed
+    /// `items` (the figures and tables that references may name).
+    public static func diagnostics(_ notebook: Notebook, context: NotebookContext = NotebookContext(),
+                                   items: [DisplayItem] = []) -> [Diagnostic] {
         var found = notebook.pageDiagnostics
         found += frontMatter(notebook)
         found += fences(notebook)
         found += blockOptions(notebook)
-        var math = MathCheck(path: notebook.path)
-        math.blocks(notebook.markup)
-        found += math.diagnostics
+        found += NotebookMath(notebook, base: context.math).diagnostics
         found += footnotes(notebook)
+        found += citations(notebook, context: context)
+        found += crossReferences(notebook, items: items)
+        return found
+    }
+
+    /// A citation of a key the bibliography lacks (with the nearest key), and a citation in
+    /// brackets in a notebook with no bibliography. A bare `@word` there is left as text:
+    /// without a bibliography it is nobody's citation.
+    private static func citations(_ notebook: Notebook, context: NotebookContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var reportedMissing = false
+        for inline in notebook.markup.flatMap(\.allBlocks).flatMap(\.inlineRuns).flatMap({ $0 }).flatMap(\.allInlines) {
+            guard case .citation(let citation, let location) = inline else { continue }
+            let at = SourceRange(at: location)
+            guard let bibliography = context.bibliography else {
+                guard !citation.isInText, !reportedMissing else { continue }
+                reportedMissing = true
+                found.append(.error("'[@\(citation.keys.first ?? "")]' cites a source, but the notebook has no bibliography",
+                                    file: notebook.path, at: at,
+                                    notes: [.init("name a BibTeX file in the front matter (bibliography: references.bib) or in chainrule.yml")]))
+                continue
+            }
+            for key in citation.keys {
+                if let problem = bibliography.unknownKeyDiagnostic(for: key, file: notebook.path, at: at) { found.append(problem) }
+            }
+        }
+        return found
+    }
+
+    /// `@fig-NAME`, `@tbl-NAME` and `@sec-NAME` that name no captioned figure, table or
+    /// heading of the page. (`@eq-NAME` is checked by the build, which knows every page's
+    /// equations.)
+    private static func crossReferences(_ notebook: Notebook, items: [DisplayItem]) -> [Diagnostic] {
+        let references = notebook.markup.flatMap(\.allBlocks).flatMap(\.inlineRuns).flatMap { $0 }.flatMap(\.allInlines)
+            .compactMap { inline -> (Citation, SourceLocation)? in
+                if case .crossReference(let citation, let location) = inline { return (citation, location) }
+                return nil
+            }
+        guard !references.isEmpty else { return [] }
+        let targets = CrossReferenceTargets(notebook: notebook, items: items)
+        var found: [Diagnostic] = []
+        for (citation, location) in references {
+            for key in citation.keys where !key.lowercased().hasPrefix("eq-") && targets.resolve(key) == nil {
+                found.append(targets.unknownDiagnostic(key, file: notebook.path, at: SourceRange(at: location)))
+            }
+        }
         return found
     }
 
@@ -119,34 +169,5 @@ public enum NotebookLint {
         guard let found = words.dropFirst().first(where: { $0.1 == option }) else { return block.infoRange }
         return SourceRange(start: SourceLocation(line: start.line, column: found.0),
                            end: SourceLocation(line: start.line, column: found.0 + option.unicodeScalars.count))
-    }
-
-    /// Renders every formula of the prose, as the site will, and keeps what it reports.
-    private struct MathCheck {
-        let path: String
-        let renderer = MathRenderer()
-        var diagnostics: [Diagnostic] = []
-
-        mutating func blocks(_ blocks: [Markup.Block]) {
-            for block in blocks {
-                block.inlineRuns.forEach { inlines($0) }
-                self.blocks(block.childBlocks)
-            }
-        }
-
-        mutating func inlines(_ content: [Markup.Inline]) {
-            for inline in content {
-                switch inline {
-                case .math(let tex, let display, let location):
-                    for warning in renderer.render(tex, display: display).warnings {
-                        let start = Markup.location(in: tex, offset: warning.offset, from: location)
-                        let end = Markup.location(in: tex, offset: warning.offset + warning.length, from: location)
-                        diagnostics.append(.error(warning.message, file: path, at: SourceRange(start: start, end: end),
-                                                  notes: warning.notes.map { .init($0) }))
-                    }
-                default: inlines(inline.children)
-                }
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Display
 import Document
 import Foundation
 import Language
@@ -49,8 +50,11 @@ public enum NotebookRunner {
     /// operation (a huge matrix product) that does not return in time.
     public static func watchdogGrace(_ budget: Double) -> Double { 0.5 + budget / 20 }
 
-    /// Runs the notebook's blocks; `load` may read inside its project (`ProjectRoot`).
-    public static func run(_ notebook: Notebook) -> NotebookRun {
+    /// Runs the notebook's blocks; `load` may read inside its project (`ProjectRoot`). The
+    /// lint reads the formulas and citations in `context` (by default, the notebook's
+    /// project's).
+    public static func run(_ notebook: Notebook, context: NotebookContext? = nil) -> NotebookRun {
+        let context = context ?? NotebookContext.of(notebook)
         let settings = NotebookSettings(notebook)
         let directory = URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path
         let partial = PartialRun()
@@ -58,6 +62,7 @@ public enum NotebookRunner {
         let finished = LargeStack.run(timeout: settings.limits.timeBudget + watchdogGrace(settings.limits.timeBudget)) {
             var diagnostics = notebook.diagnostics.map { $0.file == nil ? $0.inFile(notebook.path) : $0 }
             diagnostics += settings.diagnostics
+            diagnostics += context.diagnostics
             var outcomes: [NotebookRun.Outcome] = []
             var filesRead: [[String]] = []
             let interpreter = Interpreter(configuration: .init(
@@ -103,7 +108,11 @@ public enum NotebookRunner {
             }
             // Problems on the page fail the notebook like a failing block, but do not keep
             // the blocks from running: their outputs are still checked.
-            diagnostics += NotebookLint.diagnostics(notebook)
+            let items = outcomes.flatMap { outcome -> [DisplayItem] in
+                if case .ran(let result) = outcome { return result.items }
+                return []
+            }
+            diagnostics += NotebookLint.diagnostics(notebook, context: context, items: items)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return NotebookRun(notebook: notebook, settings: settings, outcomes: outcomes, filesRead: filesRead,
                                values: values, diagnostics: diagnostics, seconds: seconds)

@@ -29,6 +29,9 @@ public struct SiteBuildOptions: Sendable, Hashable {
     public var title: String?
     /// How many notebooks run at once.
     public var jobs: Int
+    /// The project's `chainrule.yml`, for what flags do not set: the site's description and
+    /// language, TeX macros for every formula, the bibliography.
+    public var configuration: ProjectConfiguration?
 
     public init(paths: [String] = ["notebooks"], output: String = "site", theme: String? = nil, projectRoot: String = ".",
                 toolVersion: String, force: Bool = false, keepGoing: Bool = false, rawHTML: Bool = false,

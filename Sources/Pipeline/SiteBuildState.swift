@@ -80,7 +80,12 @@ struct SiteBuildState {
         guard fatal.isEmpty else { return false }
         let parsed = notebooks.map { $0! }
         let outlines = zip(sources, parsed).map { PageOutline($1, fileName: ($0.relative as NSString).lastPathComponent) }
-        let layout = SiteLayout(sources: sources, outlines: outlines, options: options)
+        let contexts = parsed.map { NotebookContext.of($0) }
+        // Every page's labelled equations, for references from the others.
+        let equations = Parallel.map(parsed.count, jobs: options.jobs) { index in
+            NotebookMath.labels(of: parsed[index], base: contexts[index].math).mapValues(\.tag)
+        }
+        let layout = SiteLayout(sources: sources, outlines: outlines, equations: equations, options: options)
 
         // Reuse what the last build drew, run what the cache cannot answer for.
         let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
@@ -88,7 +93,7 @@ struct SiteBuildState {
         var plans: [PagePlan] = []
         var needed: [Int] = []
         for (index, source) in sources.enumerated() {
-            let runKey = cache.key(path: source.path, bytesDigest: source.digest)
+            let runKey = cache.key(path: source.path, bytesDigest: source.digest + contexts[index].digest)
             var plan = PagePlan(runKey: runKey)
             if let record = previous?.pages[source.page], record.source == source.key, !record.hasErrors,
                record.key == Self.pageKey(base: fixedKey, runKey: runKey, dataFiles: record.dataFiles.map { SiteFiles.digest(ofFile: $0.path) }),
@@ -115,12 +120,12 @@ struct SiteBuildState {
         progress(.planned(toRun: toRun.count, cached: sources.count - toRun.count))
         if !toRun.isEmpty {
             let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, jobs: jobs, progress: { event in
+            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, contexts: toRun.map { contexts[$0] }, jobs: jobs, progress: { event in
                 progress(.batch(event))
             })
             RecordStore(projectRoot: options.projectRoot)?.keep(runs)
             for (index, run) in zip(toRun, runs) {
-                let dataFiles = BuildCache.dataFiles(of: run)
+                let dataFiles = BuildCache.dataFiles(of: run, context: contexts[index])
                 cache.store(run, key: plans[index].runKey, dataFiles: dataFiles)
                 plans[index].run = run
                 plans[index].dataFiles = dataFiles
@@ -130,7 +135,7 @@ struct SiteBuildState {
 
         // Draw the pages that changed, in parallel.
         let drawer = SitePageDrawer(options: options, theme: theme, layout: layout, sources: sources, notebooks: parsed,
-                                    outlines: outlines)
+                                    outlines: outlines, contexts: contexts)
         let toDraw = plans.indices.filter { plans[$0].reused == nil }
         let drawn = drawer.draw(toDraw.map { ($0, plans[$0].run!, plans[$0].dataFiles) }, jobs: options.jobs)
         pagesRendered = toDraw.count
@@ -150,13 +155,18 @@ struct SiteBuildState {
         // In the order the notebooks were found, as when nothing changed and they are replayed.
         diagnostics += records.flatMap(\.diagnostics)
 
-        // Links, checked against every page (also from pages reused as they were).
+        // Links, checked against every page (also from pages reused as they were), whose
+        // targets are their headings and their numbered figures and tables.
         var siteProblems: [Diagnostic] = []
         var linked: [String: String] = [:]
+        let siteMap = SiteMap(records.enumerated().map { index, record in
+            SiteMap.Entry(source: sources[index].key, page: sources[index].page, title: record.outline.title,
+                          anchors: Set(record.outline.anchors))
+        })
         for (index, record) in records.enumerated() {
             for link in record.links {
                 let notebook = sources[index].path, rawHTML = options.rawHTML
-                if let problem = layout.siteMap.check(link, from: sources[index].key, file: notebook, fileProblem: {
+                if let problem = siteMap.check(link, from: sources[index].key, file: notebook, fileProblem: {
                     LinkedFile.problem($0, notebook: notebook, rawHTML: rawHTML)
                 }) {
                     siteProblems.append(problem)
@@ -202,7 +212,7 @@ struct SiteBuildState {
                     try SiteFiles.linkOrCopy(linked[sitePath]!, to: SiteFiles.join(staging.folder, sitePath))
                 }
                 try SiteFiles.write(SearchIndex.script(layout.searchOrder.map { index in
-                    SearchIndex.Page(title: records[index].outline.title, path: sources[index].page, sections: records[index].search)
+                    SearchIndex.Page(title: TitleText.plain(records[index].outline.title), path: sources[index].page, sections: records[index].search)
                 }), to: SiteFiles.join(staging.folder, "assets/search-index.js"))
                 try SiteFiles.write(manifest.stamp, to: SiteFiles.join(staging.folder, SiteManifest.stampFile))
                 try staging.publish()
@@ -286,6 +296,11 @@ struct SiteBuildState {
         digest.update(options.rawHTML ? "raw" : "escaped")
         digest.update(options.title ?? "")
         digest.update(theme)
+        // The projects' configurations: their macros and bibliographies shape every page.
+        for file in Set(sources.compactMap { ProjectRoot.configurationFile(above: ($0.path as NSString).deletingLastPathComponent) }).sorted() {
+            digest.update(file)
+            digest.update(SiteFiles.digest(ofFile: file))
+        }
         for source in sources {
             digest.update(source.key)
             digest.update(source.page)

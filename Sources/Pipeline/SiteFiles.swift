@@ -22,6 +22,13 @@ enum SiteFiles {
         return isDirectory.boolValue ? .folder : .file
     }
 
+    /// Whether `path` (its symbolic links followed) is a regular file: not a folder, a device
+    /// or a pipe that reading would hang on.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
     static func read(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }

@@ -15,7 +15,8 @@ struct SiteLayout {
     /// A digest of all of the above: what every page shows of the others.
     let digest: String
 
-    init(sources: [SiteSource], outlines: [PageOutline], options: SiteBuildOptions) {
+    /// `equations` holds each page's labelled equations and their tags.
+    init(sources: [SiteSource], outlines: [PageOutline], equations: [[String: String]], options: SiteBuildOptions) {
         let home = sources.firstIndex(where: \.isHome)
         // By `order` from the front matter (notebooks without one last), then by file name.
         navOrder = sources.indices.filter { !sources[$0].isHome }.sorted { a, b in
@@ -27,11 +28,11 @@ struct SiteLayout {
         nav = navOrder.map { NavItem(title: outlines[$0].title, page: sources[$0].page, description: outlines[$0].description) }
         let homeOutline = home.map { outlines[$0] }
         site = SiteInfo(title: options.title ?? homeOutline?.title ?? "Notebooks",
-                        description: homeOutline?.description,
-                        language: homeOutline?.language ?? "en", generator: options.toolVersion)
+                        description: options.configuration?.description ?? homeOutline?.description,
+                        language: homeOutline?.language ?? options.configuration?.language ?? "en", generator: options.toolVersion)
         siteMap = SiteMap(sources.indices.map {
             SiteMap.Entry(source: sources[$0].key, page: sources[$0].page, title: outlines[$0].title,
-                          anchors: Set(outlines[$0].anchors))
+                          anchors: Set(outlines[$0].anchors), equations: equations[$0])
         })
         var digest = SHA256()
         digest.update(site.title)
@@ -42,6 +43,14 @@ struct SiteLayout {
             digest.update(sources[index].page)
             digest.update(outlines[index].title)
             digest.update(outlines[index].description ?? "")
+        }
+        // A reference to another page's equation shows its number.
+        for (index, labels) in equations.enumerated() {
+            for name in labels.keys.sorted() {
+                digest.update(sources[index].key)
+                digest.update(name)
+                digest.update(labels[name]!)
+            }
         }
         self.digest = digest.hex
     }

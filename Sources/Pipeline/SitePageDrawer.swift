@@ -2,6 +2,7 @@ import Diagnostics
 import Document
 import Foundation
 import Runtime
+import TeXMath
 import Weave
 
 /// Draws pages from notebooks and their runs, several at once.
@@ -18,6 +19,7 @@ struct SitePageDrawer: Sendable {
     let sources: [SiteSource]
     let notebooks: [Notebook]
     let outlines: [PageOutline]
+    let contexts: [NotebookContext]
 
     /// The pages of the given notebooks, by source index.
     func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile])], jobs: Int) -> [Int: Drawn] {
@@ -35,7 +37,8 @@ struct SitePageDrawer: Sendable {
             .filter { $0.severity == .error }
         let renderer = NotebookPageRenderer(
             notebook: notebook, outline: outlines[index], source: source.key, page: source.page, outputs: outputs,
-            values: run.values, siteMap: layout.siteMap, options: PageOptions(rawHTML: options.rawHTML), problems: problems)
+            values: run.values, siteMap: layout.siteMap, options: PageOptions(rawHTML: options.rawHTML), problems: problems,
+            mathContext: contexts[index].math, bibliography: contexts[index].bibliography)
         let rendered = renderer.render()
         let html: String
         if source.isHome {
@@ -45,8 +48,13 @@ struct SitePageDrawer: Sendable {
             html = theme.page(rendered, outline: outlines[index], source: source.path, path: source.page, site: layout.site,
                               nav: layout.nav, previous: previous, next: next)
         }
+        // The ids of its numbered figures, tables and equations join the headings' as targets
+        // of links.
+        var outline = outlines[index]
+        outline.anchors += FigureNumbering(outputs.flatMap(\.items)).anchors.sorted()
+        outline.anchors += layout.siteMap.entry(source.key).map { $0.equations.keys.sorted().map(RenderedMath.id(forLabel:)) } ?? []
         let record = SiteManifest.Page(
-            source: source.key, key: "", outline: outlines[index], links: rendered.links, search: rendered.search,
+            source: source.key, key: "", outline: outline, links: rendered.links, search: rendered.search,
             diagnostics: run.diagnostics + rendered.diagnostics, dataFiles: dataFiles)
         return Drawn(html: html, record: record)
     }

@@ -4,10 +4,26 @@ import Engine
 /// Figures and tables: values that carry the data the page draws, and display as one
 /// line of summary (a figure) or aligned text (a table) in the recorded output.
 extension Builtins {
-    /// A figure as a value, thinned for drawing when it holds more points than a page draws
-    /// (here, inside the block's time budget, so a huge plot costs the notebook, not the build).
-    private static func figureValue(_ figure: Figure) -> Value {
-        .object(DisplayObject([.figure(figure.thinnedForDrawing())], typeName: "a figure"))
+    /// A figure as a value, with the call's `caption:` and `label:`, thinned for drawing when
+    /// it holds more points than a page draws (here, inside the block's time budget, so a
+    /// huge plot costs the notebook, not the build).
+    static func figureValue(_ figure: Figure, _ arguments: Arguments) throws -> Value {
+        var figure = figure
+        (figure.caption, figure.label) = try caption(arguments)
+        return .object(DisplayObject([.figure(figure.thinnedForDrawing())], typeName: "a figure"))
+    }
+
+    /// `caption:` and `label:`: a label names the figure or table in an id, so it is
+    /// letters, digits, `-` and `_`.
+    static func caption(_ arguments: Arguments) throws -> (String?, String?) {
+        let label = try arguments.string("label")
+        if let label {
+            guard !label.isEmpty, label.count <= 64,
+                  label.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) else {
+                throw BuiltinError("a label is letters, digits, - and _ (it names the figure in links: #fig-LABEL)", argument: .label("label"))
+            }
+        }
+        return (try arguments.string("caption"), label)
     }
 
     private static func strings(_ arguments: Arguments, _ name: String) throws -> [String]? {
@@ -66,7 +82,7 @@ extension Builtins {
 
     static let figures: [Builtin] = [
         Builtin("plot", [variadic("series"), optional("x"), optional("labels"), optional("title"), optional("xlabel"), optional("ylabel"),
-                         optional("xlog"), optional("ylog"), optional("style"), optional("domain")],
+                         optional("xlog"), optional("ylog"), optional("style"), optional("domain"), optional("caption"), optional("label")],
                 summary: "line plots: plot(y), plot(x, y), plot(f, a, b); several series: plot(y1, y2, x: x, labels: [...])") { arguments in
             let items = arguments.rest.map(\.value)
             guard !items.isEmpty else { throw BuiltinError("plot needs something to draw") }
@@ -139,10 +155,10 @@ extension Builtins {
             }
             let plot = LinePlot(series: series, xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"),
                                 xLog: try arguments.bool("xlog", default: false), yLog: try arguments.bool("ylog", default: false))
-            return figureValue(Figure(title: try arguments.string("title"), .line(plot)))
+            return try figureValue(Figure(title: try arguments.string("title"), .line(plot)), arguments)
         },
         Builtin("scatter", [required("X"), optional("y"), optional("regions"), optional("grid"), optional("title"),
-                            optional("xlabel"), optional("ylabel")],
+                            optional("xlabel"), optional("ylabel"), optional("caption"), optional("label")],
                 summary: "points of X (shape [n, 2]) coloured by class y, over a classifier's decision regions if given") { arguments in
             let points = try arguments.tensor("X").value
             guard points.rank == 2, points.shape.dims[1] == 2 else {
@@ -158,10 +174,10 @@ extension Builtins {
             }
             let plot = ScatterPlot(x: xs, y: ys, classes: classes, regions: regions,
                                    xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"))
-            return figureValue(Figure(title: try arguments.string("title"), .scatter(plot)))
+            return try figureValue(Figure(title: try arguments.string("title"), .scatter(plot)), arguments)
         },
         Builtin("contour", [required("f"), optional("x"), optional("y"), optional("paths"), optional("labels"),
-                            optional("levels"), optional("grid"), optional("title"), optional("xlabel"), optional("ylabel")],
+                            optional("levels"), optional("grid"), optional("title"), optional("xlabel"), optional("ylabel"), optional("caption"), optional("label")],
                 summary: "level curves of f(x, y) over x: (a, b), y: (c, d), with descent paths drawn on them") { arguments in
             let f = try arguments.function("f")
             let xRange = try domain(arguments, "x", default: (-2, 2))
@@ -203,9 +219,9 @@ extension Builtins {
             let levels: [Double]? = arguments.has("levels") ? try vector(arguments.value("levels")!, arguments, .label("levels")) : nil
             let plot = ContourPlot(xs: gx, ys: gy, z: z, levels: levels, paths: paths,
                                    xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"))
-            return figureValue(Figure(title: try arguments.string("title"), .contour(plot)))
+            return try figureValue(Figure(title: try arguments.string("title"), .contour(plot)), arguments)
         },
-        Builtin("panels", [variadic("figures"), optional("title")], summary: "figures side by side") { arguments in
+        Builtin("panels", [variadic("figures"), optional("title"), optional("caption"), optional("label")], summary: "figures side by side") { arguments in
             let figures = try arguments.rest.enumerated().map { index, item -> Figure in
                 guard case .object(let object as DisplayObject) = item.value, object.items.count == 1,
                       case .figure(let figure) = object.items[0] else {
@@ -214,9 +230,9 @@ extension Builtins {
                 return figure
             }
             guard !figures.isEmpty else { throw BuiltinError("panels needs at least one figure") }
-            return figureValue(Figure(title: try arguments.string("title"), .panels(figures)))
+            return try figureValue(Figure(title: try arguments.string("title"), .panels(figures)), arguments)
         },
-        Builtin("table", [variadic("values"), optional("rows"), optional("columns"), optional("title")],
+        Builtin("table", [variadic("values"), optional("rows"), optional("columns"), optional("title"), optional("caption"), optional("label")],
                 summary: "a table: one matrix, or one vector per column, with row and column labels") { arguments in
             var columns: [[String]] = []
             let items = arguments.rest
@@ -243,7 +259,9 @@ extension Builtins {
                 throw BuiltinError("\(columns.count) columns but \(headers.count) column labels", argument: .label("columns"))
             }
             let rows = (0..<height).map { r in Table.Row(label: rowLabels?[r], cells: columns.map { $0[r] }) }
-            return .object(DisplayObject([.table(Table(title: try arguments.string("title"), columns: headers, rows: rows))],
+            let (caption, label) = try Builtins.caption(arguments)
+            return .object(DisplayObject([.table(Table(title: try arguments.string("title"), columns: headers, rows: rows,
+                                                       caption: caption, label: label))],
                                          typeName: "a table"))
         },
     ]

@@ -72,11 +72,11 @@ extension Builtins {
             Graph.closeCurrent()
             return .tensor(Tensor(gradient))
         },
-        Builtin("graph", [required("v"), optional("title")], summary: "the computation graph behind v, as a circuit diagram") { arguments in
+        Builtin("graph", [required("v"), optional("title"), optional("caption"), optional("label")],
+                summary: "the computation graph behind v, as a circuit diagram") { arguments in
             let v = try arguments.tensor("v")
             let diagram = try diagram(v.computationGraph)
-            let figure = Figure(title: try arguments.string("title"), .graph(diagram))
-            return .object(DisplayObject([.figure(figure)], typeName: "a figure"))
+            return try figureValue(Figure(title: try arguments.string("title"), .graph(diagram)), arguments)
         },
         Builtin("graph_size", [required("v")],
                 summary: "(nodes, edges) of the graph behind v: the work of a backward pass is proportional to the edges") { arguments in

@@ -42,6 +42,15 @@ public struct AnchorNamer: Sendable {
         return slug.isEmpty ? "section" : slug
     }
 
+    /// Inline content as a title's source: text, with math back in its `$...$` (so
+    /// `TitleText` can draw it), formatting dropped.
+    public static func titleSource(_ inlines: [Markup.Inline]) -> String {
+        inlines.map { inline in
+            if case .math(let tex, _, _) = inline { return "$" + tex + "$" }
+            return plainText([inline])
+        }.joined()
+    }
+
     /// The text a reader sees in inline content, for ids and search: math as its TeX, code as
     /// written, formatting dropped.
     public static func plainText(_ inlines: [Markup.Inline]) -> String {
@@ -50,7 +59,7 @@ public struct AnchorNamer: Sendable {
             switch inline {
             case .text(let value), .code(let value): text += value
             case .emphasis(let children), .strong(let children), .strikethrough(let children): text += plainText(children)
-            case .footnoteReference, .taskMarker, .value: break
+            case .footnoteReference, .taskMarker, .value, .citation, .crossReference: break
             case .link(_, _, let content, _): text += plainText(content)
             case .image(_, _, let alt, _): text += plainText(alt)
             case .html: break

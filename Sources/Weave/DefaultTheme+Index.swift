@@ -23,18 +23,18 @@ extension DefaultTheme {
     <a class="cr-skip" href="#cr_main">Skip to content</a>
     <header class="cr-topbar">
     <button class="cr-menu" id="cr_menu" type="button" aria-controls="cr_sidebar" aria-expanded="false" aria-label="Notebooks"><span aria-hidden="true"></span></button>
-    <a class="cr-topbar-title" href="{{root}}index.html">{{site.title}}</a>
+    <a class="cr-topbar-title" href="{{root}}index.html">{{{site.title_html}}}</a>
     </header>
     <div class="cr-layout">
     <nav class="cr-sidebar" id="cr_sidebar" aria-label="Notebooks">
-    <a class="cr-site-title" href="{{root}}index.html" aria-current="page">{{site.title}}</a>
+    <a class="cr-site-title" href="{{root}}index.html" aria-current="page">{{{site.title_html}}}</a>
     <div class="cr-search" role="search">
     <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" aria-controls="cr_results" autocomplete="off" spellcheck="false">
     <kbd class="cr-search-key" aria-hidden="true">/</kbd>
     </div>
     <ol class="cr-nav">
     {{#nav}}
-    <li><a href="{{href}}">{{title}}</a></li>
+    <li><a href="{{href}}">{{{title_html}}}</a></li>
     {{/nav}}
     </ol>
     </nav>
@@ -43,9 +43,9 @@ extension DefaultTheme {
     <main class="cr-main" id="cr_main">
     <article class="cr-article">
     <header class="cr-page-header">
-    <h1>{{site.title}}</h1>
+    <h1>{{{site.title_html}}}</h1>
     {{#site.description}}
-    <p class="cr-description">{{site.description}}</p>
+    <p class="cr-description">{{{site.description_html}}}</p>
     {{/site.description}}
     </header>
     {{{intro}}}
@@ -55,7 +55,7 @@ extension DefaultTheme {
     {{/has_intro}}
     <ol class="cr-cards">
     {{#notebooks}}
-    <li class="cr-card"><a href="{{href}}"><span class="cr-card-number">{{number}}</span><span class="cr-card-title">{{title}}</span>{{#description}}<span class="cr-card-description">{{description}}</span>{{/description}}</a></li>
+    <li class="cr-card"><a href="{{href}}"><span class="cr-card-number">{{number}}</span><span class="cr-card-title">{{{title_html}}}</span>{{#description}}<span class="cr-card-description">{{{description_html}}}</span>{{/description}}</a></li>
     {{/notebooks}}
     </ol>
     {{/has_notebooks}}

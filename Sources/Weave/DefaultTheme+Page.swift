@@ -23,18 +23,18 @@ extension DefaultTheme {
     <a class="cr-skip" href="#cr_main">Skip to content</a>
     <header class="cr-topbar">
     <button class="cr-menu" id="cr_menu" type="button" aria-controls="cr_sidebar" aria-expanded="false" aria-label="Notebooks"><span aria-hidden="true"></span></button>
-    <a class="cr-topbar-title" href="{{root}}index.html">{{site.title}}</a>
+    <a class="cr-topbar-title" href="{{root}}index.html">{{{site.title_html}}}</a>
     </header>
     <div class="cr-layout">
     <nav class="cr-sidebar" id="cr_sidebar" aria-label="Notebooks">
-    <a class="cr-site-title" href="{{root}}index.html">{{site.title}}</a>
+    <a class="cr-site-title" href="{{root}}index.html">{{{site.title_html}}}</a>
     <div class="cr-search" role="search">
     <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" aria-controls="cr_results" autocomplete="off" spellcheck="false">
     <kbd class="cr-search-key" aria-hidden="true">/</kbd>
     </div>
     <ol class="cr-nav">
     {{#nav}}
-    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{{title_html}}}</a></li>
     {{/nav}}
     </ol>
     </nav>
@@ -43,9 +43,9 @@ extension DefaultTheme {
     <main class="cr-main" id="cr_main">
     <article class="cr-article">
     <header class="cr-page-header">
-    <h1{{#page.title_anchor}} id="{{page.title_anchor}}"{{/page.title_anchor}}>{{page.title}}</h1>
+    <h1{{#page.title_anchor}} id="{{page.title_anchor}}"{{/page.title_anchor}}>{{{page.title_html}}}</h1>
     {{#page.description}}
-    <p class="cr-description">{{page.description}}</p>
+    <p class="cr-description">{{{page.description_html}}}</p>
     {{/page.description}}
     </header>
     {{#page.has_toc}}
@@ -62,10 +62,10 @@ extension DefaultTheme {
     {{#page.has_pager}}
     <nav class="cr-pager" aria-label="Previous and next notebooks">
     {{#page.previous}}
-    <a class="cr-previous" href="{{href}}" rel="prev"><span class="cr-pager-label">Previous</span><span class="cr-pager-title">{{title}}</span></a>
+    <a class="cr-previous" href="{{href}}" rel="prev"><span class="cr-pager-label">Previous</span><span class="cr-pager-title">{{{title_html}}}</span></a>
     {{/page.previous}}
     {{#page.next}}
-    <a class="cr-next" href="{{href}}" rel="next"><span class="cr-pager-label">Next</span><span class="cr-pager-title">{{title}}</span></a>
+    <a class="cr-next" href="{{href}}" rel="next"><span class="cr-pager-label">Next</span><span class="cr-pager-title">{{{title_html}}}</span></a>
     {{/page.next}}
     </nav>
     {{/page.has_pager}}

@@ -230,6 +230,8 @@ extension DefaultTheme {
     .cr-table thead th, .cr-table thead td { border-bottom: 2px solid var(--border); font-weight: 600; }
     .cr-table tbody th { font-weight: 500; color: var(--muted); }
     .cr-table .cr-num { text-align: right; }
+    .cr-figure figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.35rem; }
+    .cr-caption-number { font-weight: 650; color: var(--fg, inherit); }
 
     /* Prose: pipe tables, alerts, footnotes, tasks, struck text. */
     .cr-prose-table { border-collapse: collapse; margin: 0 0 1.05rem; font-size: 0.95rem; }

@@ -28,6 +28,45 @@ public enum HTML {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text `escape` wrote, and numeric references (`&#x3C3;`), read back.
+    public static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            rest = rest[amp...]
+            guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) <= 10 else {
+                out += "&"
+                rest = rest.dropFirst()
+                continue
+            }
+            let name = rest[rest.index(after: rest.startIndex)..<semicolon]
+            var replacement: String?
+            switch name {
+            case "amp": replacement = "&"
+            case "lt": replacement = "<"
+            case "gt": replacement = ">"
+            case "quot": replacement = "\""
+            case "#39", "apos": replacement = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
+                    replacement = Unicode.Scalar(value).map { String($0) }
+                } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()) {
+                    replacement = Unicode.Scalar(value).map { String($0) }
+                }
+            }
+            if let replacement {
+                out += replacement
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                out += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        return out + rest
+    }
+
     /// A URL for an `href` or `src` attribute: nil when a browser would follow it into a
     /// scheme that runs code or reaches the reader's files (see `forbiddenSchemes`), else
     /// percent-encoded as cmark's own HTML renderer does (every byte except ASCII letters,

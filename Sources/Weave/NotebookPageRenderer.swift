@@ -1,3 +1,4 @@
+import Bibliography
 import Diagnostics
 import Document
 import TeXMath
@@ -27,10 +28,17 @@ public struct NotebookPageRenderer: Sendable {
     /// Errors with the notebook as a whole (its front matter, an unclosed fence), shown at
     /// the top of the page: they are why its blocks did not run.
     public let problems: [Diagnostic]
+    /// The context every formula starts from: the project's macros.
+    public let mathContext: MathContext
+    /// What citations resolve against.
+    public let bibliography: BibTeXDatabase?
 
     public init(notebook: Notebook, outline: PageOutline, source: String, page: String, outputs: [BlockOutput],
-                values: [String?] = [], siteMap: SiteMap, options: PageOptions, problems: [Diagnostic] = []) {
+                values: [String?] = [], siteMap: SiteMap, options: PageOptions, problems: [Diagnostic] = [],
+                mathContext: MathContext = MathContext(), bibliography: BibTeXDatabase? = nil) {
         self.notebook = notebook
+        self.mathContext = mathContext
+        self.bibliography = bibliography
         self.values = values
         self.outline = outline
         self.source = source
@@ -58,8 +66,10 @@ public struct NotebookPageRenderer: Sendable {
             if case .footnote(let label, let content, _) = block { return (label, content) }
             return nil
         }, uniquingKeysWith: { first, _ in first })
+        writer.diagnostics += writer.math.unknownReferences
         writer.blocks(Array(blocks), tight: false)
         writer.footnotes()
+        writer.references()
         writer.finishSection()
         return RenderedPage(body: writer.html, toc: writer.toc, links: writer.links, search: writer.search,
                             diagnostics: writer.diagnostics, hasFailures: writer.hasFailures)
@@ -81,6 +91,9 @@ struct PageWriter {
     /// Each footnote's text by label, and the labels in the order of their first reference
     /// with how often each was referred to.
     var footnoteTexts: [String: [Markup.Block]] = [:]
+    /// The page's numbered figures and tables, and how many have been drawn.
+    var numbering = FigureNumbering([])
+    var numberedCount = 0
     var footnoteOrder: [String] = []
     var footnoteUses: [String: Int] = [:]
     /// The search section being filled: its heading, its prose and its code so far (code
@@ -88,11 +101,19 @@ struct PageWriter {
     var section: (anchor: String, heading: String, text: String, code: String)
     /// The line of the block being drawn, for locating inline raw HTML.
     var currentLine = 1
-    let math = MathRenderer()
+    /// The formulas, drawn in the order of the file with the notebook's macros and numbers.
+    let math: NotebookMath
+    let targets: CrossReferenceTargets
+    let citationStyle: AuthorYearStyle?
 
     init(renderer: NotebookPageRenderer) {
         self.renderer = renderer
-        self.section = ("", renderer.outline.title, "", "")
+        let items = renderer.outputs.flatMap(\.items)
+        numbering = FigureNumbering(items)
+        math = NotebookMath(renderer.notebook, base: renderer.mathContext, otherLabels: renderer.siteMap.equationLabels(from: renderer.source))
+        targets = CrossReferenceTargets(notebook: renderer.notebook, items: items, equations: math.knownLabels)
+        citationStyle = renderer.bibliography.map { AuthorYearStyle(database: $0, citedKeys: PageWriter.citedKeys(renderer.notebook.markup)) }
+        self.section = ("", TitleText.plain(renderer.outline.title), "", "")
         if let title = renderer.outline.titleAnchor { _ = namer.name(title) }
         html.reserveCapacity(renderer.notebook.bytes.count * 3)
     }
@@ -327,14 +348,23 @@ struct PageWriter {
             }
             let recorded = index < notebook.values.count ? ComputedValue.unescaped(notebook.values[index].recorded) : ""
             return "<span class=\"cr-value cr-value-missing\" title=\"not computed in this build\">" + HTML.escape(recorded) + "</span>"
+        case .citation(let citation, _):
+            return self.citation(citation)
+        case .crossReference(let reference, _):
+            return crossReference(reference)
         case .taskMarker(let checked):
             return "<input type=\"checkbox\" disabled" + (checked ? " checked" : "") + " aria-label=\"" + (checked ? "done" : "to do") + "\"> "
         }
     }
 
     /// MathML for a formula. What the renderer could not render shows as TeX; it is reported
-    /// by the pipeline's lint (NotebookLint), for every command alike, not here.
+    /// by the pipeline's lint (NotebookLint), for every command alike, not here. A formula
+    /// that is only a reference (`$\eqref{loss}$`) links to its equation.
     mutating func formula(_ tex: String, display: Bool, location: SourceLocation) -> String {
-        math.render(tex, display: display).mathML
+        guard let rendered = math.rendered[location] else { return MathRenderer().render(tex, display: display).mathML }
+        if let reference = rendered.soleReference, let link = targets.resolve("eq-" + reference.name)?.href, let href = HTML.href(link) {
+            return "<a class=\"cr-xref\" href=\"" + href + "\">" + rendered.mathML + "</a>"
+        }
+        return rendered.mathML
     }
 }

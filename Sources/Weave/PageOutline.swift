@@ -7,7 +7,7 @@ import Document
 public struct PageOutline: Sendable, Hashable, Codable {
     /// The page title: the front matter's `title`, else a level-1 heading that opens the
     /// notebook, else the file name. An opening level-1 heading with the title's text is
-    /// shown once, as the page title.
+    /// shown once, as the page title. It may hold math in `$...$` (see `TitleText`).
     public var title: String
     /// The front matter's `description`.
     public var description: String?
@@ -39,7 +39,7 @@ public struct PageOutline: Sendable, Hashable, Codable {
         var title = notebook.frontMatter.title.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         if case .heading(1, let content, _)? = notebook.markup.first {
             // An opening `# Title` is the title, unless the front matter names another one.
-            let text = AnchorNamer.plainText(content).trimmingWhitespace
+            let text = AnchorNamer.titleSource(content).trimmingWhitespace
             if !text.isEmpty, title == nil || title?.lowercased() == text.lowercased() {
                 title = title ?? text
                 titleIsFirstHeading = true
@@ -47,9 +47,9 @@ public struct PageOutline: Sendable, Hashable, Codable {
         }
         var namer = AnchorNamer()
         var anchors: [String] = []
-        if titleIsFirstHeading, let title {
+        if titleIsFirstHeading, case .heading(1, let content, _)? = notebook.markup.first {
             // The heading that became the title keeps its id (on the page's `<h1>`).
-            anchors.append(namer.name(title))
+            anchors.append(namer.name(AnchorNamer.plainText(content)))
         }
         PageOutline.forEachHeading(notebook.markup, skippingFirst: titleIsFirstHeading) { _, content in
             anchors.append(namer.name(AnchorNamer.plainText(content)))

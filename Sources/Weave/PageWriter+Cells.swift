@@ -40,6 +40,12 @@ extension PageWriter {
         html += "</div>\n"
     }
 
+    /// The next captioned figure or table of the page, as the page's numbering has it.
+    mutating func nextNumbered() -> FigureNumbering.Entry? {
+        defer { numberedCount += 1 }
+        return numberedCount < numbering.entries.count ? numbering.entries[numberedCount] : nil
+    }
+
     /// The block's displays in one box: runs of text lines in one `<pre>`, tables and figures
     /// between them.
     mutating func outputArea(_ items: [DisplayItem], extra: String?) {
@@ -59,11 +65,17 @@ extension PageWriter {
                 lines.append(abridged.text)
             case .table(let table):
                 flush(&html)
-                html += TableRenderer.html(table)
+                html += TableRenderer.html(table, numbered: table.caption == nil ? nil : nextNumbered())
             case .figure(let figure):
                 flush(&html)
                 figureCount += 1
-                html += "<figure class=\"cr-figure\">" + FigureRenderer().svg(figure, id: "cr_fig\(figureCount)") + "</figure>\n"
+                let svg = FigureRenderer().svg(figure, id: "cr_fig\(figureCount)")
+                guard figure.caption != nil, let entry = nextNumbered() else {
+                    html += "<figure class=\"cr-figure\">" + svg + "</figure>\n"
+                    continue
+                }
+                html += "<figure class=\"cr-figure\" id=\"\(entry.id)\">" + svg + "<figcaption><span class=\"cr-caption-number\">"
+                    + "Figure \(entry.number).</span> " + TitleText.html(figure.caption ?? "") + "</figcaption></figure>\n"
             }
         }
         flush(&html)

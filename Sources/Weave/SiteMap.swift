@@ -1,4 +1,5 @@
 import Diagnostics
+import TeXMath
 
 /// Every page of a site, for the links between them: which notebook became which page, and
 /// which heading ids each page has.
@@ -11,12 +12,15 @@ public struct SiteMap: Sendable {
         public var page: String
         public var title: String
         public var anchors: Set<String>
+        /// The tag of each labelled equation (`\label{loss}` on equation 3: `"loss": "3"`).
+        public var equations: [String: String]
 
-        public init(source: String, page: String, title: String, anchors: Set<String>) {
+        public init(source: String, page: String, title: String, anchors: Set<String>, equations: [String: String] = [:]) {
             self.source = source
             self.page = page
             self.title = title
             self.anchors = anchors
+            self.equations = equations
         }
     }
 
@@ -24,6 +28,20 @@ public struct SiteMap: Sendable {
 
     public init(_ entries: [Entry]) {
         self.entries = Dictionary(entries.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The labelled equations of every page but `source`'s, with links from `source`'s page
+    /// to them; of two pages with one label, the first in path order.
+    public func equationLabels(from source: String) -> [String: MathContext.Label] {
+        guard let own = entries[source] else { return [:] }
+        var labels: [String: MathContext.Label] = [:]
+        for entry in entries.values.sorted(by: { $0.source < $1.source }) where entry.source != source {
+            for (name, tag) in entry.equations where labels[name] == nil {
+                labels[name] = MathContext.Label(
+                    tag: tag, link: SitePath.relative(from: own.page, to: entry.page) + "#" + RenderedMath.id(forLabel: name))
+            }
+        }
+        return labels
     }
 
     /// The page of a notebook, by its normalized path.

@@ -7,16 +7,20 @@ import Mustache
 ///
 /// In templates `{{x}}` is escaped and `{{{x}}}` is raw; only values that are already HTML
 /// (the page body, the contents' headings, the home page's introduction) are meant for
-/// `{{{ }}}`. The context:
+/// `{{{ }}}`. A title or description may hold math (`$\delta$`): `title` is its plain text,
+/// for `<title>` and attributes, and `title_html` draws it (likewise `description_html`).
+/// The context:
 ///
-/// - everywhere: `site.title`, `site.description`, `site.language`, `root` (the prefix back
+/// - everywhere: `site.title`, `site.title_html`, `site.description`, `site.description_html`,
+///   `site.language`, `root` (the prefix back
 ///   to the site's root, `""` or `../`), `generator` (the version), `stylesheets` (each with
 ///   `href`), `nav` (each notebook: `title`, `href`, `current`, `description`);
-/// - `page.mustache`: `page.title`, `page.title_anchor`, `page.description`, `page.source`, `page.body`,
+/// - `page.mustache`: `page.title`, `page.title_html`, `page.title_anchor`, `page.description`,
+///   `page.description_html`, `page.source`, `page.body`,
 ///   `page.has_toc`, `page.toc` (each: `anchor`, `html`, `has_children`, `children`),
 ///   `page.has_pager`, `page.previous` and `page.next` (each: `title`, `href`);
 /// - `index.mustache`: `intro`, `has_intro`, `has_notebooks`, `notebooks` (each: `number`, `title`,
-///   `href`, `description`).
+///   `title_html`, `href`, `description`, `description_html`).
 public struct SiteTheme: Sendable {
     /// A file of a theme folder, read by the caller.
     public struct File: Sendable, Hashable {
@@ -96,10 +100,12 @@ public struct SiteTheme: Sendable {
         }
         func link(_ item: NavItem?) -> Any {
             guard let item else { return false }
-            return ["title": item.title, "href": SitePath.url(SitePath.relative(from: path, to: item.page))]
+            return ["title": TitleText.plain(item.title), "title_html": TitleText.html(item.title),
+                    "href": SitePath.url(SitePath.relative(from: path, to: item.page))]
         }
         var page: [String: Any] = [
-            "title": outline.title,
+            "title": TitleText.plain(outline.title),
+            "title_html": TitleText.html(outline.title),
             "source": source,
             "body": rendered.body,
             "toc": toc,
@@ -108,7 +114,10 @@ public struct SiteTheme: Sendable {
             "next": link(next),
             "has_pager": previous != nil || next != nil,
         ]
-        if let description = outline.description { page["description"] = description }
+        if let description = outline.description {
+            page["description"] = TitleText.plain(description)
+            page["description_html"] = TitleText.html(description)
+        }
         if let anchor = outline.titleAnchor { page["title_anchor"] = anchor }
         var context = common(site: site, root: root, nav: nav, current: path)
         context["page"] = page
@@ -122,16 +131,24 @@ public struct SiteTheme: Sendable {
         context["has_intro"] = !(intro ?? "").isEmpty
         context["has_notebooks"] = !nav.isEmpty
         context["notebooks"] = nav.enumerated().map { number, item -> [String: Any] in
-            var entry: [String: Any] = ["number": number + 1, "title": item.title, "href": SitePath.url(item.page)]
-            if let description = item.description { entry["description"] = description }
+            var entry: [String: Any] = ["number": number + 1, "title": TitleText.plain(item.title),
+                                        "title_html": TitleText.html(item.title), "href": SitePath.url(item.page)]
+            if let description = item.description {
+                entry["description"] = TitleText.plain(description)
+                entry["description_html"] = TitleText.html(description)
+            }
             return entry
         }
         return indexTemplate.render(context)
     }
 
     private func common(site: SiteInfo, root: String, nav: [NavItem], current: String) -> [String: Any] {
-        var siteContext: [String: Any] = ["title": site.title, "language": site.language]
-        if let description = site.description { siteContext["description"] = description }
+        var siteContext: [String: Any] = ["title": TitleText.plain(site.title), "title_html": TitleText.html(site.title),
+                                          "language": site.language]
+        if let description = site.description {
+            siteContext["description"] = TitleText.plain(description)
+            siteContext["description_html"] = TitleText.html(description)
+        }
         var stylesheets: [[String: Any]] = [["href": root + "assets/style.css"]]
         if customStylesheet != nil { stylesheets.append(["href": root + "assets/custom.css"]) }
         return [
@@ -141,10 +158,11 @@ public struct SiteTheme: Sendable {
             "stylesheets": stylesheets,
             "nav": nav.map { item -> [String: Any] in
                 var entry: [String: Any] = [
-                    "title": item.title, "href": SitePath.url(SitePath.relative(from: current, to: item.page)),
+                    "title": TitleText.plain(item.title), "title_html": TitleText.html(item.title),
+                    "href": SitePath.url(SitePath.relative(from: current, to: item.page)),
                     "current": item.page == current,
                 ]
-                if let description = item.description { entry["description"] = description }
+                if let description = item.description { entry["description"] = TitleText.plain(description) }
                 return entry
             },
         ]

@@ -3,7 +3,7 @@ import Display
 /// A `Table` as an HTML table: a caption from its title, a header row, row labels as row
 /// headers, and numbers right-aligned in columns of figures.
 enum TableRenderer {
-    static func html(_ table: Table) -> String {
+    static func html(_ table: Table, numbered entry: FigureNumbering.Entry? = nil) -> String {
         let labelled = table.hasRowLabels
         let width = max(table.columns.count, table.rows.map(\.cells.count).max() ?? 0)
         // A column is numeric when all its non-empty cells are numbers; its header aligns too.
@@ -11,10 +11,13 @@ enum TableRenderer {
             let cells = table.rows.compactMap { column < $0.cells.count ? $0.cells[column] : nil }.filter { !$0.isEmpty }
             return !cells.isEmpty && cells.allSatisfy(isNumber)
         }
-        var html = "<div class=\"cr-table-wrap\"><table class=\"cr-table\">\n"
-        if let title = table.title, !title.isEmpty {
-            html += "<caption>" + HTML.escape(title) + "</caption>\n"
+        var html = "<div class=\"cr-table-wrap\"" + (entry.map { " id=\"\($0.id)\"" } ?? "") + "><table class=\"cr-table\">\n"
+        var caption: [String] = []
+        if let entry, let text = table.caption {
+            caption.append("<span class=\"cr-caption-number\">Table \(entry.number).</span> " + TitleText.html(text))
         }
+        if let title = table.title, !title.isEmpty { caption.append(HTML.escape(title)) }
+        if !caption.isEmpty { html += "<caption>" + caption.joined(separator: "<br>") + "</caption>\n" }
         if !table.columns.isEmpty {
             html += "<thead><tr>"
             if labelled { html += "<td></td>" }

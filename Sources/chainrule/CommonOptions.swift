@@ -27,12 +27,13 @@ struct RunOptions: ParsableArguments {
 
     /// The notebook files to work on, and the problems finding them.
     func notebookPaths() -> (paths: [String], diagnostics: [Diagnostic]) {
-        let found = NotebookFinder.find(paths.isEmpty ? ["notebooks"] : paths)
+        let found = NotebookFinder.find(paths.isEmpty ? [Project.notebooks] : paths)
         return (found.notebooks, found.diagnostics)
     }
 
-    /// The project folder: the current directory (data files must stay inside it).
-    var projectRoot: String { FileManager.default.currentDirectoryPath }
+    /// The project folder, where `.chainrule/` lives: the configuration's, else the current
+    /// directory.
+    var projectRoot: String { Project.configuration()?.root ?? FileManager.default.currentDirectoryPath }
 }
 
 /// Loads notebooks, collecting the ones that cannot be read as diagnostics.

@@ -8,8 +8,8 @@ struct SiteCommandOptions: ParsableArguments {
     @Argument(help: "Notebook files or folders (default: notebooks).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Where to write the site.")
-    var out: String = "site"
+    @Option(name: .long, help: "Where to write the site (default: the configuration's output, else site).")
+    var out: String?
 
     @Option(name: .long, help: "A theme folder (default: theme/ when the project has one).")
     var theme: String?
@@ -37,17 +37,22 @@ struct SiteCommandOptions: ParsableArguments {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if out.isEmpty { throw ValidationError("--out needs a folder") }
+        if out?.isEmpty == true { throw ValidationError("--out needs a folder") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose do not go together") }
     }
 
     var verbosity: Progress.Verbosity { quiet ? .quiet : (verbose ? .verbose : .normal) }
 
     func buildOptions(keepGoing forced: Bool = false) -> SiteBuildOptions {
+        // Flags win over the project's configuration, which wins over the defaults.
+        let configuration = Project.configuration()
         var options = SiteBuildOptions(
-            paths: paths.isEmpty ? ["notebooks"] : paths, output: out, theme: theme,
-            projectRoot: FileManager.default.currentDirectoryPath, toolVersion: ChainruleVersion.current,
-            force: force, keepGoing: keepGoing || forced, rawHTML: rawHTML, title: title, jobs: jobs ?? 0)
+            paths: paths.isEmpty ? [Project.notebooks] : paths,
+            output: out ?? configuration.map { $0.resolve($0.output ?? "site") } ?? "site",
+            theme: theme ?? configuration?.theme.map { configuration!.resolve($0) },
+            projectRoot: configuration?.root ?? FileManager.default.currentDirectoryPath, toolVersion: ChainruleVersion.current,
+            force: force, keepGoing: keepGoing || forced, rawHTML: rawHTML, title: title ?? configuration?.title, jobs: jobs ?? 0)
+        options.configuration = configuration
         options.toolBuild = Self.executableStamp
         return options
     }

@@ -104,12 +104,16 @@ import Testing
             "title": { $0.title = nil },
             "columns": { $0.columns[1] = "b" },
             "rows": { $0.rows[0].cells[1] = "0.7" },
+            "caption": { $0.caption = "Deltas" },
+            "label": { $0.label = "deltas" },
         ])
         let figure = Figure(title: "loss", .line(LinePlot(series: [.init(x: [0, 1], y: [2, 1])])))
         expectEveryChangeShows(figure, [
             "title": { $0.title = "LOSS" },
             "content": { $0.content = .panels([Figure(.line(LinePlot(series: [.init(x: [0, 1], y: [2, 1])])))]) },
             "wholeRecord": { $0.wholeRecord = FigureRecord(summary: "plot", digest: "0123456789ab") },
+            "caption": { $0.caption = "The loss falls" },
+            "label": { $0.label = "loss" },
         ])
         // A panel's figures take part one by one.
         var panels = Figure(.panels([figure, figure]))
