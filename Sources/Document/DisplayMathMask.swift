@@ -7,6 +7,10 @@
 /// character that would open such a block is replaced by an inert byte of the same length,
 /// so the region stays one paragraph and every offset stays true. The bytes the math is
 /// read from, and the placeholders of the second pass, come from the original file.
+///
+/// A computed value that starts a line (`<!--= x.grad -->-4<!--/-->`) is masked the same
+/// way: to CommonMark a line that starts with `<!--` opens an HTML block, even in the middle
+/// of a paragraph.
 enum DisplayMathMask {
     /// Masks `text` in place; returns whether anything was masked.
     @discardableResult
@@ -38,6 +42,10 @@ enum DisplayMathMask {
                 continue
             }
             if pending != nil, let marker = blockMarker(text, content, end) { pending!.append(marker) }
+            if startsComputedValue(text, content, end) {
+                text[content] = 0x78
+                changed = true
+            }
             // Each unescaped `$$` on the line opens or closes a region.
             var index = content
             while index + 1 < end {
@@ -60,6 +68,18 @@ enum DisplayMathMask {
             }
         }
         return changed
+    }
+
+    /// `<!--=` at `index`, with the `<!--/-->` that closes the value later on the line.
+    static func startsComputedValue(_ text: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        let opener: [UInt8] = Array("<!--=".utf8), closer: [UInt8] = Array("<!--/-->".utf8)
+        guard end - index >= opener.count + closer.count, text[index..<(index + opener.count)].elementsEqual(opener) else { return false }
+        var at = index + opener.count
+        while at + closer.count <= end {
+            if text[at] == 0x3C, text[at..<(at + closer.count)].elementsEqual(closer) { return true }
+            at += 1
+        }
+        return false
     }
 
     /// A fence of 3 or more backticks or tildes starting at `index`.

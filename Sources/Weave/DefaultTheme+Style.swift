@@ -218,6 +218,8 @@ extension DefaultTheme {
     math { font-family: var(--font-math); font-size: 1.08em; }
     .cr-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 1.1rem 0 1.3rem; padding: 0.15rem 0; text-align: center; }
     .cr-display math { font-size: 1.12em; }
+    /* A numbered formula spans the column, so its numbers line up at the right margin. */
+    .cr-display math:has(.tex-tag), .cr-display math:has(.tex-tag) > semantics { width: 100%; }
     math .tex-unknown { font-family: var(--font-code); font-size: 0.85em; color: var(--error); background: var(--inline-code-bg); border-radius: 3px; }
 
     /* Figures and tables. */
@@ -231,6 +233,8 @@ extension DefaultTheme {
     .cr-table tbody th { font-weight: 500; color: var(--muted); }
     .cr-table .cr-num { text-align: right; }
     .cr-figure figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.35rem; }
+    .cr-table-figure { margin: 0; }
+    .cr-table-figure > figcaption { font-size: 0.9rem; color: var(--muted); margin-bottom: 0.35rem; }
     .cr-caption-number { font-weight: 650; color: var(--fg, inherit); }
 
     /* Prose: pipe tables, alerts, footnotes, tasks, struck text. */

@@ -11,13 +11,15 @@ enum TableRenderer {
             let cells = table.rows.compactMap { column < $0.cells.count ? $0.cells[column] : nil }.filter { !$0.isEmpty }
             return !cells.isEmpty && cells.allSatisfy(isNumber)
         }
-        var html = "<div class=\"cr-table-wrap\"" + (entry.map { " id=\"\($0.id)\"" } ?? "") + "><table class=\"cr-table\">\n"
-        var caption: [String] = []
+        // A numbered table is a figure: its caption above it, as wide as the column (a table's
+        // own caption is only as wide as the table).
+        var html = ""
         if let entry, let text = table.caption {
-            caption.append("<span class=\"cr-caption-number\">Table \(entry.number).</span> " + TitleText.html(text))
+            html += "<figure class=\"cr-table-figure\" id=\"\(entry.id)\"><figcaption><span class=\"cr-caption-number\">Table \(entry.number).</span> "
+                + TitleText.html(text) + "</figcaption>\n"
         }
-        if let title = table.title, !title.isEmpty { caption.append(HTML.escape(title)) }
-        if !caption.isEmpty { html += "<caption>" + caption.joined(separator: "<br>") + "</caption>\n" }
+        html += "<div class=\"cr-table-wrap\"><table class=\"cr-table\">\n"
+        if let title = table.title, !title.isEmpty { html += "<caption>" + HTML.escape(title) + "</caption>\n" }
         if !table.columns.isEmpty {
             html += "<thead><tr>"
             if labelled { html += "<td></td>" }
@@ -38,6 +40,7 @@ enum TableRenderer {
             html += "</tr>\n"
         }
         html += "</tbody></table></div>\n"
+        if entry != nil, table.caption != nil { html += "</figure>\n" }
         return html
     }
 

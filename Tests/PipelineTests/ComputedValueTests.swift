@@ -54,4 +54,18 @@ import Testing
         #expect(update.status == 1)
         #expect(try project.read("v.md").contains("A <!--= nope --><!--/-->"), "a failing notebook is not rewritten")
     }
+
+    /// To CommonMark a line that starts with `<!--` opens an HTML block, even inside a
+    /// paragraph; a computed value there is still a value of the paragraph.
+    @Test func aValueMayStartALine() throws {
+        let project = try Project(["v.md": "Here it is,\n<!--= 1 + 1 --><!--/-->, mid-paragraph.\n\n<!--= 2 * 3 --><!--/--> opens one.\n"])
+        let update = try project.run("update", "notebooks")
+        #expect(update.status == 0, "\(update.stdout)")
+        #expect(try project.read("v.md") == "Here it is,\n<!--= 1 + 1 -->2<!--/-->, mid-paragraph.\n\n<!--= 2 * 3 -->6<!--/--> opens one.\n")
+        let build = try project.run("build", "-q", "notebooks")
+        #expect(build.status == 0 && !build.stderr.contains("raw HTML"), "\(build.stderr)")
+        let page = try String(contentsOf: project.root.appendingPathComponent("site/v.html"), encoding: .utf8)
+        #expect(page.contains("<p>Here it is,\n<span class=\"cr-value\">2</span>, mid-paragraph.</p>"), "\(page)")
+        #expect(page.contains("<p><span class=\"cr-value\">6</span> opens one.</p>"))
+    }
 }
