@@ -162,7 +162,8 @@ struct PageWriter {
             let attribute = language.isEmpty ? "" : " data-lang=\"" + HTML.escape(language) + "\""
             // `language-x`, as CommonMark's renderer writes it, for a reader's highlighter theme.
             let codeClass = language.isEmpty ? "" : " class=\"language-" + HTML.escape(language) + "\""
-            html += "<pre class=\"cr-listing\"\(attribute)><code\(codeClass)>" + HTML.escape(code) + "</code></pre>\n"
+            // The line break that ends the last line stays, as cmark writes it.
+            html += "<pre class=\"cr-listing\"\(attribute)><code\(codeClass)>" + HTML.escape(code) + (code.isEmpty ? "" : "\n") + "</code></pre>\n"
             section.code += " " + code
         case .computation(let index):
             cell(index)

@@ -16,8 +16,9 @@ extension PageWriter {
 
     mutating func citation(_ citation: Citation) -> String {
         guard let style = citationStyle else {
-            // Without a bibliography the lint has reported it; the page shows what was written.
-            return HTML.escape("[" + citation.keys.map { "@" + $0 }.joined(separator: "; ") + "]")
+            // Without a bibliography it is nobody's citation (the lint has reported one in
+            // brackets): the page shows it as written.
+            return HTML.escape(Self.source(of: citation))
         }
         let styled = style.format(citation)
         section.text += " " + styled.plainText
@@ -25,6 +26,16 @@ extension PageWriter {
         let inner = Self.html(styled)
         guard let target else { return "<span class=\"cr-cite\">" + inner + "</span>" }
         return "<a class=\"cr-cite\" href=\"#ref-" + Self.referenceID(target) + "\">" + inner + "</a>"
+    }
+
+    /// A citation as pandoc's syntax writes it.
+    static func source(of citation: Citation) -> String {
+        let items = citation.items.map { item -> String in
+            let key = (item.mode == .suppressAuthor ? "-@" : "@") + item.key
+            return [item.prefix, key].filter { !$0.isEmpty }.joined(separator: " ") + (item.locator.isEmpty ? "" : ", " + item.locator)
+        }
+        if citation.isInText { return items.joined(separator: "; ") }
+        return "[" + items.joined(separator: "; ") + "]"
     }
 
     /// The references cited on the page, sorted as the style sorts them.
