@@ -73,6 +73,39 @@ w
 """
 
 
+HESSIAN_SETUP = """seed(1)
+X = randn(32, 10)
+fn objective(w) {
+  W = reshape(w, 10, 10)
+  sum(tanh(X @ W)^2) / 32
+}
+w = randn(100) * 0.3
+"""
+# The Hessian of a 100-parameter function, and 100 gradients of it for comparison.
+NOTEBOOKS["hessian"] = HESSIAN_SETUP + "H = hessian(objective, w)\nH.shape\n"
+NOTEBOOKS["gradients"] = HESSIAN_SETUP + "for i in 0..<100 {\n  g = derivative(objective, w)\n}\ng.shape\n"
+
+
+def numpy_hessian():
+    """The same Hessian by central differences of the analytic gradient: 200 gradients."""
+    import numpy as np
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((32, 10))
+    w = rng.standard_normal(100) * 0.3
+
+    def gradient(v):
+        t = np.tanh(X @ v.reshape(10, 10))
+        return (X.T @ (2 * t * (1 - t * t))).reshape(100) / 32
+
+    h = 1e-5
+    H = np.empty((100, 100))
+    for i in range(100):
+        e = np.zeros(100)
+        e[i] = h
+        H[i] = (gradient(w + e) - gradient(w - e)) / (2 * h)
+    return H
+
+
 def numpy_mazur():
     import numpy as np
     w1 = np.array([[0.15, 0.20], [0.25, 0.30]]); b1 = np.array([0.35, 0.35])
@@ -142,6 +175,9 @@ def rows(binary):
     scalar_module = best_of(3, cpython_scalar_module)
     scalar_function, _ = run_notebook(binary, NOTEBOOKS["scalar_function"])
     scalar_python = best_of(3, cpython_scalar)
+    hessian, _ = run_notebook(binary, NOTEBOOKS["hessian"])
+    gradients, _ = run_notebook(binary, NOTEBOOKS["gradients"])
+    hessian_numpy = best_of(3, numpy_hessian)
     short_time, short_memory = run_notebook(binary, gradient_descent(100_000), repetitions=1)
     long_time, long_memory = run_notebook(binary, gradient_descent(1_000_000), repetitions=1)
     whole = f"whole run {{:.4f}} s less start-up {startup:.4f} s"
@@ -151,6 +187,10 @@ def rows(binary):
          whole.format(scalar) + f"; peak {scalar_memory:.0f} MiB"),
         ("scalar loop, 1,000,000 steps, in a function", scalar_function - startup, "CPython, in a function",
          scalar_python, whole.format(scalar_function)),
+        ("Hessian of a 100-parameter function (exact, recorded backward)", hessian - startup,
+         "numpy, central differences of the analytic gradient", hessian_numpy,
+         f"{(hessian - startup) / (gradients - startup):.2f}x the time of 100 gradients by derivative "
+         f"({gradients - startup:.4f} s); " + whole.format(hessian)),
     ], (short_time, short_memory, long_time, long_memory)
 
 

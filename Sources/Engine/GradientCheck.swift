@@ -16,31 +16,51 @@ public enum GradientCheck {
         _ model: any Layer, inputs: NDArray, targets: NDArray, loss: Loss,
         tolerance: Tolerance = .gradcheck, epsilon: Double = 1e-6
     ) throws(EngineError) -> Mismatch? {
-        let named = model.namedParameters
-        let parameters = named.map(\.variable)
+        do {
+            return try worstMismatch(model.namedParameters.map { ($0.name, $0.variable) }, tolerance: tolerance, epsilon: epsilon) {
+                try loss(model(Tensor(inputs)), Tensor(targets))
+            }
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            preconditionFailure("a network's loss throws only engine errors, not \(error)")
+        }
+    }
+
+    /// The same for any scalar `objective` of `variables` (a function of tensors, by the
+    /// name a message gives each variable): the element whose gradient from `backward`
+    /// disagrees with the central difference by the largest factor, or nil. The variables'
+    /// values and gradients are left as found; only these variables are differentiated
+    /// (others the objective uses are constants).
+    public static func worstMismatch(
+        _ variables: [(name: String, variable: Variable)], tolerance: Tolerance = .gradcheck, epsilon: Double = 1e-6,
+        objective: () throws -> Tensor
+    ) throws -> Mismatch? {
+        let parameters = variables.map(\.variable)
         let savedGrads = parameters.map(\.grad)
         defer { for (parameter, grad) in zip(parameters, savedGrads) { parameter.grad = grad } }
 
-        let analytic: [NDArray] = try Graph.isolated { () throws(EngineError) -> [NDArray] in
+        let analytic: [NDArray] = try Graph.isolated(differentiating: parameters.count == 1 ? parameters[0] : nil) { () throws -> [NDArray] in
+            let value = try objective()
+            guard value.value.count == 1 else { throw EngineError.nonScalarBackward(value.shape) }
+            // After the objective, which may run backward passes of its own.
             for parameter in parameters { parameter.grad = nil }
-            try loss(model(Tensor(inputs)), Tensor(targets)).backward()
+            try value.backward()
             return parameters.map(\.gradOrZero)
         }
-        func evaluate() throws(EngineError) -> Double {
-            try Graph.withoutRecording { () throws(EngineError) -> Double in
-                try loss(model(Tensor(inputs)), Tensor(targets)).scalar ?? .nan
-            }
+        func evaluate() throws -> Double {
+            try Graph.withoutRecording { () throws -> Double in try objective().scalar ?? .nan }
         }
         var worst: (mismatch: Mismatch, excess: Double)?
-        for ((name, parameter), gradient) in zip(named, analytic) {
+        for ((name, parameter), gradient) in zip(variables, analytic) {
             var numeric = [Double](repeating: 0, count: parameter.value.count)
             for i in 0..<parameter.value.count {
                 let original = parameter.value[flat: i]
+                defer { parameter.value.withUnsafeMutableBufferPointer { $0[i] = original } }
                 parameter.value.withUnsafeMutableBufferPointer { $0[i] = original + epsilon }
                 let plus = try evaluate()
                 parameter.value.withUnsafeMutableBufferPointer { $0[i] = original - epsilon }
                 let minus = try evaluate()
-                parameter.value.withUnsafeMutableBufferPointer { $0[i] = original }
                 numeric[i] = (plus - minus) / (2 * epsilon)
             }
             guard let element = tolerance.worst(gradient, NDArray(shape: gradient.shape, values: numeric)) else { continue }

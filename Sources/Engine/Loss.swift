@@ -57,8 +57,11 @@ public enum Loss: String, Sendable, CaseIterable {
         }
     }
 
+    /// How close to 0 or 1 a probability may come before its logarithm is taken.
+    static let probabilityFloor = 1e-12
+
     static func clampProbability(_ p: Double) -> Double {
-        p.isNaN ? p : Swift.min(Swift.max(p, 1e-12), 1 - 1e-12)
+        p.isNaN ? p : Swift.min(Swift.max(p, probabilityFloor), 1 - probabilityFloor)
     }
 
     /// Targets for cross-entropy as probability rows: one-hot rows are kept; class indices

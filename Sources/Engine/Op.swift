@@ -41,6 +41,10 @@ enum Op: Sendable {
     case reshape
     /// `attribute`: `.index`.
     case index(attribute: Int32)
+    /// The elements of the input put where `.index` took them from, zeros elsewhere (and
+    /// added where an index repeats): the gradient of `index`, as an operation of its own so
+    /// that a recorded backward pass can be differentiated again. `attribute`: `.index`.
+    case scatter(attribute: Int32)
     /// `attribute`: `.inputs`, every joined tensor.
     case concat(axis: Int32, attribute: Int32)
     case softmax(axis: Int)
@@ -87,6 +91,7 @@ enum Op: Sendable {
         case .permute: return "transpose"
         case .reshape: return "reshape"
         case .index: return "index"
+        case .scatter: return "scatter"
         case .concat: return "concat"
         case .softmax: return "softmax"
         case .logSoftmax: return "log_softmax"

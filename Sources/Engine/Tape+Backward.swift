@@ -52,6 +52,35 @@ extension Tape {
             adjoints.reached.initialize(repeating: false, count: end + 1)
         }
         seeding(&adjoints)
+        propagateAll(through: end, &adjoints)
+        let reachedVariables: Int
+        if direct {
+            swap(&adjoints.arrays, &arrayGrads)
+            reachedVariables = deliver(from: scalarGrads!, self.reached!, arrayGrads, through: end)
+        } else {
+            defer {
+                adjoints.scalars.deallocate()
+                adjoints.reached.deallocate()
+            }
+            // Entries past `gradientCount` came after the last pass, so no pass reached them.
+            let earlier = self.reached!, entries = storage
+            if !backwardRetained, (0..<min(end + 1, gradientCount)).contains(where: {
+                adjoints.reached[$0] && earlier[$0] && !entries[$0].isLeaf
+            }) {
+                throw .backwardTwice(firstSite: backwardSite)
+            }
+            persist(adjoints, through: end)
+            reachedVariables = deliver(from: adjoints.scalars, adjoints.reached, adjoints.arrays, through: end)
+        }
+        if !hasRunBackward { backwardSite = site }
+        hasRunBackward = true
+        backwardRetained = retainGraph
+        return reachedVariables
+    }
+
+    /// Runs the chain rule at every entry from `end` down to the first, in tape order.
+    @inline(__always)
+    private func propagateAll(through end: Int, _ adjoints: inout Adjoints) {
         let entries = storage, scalars = adjoints.scalars, reached = adjoints.reached
         var j = end
         if arrays.isEmpty {
@@ -84,29 +113,27 @@ extension Tape {
                 j -= 1
             }
         }
-        let reachedVariables: Int
-        if direct {
-            swap(&adjoints.arrays, &arrayGrads)
-            reachedVariables = deliver(from: scalarGrads!, self.reached!, arrayGrads, through: end)
-        } else {
-            defer {
-                adjoints.scalars.deallocate()
-                adjoints.reached.deallocate()
-            }
-            // Entries past `gradientCount` came after the last pass, so no pass reached them.
-            let earlier = self.reached!, entries = storage
-            if !backwardRetained, (0..<min(end + 1, gradientCount)).contains(where: {
-                adjoints.reached[$0] && earlier[$0] && !entries[$0].isLeaf
-            }) {
-                throw .backwardTwice(firstSite: backwardSite)
-            }
-            persist(adjoints, through: end)
-            reachedVariables = deliver(from: adjoints.scalars, adjoints.reached, adjoints.arrays, through: end)
+    }
+
+    /// d(root)/d(entry) at each of `targets`, for a seed at `root`, without touching the
+    /// gradients the tape or its variables hold: the rows of a Jacobian or a Hessian, each
+    /// one pass over a graph that stays as it was (nil: the pass did not reach the target).
+    func adjoints(from root: Int32, seed: NDArray, at targets: [Int32]) -> [NDArray?] {
+        let end = Int(root)
+        var adjoints = Adjoints(scalars: .allocate(capacity: end + 1), reached: .allocate(capacity: end + 1),
+                                arrays: arrays.isEmpty ? [] : [NDArray?](repeating: nil, count: end + 1))
+        defer {
+            adjoints.scalars.deallocate()
+            adjoints.reached.deallocate()
         }
-        if !hasRunBackward { backwardSite = site }
-        hasRunBackward = true
-        backwardRetained = retainGraph
-        return reachedVariables
+        adjoints.scalars.initialize(repeating: 0, count: end + 1)
+        adjoints.reached.initialize(repeating: false, count: end + 1)
+        send(seed, to: root, &adjoints)
+        propagateAll(through: end, &adjoints)
+        return targets.map { k in
+            guard k >= 0, Int(k) <= end, adjoints.reached[Int(k)] else { return nil }
+            return storage[Int(k)].isScalar ? NDArray(adjoints.scalars[Int(k)]) : adjoints.arrays[Int(k)]
+        }
     }
 
     /// Adds one pass's gradients to the tape's accumulated gradients.
@@ -344,6 +371,9 @@ extension Tape {
         case .index(let attribute):
             guard case .index(let resolved) = attributes[Int(attribute)] else { return }
             send(g.scattering(resolved), to: a, &adjoints)
+        case .scatter(let attribute):
+            guard case .index(let resolved) = attributes[Int(attribute)] else { return }
+            send(g.gathering(resolved), to: a, &adjoints)
         case let .concat(axis32, attribute):
             guard case .inputs(let inputs) = attributes[Int(attribute)] else { return }
             let axis = Int(axis32)

@@ -113,6 +113,14 @@ extension Tensor {
         }
     }
 
+    /// A tensor of `resolved.sourceShape` holding this one's elements where `resolved`
+    /// selects them (summed where it selects a position twice) and zeros elsewhere: the
+    /// inverse direction of `indexed`.
+    public func scattered(_ resolved: ResolvedIndex) throws(EngineError) -> Tensor {
+        guard shape == resolved.resultShape else { throw .shapeMismatch(operation: "scatter", shape, resolved.resultShape) }
+        return Tensor.record([self], attribute: .index(resolved), value: value.scattering(resolved)) { .scatter(attribute: $0) }
+    }
+
     /// Tensors joined along an axis.
     public static func concatenate(_ tensors: [Tensor], axis: Int = 0) throws(EngineError) -> Tensor {
         let joined = try NDArray.concatenating(tensors.map(\.value), axis: axis)

@@ -154,6 +154,10 @@ public struct Tensor: @unchecked Sendable {
     /// Whether gradients can flow into or through this tensor.
     public var isTracked: Bool { kind.rawValue >= Kind.variable.rawValue }
 
+    /// Whether this value has a history that is still being recorded (its graph is open),
+    /// so that operations on it can still be differentiated.
+    public var hasOpenHistory: Bool { isNode && tape.isOpen }
+
     /// The same numbers with no history (PyTorch's `detach`).
     public func detached() -> Tensor { Tensor(value) }
 

@@ -36,6 +36,7 @@ public final class Variable: @unchecked Sendable {
     public var grad: NDArray? {
         get { hasScalarGrad ? NDArray(scalarGrad) : arrayGrad }
         set {
+            if newValue == nil, recordedGrad != nil { recordedGrad = nil }
             if let x = newValue?.scalarStorage {
                 scalarGrad = x
                 hasScalarGrad = true
@@ -52,6 +53,20 @@ public final class Variable: @unchecked Sendable {
     private var scalarGrad = 0.0
     @usableFromInline var hasScalarGrad = false
     @usableFromInline var arrayGrad: NDArray?
+
+    /// dOutput/dSelf as a tensor with a history, from passes recorded by
+    /// `Tensor.recordedBackward()`; cleared with `grad` (see `zeroGrad`).
+    public var recordedGrad: Tensor?
+
+    /// Adds a recorded pass's gradient: to `recordedGrad`, and its numbers to `grad`.
+    func accumulate(recorded gradient: Tensor) {
+        if let earlier = recordedGrad, let sum = try? earlier + gradient {
+            recordedGrad = sum
+        } else {
+            recordedGrad = gradient
+        }
+        accumulateGrad(gradient.value)
+    }
 
     /// The name shown in graph diagrams.
     public var name: String?
@@ -87,6 +102,7 @@ public final class Variable: @unchecked Sendable {
     public func zeroGrad() {
         hasScalarGrad = false
         if arrayGrad != nil { arrayGrad = nil }
+        if recordedGrad != nil { recordedGrad = nil }
     }
 
     /// The gradient, or zeros when none has arrived yet.

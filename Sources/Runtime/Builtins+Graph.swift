@@ -4,9 +4,23 @@ import Engine
 import Foundation
 
 extension Builtins {
+    /// `f(x)` for a built-in that differentiates it: a number (a one-element tensor), or an
+    /// error that names the built-in and what `f` returned.
+    static func scalarResult(of f: Callable, _ x: Tensor, _ interpreter: Interpreter, _ arguments: Arguments, builtin: String) throws -> Tensor {
+        let result = try interpreter.call(f, [.tensor(x)], at: arguments.callRange)
+        guard case .tensor(let y) = result, y.value.count == 1 else {
+            let returned: String
+            if case .tensor(let t) = result { returned = "a tensor of shape \(shapeText(t.shape))" } else { returned = "a \(result.typeName)" }
+            throw BuiltinError("\(builtin) needs a function that returns a number; \(f.name == "anonymous function" ? "the anonymous function" : f.name) returned \(returned)",
+                               notes: builtin == "hessian" ? [] : [.init("for a function with a vector result, jacobian(f, x)")],
+                               argument: .label("f"))
+        }
+        return y
+    }
+
     static let graph: [Builtin] = [
-        Builtin("backward", [required("v"), optional("retain_graph")],
-                summary: "adds dv/dn to n.grad for every n that v depends on, then ends the graph (retain_graph: true lets a later pass through it add again)") { arguments in
+        Builtin("backward", [required("v"), optional("retain_graph"), optional("create_graph")],
+                summary: "adds dv/dn to n.grad for every n that v depends on, then ends the graph (retain_graph: true lets a later pass through it add again; create_graph: true records the pass, so .grad can be differentiated again)") { arguments in
             let v = try arguments.tensor("v")
             guard v.value.count == 1 else {
                 throw BuiltinError("backward needs a number, but this value has shape \(v.shape)",
@@ -21,12 +35,17 @@ extension Builtins {
             }
             let line = arguments.callRange.start.line
             let reached: Int
-            do {
-                reached = try v.backward(retainGraph: try arguments.bool("retain_graph", default: false), site: line)
-            } catch EngineError.backwardTwice(let first) {
-                throw BuiltinError("backward through the same graph a second time: the pass at line \(first) already added its gradients to .grad",
-                                   notes: [.init("to add them again on purpose, write that first pass as backward(..., retain_graph: true)"),
-                                           .init("to compute new gradients, compute the value again (after zero_grad if the old ones should go)")])
+            if try arguments.bool("create_graph", default: false) {
+                // The pass joins the graph; the graph stays open for the next derivative.
+                reached = try v.recordedBackward()
+            } else {
+                do {
+                    reached = try v.backward(retainGraph: try arguments.bool("retain_graph", default: false), site: line)
+                } catch EngineError.backwardTwice(let first) {
+                    throw BuiltinError("backward through the same graph a second time: the pass at line \(first) already added its gradients to .grad",
+                                       notes: [.init("to add them again on purpose, write that first pass as backward(..., retain_graph: true)"),
+                                               .init("to compute new gradients, compute the value again (after zero_grad if the old ones should go)")])
+                }
             }
             if reached == 0 {
                 arguments.interpreter.warn(.warning(
@@ -49,21 +68,22 @@ extension Builtins {
             }
             return .none
         },
-        Builtin("derivative", [required("f"), required("x")], summary: "df/dx at x, by the engine's backward pass") { arguments in
+        Builtin("derivative", [required("f"), required("x")], summary: "df/dx at x, by the engine's backward pass (differentiable again when f itself is being differentiated)") { arguments in
             let f = try arguments.function("f")
             let x = try arguments.tensor("x")
-            if Graph.isIsolated && x.isTracked {
-                throw BuiltinError("a derivative of a derivative is not supported: derivative returns a constant, so its own derivative would be 0",
-                                   notes: [.init("differentiate the formula of the first derivative instead")])
-            }
             let interpreter = arguments.interpreter
+            if Graph.isIsolated && x.isTracked {
+                // Inside a function being differentiated: the backward pass is recorded on
+                // that function's graph, so its result can be differentiated again.
+                let y = try scalarResult(of: f, x, interpreter, arguments, builtin: "derivative")
+                return .tensor(try Tensor.recordedGradients(of: y, withRespectTo: [x])[0])
+            }
             let variable = Variable(x.value)
             let gradient = try Graph.isolated(differentiating: variable) { () throws -> NDArray in
-                let result = try interpreter.call(f, [.tensor(variable.tensor)], at: arguments.callRange)
-                guard case .tensor(let y) = result, y.value.count == 1 else {
-                    throw BuiltinError("derivative needs a function that returns a number; \(f.name) returned a \(result.typeName)",
-                                       argument: .label("f"))
-                }
+                let y = try scalarResult(of: f, variable.tensor, interpreter, arguments, builtin: "derivative")
+                // f may have run backward passes of its own on x (a slope it returns): only
+                // this pass's gradient is the answer.
+                variable.zeroGrad()
                 try y.backward()
                 return variable.gradOrZero
             }
@@ -71,6 +91,39 @@ extension Builtins {
             // loops like w = w - lr * derivative(loss, w) from growing a graph.
             Graph.closeCurrent()
             return .tensor(Tensor(gradient))
+        },
+        Builtin("hessian", [required("f"), required("x")],
+                summary: "the matrix of second derivatives of f at x (shape of x, twice), by a recorded backward pass differentiated once per element") { arguments in
+            let f = try arguments.function("f")
+            let x = try arguments.tensor("x")
+            let interpreter = arguments.interpreter
+            let variable = Variable(x.value)
+            let hessian = try Graph.isolated(differentiating: variable) { () throws -> NDArray in
+                let input = variable.tensor
+                let y = try scalarResult(of: f, input, interpreter, arguments, builtin: "hessian")
+                let gradient = try Tensor.recordedGradients(of: y, withRespectTo: [input])[0]
+                return try Tensor.jacobian(of: gradient, withRespectTo: input)
+            }
+            Graph.closeCurrent()
+            return .tensor(Tensor(hessian))
+        },
+        Builtin("jacobian", [required("f"), required("x")],
+                summary: "d f(x)[i] / d x[j] for every i and j (shape of f(x), then of x), one backward pass per element of f(x)") { arguments in
+            let f = try arguments.function("f")
+            let x = try arguments.tensor("x")
+            let interpreter = arguments.interpreter
+            let variable = Variable(x.value)
+            let jacobian = try Graph.isolated(differentiating: variable) { () throws -> NDArray in
+                let input = variable.tensor
+                let result = try interpreter.call(f, [.tensor(input)], at: arguments.callRange)
+                guard case .tensor(let y) = result else {
+                    throw BuiltinError("jacobian needs a function that returns a tensor; \(f.name) returned a \(result.typeName)",
+                                       argument: .label("f"))
+                }
+                return try Tensor.jacobian(of: y, withRespectTo: input)
+            }
+            Graph.closeCurrent()
+            return .tensor(Tensor(jacobian))
         },
         Builtin("graph", [required("v"), optional("title"), optional("caption"), optional("label")],
                 summary: "the computation graph behind v, as a circuit diagram") { arguments in
@@ -84,15 +137,35 @@ extension Builtins {
             let edges = graph.nodes.reduce(0) { $0 + $1.inputs.count }
             return .tuple([.number(Double(graph.nodes.count)), .number(Double(edges))])
         },
-        Builtin("gradcheck", [required("net"), required("X"), required("Y"), optional("loss"), optional("rtol"), optional("atol")],
-                summary: "true when every gradient of net agrees with central differences within rtol and atol (defaults mse, 1e-5, 1e-8), else an error naming the worst element") { arguments in
+        Builtin("gradcheck", [required("net"), required("X"), optional("Y"), optional("loss"), optional("rtol"), optional("atol")],
+                summary: "true when backward's gradients agree with central differences within rtol and atol (defaults 1e-5, 1e-8), else an error naming the worst element: gradcheck(f, x) for a function of a tensor, gradcheck(net, X, Y, loss:) for a network's parameters (loss default mse)") { arguments in
+            let tolerance = try Builtins.tolerance(arguments, default: .gradcheck)
+            if case .function(let f)? = arguments.value("net") {
+                guard !arguments.has("Y"), !arguments.has("loss") else {
+                    throw BuiltinError("gradcheck(f, x) checks a function of x alone: it takes no Y and no loss",
+                                       notes: [.init("for a network, gradcheck(net, X, Y, loss: mse)")])
+                }
+                let x = try arguments.tensor("X")
+                let variable = Variable(x.value)
+                let interpreter = arguments.interpreter
+                guard let mismatch = try GradientCheck.worstMismatch([("x", variable)], tolerance: tolerance, objective: {
+                    try scalarResult(of: f, variable.tensor, interpreter, arguments, builtin: "gradcheck")
+                }) else { return .bool(true) }
+                let element = mismatch.element.position.isEmpty ? "" : " at \(mismatch.element.position)"
+                throw BuiltinError("gradcheck failed\(element): "
+                                   + Builtins.describe(mismatch.element, tolerance, names: ("backward's gradient", "the central difference")),
+                                   notes: [.init("a gradient rule disagrees with the function it differentiates; at a kink (relu at 0, abs at 0) central differences are unreliable")])
+            }
+            guard arguments.has("Y") else {
+                throw BuiltinError("gradcheck of a network needs its data: gradcheck(net, X, Y, loss:)",
+                                   notes: [.init("for a function of a tensor, gradcheck(f, x)")])
+            }
             let network = try layer(arguments, "net")
             var inputs = try arguments.tensor("X").value, targets = try arguments.tensor("Y").value
             if inputs.rank == 1 { inputs = try inputs.reshaped(Shape([1, inputs.count])) }
             if targets.rank == 1 && inputs.shape.dims[0] == 1 && targets.count > 1 {
                 targets = try targets.reshaped(Shape([1, targets.count]))
             }
-            let tolerance = try Builtins.tolerance(arguments, default: .gradcheck)
             guard let mismatch = try GradientCheck.worstMismatch(network, inputs: inputs, targets: targets,
                                                                  loss: try loss(arguments, default: .meanSquaredError),
                                                                  tolerance: tolerance) else { return .bool(true) }

@@ -181,7 +181,11 @@ extension Interpreter {
 
     private func tensorMember(_ tensor: Tensor, _ name: String, at range: SourceRange) throws -> Value? {
         switch name {
-        case "grad": return .tensor(Tensor(tensor.grad ?? NDArray.zeros(tensor.shape)))
+        case "grad":
+            // After backward(..., create_graph: true), the gradient with its history, for as
+            // long as that history can still be differentiated.
+            if let recorded = tensor.variable?.recordedGrad, recorded.hasOpenHistory { return .tensor(recorded) }
+            return .tensor(Tensor(tensor.grad ?? NDArray.zeros(tensor.shape)))
         case "T": return .tensor(tensor.transposed)
         case "shape": return .tuple(tensor.shape.dims.map { .number(Double($0)) })
         case "data": return .tensor(tensor.detached())

@@ -133,18 +133,24 @@ struct KaTeXOracleTests {
         formulas += try NotebookFormulas.seedArticles().map { (tex: $0.tex, display: $0.display, source: $0.file) }
         let katexOutputs = try KaTeX.render(formulas.map { ($0.tex, $0.display) })
         var agreeing = 0, compared = 0, documented = 0
+        // The same counts for the fixed corpus alone (not the notebooks, which change with the
+        // course): the threshold applies to these.
+        var fixedAgreeing = 0, fixedCompared = 0
         var rejected: [String] = [], undocumented: [String] = []
         for (formula, katexMathML) in zip(formulas, katexOutputs) {
             if katexMathML.hasPrefix("ERROR") {
                 rejected.append("\(formula.source): \(formula.tex): \(katexMathML)")
                 continue
             }
+            let fixed = !formula.source.hasPrefix("notebooks/")
             compared += 1
+            if fixed { fixedCompared += 1 }
             let rendered = MathRenderer().render(formula.tex, display: formula.display)
             let ours = try MathMLStructure.normalized(rendered.mathML)
             let theirs = try MathMLStructure.normalized(katexMathML)
             if rendered.warnings.isEmpty && ours == theirs {
                 agreeing += 1
+                if fixed { fixedAgreeing += 1 }
             } else if rendered.warnings.isEmpty && Self.isDocumented(formula.tex, ours: ours, theirs: theirs) {
                 documented += 1
             } else {
@@ -152,9 +158,10 @@ struct KaTeXOracleTests {
             }
         }
         let percent = (Double(agreeing) / Double(max(compared, 1)) * 1000).rounded() / 10
-        print("KaTeX agreement: \(agreeing) of \(compared) formulas (\(percent)%); \(documented) documented differences, \(undocumented.count) undocumented, \(rejected.count) rejected by KaTeX")
-        #expect(Double(agreeing) >= Self.agreementThreshold * Double(compared),
-                "KaTeX agreement fell to \(agreeing) of \(compared) (\(percent)%)")
+        let fixedPercent = (Double(fixedAgreeing) / Double(max(fixedCompared, 1)) * 1000).rounded() / 10
+        print("KaTeX agreement: \(agreeing) of \(compared) formulas (\(percent)%), of which the corpus, notes and seed articles \(fixedAgreeing) of \(fixedCompared) (\(fixedPercent)%); \(documented) documented differences, \(undocumented.count) undocumented, \(rejected.count) rejected by KaTeX (the notebooks' own macros and references)")
+        #expect(Double(fixedAgreeing) >= Self.agreementThreshold * Double(fixedCompared),
+                "KaTeX agreement fell to \(fixedAgreeing) of \(fixedCompared) (\(fixedPercent)%)")
         #expect(undocumented.isEmpty, "\(undocumented.count) undocumented differences:\n\(undocumented.prefix(20).joined(separator: "\n"))")
         // The corpus is written for KaTeX 0.16.4: a formula it rejects is a mistake in the corpus.
         #expect(!rejected.contains { $0.hasPrefix("corpus") }, "\(rejected)")
