@@ -261,6 +261,7 @@ public struct RecordWriter {
 
     /// How a listing writes a number: as `%g` does, from its 6 rounded digits.
     static func text(_ value: Double) -> String {
+        if let whole = NumberFormat.whole(value) { return whole }
         let (mantissa, exponent) = rounded(value)
         guard mantissa != 0 else { return ["0", "nan", "inf", "-inf", "?"][exponent] }
         var digits = String(mantissa.magnitude)

@@ -56,7 +56,7 @@ extension Tape {
             var label = self.label(k)?.name
             if case .variable(let slot) = entry.op { label = label ?? variables[slot].name }
             return ComputationGraph.Node(
-                id: position, operation: entry.op.name, label: label, value: value(k), grad: grad(k),
+                id: position, operation: operationName(k), label: label, value: value(k), grad: grad(k),
                 inputs: inputs(of: entry).map { id[$0]! })
         }
         return ComputationGraph(nodes: nodes)
@@ -64,6 +64,9 @@ extension Tape {
 
     func inputs(of entry: Entry) -> [Int32] {
         if case .concat(_, let attribute) = entry.op, case .inputs(let inputs) = attributes[Int(attribute)] {
+            return inputs
+        }
+        if case .custom(let attribute) = entry.op, case .custom(_, let inputs) = attributes[Int(attribute)] {
             return inputs
         }
         return [entry.a, entry.b, entry.c].filter { $0 >= 0 }

@@ -5,6 +5,9 @@ public enum IndexComponent: Hashable, Sendable {
     /// Positions `start, start+step, ...` before `end`; the axis stays. nil bounds mean the
     /// whole axis; negative bounds count from the end.
     case slice(start: Int?, end: Int?, step: Int)
+    /// The positions listed, in order, repeats allowed; the axis stays, as long as the list
+    /// (numpy's integer-array index). Negative positions count from the end.
+    case positions([Int])
 
     /// Every position of the axis (`:`).
     public static let all = IndexComponent.slice(start: nil, end: nil, step: 1)
@@ -36,6 +39,17 @@ extension NDArray {
                 guard resolved >= 0 && resolved < size else { throw .indexOutOfRange(index: i, axis: axis, size: size) }
                 positions.append([resolved])
                 kept.append(false)
+            case .positions(let listed):
+                var selected: [Int] = []
+                selected.reserveCapacity(listed.count)
+                for i in listed {
+                    let resolved = i < 0 ? i + size : i
+                    guard resolved >= 0 && resolved < size else { throw .indexOutOfRange(index: i, axis: axis, size: size) }
+                    selected.append(resolved)
+                }
+                positions.append(selected)
+                kept.append(true)
+                dims.append(selected.count)
             case let .slice(start, end, step):
                 guard step != 0 else { throw .invalidArgument("a slice step cannot be 0") }
                 let clamp = { (value: Int) in min(max(value < 0 ? value + size : value, 0), size) }

@@ -47,6 +47,9 @@ enum Op: Sendable {
     case scatter(attribute: Int32)
     /// `attribute`: `.inputs`, every joined tensor.
     case concat(axis: Int32, attribute: Int32)
+    /// An operation defined by its value and its vector-Jacobian product in tensor
+    /// operations (`CustomOperation`): the linear algebra. `attribute`: `.custom`.
+    case custom(attribute: Int32)
     case softmax(axis: Int)
     case logSoftmax(axis: Int)
 
@@ -93,6 +96,7 @@ enum Op: Sendable {
         case .index: return "index"
         case .scatter: return "scatter"
         case .concat: return "concat"
+        case .custom: return "custom"
         case .softmax: return "softmax"
         case .logSoftmax: return "log_softmax"
         case .meanSquaredError: return "mse"
@@ -117,4 +121,6 @@ enum OpAttribute: Sendable {
     case bounds(lower: Double, upper: Double)
     /// Cross-entropy's one-hot targets and the softmax probabilities of its forward pass.
     case crossEntropy(targets: NDArray, probabilities: NDArray)
+    /// A custom operation and its inputs' entries.
+    case custom(CustomOperation, inputs: [Int32])
 }

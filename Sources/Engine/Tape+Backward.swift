@@ -53,6 +53,14 @@ extension Tape {
         }
         seeding(&adjoints)
         propagateAll(through: end, &adjoints)
+        if let failure = backwardFailure {
+            backwardFailure = nil
+            if direct { swap(&adjoints.arrays, &arrayGrads) } else {
+                adjoints.scalars.deallocate()
+                adjoints.reached.deallocate()
+            }
+            throw failure
+        }
         let reachedVariables: Int
         if direct {
             swap(&adjoints.arrays, &arrayGrads)
@@ -92,7 +100,7 @@ extension Tape {
             while j >= 0 {
                 if reached[j] && !entries[j].isLeaf {
                     if !Tape.propagateScalar(entries + j, scalars[j], entries, scalars, reached, checkingInputs: false) {
-                        propagate(entries[j], NDArray(scalars[j]), &adjoints)
+                        propagate(entries[j], at: j, NDArray(scalars[j]), &adjoints)
                     }
                 }
                 j -= 1
@@ -104,10 +112,10 @@ extension Tape {
                     if entry.isScalar {
                         let g = scalars[j]
                         if !Tape.propagateScalar(entries + j, g, entries, scalars, reached, checkingInputs: true) {
-                            propagate(entry, NDArray(g), &adjoints)
+                            propagate(entry, at: j, NDArray(g), &adjoints)
                         }
                     } else if let g = adjoints.arrays[j] {
-                        propagate(entry, g, &adjoints)
+                        propagate(entry, at: j, g, &adjoints)
                     }
                 }
                 j -= 1
@@ -118,7 +126,7 @@ extension Tape {
     /// d(root)/d(entry) at each of `targets`, for a seed at `root`, without touching the
     /// gradients the tape or its variables hold: the rows of a Jacobian or a Hessian, each
     /// one pass over a graph that stays as it was (nil: the pass did not reach the target).
-    func adjoints(from root: Int32, seed: NDArray, at targets: [Int32]) -> [NDArray?] {
+    func adjoints(from root: Int32, seed: NDArray, at targets: [Int32]) throws(EngineError) -> [NDArray?] {
         let end = Int(root)
         var adjoints = Adjoints(scalars: .allocate(capacity: end + 1), reached: .allocate(capacity: end + 1),
                                 arrays: arrays.isEmpty ? [] : [NDArray?](repeating: nil, count: end + 1))
@@ -130,6 +138,10 @@ extension Tape {
         adjoints.reached.initialize(repeating: false, count: end + 1)
         send(seed, to: root, &adjoints)
         propagateAll(through: end, &adjoints)
+        if let failure = backwardFailure {
+            backwardFailure = nil
+            throw failure
+        }
         return targets.map { k in
             guard k >= 0, Int(k) <= end, adjoints.reached[Int(k)] else { return nil }
             return storage[Int(k)].isScalar ? NDArray(adjoints.scalars[Int(k)]) : adjoints.arrays[Int(k)]
@@ -259,7 +271,7 @@ extension Tape {
     }
 
     /// The chain rule at one entry: given g = dOutput/dEntry, add dOutput/dInput to each input.
-    private func propagate(_ entry: Entry, _ g: NDArray, _ adjoints: inout Adjoints) {
+    private func propagate(_ entry: Entry, at k: Int, _ g: NDArray, _ adjoints: inout Adjoints) {
         let a = entry.a, b = entry.b
         let y = entry.isScalar ? NDArray(entry.scalar) : arrays[Int(entry.array)]
         func x(_ k: Int32) -> NDArray { value(k) }
@@ -379,6 +391,16 @@ extension Tape {
             let axis = Int(axis32)
             let pieces = g.split(axis: axis, sizes: inputs.map { x($0).shape.dims[axis] })
             for (input, piece) in zip(inputs, pieces) { send(piece, to: input, &adjoints) }
+        case .custom:
+            // The rule is the operation's own, in tensor operations, run on constants.
+            do {
+                for (input, contribution) in try customRule(at: Int32(k), Tensor(g), recording: false) {
+                    send(contribution.value, to: input, &adjoints)
+                }
+            } catch {
+                // Reported by the pass once it ends (this rule cannot throw).
+                backwardFailure = backwardFailure ?? error
+            }
         case .softmax(let axis):
             // dx = y ⊙ (g − Σ_axis g ⊙ y)
             let gy = try! g * y

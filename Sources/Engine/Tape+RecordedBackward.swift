@@ -196,6 +196,8 @@ extension Tape {
                 components.append(.slice(start: start, end: start + size, step: 1))
                 return (input, try g.indexed(components))
             }
+        case .custom:
+            return try customRule(at: k, g, recording: true)
         case .softmax(let axis):
             // dx = y ⊙ (g − Σ_axis g ⊙ y)
             return [(a, try y * (g - (g * y).sum(axis: axis, keepingAxis: true)))]

@@ -108,6 +108,8 @@ public final class Tape: @unchecked Sendable {
     var backwardRetained = false
     var backwardSite = 0
     var isOpen = true
+    /// A custom operation's rule that failed during a backward pass, thrown when it ends.
+    var backwardFailure: EngineError?
 
     static let initialCapacity = 64
 

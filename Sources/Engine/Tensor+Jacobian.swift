@@ -15,7 +15,7 @@ extension Tensor {
         for i in 0..<outputShape.count {
             seed[i] = 1
             defer { seed[i] = 0 }
-            guard let row = tape.adjoints(from: output.index, seed: NDArray(shape: outputShape, values: seed), at: [target])[0] else { continue }
+            guard let row = try tape.adjoints(from: output.index, seed: NDArray(shape: outputShape, values: seed), at: [target])[0] else { continue }
             row.withUnsafeBufferPointer { row in
                 for j in 0..<row.count { values[i * inputShape.count + j] = row[j] }
             }

@@ -280,8 +280,25 @@ extension Tensor {
 /// whatever it stands for.
 final class ConstantArray: @unchecked Sendable {
     let value: NDArray
+    /// Whether a comparison made it (`x > 0`): then indexing with it selects where it is 1.
+    let isMask: Bool
 
-    init(_ value: NDArray) {
+    init(_ value: NDArray, isMask: Bool = false) {
         self.value = value
+        self.isMask = isMask
+    }
+}
+
+extension Tensor {
+    /// The 1s and 0s of a comparison, marked as a mask: `x[mask]` selects the elements where
+    /// it is 1, as numpy's boolean arrays do. Any operation on it gives ordinary numbers.
+    public static func mask(_ value: NDArray) -> Tensor {
+        guard !value.isScalar else { return Tensor(value) }
+        return Tensor(number: 0, object: ConstantArray(value, isMask: true), index: -1, kind: .constant)
+    }
+
+    /// Whether this is a mask made by a comparison (see `mask`).
+    public var isMask: Bool {
+        kind == .constant && unsafeDowncast(object.unsafelyUnwrapped, to: ConstantArray.self).isMask
     }
 }

@@ -63,6 +63,9 @@ public struct Lexer {
                 lexString(start, startLocation)
             case _ where Self.isDigit(c):
                 lexNumber(start, startLocation)
+            case "f" where peek(1) == "\"":
+                advance()
+                lexFormatString(start, startLocation)
             case _ where Self.isIdentifierStart(c):
                 while let d = peek(), Self.isIdentifierPart(d) { advance() }
                 let word = String(String.UnicodeScalarView(scalars[start..<position]))
@@ -126,6 +129,116 @@ public struct Lexer {
             emit(.invalid, from: start, startLocation)
             diagnostics.append(.error("unterminated string", at: SourceRange(at: startLocation),
                                       notes: [.init("a string ends with \" on the same line")]))
+        }
+    }
+
+    /// `f"text {expression:format} text"`, on one line. `{{` and `}}` are braces; an
+    /// expression runs to the `}` that closes its `{` (brackets, braces and strings inside it
+    /// nest), and a `:` outside any bracket starts its format.
+    private mutating func lexFormatString(_ start: Int, _ startLocation: SourceLocation) {
+        advance()
+        var parts: [FormatPart] = []
+        var text = ""
+        func flush() {
+            if !text.isEmpty { parts.append(.text(text)) }
+            text = ""
+        }
+        func fail(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+            diagnostics.append(.error(message, at: range, notes: notes))
+        }
+        var failed = false
+        while let c = peek(), c != "\"", c != "\n" {
+            if c == "{" && peek(1) == "{" || c == "}" && peek(1) == "}" {
+                text.unicodeScalars.append(c)
+                advance()
+                advance()
+                continue
+            }
+            if c == "}" {
+                fail("a single '}' in a formatted string", at: SourceRange(at: location), notes: [.init("write }} for a brace")])
+                failed = true
+                advance()
+                continue
+            }
+            if c == "\\", let next = peek(1) {
+                let escapeStart = location
+                advance()
+                advance()
+                switch next {
+                case "n": text += "\n"
+                case "t": text += "\t"
+                case "\"": text += "\""
+                case "\\": text += "\\"
+                default:
+                    fail("unknown escape '\\\(next)' in a string", at: SourceRange(start: escapeStart, end: location),
+                         notes: [.init("write \\\\ for a backslash")])
+                    failed = true
+                }
+                continue
+            }
+            guard c == "{" else {
+                text.unicodeScalars.append(c)
+                advance()
+                continue
+            }
+            let open = location
+            advance()
+            let codeStart = location, codeStartPosition = position
+            var depth = 0
+            var specStart: Int?
+            var closed = false
+            while let d = peek(), d != "\n" {
+                if d == "\"" {
+                    // A string inside the expression: skip it whole.
+                    advance()
+                    while let e = peek(), e != "\"", e != "\n" {
+                        if e == "\\" && peek(1) != nil && peek(1) != "\n" { advance() }
+                        advance()
+                    }
+                    if peek() == "\"" { advance() }
+                    continue
+                }
+                if specStart == nil {
+                    if d == "(" || d == "[" || d == "{" { depth += 1 }
+                    if d == ")" || d == "]" || (d == "}" && depth > 0) { depth -= 1; advance(); continue }
+                    if d == "}" && depth == 0 { closed = true; break }
+                    if d == ":" && depth == 0 { specStart = position + 1 }
+                } else if d == "}" {
+                    closed = true
+                    break
+                }
+                advance()
+            }
+            guard closed else {
+                fail("a '{' in a formatted string is never closed", at: SourceRange(at: open),
+                     notes: [.init("close the expression with } on the same line, or write {{ for a brace")])
+                failed = true
+                break
+            }
+            let codeEnd = specStart.map { $0 - 1 } ?? position
+            let code = String(String.UnicodeScalarView(scalars[codeStartPosition..<codeEnd]))
+            let spec = specStart.map { String(String.UnicodeScalarView(scalars[$0..<position])) }
+            advance()
+            if code.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                fail("an empty '{}' in a formatted string", at: SourceRange(start: open, end: location),
+                     notes: [.init("put an expression inside, as in f\"x = {x}\", or write {{}} for braces")])
+                failed = true
+                continue
+            }
+            flush()
+            parts.append(.expression(code: code, origin: SourceOrigin(firstLine: codeStart.line, columnOffsets: [codeStart.column - 1]),
+                                     spec: spec, range: SourceRange(start: open, end: location)))
+        }
+        flush()
+        if peek() == "\"" {
+            advance()
+            emit(failed ? .invalid : .formatString(parts), from: start, startLocation)
+        } else {
+            emit(.invalid, from: start, startLocation)
+            if !failed {
+                diagnostics.append(.error("unterminated string", at: SourceRange(at: startLocation),
+                                          notes: [.init("a string ends with \" on the same line")]))
+            }
         }
     }
 

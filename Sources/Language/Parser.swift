@@ -85,7 +85,7 @@ public struct Parser {
     private func describe(_ token: Token) -> String {
         switch token.kind {
         case .number: return "a number"
-        case .string: return "a string"
+        case .string, .formatString: return "a string"
         case .identifier(let name): return "'\(name)'"
         case .keyword(let keyword): return "'\(keyword.rawValue)'"
         case .symbol(let symbol): return "'\(symbol.rawValue)'"
@@ -527,6 +527,55 @@ public struct Parser {
         return indices
     }
 
+    /// The expression inside a formatted string's braces, parsed by a parser of its own that
+    /// carries on this one's nesting (a string in a string in a string is nesting too).
+    private mutating func parseEmbedded(_ code: String, origin: SourceOrigin) throws(Abandon) -> Expression {
+        let lexer = Lexer(code, origin: origin)
+        var parser = Parser(tokens: lexer.tokens.filter { $0.kind != .comment }, diagnostics: lexer.diagnostics)
+        parser.nesting = nesting + 1
+        let expression: Expression?
+        if parser.nesting > Self.maximumNesting {
+            expression = nil
+            diagnostics.append(.error("formatted strings nested too deeply (more than \(Self.maximumNesting) levels)", at: current.range))
+        } else {
+            expression = try? parser.parseExpression()
+            if expression != nil, parser.current.kind != .end {
+                _ = parser.fail("expected '}' after the expression in the formatted string, found \(parser.describe(parser.current))")
+            }
+        }
+        let failed = expression == nil || !parser.diagnostics.isEmpty
+        diagnostics += parser.diagnostics
+        guard let expression, !failed else { throw Abandon() }
+        return expression
+    }
+
+    /// `for x in xs`, `for i, v in enumerate(xs)` and `if condition` clauses, starting with a
+    /// `for`, up to the closing bracket.
+    private mutating func parseComprehensionClauses() throws(Abandon) -> [ComprehensionClause] {
+        var clauses: [ComprehensionClause] = []
+        while true {
+            if check(.for) {
+                let start = advance().range.start
+                var variables: [String] = []
+                repeat {
+                    guard case .identifier(let name) = current.kind else {
+                        throw fail("expected a loop variable after 'for', found \(describe(current))")
+                    }
+                    advance()
+                    variables.append(name)
+                } while match(.comma)
+                guard match(.in) else { throw fail("expected 'in' after the loop variables, found \(describe(current))") }
+                let iterable = try parseExpression()
+                clauses.append(.iteration(variables: variables, iterable: iterable,
+                                          range: SourceRange(start: start, end: previous.range.end)))
+            } else if match(.if) {
+                clauses.append(.condition(try parseExpression()))
+            } else {
+                return clauses
+            }
+        }
+    }
+
     private mutating func parsePrimary() throws(Abandon) -> Expression {
         let token = current
         switch token.kind {
@@ -536,6 +585,18 @@ public struct Parser {
         case .string(let value):
             advance()
             return Expression(.string(value), token.range)
+        case .formatString(let parts):
+            advance()
+            var formatted: [FormattedPart] = []
+            for part in parts {
+                switch part {
+                case .text(let text):
+                    formatted.append(.text(text))
+                case .expression(let code, let origin, let format, let range):
+                    formatted.append(.value(try parseEmbedded(code, origin: origin), format: format, range: range))
+                }
+            }
+            return Expression(.formatted(formatted), token.range)
         case .keyword(.true), .keyword(.false):
             advance()
             return Expression(.boolean(token.kind == .keyword(.true)), token.range)
@@ -565,6 +626,11 @@ public struct Parser {
             var elements: [Expression] = []
             while !check(.rightBracket) {
                 elements.append(try parseExpression())
+                if elements.count == 1, check(.for) {
+                    let clauses = try parseComprehensionClauses()
+                    let close = try expect(.rightBracket, "to end the comprehension")
+                    return Expression(.comprehension(element: elements[0], clauses: clauses), token.range.union(close.range))
+                }
                 if !match(.comma) { break }
             }
             let close = try expect(.rightBracket, "to end the list")

@@ -48,6 +48,12 @@ public struct Expression: Hashable, Sendable {
         case function(FunctionLiteral)
         /// `a..<b`.
         case range(Expression, Expression)
+        /// `[element for x in xs if condition]`: the element for every pass through the
+        /// clauses, as a list literal makes it (a tensor when the elements are numbers or
+        /// tensors of one shape). The loop variables are the comprehension's own.
+        case comprehension(element: Expression, clauses: [ComprehensionClause])
+        /// `f"lr = {lr:.3f}"`: text with the values of expressions in it.
+        case formatted([FormattedPart])
     }
 
     public var kind: Kind { didSet { height = Self.height(of: kind) } }
@@ -78,6 +84,34 @@ public struct Expression: Hashable, Sendable {
             return 1 + indices.reduce(base.height) { max($0, $1.height) }
         case .function(let function):
             return 1 + function.height
+        case .comprehension(let element, let clauses):
+            return 1 + clauses.reduce(element.height) { max($0, $1.height) }
+        case .formatted(let parts):
+            return 1 + parts.reduce(0) { height, part in
+                if case .value(let expression, _, _) = part { return max(height, expression.height) }
+                return height
+            }
+        }
+    }
+}
+
+/// A piece of a formatted string: text, or an expression with its format (`.3f`) and where
+/// the whole `{...}` is.
+public enum FormattedPart: Hashable, Sendable {
+    case text(String)
+    case value(Expression, format: String?, range: SourceRange)
+}
+
+/// A clause of a comprehension: `for a, b in xs` or `if condition`, in the order written
+/// (each applies to the clauses after it, as Python's do).
+public enum ComprehensionClause: Hashable, Sendable {
+    case iteration(variables: [String], iterable: Expression, range: SourceRange)
+    case condition(Expression)
+
+    var height: Int {
+        switch self {
+        case .iteration(_, let iterable, _): return iterable.height
+        case .condition(let condition): return condition.height
         }
     }
 }

@@ -16,10 +16,19 @@ public enum Symbol: String, CaseIterable, Sendable {
     case comma = ",", colon = ":", dot = ".", semicolon = ";", halfOpenRange = "..<"
 }
 
+/// A piece of a formatted string `f"lr = {lr:.3f}"`: literal text, or an expression to
+/// evaluate, with its code, where that code sits in the file, and the format after its `:`.
+public enum FormatPart: Hashable, Sendable {
+    case text(String)
+    case expression(code: String, origin: SourceOrigin, spec: String?, range: SourceRange)
+}
+
 /// What a token is.
 public enum TokenKind: Hashable, Sendable {
     case number(Double)
     case string(String)
+    /// `f"..."`: text with `{expression}` and `{expression:format}` in it.
+    case formatString([FormatPart])
     case identifier(String)
     case keyword(Keyword)
     case symbol(Symbol)

@@ -43,6 +43,22 @@ extension Builtins {
         Builtin("outer", [required("a"), required("b")], summary: "the outer product of two vectors: a[i]·b[j]") {
             .tensor(try Tensor.outer(try $0.tensor("a"), try $0.tensor("b")))
         },
+        Builtin("solve", [required("A"), required("b")], summary: "x with A @ x = b, for a square A and a vector (or a matrix of columns) b; with gradients") {
+            .tensor(try Tensor.solve(try $0.tensor("A"), try $0.tensor("b")))
+        },
+        Builtin("inv", [required("A")], summary: "the inverse of a square matrix; with gradients") {
+            .tensor(try Tensor.inverse(try $0.tensor("A")))
+        },
+        Builtin("det", [required("A")], summary: "the determinant of a square matrix; with gradients where A is invertible") {
+            .tensor(try Tensor.determinant(try $0.tensor("A")))
+        },
+        Builtin("eigh", [required("A")], summary: "(values, vectors) of a symmetric matrix: eigenvalues ascending, eigenvectors as columns; with gradients for distinct eigenvalues") {
+            let (values, vectors) = try Tensor.symmetricEigen(try $0.tensor("A"))
+            return .tuple([.tensor(values), .tensor(vectors)])
+        },
+        Builtin("norm", [required("x")], summary: "the Euclidean norm √Σx² of all elements (the Frobenius norm of a matrix)") {
+            .tensor(try $0.tensor("x").norm)
+        },
         Builtin("round", [required("x")], summary: "the nearest whole number (halves to even, as numpy); a constant") {
             .tensor(Tensor(try $0.tensor("x").value.map { $0.rounded(.toNearestOrEven) }))
         },

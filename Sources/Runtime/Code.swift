@@ -23,6 +23,9 @@ final class Code {
             case member(Expression, String, SourceRange)
             case function(Function)
             case range(Expression, Expression)
+            case comprehension(Comprehension)
+            /// `f"..."`: text and values, each value with its format.
+            case formatted([FormattedPart])
         }
 
         let kind: Kind
@@ -35,6 +38,11 @@ final class Code {
     struct Argument {
         let label: String?
         let value: Expression
+    }
+
+    enum FormattedPart {
+        case text(String)
+        case value(Expression, FormatSpec?, SourceRange)
     }
 
     enum Index {
@@ -69,6 +77,25 @@ final class Code {
 
         let kind: Kind
         let range: SourceRange
+    }
+
+    /// `[element for x in xs if condition]`, resolved in a scope of its own (a frame of
+    /// `frameSize` slots, its loop variables), whose parent is the scope it is written in.
+    final class Comprehension {
+        enum Clause {
+            case iteration([Target], Expression, SourceRange)
+            case condition(Expression)
+        }
+
+        let element: Expression
+        let clauses: [Clause]
+        let frameSize: Int
+
+        init(element: Expression, clauses: [Clause], frameSize: Int) {
+            self.element = element
+            self.clauses = clauses
+            self.frameSize = frameSize
+        }
     }
 
     /// A compiled function: its parameters' slots, its frame size and its body.

@@ -76,7 +76,7 @@ enum Compiler {
             return CallNode(callee: compile(callee), builtin: builtin, arguments: compiled, range: range)
         case .member(let base, let name, let nameRange):
             return MemberNode(compile(base), name, nameRange: nameRange, range: range)
-        case .captured, .builtin, .list, .tuple, .subscripted, .function, .range:
+        case .captured, .builtin, .list, .tuple, .subscripted, .function, .range, .comprehension, .formatted:
             return EvaluatedNode(expression)
         }
     }

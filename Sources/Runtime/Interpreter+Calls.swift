@@ -1,4 +1,5 @@
 import Diagnostics
+import Display
 import Engine
 
 typealias CallArgument = (label: String?, value: Value, range: SourceRange)
@@ -209,7 +210,7 @@ extension Interpreter {
         try indices.map { index in
             switch index {
             case .index(let expression):
-                return .index(try integer(try evaluate(expression, frame), at: expression.range, what: "an index"))
+                return try indexComponent(try evaluate(expression, frame), at: expression.range)
             case let .slice(start, end, step, _):
                 func bound(_ expression: Code.Expression?, _ what: String) throws -> Int? {
                     try expression.map { try integer(try evaluate($0, frame), at: $0.range, what: what) }
@@ -221,8 +222,53 @@ extension Interpreter {
         }
     }
 
+    /// One index's value as a component: a whole number, or a vector of positions.
+    private func indexComponent(_ value: Value, at range: SourceRange) throws -> IndexComponent {
+        if case .tensor(let positions) = value, positions.rank > 0 { return .positions(try self.positions(positions, at: range)) }
+        if case .list(let items) = value, items.isEmpty { return .positions([]) }
+        return .index(try integer(value, at: range, what: "an index"))
+    }
+
+    /// A tensor of whole numbers as positions along one axis (`eye(3)[labels]`).
+    private func positions(_ tensor: Tensor, at range: SourceRange) throws -> [Int] {
+        guard tensor.rank == 1 else {
+            throw RuntimeError("an index of positions is a vector, not a tensor of shape \(Builtins.shapeText(tensor.shape))", at: range,
+                               notes: [.init("index one axis at a time: x[rows][:, columns]")])
+        }
+        return try tensor.value.values.map { x in
+            guard x == x.rounded(), x.magnitude < 1e15 else {
+                throw RuntimeError("an index of positions holds whole numbers, not \(NumberFormat.g(x))", at: range,
+                                   notes: [.init("to select where a condition holds, index with the comparison itself: x[x > 0]")])
+            }
+            return Int(x)
+        }
+    }
+
+    /// `x[mask]` for a mask made by a comparison: the elements (or rows, for a mask of the
+    /// leading axes) where it is 1, in order, along one new first axis.
+    private func masked(_ tensor: Tensor, _ mask: Tensor, at range: SourceRange) throws -> Value {
+        let maskDims = mask.shape.dims, dims = tensor.shape.dims
+        guard maskDims.count <= dims.count, Array(dims.prefix(maskDims.count)) == maskDims else {
+            throw RuntimeError("a mask of shape \(Builtins.shapeText(mask.shape)) cannot select from a tensor of shape \(Builtins.shapeText(tensor.shape))",
+                               at: range, notes: [.init("a mask has the shape of the tensor, or of its leading axes")])
+        }
+        let selected = mask.value.values.enumerated().compactMap { $0.element != 0 ? $0.offset : nil }
+        return .tensor(try engine(at: range) {
+            let rows = try tensor.reshaped(Shape([mask.value.count] + dims.dropFirst(maskDims.count)))
+            return try rows.indexed([.positions(selected)])
+        })
+    }
+
     func subscripted(_ base: Value, _ indices: [Code.Index], _ frame: Frame?, at range: SourceRange) throws -> Value {
-        let components = try indexComponents(indices, frame)
+        let components: [IndexComponent]
+        if indices.count == 1, case .index(let expression) = indices[0] {
+            // One index, evaluated once: a mask selects, anything else is a component.
+            let index = try evaluate(expression, frame)
+            if case .tensor(let tensor) = base, case .tensor(let mask) = index, mask.isMask { return try masked(tensor, mask, at: range) }
+            components = [try indexComponent(index, at: expression.range)]
+        } else {
+            components = try indexComponents(indices, frame)
+        }
         switch base {
         case .tensor(let tensor):
             guard tensor.rank > 0 else { throw RuntimeError("a number cannot be indexed", at: range) }
@@ -236,7 +282,7 @@ extension Interpreter {
                     throw RuntimeError("index \(i) is out of range for a \(base.typeName) of \(items.count) items", at: range)
                 }
                 return items[resolved]
-            case .slice:
+            case .slice, .positions:
                 let resolved = try engine(at: range) { try NDArray.resolve(components, in: Shape([items.count])) }
                 let picked = NDArray(shape: Shape([items.count]), values: items.indices.map(Double.init)).gathering(resolved)
                 let selection = picked.values.map { items[Int($0)] }

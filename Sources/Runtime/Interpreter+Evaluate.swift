@@ -68,7 +68,49 @@ extension Interpreter {
             let a = try integer(try evaluate(low, frame), at: low.range, what: "the start of a range")
             let b = try integer(try evaluate(high, frame), at: high.range, what: "the end of a range")
             return .range(a, b)
+        case .comprehension(let comprehension):
+            return try evaluate(comprehension, frame, at: expression.range)
+        case .formatted(let parts):
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let piece):
+                    text += piece
+                case .value(let value, let spec, let range):
+                    text += try FormatSpec.format(try evaluate(value, frame), spec, at: range)
+                }
+                guard text.utf8.count <= ValueFormatter.longestText else {
+                    throw RuntimeError("a formatted string of more than \(ValueFormatter.longestText) characters", at: expression.range)
+                }
+            }
+            return .string(text)
         }
+    }
+
+    /// Every pass through the clauses, in order, gives one element; the elements make a list
+    /// as a list literal's do.
+    private func evaluate(_ comprehension: Code.Comprehension, _ frame: Frame?, at range: SourceRange) throws -> Value {
+        let inner = Frame(size: comprehension.frameSize, parent: frame)
+        var elements: [Value] = []
+        func pass(_ clause: Int) throws {
+            guard clause < comprehension.clauses.count else {
+                try budget.tick(at: range)
+                elements.append(try evaluate(comprehension.element, inner))
+                return
+            }
+            switch comprehension.clauses[clause] {
+            case .iteration(let targets, let iterable, let clauseRange):
+                try iterate(try evaluate(iterable, inner), at: iterable.range) { element in
+                    try assign(element, to: targets, inner, at: clauseRange, bindingLoopVariable: true)
+                    try pass(clause + 1)
+                    return true
+                }
+            case .condition(let condition):
+                if try truth(try evaluate(condition, inner), at: condition.range) { try pass(clause + 1) }
+            }
+        }
+        try pass(0)
+        return try makeList(elements, ranges: Array(repeating: comprehension.element.range, count: elements.count), at: range)
     }
 
     func closure(_ function: Code.Function, _ frame: Frame?) throws -> Callable {

@@ -118,7 +118,8 @@ extension Interpreter {
         throw RuntimeError("division by zero: the divisor has \(zeros) zero element\(zeros == 1 ? "" : "s") (the first at \(index))", at: range)
     }
 
-    /// Comparisons of numbers give booleans; of tensors, tensors of 1s and 0s.
+    /// Comparisons of numbers give booleans; of tensors, tensors of 1s and 0s, marked as
+    /// masks for indexing (`x[x > 0]`).
     private func compare(_ op: BinaryOperator, _ x: Tensor, _ y: Tensor) throws -> Value {
         let test: (Double, Double) -> Bool
         switch op {
@@ -130,6 +131,6 @@ extension Interpreter {
         default: test = { $0 >= $1 }
         }
         if x.rank == 0 && y.rank == 0 { return .bool(test(x.scalar!, y.scalar!)) }
-        return .tensor(Tensor(try NDArray.zip(x.value, y.value, operation: "comparison") { test($0, $1) ? 1 : 0 }))
+        return .tensor(Tensor.mask(try NDArray.zip(x.value, y.value, operation: "comparison") { test($0, $1) ? 1 : 0 }))
     }
 }

@@ -166,6 +166,34 @@ struct Resolver {
             return .init(kind: .function(compile(function, scope: scope)), range: range)
         case .range(let low, let high):
             return .init(kind: .range(compile(low, scope: scope), compile(high, scope: scope)), range: range)
+        case .formatted(let parts):
+            return .init(kind: .formatted(parts.map { part -> Code.FormattedPart in
+                switch part {
+                case .text(let text): return .text(text)
+                case .value(let value, let format, let partRange):
+                    return .value(compile(value, scope: scope), format.map { FormatSpec(parsing: $0) }, partRange)
+                }
+            }), range: range)
+        case .comprehension(let element, let clauses):
+            // The loop variables are the comprehension's own, as in Python 3: a frame whose
+            // parent is the scope around it, so the names it reads resolve as a nested
+            // function's would.
+            let inner = Scope(parent: scope)
+            var compiled: [Code.Comprehension.Clause] = []
+            for clause in clauses {
+                switch clause {
+                case .iteration(let variables, let iterable, let clauseRange):
+                    // The iterable is read before its own variables are bound.
+                    let source = compile(iterable, scope: inner)
+                    let targets = variables.map { Code.Target.local(inner.slot($0), name: Label($0)) }
+                    compiled.append(.iteration(targets, source, clauseRange))
+                case .condition(let condition):
+                    compiled.append(.condition(compile(condition, scope: inner)))
+                }
+            }
+            let body = compile(element, scope: inner)
+            return .init(kind: .comprehension(Code.Comprehension(element: body, clauses: compiled, frameSize: inner.slots.count)),
+                         range: range)
         }
     }
 

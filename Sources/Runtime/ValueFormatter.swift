@@ -166,8 +166,8 @@ public enum ValueFormatter {
     /// A tensor as nested brackets: `[1, 2, 3]`, or one row per line for matrices.
     /// Past `limit` characters the text is cut off (a tensor of many short axes, such as
     /// 27 axes of size 2, is not summarised and would otherwise be written in full).
-    public static func format(_ array: NDArray, limit: Int = longestText) -> String {
-        if array.rank == 0 { return NumberFormat.g(array[flat: 0]) }
+    public static func format(_ array: NDArray, limit: Int = longestText, number: (Double) -> String = { NumberFormat.g($0) }) -> String {
+        if array.rank == 0 { return number(array[flat: 0]) }
         let summarise = array.count > summaryThreshold
         let values = array.values
         let strides = array.shape.strides
@@ -187,9 +187,9 @@ public enum ValueFormatter {
                 let elementOffset = offset + i * strides[axis]
                 if written > limit { break }
                 if axis == array.rank - 1 {
-                    let number = NumberFormat.g(values[elementOffset])
-                    written += number.utf8.count + 2
-                    parts.append(number)
+                    let text = number(values[elementOffset])
+                    written += text.utf8.count + 2
+                    parts.append(text)
                 } else {
                     parts.append(render(axis: axis + 1, offset: elementOffset, indent: indent + 1))
                 }

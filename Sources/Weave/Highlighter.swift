@@ -48,7 +48,7 @@ public struct Highlighter: Sendable {
     static func style(_ kind: TokenKind, next: TokenKind?) -> String? {
         switch kind {
         case .number: return "hl-n"
-        case .string: return "hl-s"
+        case .string, .formatString: return "hl-s"
         case .comment: return "hl-cm"
         case .invalid: return "hl-x"
         case .keyword(let keyword):

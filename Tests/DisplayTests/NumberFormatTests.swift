@@ -4,7 +4,9 @@ import Testing
 @Suite struct NumberFormatTests {
     @Test(arguments: [
         (0.7310585786300049, "0.731059"), (138.83399, "138.834"), (1.5e-7, "1.5e-07"),
-        (-4.0, "-4"), (-0.0, "0"), (0.0, "0"), (1e6, "1e+06"), (123456.7, "123457"),
+        (-4.0, "-4"), (-0.0, "0"), (0.0, "0"), (1e6, "1000000"), (123456.7, "123457"),
+        // Whole numbers are written whole while a double holds them exactly; others as %g.
+        (20_000_000, "20000000"), (-3_628_800, "-3628800"), (1234567.5, "1.23457e+06"), (1e16, "1e+16"),
         (Double.nan, "nan"), (Double.infinity, "inf"), (-Double.infinity, "-inf"),
         (0.1 + 0.2, "0.3"), (-12.0, "-12"),
     ])

@@ -69,7 +69,17 @@ import Testing
         },
         Case(name: "cross entropy indices", shapes: [[4]]) { try Loss.crossEntropy($0[0], Tensor(2)) },
         Case(name: "composite neuron", shapes: [[3], [3], []]) { try (Tensor.matmul($0[0], $0[1]) + $0[2]).sigmoid() },
+        // Linear algebra, on matrices kept well away from singular by adding 3I.
+        Case(name: "solve vector", shapes: [[3, 3], [3]]) { try Tensor.solve($0[0] + conditioned, $0[1]) },
+        Case(name: "solve matrix", shapes: [[3, 3], [3, 2]]) { try Tensor.solve($0[0] + conditioned, $0[1]) },
+        Case(name: "inverse", shapes: [[3, 3]]) { try Tensor.inverse($0[0] + conditioned) },
+        Case(name: "determinant", shapes: [[3, 3]]) { try Tensor.determinant($0[0]) },
+        Case(name: "eigenvalues", shapes: [[3, 3]]) { try Tensor.symmetricEigen($0[0] + $0[0].transposed).values },
+        Case(name: "eigenvectors", shapes: [[3, 3]]) { try Tensor.symmetricEigen($0[0] + $0[0].transposed).vectors },
+        Case(name: "norm", shapes: [[4]]) { try $0[0].norm },
     ]
+
+    static let conditioned = Tensor(NDArray(shape: Shape([3, 3]), values: [3, 0, 0, 0, 3, 0, 0, 0, 3]))
 
     @Test(arguments: cases)
     func matchesCentralDifferences(_ testCase: Case) throws {

@@ -19,6 +19,20 @@ func sexpr(_ e: Expression) -> String {
     case .member(let base, let name, _): return "(. \(sexpr(base)) \(name))"
     case .function(let f): return "(fn \(f.parameters.map(\.name).joined(separator: " ")))"
     case .range(let a, let b): return "(..< \(sexpr(a)) \(sexpr(b)))"
+    case .comprehension(let element, let clauses):
+        return "(for \(sexpr(element))" + clauses.map { clause -> String in
+            switch clause {
+            case .iteration(let variables, let iterable, _): return " (in \(variables.joined(separator: " ")) \(sexpr(iterable)))"
+            case .condition(let condition): return " (if \(sexpr(condition)))"
+            }
+        }.joined() + ")"
+    case .formatted(let parts):
+        return "(f" + parts.map { part -> String in
+            switch part {
+            case .text(let text): return " \"\(text)\""
+            case .value(let value, let format, _): return " {\(sexpr(value))\(format.map { ":" + $0 } ?? "")}"
+            }
+        }.joined() + ")"
     }
 }
 
@@ -48,6 +62,11 @@ func parseExpression(_ code: String) -> String {
         ("f(1,\n  2)", "(call f 1 2)"),
         ("1 +\n 2", "(+ 1 2)"),
         ("1_000 * 1e-3", "(* 1000 0.001)"),
+        ("[x^2 for x in xs]", "(for (^ x 2) (in x xs))"),
+        ("[i * j for i in 0..<3 for j in 0..<i if i != j]", "(for (* i j) (in i (..< 0 3)) (in j (..< 0 i)) (if (!= i j)))"),
+        ("[v for i, v in enumerate(xs) if i > 0]", "(for v (in i v (call enumerate xs)) (if (> i 0)))"),
+        ("f\"lr = {lr:.3f}, {{x}} {f(a, k: 1)}\"", "(f \"lr = \" {lr:.3f} \", {x} \" {(call f a k: 1)})"),
+        ("f\"{d[\"a\"]:>8}\"", "(f {(index d 1):>8})"),
     ])
     func precedenceAndShapes(code: String, expected: String) {
         #expect(parseExpression(code) == expected)

@@ -24,7 +24,7 @@ import Testing
         ("fn f(x) { if x > 0 { return x }\n -x }\nf(-3), f(4)", "(3, 4)"),
         ("fn f(x, k = 10) { x + k }\nf(1), f(1, k: 2), f(k: 3, x: 1)", "(11, 3, 4)"),
         ("fn add(n) { fn(x) { x + n } }\nadd(5)(1)", "6"),
-        ("fn fact(n) { if n <= 1 { 1 } else { n * fact(n - 1) } }\nfact(10)", "3.6288e+06"),
+        ("fn fact(n) { if n <= 1 { 1 } else { n * fact(n - 1) } }\nfact(10)", "3628800"),
         ("square = fn(x) { x^2 }\nsquare(3), derivative(square, 3)", "(9, 6)"),
         ("derivative(sigmoid, 0)", "0.25"),
         ("w = 3\nderivative(fn(t) { w * t }, 2), w.grad", "(3, 0)"),
@@ -36,6 +36,26 @@ import Testing
         ("for i, v in enumerate([7, 8]) { print(i, v) }", "0 7\n1 8"),
         ("a, b = 1, 2\na, b = b, a\na, b", "(2, 1)"),
         ("X, Y = xor()\nX.shape, Y.shape", "((4, 2), (4, 1))"),
+        // Comprehensions: their own loop variables, clauses nested as in Python.
+        ("[i^2 for i in 0..<4]", "[0, 1, 4, 9]"), ("[x for x in [3, 1, 4, 1, 5] if x > 2]", "[3, 4, 5]"),
+        ("[(i, j) for i in 0..<3 for j in 0..<i]", "[(1, 0), (2, 0), (2, 1)]"),
+        ("[[i * j for j in 1..<3] for i in 1..<3]", "[[1, 2],\n [2, 4]]"), ("i = 7\n[i for i in 0..<2]\ni", "[0, 1]\n7"),
+        ("[v * i for i, v in enumerate([10, 20])]", "[0, 20]"), ("[x for x in [1, 2] if x > 5]", "[]"),
+        // Formatted strings.
+        ("lr = 0.123456\nf\"lr = {lr:.3f}, {lr:.2e}, {lr}\"", "lr = 0.123, 1.23e-01, 0.123456"),
+        ("f\"[{\"ab\":>5}] [{\"ab\":*^6}] {1234567:,d} {0.25:.1%} {-3:+d} {7:03d} {{}}\"", "[   ab] [**ab**] 1,234,567 25.0% -3 007 {}"),
+        ("f\"{[1, 2] / 3:.2f}\"", "[0.33, 0.67]"),
+        // Indexing by positions and by masks, with gradients.
+        ("eye(3)[[2, 0]]", "[[0, 0, 1],\n [1, 0, 0]]"), ("x = [-1, 2, -3, 4]\nx[x > 0], x[[3, 3]]", "([2, 4], [4, 4])"),
+        ("m = [[1, -2], [3, 4]]\nm[m > 0], m[:, [1, 0]]", "([1, 3, 4], [[-2, 1],\n [4, 3]])"),
+        ("derivative(fn(v) { sum(v[[0, 0, 2]]^2) }, [1, 2, 3])", "[4, 0, 6]"),
+        ("derivative(fn(v) { sum(v[v > 1.5]) }, [1, 2, 3])", "[0, 1, 1]"),
+        // Linear algebra.
+        ("A = [[4, 1], [2, 3]]\nsolve(A, [1, 2]), det(A)", "([0.1, 0.6], 10)"), ("inv([[4, 1], [2, 3]])", "[[0.3, -0.1],\n [-0.2, 0.4]]"),
+        ("values, vectors = eigh([[2, 1], [1, 2]])\nvalues", "[1, 3]"), ("norm([3, 4])", "5"),
+        ("derivative(fn(M) { det(M) }, [[1, 2], [3, 4]])", "[[4, -3],\n [-2, 1]]"),
+        // Whole numbers are written whole.
+        ("20000000, 2^53", "(20000000, 9.0072e+15)"),
         // Strings, tuples, lists, print.
         ("\"loss: \" + str(0.5)", "loss: 0.5"), ("print(\"a\", 1, [2, 3])", "a 1 [2, 3]"),
         ("len([1, 2, 3]), len(\"abc\")", "(3, 3)"), ("(1, \"a\", true)", "(1, \"a\", true)"),
