@@ -279,13 +279,22 @@ extension Tensor {
 /// The array of a constant tensor, boxed so that a tensor handle holds one reference
 /// whatever it stands for.
 final class ConstantArray: @unchecked Sendable {
-    let value: NDArray
-    /// Whether a comparison made it (`x > 0`): then indexing with it selects where it is 1.
-    let isMask: Bool
+    /// What a constant is for, when it is more than a number.
+    enum Role {
+        case plain
+        /// Data (`constant(...)`, loaded files, data sets): a name bound to it stays a
+        /// constant, never a variable, so it takes no gradient.
+        case data
+        /// The 1s and 0s of a comparison (`x > 0`): data that indexing reads as a mask.
+        case mask
+    }
 
-    init(_ value: NDArray, isMask: Bool = false) {
+    let value: NDArray
+    let role: Role
+
+    init(_ value: NDArray, role: Role = .plain) {
         self.value = value
-        self.isMask = isMask
+        self.role = role
     }
 }
 
@@ -294,11 +303,22 @@ extension Tensor {
     /// it is 1, as numpy's boolean arrays do. Any operation on it gives ordinary numbers.
     public static func mask(_ value: NDArray) -> Tensor {
         guard !value.isScalar else { return Tensor(value) }
-        return Tensor(number: 0, object: ConstantArray(value, isMask: true), index: -1, kind: .constant)
+        return Tensor(number: 0, object: ConstantArray(value, role: .mask), index: -1, kind: .constant)
+    }
+
+    /// Numbers marked as data: a constant that binding a name to keeps constant (no
+    /// gradient, shown as data in diagrams), as tensors are by default in PyTorch.
+    public static func data(_ value: NDArray) -> Tensor {
+        Tensor(number: 0, object: ConstantArray(value, role: .data), index: -1, kind: .constant)
+    }
+
+    private var constantRole: ConstantArray.Role {
+        kind == .constant ? unsafeDowncast(object.unsafelyUnwrapped, to: ConstantArray.self).role : .plain
     }
 
     /// Whether this is a mask made by a comparison (see `mask`).
-    public var isMask: Bool {
-        kind == .constant && unsafeDowncast(object.unsafelyUnwrapped, to: ConstantArray.self).isMask
-    }
+    public var isMask: Bool { constantRole == .mask }
+
+    /// Whether this is data (see `data`) or a mask: a constant that stays one when named.
+    public var isData: Bool { constantRole != .plain }
 }

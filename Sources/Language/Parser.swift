@@ -33,6 +33,18 @@ public struct Parser {
         self.diagnostics = diagnostics
     }
 
+    /// Words that start a statement in Python, and what this language writes instead.
+    static let pythonStatements: [String: String] = [
+        "def": "functions are written fn name(x, y) { ... }, the last expression being the result",
+        "lambda": "anonymous functions are written fn(x) { x * 2 }",
+        "import": "there is nothing to import: the built-in functions are always there (builtins() lists them)",
+        "from": "there is nothing to import: the built-in functions are always there (builtins() lists them)",
+        "elif": "write else if",
+        "class": "there are no classes: networks are built with Sequential(Linear(...), ...)",
+        "with": "there is no with: write the statements as they are",
+        "pass": "an empty block is written { }",
+    ]
+
     /// Thrown to abandon the current statement after a syntax error has been recorded.
     private struct Abandon: Error {}
 
@@ -75,11 +87,17 @@ public struct Parser {
         return Abandon()
     }
 
-    private mutating func expect(_ symbol: Symbol, _ context: String) throws(Abandon) -> Token {
+    private mutating func expect(_ symbol: Symbol, _ context: String, opened opening: Token? = nil) throws(Abandon) -> Token {
         guard check(symbol) else {
-            throw fail("expected '\(symbol.rawValue)' \(context), found \(describe(current))")
+            throw fail("expected '\(symbol.rawValue)' \(context), found \(describe(current))",
+                       notes: opening.map { [.init("the '\(Self.text(of: $0))' opened here", at: $0.range)] } ?? [])
         }
         return advance()
+    }
+
+    private static func text(of token: Token) -> String {
+        if case .symbol(let symbol) = token.kind { return symbol.rawValue }
+        return "?"
     }
 
     private func describe(_ token: Token) -> String {
@@ -135,7 +153,15 @@ public struct Parser {
                 guard current.kind == .newline || check(.semicolon) || current.kind == .end
                     || (terminator != nil && check(terminator!))
                 else {
-                    throw fail("expected a new line or ';' after the statement, found \(describe(current))")
+                    var notes: [Diagnostic.Note] = []
+                    // `elif` after a block, or what follows `lambda` in an expression.
+                    for token in [current, previous] {
+                        if case .identifier(let word) = token.kind, let habit = Self.pythonStatements[word] {
+                            notes.append(.init(habit))
+                            break
+                        }
+                    }
+                    throw fail("expected a new line or ';' after the statement, found \(describe(current))", notes: notes)
                 }
             } catch {
                 synchronize()
@@ -164,6 +190,10 @@ public struct Parser {
         let start = current.range.start
         func finish(_ kind: Statement.Kind) -> Statement {
             Statement(kind, SourceRange(start: start, end: previous.range.end))
+        }
+        if case .identifier(let word) = current.kind, let habit = Self.pythonStatements[word],
+           word == "pass" || word == "elif" || { if case .identifier = tokens[index + 1].kind { return true } else { return false } }() {
+            throw fail("'\(word)' is not a keyword of this language", notes: [.init(habit)])
         }
         switch current.kind {
         case .keyword(.fn) where tokens[index + 1].kind != .symbol(.leftParen):
@@ -459,13 +489,15 @@ public struct Parser {
     private mutating func parsePostfix() throws(Abandon) -> Expression {
         var expression = try parsePrimary()
         while true {
-            if match(.leftParen) {
+            if check(.leftParen) {
+                let open = advance()
                 let arguments = try parseArguments()
-                let close = try expect(.rightParen, "to end the arguments")
+                let close = try expect(.rightParen, "to end the arguments", opened: open)
                 expression = try bounded(Expression(.call(expression, arguments), expression.range.union(close.range)))
-            } else if match(.leftBracket) {
+            } else if check(.leftBracket) {
+                let open = advance()
                 let indices = try parseIndices()
-                let close = try expect(.rightBracket, "to end the index")
+                let close = try expect(.rightBracket, "to end the index", opened: open)
                 expression = try bounded(Expression(.subscripted(expression, indices), expression.range.union(close.range)))
             } else if match(.dot) {
                 guard case .identifier(let name) = current.kind else {
@@ -619,7 +651,7 @@ public struct Parser {
                 if check(.rightParen) { break }
                 elements.append(try parseExpression())
             }
-            let close = try expect(.rightParen, "to end the parenthesised expression")
+            let close = try expect(.rightParen, "to end the parenthesised expression", opened: token)
             return Expression(.tuple(elements), token.range.union(close.range))
         case .symbol(.leftBracket):
             advance()
@@ -628,15 +660,18 @@ public struct Parser {
                 elements.append(try parseExpression())
                 if elements.count == 1, check(.for) {
                     let clauses = try parseComprehensionClauses()
-                    let close = try expect(.rightBracket, "to end the comprehension")
+                    let close = try expect(.rightBracket, "to end the comprehension", opened: token)
                     return Expression(.comprehension(element: elements[0], clauses: clauses), token.range.union(close.range))
                 }
                 if !match(.comma) { break }
             }
-            let close = try expect(.rightBracket, "to end the list")
+            let close = try expect(.rightBracket, "to end the list", opened: token)
             return Expression(.list(elements), token.range.union(close.range))
         case .newline, .end:
             throw fail("expected an expression, found \(describe(token))")
+        case .symbol(.star) where previous.kind == .symbol(.star) && previous.range.end == token.range.start:
+            throw fail("'**' is not an operator", at: previous.range.union(token.range),
+                       notes: [.init("powers are written with ^, as in 2^3")])
         default:
             throw fail("expected an expression, found \(describe(token))")
         }

@@ -31,6 +31,14 @@ public struct NotebookRun: Sendable {
     /// Whether anything went wrong that should fail `run`, `check` and `build`.
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// What a block showed before it failed unexpectedly (nil when it did not fail so, or
+    /// showed nothing first): `run` prints it, so a reader sees how far the block got.
+    public func partialText(_ block: Int) -> String? {
+        guard case .ran(let result) = outcomes[block], result.failed, !notebook.blocks[block].options.contains("error"),
+              !result.items.isEmpty else { return nil }
+        return result.items.map(\.record).joined(separator: "\n")
+    }
+
     /// What a block records: its displays or, for a block marked `error` that failed, its
     /// error (nil when it displays nothing, did not run, or failed unexpectedly).
     public func recordedText(_ block: Int) -> String? {

@@ -4,8 +4,8 @@ import Foundation
 /// Small data sets made deterministically from a seed, and CSV files next to the notebook.
 extension Builtins {
     private static func pair(_ x: [Double], columns: Int, _ labels: [Double]) -> Value {
-        .tuple([.tensor(Tensor(NDArray(shape: Shape([labels.count, columns]), values: x))),
-                .tensor(Tensor(NDArray(labels)))])
+        .tuple([.tensor(Tensor.data(NDArray(shape: Shape([labels.count, columns]), values: x))),
+                .tensor(Tensor.data(NDArray(labels)))])
     }
 
     /// Shuffles samples (rows of x with their labels) with the data set's own generator.
@@ -24,8 +24,8 @@ extension Builtins {
 
     static let data: [Builtin] = [
         Builtin("xor", [], summary: "the four XOR samples: X of shape [4, 2] and Y of shape [4, 1]") { _ in
-            .tuple([.tensor(Tensor(NDArray(rows: [[0, 0], [0, 1], [1, 0], [1, 1]]))),
-                    .tensor(Tensor(NDArray(rows: [[0], [1], [1], [0]])))])
+            .tuple([.tensor(Tensor.data(NDArray(rows: [[0, 0], [0, 1], [1, 0], [1, 1]]))),
+                    .tensor(Tensor.data(NDArray(rows: [[0], [1], [1], [0]])))])
         },
         Builtin("moons", [optional("n"), optional("noise"), optional("seed")],
                 summary: "two interleaving half circles (as scikit-learn's make_moons): X [n, 2] and class indices y") { arguments in
@@ -88,7 +88,7 @@ extension Builtins {
         Builtin("load", [required("path")],
                 summary: "a CSV file of numbers next to the notebook, as a tensor (one row per line; a header line is skipped)") { arguments in
             guard let path = try arguments.string("path") else { throw BuiltinError("load needs a path") }
-            return .tensor(Tensor(try DataFile.load(path, interpreter: arguments.interpreter)))
+            return .tensor(Tensor.data(try DataFile.load(path, interpreter: arguments.interpreter)))
         },
     ]
 }

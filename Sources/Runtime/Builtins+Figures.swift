@@ -236,6 +236,10 @@ extension Builtins {
                 summary: "a table: one matrix, or one vector per column, with row and column labels") { arguments in
             var columns: [[String]] = []
             let items = arguments.rest
+            guard !items.isEmpty else {
+                throw BuiltinError("table needs values: one matrix, or one vector per column",
+                                   notes: [.init("table([[1, 2], [3, 4]], columns: [\"a\", \"b\"]) or table(xs, ys, columns: [\"x\", \"y\"])")])
+            }
             if items.count == 1, case .tensor(let t) = items[0].value, t.rank == 2 {
                 let (rows, width) = (t.shape.dims[0], t.shape.dims[1])
                 columns = (0..<width).map { c in (0..<rows).map { NumberFormat.g(t.value[flat: $0 * width + c]) } }

@@ -54,6 +54,10 @@ extension Builtins {
             }
             return .none
         },
+        Builtin("constant", [required("x")],
+                summary: "x as data: a name bound to it stays a constant that takes no gradient (loaded files and data sets are data already)") { arguments in
+            .tensor(Tensor.data(try arguments.tensor("x").value))
+        },
         Builtin("zero_grad", [variadic("values")], summary: "clears the gradients of values, networks or optimizers", takesVariables: true) { arguments in
             for (index, item) in arguments.rest.enumerated() {
                 switch item.value {

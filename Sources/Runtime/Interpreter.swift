@@ -150,7 +150,8 @@ public final class Interpreter {
 
     /// Binding a name: a plain number becomes a variable (so `x = -2` can later have an
     /// `x.grad`), and a computed value gets the name as its label in graph diagrams. Loop
-    /// variables are bound as they are.
+    /// variables, data (`constant(...)`, loaded files, data sets) and masks are bound as
+    /// they are.
     func bind(_ value: Value, name: Label, loopVariable: Bool) -> Value {
         Self.rebound(value, name: name, loopVariable: loopVariable) ?? value
     }
@@ -162,7 +163,7 @@ public final class Interpreter {
         switch value {
         case .tensor(let tensor):
             if !tensor.isTracked {
-                return loopVariable ? nil : .tensor(Variable(tensor.value, name: name.name).tensor)
+                return loopVariable || tensor.isData ? nil : .tensor(Variable(tensor.value, name: name.name).tensor)
             }
             if !tensor.isVariable { tensor.setLabel(name) }
             return nil
@@ -306,12 +307,26 @@ public final class Interpreter {
     // MARK: Errors
 
     func undefined(_ name: String, at range: SourceRange, frame: Frame?) -> RuntimeError {
+        if let habit = Self.pythonNames[name] {
+            return RuntimeError("undefined name '\(name)'", at: range, notes: [.init(habit)])
+        }
         var candidates = globals.definedNames + Array(Builtins.table.keys).sorted()
         candidates += Keyword.allCases.map(\.rawValue)
         let suggestion = Suggestion.closest(to: name, among: candidates)
         return RuntimeError("undefined name '\(name)'", at: range,
                             notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [])
     }
+
+    /// Names a Python programmer writes by habit, and what this language writes instead.
+    static let pythonNames: [String: String] = [
+        "True": "the booleans are written true and false",
+        "False": "the booleans are written true and false",
+        "None": "there is no None: a function without a result gives nothing, and a name holds a value from its first assignment",
+        "range": "ranges are written 0..<n (the end excluded), as in for i in 0..<n { ... }",
+        "np": "there is no numpy here: tensors and their functions are built in (builtins() lists them)",
+        "torch": "there is no torch here: tensors, layers and optimizers are built in (builtins() lists them)",
+        "self": "there are no classes: a function takes what it needs as arguments",
+    ]
 
     /// Runs an engine operation, turning its error into a diagnostic at `range`.
     func engine<T>(at range: SourceRange, _ body: () throws -> T) throws -> T {

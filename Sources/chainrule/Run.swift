@@ -6,7 +6,8 @@ import Pipeline
 
 extension Chainrule {
     /// `chainrule run FILE`: every block's output on stdout, exactly as `update` would record
-    /// it; diagnostics on stderr; no file written.
+    /// it (under a `==> FILE:LINE <==` header per block when several show something, and a
+    /// failing block's as far as it got); diagnostics on stderr; no file written.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run one notebook and print every block's output.")
@@ -23,8 +24,16 @@ extension Chainrule {
                 throw ExitCode(1)
             }
             let result = NotebookRunner.run(notebook)
-            for index in notebook.blocks.indices {
-                if let text = result.recordedText(index) { print(text) }
+            // What each block showed (a failing block, as far as it got); under a header
+            // naming its line when more than one block shows something, as `head` does for
+            // several files.
+            let shown = notebook.blocks.indices.compactMap { index -> (line: Int, text: String)? in
+                guard let text = result.recordedText(index) ?? result.partialText(index) else { return nil }
+                return (notebook.blocks[index].fenceLine, text)
+            }
+            for (position, block) in shown.enumerated() {
+                if shown.count > 1 { print((position > 0 ? "\n" : "") + "==> \(file):\(block.line) <==") }
+                print(block.text)
             }
             let renderer = DiagnosticRenderer(sources: [NotebookLoader.sourceText(notebook)])
             Terminal.error(renderer.render(result.diagnostics))

@@ -80,6 +80,16 @@ final class Project {
         #expect(try project.read("one.md") == first)
     }
 
+    /// Several blocks' outputs come under a header naming each block's line, as `head` does
+    /// for several files; a failing block shows what it displayed before it failed.
+    @Test func runSeparatesBlocksAndShowsHowFarAFailingBlockGot() throws {
+        let project = try Project(["two.md": "# Two\n\n```backprop\n1 + 1\n```\n\n```backprop\nprint(\"before\")\n[1, 2] + [1, 2, 3]\n```\n\n```backprop\n3\n```\n"])
+        let result = try project.run("run", "notebooks/two.md")
+        #expect(result.status == 1)
+        #expect(result.stdout == "==> notebooks/two.md:3 <==\n2\n\n==> notebooks/two.md:7 <==\nbefore\n", "\(result.stdout)")
+        #expect(result.stderr.contains("notebooks/two.md:9:1: error: shapes [2] and [3] do not fit addition"), "\(result.stderr)")
+    }
+
     /// `load` may read anywhere inside the notebook's project (the folder that holds its
     /// `notebooks` folder), and nowhere else: the same for `run` and `check`, from whatever
     /// folder they are started.

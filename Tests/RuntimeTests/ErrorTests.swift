@@ -11,6 +11,26 @@ import Testing
         return (diagnostic.message, diagnostic.range.map { "\($0.start.line):\($0.start.column)" } ?? "")
     }
 
+    @Test func pythonHabitsGetAHint() {
+        for (code, hint) in [
+            ("2 ** 3", "powers are written with ^, as in 2^3"),
+            ("def f(x) { x }", "functions are written fn name(x, y) { ... }, the last expression being the result"),
+            ("f = lambda x: x", "anonymous functions are written fn(x) { x * 2 }"),
+            ("x = True", "the booleans are written true and false"),
+            ("for i in range(3) { i }", "ranges are written 0..<n (the end excluded), as in for i in 0..<n { ... }"),
+            ("import numpy", "there is nothing to import: the built-in functions are always there (builtins() lists them)"),
+            ("x = 1\nif x > 1 { 1 } elif x { 2 }", "write else if"),
+        ] {
+            #expect(run(code).errors.first?.notes.map(\.message) == [hint], "\(code)")
+        }
+        // A name that happens to be a Python keyword is a name like any other.
+        #expect(run("def = 3\ndef * 2").text == "6")
+        // An unclosed bracket points back at where it opened.
+        let unclosed = run("x = f(1,\n  2\ny = 3").errors.first
+        #expect(unclosed?.notes.first?.message == "the '(' opened here")
+        #expect(unclosed?.notes.first?.range?.start == SourceLocation(line: 1, column: 6))
+    }
+
     @Test func undefinedNameSuggestsTheClosest() {
         let outcome = run("learning_rate = 0.1\nx = lerning_rate * 2")
         #expect(outcome.error == "undefined name 'lerning_rate'")
@@ -49,6 +69,11 @@ import Testing
         ("solve([[1, 2], [2, 4]], [1, 1])", "the matrix is singular: solve has no unique solution", "1:1"),
         ("eigh([[1, 2], [3, 4]])", "eigh needs a symmetric matrix; entries [0, 1] and [1, 0] differ", "1:1"),
         ("[x for x in 0..<3 if]", "expected an expression, found ']'", "1:21"),
+        ("table()", "table needs values: one matrix, or one vector per column", "1:1"),
+        ("2 ** 3", "'**' is not an operator", "1:3"),
+        ("def f(x) { x }", "'def' is not a keyword of this language", "1:1"),
+        ("x = None", "undefined name 'None'", "1:5"),
+        ("x = [1, 2\ny = 3", "expected ']' to end the list, found 'y'", "2:1"),
         ("derivative(fn(x) { x * [1, 2] }, 1)", "derivative needs a function that returns a number; the anonymous function returned a tensor of shape [2]", "1:12"),
         ("sum([[1, 2], [3]])", "'x' of sum must be a tensor, but its rows have different shapes: [2] and [1]", "1:5"),
     ])

@@ -50,6 +50,10 @@ import Testing
         ("m = [[1, -2], [3, 4]]\nm[m > 0], m[:, [1, 0]]", "([1, 3, 4], [[-2, 1],\n [4, 3]])"),
         ("derivative(fn(v) { sum(v[[0, 0, 2]]^2) }, [1, 2, 3])", "[4, 0, 6]"),
         ("derivative(fn(v) { sum(v[v > 1.5]) }, [1, 2, 3])", "[0, 1, 1]"),
+        // Data stays data when named: no gradient, and a named mask still selects.
+        ("y = constant([0, 1])\np = [0.5, 0.5]\nbackward(sum((p - y)^2))\ny.grad, p.grad", "([0, 0], [1, -1])"),
+        ("X, Y = xor()\nL = sum(X @ [1, 1])\nX.grad", "[[0, 0],\n [0, 0],\n [0, 0],\n [0, 0]]"),
+        ("x = [-1, 2, 3]\nmask = x > 0\nx[mask], mask", "([2, 3], [0, 1, 1])"),
         // Linear algebra.
         ("A = [[4, 1], [2, 3]]\nsolve(A, [1, 2]), det(A)", "([0.1, 0.6], 10)"), ("inv([[4, 1], [2, 3]])", "[[0.3, -0.1],\n [-0.2, 0.4]]"),
         ("values, vectors = eigh([[2, 1], [1, 2]])\nvalues", "[1, 3]"), ("norm([3, 4])", "5"),
