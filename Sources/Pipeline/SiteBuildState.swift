@@ -86,6 +86,19 @@ struct SiteBuildState {
             NotebookMath.labels(of: parsed[index], base: contexts[index].math).mapValues(\.tag)
         }
         let layout = SiteLayout(sources: sources, outlines: outlines, equations: equations, options: options)
+        // A label is the site's: \eqref on a third page could mean either equation.
+        var labelledBy: [String: Int] = [:]
+        var labelProblems: [Diagnostic] = []
+        for (index, labels) in equations.enumerated() {
+            for name in labels.keys.sorted() {
+                if let first = labelledBy[name] {
+                    labelProblems.append(.warning("the equation label '\(name)' is also defined in \(sources[first].path)", file: sources[index].path,
+                                                notes: [.init("each page's own references find its own equation, but a reference from any other page finds only one of them; give each equation a label of its own")]))
+                } else {
+                    labelledBy[name] = index
+                }
+            }
+        }
 
         // Reuse what the last build drew, run what the cache cannot answer for.
         let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
@@ -157,7 +170,8 @@ struct SiteBuildState {
 
         // Links, checked against every page (also from pages reused as they were), whose
         // targets are their headings and their numbered figures and tables.
-        var siteProblems: [Diagnostic] = []
+        // Kept with the site's own problems, so that a build with nothing changed repeats them.
+        var siteProblems: [Diagnostic] = labelProblems
         var linked: [String: String] = [:]
         let siteMap = SiteMap(records.enumerated().map { index, record in
             SiteMap.Entry(source: sources[index].key, page: sources[index].page, title: record.outline.title,

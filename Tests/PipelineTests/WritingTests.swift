@@ -149,6 +149,12 @@ import Testing
         #expect(a.contains("<a class=\"cr-xref\" href=\"#eq-loss\">(1)</a>"))
         #expect(b.contains("<a class=\"cr-xref\" href=\"a.html#eq-loss\"><math"), "\(b)")
 
+        try project.write("c.md", "# Again\n\n$$\n\\begin{equation} x = 1 \\label{loss} \\end{equation}\n$$\n")
+        let duplicate = try project.run("build", "-q")
+        #expect(duplicate.stderr.contains("notebooks/c.md: warning: the equation label 'loss' is also defined in notebooks/a.md"), "\(duplicate.stderr)")
+        #expect(try project.run("build", "-q").stderr.contains("also defined in"), "a build with nothing changed repeats it")
+        try project.write("c.md", "# Again\n")
+
         try project.write("b.md", "# Chain\n\nThe loss $\\eqref{los}$ of the other page.\n")
         let broken = try project.run("build", "-q")
         #expect(broken.status == 1)
