@@ -28,6 +28,13 @@ extension Chainrule {
         @Option(help: "Compare numbers with this relative tolerance (overrides a notebook's rtol).")
         var rtol: Double?
 
+        @Option(help: "How to report: text (for people), or json (one document on stdout, for editors and CI; see docs/check-json.md).")
+        var format: ReportFormat = .text
+
+        enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
         func validate() throws {
             if let rtol, !(rtol >= 0 && rtol <= 1) { throw ValidationError("--rtol must be between 0 and 1") }
         }
@@ -42,7 +49,7 @@ extension Chainrule {
             if fast {
                 reports = notebooks.map { NotebookCheck.checkSources($0, toolVersion: version) }
             } else {
-                let progress = Progress(total: notebooks.count, verbosity: options.verbosity)
+                let progress = Progress(total: notebooks.count, verbosity: format == .json ? .quiet : options.verbosity)
                 let rtol = rtol
                 let runs = NotebookBatch.run(notebooks, jobs: options.jobs, judge: { run in
                     let report = NotebookCheck.check(run, toolVersion: version, rtol: rtol)
@@ -53,6 +60,11 @@ extension Chainrule {
                 let store = RecordStore(projectRoot: options.projectRoot)
                 reports = runs.map { NotebookCheck.check($0, toolVersion: version, rtol: rtol, store: store) }
                 store?.keep(runs)
+            }
+            if format == .json {
+                print(CheckReportJSON.document(reports: reports, problems: problems, toolVersion: version), terminator: "")
+                if reports.contains(where: { !$0.passed }) || !problems.isEmpty { throw ExitCode(1) }
+                return
             }
             let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
             let renderer = DiagnosticRenderer(sources: notebooks.map(NotebookLoader.sourceText))

@@ -80,6 +80,25 @@ final class Project {
         #expect(try project.read("one.md") == first)
     }
 
+    /// `check --format json`: one document with every stale record and diagnostic, located.
+    @Test func checkReportsJSON() throws {
+        let project = try Project(["a.md": "# A\n\n```backprop\n1 + 1\n```\n```output\n3\n```\n\n```backprop\nnope\n```\n"])
+        let result = try project.run("check", "--format", "json", "notebooks")
+        #expect(result.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? Int == 1)
+        #expect(document["failed"] as? Int == 1 && document["passed"] as? Int == 0)
+        let notebook = try #require((document["notebooks"] as? [[String: Any]])?.first)
+        #expect(notebook["path"] as? String == "notebooks/a.md")
+        let stale = try #require((notebook["stale"] as? [[String: Any]])?.first)
+        #expect(stale["line"] as? Int == 6 && stale["kind"] as? String == "changed")
+        #expect((stale["diff"] as? String)?.contains("-3\n+2") == true, "\(stale)")
+        let diagnostic = try #require((notebook["diagnostics"] as? [[String: Any]])?.first { $0["severity"] as? String == "error" })
+        #expect(diagnostic["message"] as? String == "undefined name 'nope'")
+        #expect(diagnostic["file"] as? String == "notebooks/a.md" && diagnostic["line"] as? Int == 11 && diagnostic["column"] as? Int == 1)
+        #expect(result.stderr.isEmpty, "no progress lines: \(result.stderr)")
+    }
+
     /// Several blocks' outputs come under a header naming each block's line, as `head` does
     /// for several files; a failing block shows what it displayed before it failed.
     @Test func runSeparatesBlocksAndShowsHowFarAFailingBlockGot() throws {
