@@ -6,11 +6,11 @@ extension FigureRenderer {
     /// properties (for example under `[data-theme=dark]`). `--cr-bg` must match the page's
     /// background: labels are haloed with it so they stay legible over lines.
     ///
-    /// Palette: Okabe and Ito's colour-blind-safe colours, darkened where needed for at
-    /// least 3:1 contrast on white (lines, markers) and lightened for the dark theme; the
-    /// forward-value green and gradient red of circuit diagrams are text and reach 4.5:1 in
-    /// both themes. Text takes the page's font; sizes are set on the elements, in the
-    /// figure's own units, so text scales with the figure.
+    /// Series, classes and paths take their colours from `Palette`, one list for every figure
+    /// kind: an element's class `cr-sN` sets `--cr-colour`, and each kind of mark strokes or
+    /// fills with it. The forward-value green and gradient red of circuit diagrams are text
+    /// and reach 4.5:1 in both themes. Text takes the page's font; sizes are set on the
+    /// elements, in the figure's own units, so text scales with the figure.
     public static let stylesheet: String = """
     :root {
       --cr-bg: #ffffff;
@@ -19,14 +19,7 @@ extension FigureRenderer {
       --cr-axis: #57606a;
       --cr-grid: #d8dee4;
       --cr-grid-minor: #eef1f4;
-      --cr-series-0: #0072b2;
-      --cr-series-1: #d55e00;
-      --cr-series-2: #008a62;
-      --cr-series-3: #bb5c9b;
-      --cr-series-4: #a87400;
-      --cr-series-5: #3a8fc7;
-      --cr-series-6: #6e6e6e;
-      --cr-series-7: #8f7a00;
+      \(Palette.properties(dark: false, indent: "  "))
       --cr-region-opacity: 0.13;
       --cr-boundary: #6e7781;
       --cr-contour: #8c959f;
@@ -46,14 +39,7 @@ extension FigureRenderer {
         --cr-axis: #9da7b3;
         --cr-grid: #30363d;
         --cr-grid-minor: #21262d;
-        --cr-series-0: #56b4e9;
-        --cr-series-1: #ff8c42;
-        --cr-series-2: #2fc79d;
-        --cr-series-3: #e59cc6;
-        --cr-series-4: #f0b429;
-        --cr-series-5: #9ad0f5;
-        --cr-series-6: #b0b0b0;
-        --cr-series-7: #f0e442;
+        \(Palette.properties(dark: true, indent: "    "))
         --cr-region-opacity: 0.16;
         --cr-boundary: #a3adb8;
         --cr-contour: #6e7681;
@@ -66,7 +52,7 @@ extension FigureRenderer {
         --cr-node-stroke: #9da7b3;
       }
     }
-    .cr-fig { display: block; margin: 0 auto; height: auto; font-family: inherit; overflow: visible; }
+    .cr-fig { --cr-colour: var(--cr-series-0); display: block; margin: 0 auto; height: auto; font-family: inherit; overflow: visible; }
     .cr-fig text { fill: var(--cr-fg); }
     .cr-fig .cr-title { font-weight: 600; }
     .cr-fig .cr-tick text, .cr-fig text.cr-note { fill: var(--cr-muted); font-variant-numeric: tabular-nums; }
@@ -74,53 +60,21 @@ extension FigureRenderer {
     .cr-fig .cr-grid { fill: none; stroke: var(--cr-grid); stroke-width: 1; }
     .cr-fig .cr-grid-minor { fill: none; stroke: var(--cr-grid-minor); stroke-width: 1; }
     .cr-fig .cr-axis { fill: none; stroke: var(--cr-axis); stroke-width: 1; }
-    .cr-fig .cr-line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
-    .cr-fig .cr-dots { fill: none; stroke-width: 5; stroke-linecap: round; }
-    .cr-fig .cr-s0 { stroke: var(--cr-series-0); }
-    .cr-fig .cr-s1 { stroke: var(--cr-series-1); }
-    .cr-fig .cr-s2 { stroke: var(--cr-series-2); }
-    .cr-fig .cr-s3 { stroke: var(--cr-series-3); }
-    .cr-fig .cr-s4 { stroke: var(--cr-series-4); }
-    .cr-fig .cr-s5 { stroke: var(--cr-series-5); }
-    .cr-fig .cr-s6 { stroke: var(--cr-series-6); }
-    .cr-fig .cr-s7 { stroke: var(--cr-series-7); }
-    .cr-fig .cr-c0, .cr-fig .cr-r0 { fill: var(--cr-series-0); }
-    .cr-fig .cr-c1, .cr-fig .cr-r1 { fill: var(--cr-series-1); }
-    .cr-fig .cr-c2, .cr-fig .cr-r2 { fill: var(--cr-series-2); }
-    .cr-fig .cr-c3, .cr-fig .cr-r3 { fill: var(--cr-series-3); }
-    .cr-fig .cr-c4, .cr-fig .cr-r4 { fill: var(--cr-series-4); }
-    .cr-fig .cr-c5, .cr-fig .cr-r5 { fill: var(--cr-series-5); }
-    .cr-fig .cr-c6, .cr-fig .cr-r6 { fill: var(--cr-series-6); }
-    .cr-fig .cr-c7, .cr-fig .cr-r7 { fill: var(--cr-series-7); }
-    /* Descent paths start with vermillion, which stands out best on the contours. */
-    .cr-fig .cr-p0 { stroke: var(--cr-series-1); }
-    .cr-fig .cr-arrow.cr-p0 { fill: var(--cr-series-1); }
-    .cr-fig .cr-p1 { stroke: var(--cr-series-0); }
-    .cr-fig .cr-arrow.cr-p1 { fill: var(--cr-series-0); }
-    .cr-fig .cr-p2 { stroke: var(--cr-series-2); }
-    .cr-fig .cr-arrow.cr-p2 { fill: var(--cr-series-2); }
-    .cr-fig .cr-p3 { stroke: var(--cr-series-3); }
-    .cr-fig .cr-arrow.cr-p3 { fill: var(--cr-series-3); }
-    .cr-fig .cr-p4 { stroke: var(--cr-series-4); }
-    .cr-fig .cr-arrow.cr-p4 { fill: var(--cr-series-4); }
-    .cr-fig .cr-p5 { stroke: var(--cr-series-5); }
-    .cr-fig .cr-arrow.cr-p5 { fill: var(--cr-series-5); }
-    .cr-fig .cr-p6 { stroke: var(--cr-series-6); }
-    .cr-fig .cr-arrow.cr-p6 { fill: var(--cr-series-6); }
-    .cr-fig .cr-p7 { stroke: var(--cr-series-7); }
-    .cr-fig .cr-arrow.cr-p7 { fill: var(--cr-series-7); }
-    .cr-fig .cr-point { stroke: var(--cr-bg); stroke-width: 0.8; }
-    .cr-fig .cr-region { stroke: none; fill-opacity: var(--cr-region-opacity); }
+    .cr-fig .cr-line { fill: none; stroke: var(--cr-colour); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+    .cr-fig .cr-dots { fill: none; stroke: var(--cr-colour); stroke-width: 5; stroke-linecap: round; }
+    \(Palette.slotRules)
+    .cr-fig .cr-point { fill: var(--cr-colour); stroke: var(--cr-bg); stroke-width: 0.8; }
+    .cr-fig .cr-region { fill: var(--cr-colour); stroke: none; fill-opacity: var(--cr-region-opacity); }
     .cr-fig .cr-boundary { fill: none; stroke: var(--cr-boundary); stroke-width: 1.5; stroke-linejoin: round; }
     .cr-fig .cr-contour-fill { fill: var(--cr-contour-fill); fill-opacity: var(--cr-contour-fill-opacity); stroke: none; }
     .cr-fig .cr-contour { fill: none; stroke: var(--cr-contour); stroke-width: 1; stroke-linejoin: round; }
     .cr-fig .cr-contour-labelled { stroke-width: 1.5; }
     .cr-fig text.cr-contour-label { fill: var(--cr-muted); font-variant-numeric: tabular-nums; }
     .cr-fig .cr-halo { paint-order: stroke; stroke: var(--cr-bg); stroke-width: 3.5px; stroke-linejoin: round; }
-    .cr-fig .cr-descent { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
-    .cr-fig .cr-descent-dots { fill: none; stroke-width: 5.5; stroke-linecap: round; }
-    .cr-fig .cr-arrow { stroke: none; }
-    .cr-fig .cr-start { fill: var(--cr-bg); stroke-width: 2.5; }
+    .cr-fig .cr-descent { fill: none; stroke: var(--cr-colour); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+    .cr-fig .cr-descent-dots { fill: none; stroke: var(--cr-colour); stroke-width: 5.5; stroke-linecap: round; }
+    .cr-fig .cr-arrow { fill: var(--cr-colour); stroke: none; }
+    .cr-fig .cr-start { fill: var(--cr-bg); stroke: var(--cr-colour); stroke-width: 2.5; }
     .cr-fig .cr-wire { fill: none; stroke: var(--cr-wire); stroke-width: 1.5; stroke-linecap: round; }
     .cr-fig .cr-node { fill: var(--cr-node-fill); stroke: var(--cr-node-stroke); stroke-width: 1.5; }
     .cr-fig .cr-input { fill: var(--cr-wire); }

@@ -1,10 +1,10 @@
 /// What a legend entry shows before its text.
 enum Swatch {
-    /// A stretch of line and/or a dot, drawn with the series class (`cr-s0`...).
+    /// A stretch of line and/or a marker, in the series colour (`Palette`).
     case series(index: Int, line: Bool, points: Bool)
-    /// A class marker (`cr-c0`...), as in the scatter plot.
+    /// A class marker, as in the scatter plot.
     case marker(index: Int)
-    /// A descent path: line, dot and arrow (`cr-p0`...).
+    /// A descent path: line, dot and arrow.
     case path(index: Int)
 }
 

@@ -41,7 +41,7 @@ struct LinePlotRenderer {
 
         svg.open("g", [("clip-path", "url(#\(clip))")])
         for (index, one) in plot.series.enumerated() {
-            let cls = "cr-s\(Marks.colourIndex(index))"
+            let cls = Palette.colourClass(index)
             let runs = canvasRuns(series[index], layout: layout)
             var line = PathData()
             var dots = PathData()

@@ -10,13 +10,6 @@ enum Marks {
         Shape.allCases[((index % Shape.allCases.count) + Shape.allCases.count) % Shape.allCases.count]
     }
 
-    /// Number of distinct colours in the stylesheet (`cr-s0`...`cr-s7`, `cr-c0`...).
-    static let colourCount = 8
-
-    static func colourIndex(_ index: Int) -> Int {
-        ((index % colourCount) + colourCount) % colourCount
-    }
-
     /// Path commands for one marker of about the same visual weight whatever its shape,
     /// centred on (x, y); `r` is the radius of the circle.
     static func marker(_ shape: Shape, _ x: Double, _ y: Double, r: Double) -> String {
@@ -67,7 +60,7 @@ enum Marks {
         let width = PlotFrame.swatchWidth
         switch swatch {
         case .series(let index, let line, let points):
-            let cls = "cr-s\(colourIndex(index))"
+            let cls = Palette.colourClass(index)
             if line {
                 var path = PathData()
                 path.move(x, y)
@@ -79,11 +72,11 @@ enum Marks {
             }
         case .marker(let index):
             svg.element("path", [
-                ("class", "cr-point cr-c\(colourIndex(index))"),
+                ("class", "cr-point " + Palette.colourClass(index)),
                 ("d", marker(shape(forClass: index), x + width / 2, y, r: 4.5)),
             ])
         case .path(let index):
-            let cls = "cr-p\(colourIndex(index))"
+            let cls = Palette.colourClass(index)
             var path = PathData()
             path.move(x, y)
             path.line(x + width - 7, y)
