@@ -38,7 +38,7 @@ extension LinePlot: RecordContent {
 extension LinePlot.Series: RecordContent {
     public func writeRecord(to writer: inout RecordWriter) {
         writer.text("name", name)
-        writer.text("style", style.rawValue)
+        writer.text("style", style.name)
         writer.numbers("x", x)
         writer.numbers("y", y)
     }

@@ -62,6 +62,9 @@ extension FigureRenderer {
     .cr-fig .cr-axis { fill: none; stroke: var(--cr-axis); stroke-width: 1; }
     .cr-fig .cr-line { fill: none; stroke: var(--cr-colour); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
     .cr-fig .cr-dots { fill: none; stroke: var(--cr-colour); stroke-width: 5; stroke-linecap: round; }
+    /* Dashes and dots are measured with the round caps, which lengthen each dash by the width. */
+    .cr-fig .cr-dashed { stroke-dasharray: 6 6; }
+    .cr-fig .cr-dotted { stroke-dasharray: 0 5; stroke-width: 2.5; }
     \(Palette.slotRules)
     .cr-fig .cr-point { fill: var(--cr-colour); stroke: var(--cr-bg); stroke-width: 0.8; }
     .cr-fig .cr-region { fill: var(--cr-colour); stroke: none; fill-opacity: var(--cr-region-opacity); }

@@ -1,7 +1,10 @@
+import Display
+
 /// What a legend entry shows before its text.
 enum Swatch {
-    /// A stretch of line and/or a marker, in the series colour (`Palette`).
-    case series(index: Int, line: Bool, points: Bool)
+    /// A stretch of the series' line (solid, dashed or dotted) and/or its marker, in its
+    /// colour, so the legend shows each series as it is drawn.
+    case series(index: Int, style: LinePlot.Style)
     /// A class marker, as in the scatter plot.
     case marker(index: Int)
     /// A descent path: line, dot and arrow.
