@@ -113,6 +113,8 @@ extension GraphDiagram.Node: RecordContent {
         writer.text("label", label)
         writer.text("value", value)
         writer.text("grad", grad)
+        // Written only when there is one, so a diagram of numbers keeps the digest it had.
+        if let shape { writer.integers("shape", shape) }
         writer.integers("inputs", inputs)
     }
 }

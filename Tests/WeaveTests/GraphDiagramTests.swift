@@ -82,6 +82,51 @@ import Display
         #expect(grads.contains("\(Self.minus)0.197") && grads.contains("\(Self.minus)0.534") && grads.contains("0.393"))
     }
 
+    /// A diagram of a layer: a vector, a matrix and a product with a long name.
+    static let layer = GraphDiagram(nodes: [
+        .init(id: 0, op: "leaf", label: "net[0].weight", value: "[[0.444579, 0.0447744],\n [0.162357, -0.238087]]",
+              grad: "[[0.0551381, 0.144167],\n [0.0275228, 0.0699603]]", shape: [2, 2]),
+        .init(id: 1, op: "leaf", label: "x", value: "[0.349012, 1.25873]", grad: "[0.5, -0.25]", shape: [2]),
+        .init(id: 2, op: "@", label: "z", value: "[0.211533, -0.243018]", grad: "[1, 1]", shape: [2], inputs: [0, 1]),
+        .init(id: 3, op: "sum", label: "L", value: "-0.0314849", grad: "1", inputs: [2]),
+    ], root: 3)
+
+    @Test func wiresShowShortValuesAndTheirTitlesTheWholeValue() throws {
+        let markup = Self.renderer.svg(Figure(.graph(Self.layer)), id: "l")
+        let inspection = try SVGInspection(markup)
+        let m = Self.minus
+        for cls in ["cr-fwd", "cr-grad"] {
+            let labels = try inspection.elements(withClass: cls).filter { $0.localName == "text" }
+            let pairs = labels.map { label -> (String, String) in
+                let title = (try? label.nodes(forXPath: "./*[local-name()='title']").first?.stringValue) ?? nil
+                return (SVGInspection.ownText(label), title ?? "")
+            }
+            let nodes = Self.layer.nodes
+            let expected: [(String, String)] = cls == "cr-fwd"
+                ? [("[2, 2]", nodes[0].value), ("[0.349, 1.26]", nodes[1].value), ("[0.212, \(m)0.243]", nodes[2].value), ("\(m)0.0315", nodes[3].value)]
+                : [("[2, 2]", nodes[0].grad!), ("[0.5, \(m)0.25]", nodes[1].grad!), ("[1, 1]", nodes[2].grad!), ("1", nodes[3].grad!)]
+            #expect(pairs.map(\.0).sorted() == expected.map(\.0).sorted(), "\(cls) labels")
+            for (short, full) in expected {
+                #expect(pairs.contains { $0.0 == short && $0.1 == full }, "\(short) has the title \(full)")
+            }
+        }
+        // Line breaks of a matrix stay in its title, as character references.
+        #expect(markup.contains("<title>[[0.444579, 0.0447744],&#10; [0.162357, -0.238087]]</title>"))
+        // The input keeps its whole name: its layer and parameter.
+        #expect(try inspection.texts(withClass: "cr-var").contains("net[0].weight"))
+    }
+
+    @Test func wireTexts() {
+        let m = "-"
+        #expect(GraphDiagramRenderer.wireText("0.731059", shape: nil) == "0.731")
+        #expect(GraphDiagramRenderer.wireText("[0.349012, 1.25873]", shape: [2]) == "[0.349, 1.26]")
+        #expect(GraphDiagramRenderer.wireText("[[1],\n [0]]", shape: [2, 1]) == "[[1], [0]]")
+        #expect(GraphDiagramRenderer.wireText("[0.420862, 0.117021, \(m)0.285755]", shape: [3]) == "[3]")
+        #expect(GraphDiagramRenderer.wireText("[1e+06, nan]", shape: [2]) == "[1e6, nan]")
+        #expect(GraphDiagramRenderer.wireText("[0, 0.01, ..., 1.98, 2]", shape: [200]) == "[200]")
+        #expect(GraphDiagramRenderer.wireText("something long that is no number", shape: nil) == "something long \u{2026}")
+    }
+
     @Test func compactNumbers() {
         #expect(GraphDiagramRenderer.compactNumber("0.731059") == "0.731")
         #expect(GraphDiagramRenderer.compactNumber("-12") == "-12")
@@ -148,6 +193,9 @@ import Display
         let inspection = try SVGInspection(markup)
         #expect(try inspection.elements(withClass: "cr-fwd").isEmpty)
         #expect(try inspection.elements(withClass: "cr-node").count == 299)
+        // No labels on the wires: each operation tells its value and gradient on hover.
+        let title = try #require(try inspection.elements(withClass: "cr-node").last?.nodes(forXPath: "./*[local-name()='title']").first)
+        #expect(title.stringValue == "+ = 299\ngradient 1")
         #expect(markup.utf8.count < 400_000)
     }
 

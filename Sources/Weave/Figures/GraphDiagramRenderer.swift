@@ -56,11 +56,11 @@ struct GraphDiagramRenderer {
         // Vertex shapes.
         let shapes = circuit.vertices.enumerated().map { index, vertex -> Shape in
             let node = nodes[vertex.node]
-            let value = Typography.display(GraphDiagramRenderer.shorten(GraphDiagramRenderer.compactNumber(node.value)))
-            let grad = node.grad.map { Typography.display(GraphDiagramRenderer.shorten(GraphDiagramRenderer.compactNumber($0))) }
+            let value = Typography.display(GraphDiagramRenderer.wireText(node.value, shape: node.shape))
+            let grad = node.grad.map { Typography.display(GraphDiagramRenderer.wireText($0, shape: node.shape)) }
             let labelWidth = compact ? 0 : max(TextWidth.of(value, fontSize: f), grad.map { TextWidth.of($0, fontSize: f) } ?? 0)
             if vertex.isInput {
-                let symbol = GraphDiagramRenderer.shorten(vertex.symbol)
+                let symbol = GraphDiagramRenderer.shorten(vertex.symbol, limit: GraphDiagramRenderer.nameLimit)
                 let width = TextWidth.of(symbol, fontSize: f)
                 return Shape(isInput: true, symbol: symbol, name: nil, value: value, grad: grad, halfWidth: 0, radius: 0,
                              isPill: false, left: width + 7, right: 0, labelWidth: labelWidth)
@@ -204,14 +204,24 @@ struct GraphDiagramRenderer {
                 inputTexts.element("text", [("x", SVGWriter.n(cx - 6)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
                 continue
             }
+            let outline: (String, [SVGWriter.Attribute])
             if shape.isPill {
-                svg.element("rect", [
+                outline = ("rect", [
                     ("class", "cr-node"), ("x", SVGWriter.n(cx - shape.halfWidth)), ("y", SVGWriter.n(cy - shape.radius)),
                     ("width", SVGWriter.n(2 * shape.halfWidth)), ("height", SVGWriter.n(2 * shape.radius)),
                     ("rx", SVGWriter.n(shape.radius)),
                 ])
             } else {
-                svg.element("circle", [("class", "cr-node"), ("cx", SVGWriter.n(cx)), ("cy", SVGWriter.n(cy)), ("r", SVGWriter.n(shape.radius))])
+                outline = ("circle", [("class", "cr-node"), ("cx", SVGWriter.n(cx)), ("cy", SVGWriter.n(cy)), ("r", SVGWriter.n(shape.radius))])
+            }
+            if compact {
+                // No wire labels: the operation itself tells its value and gradient on hover.
+                let node = nodes[circuit.vertices[v].node]
+                svg.open(outline.0, outline.1)
+                svg.title("\(shape.symbol) = \(node.value)" + (node.grad.map { "\ngradient \($0)" } ?? ""))
+                svg.close(outline.0)
+            } else {
+                svg.element(outline.0, outline.1)
             }
             opTexts.element("text", [("x", SVGWriter.n(cx)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
             if let name = shape.name {
@@ -234,18 +244,22 @@ struct GraphDiagramRenderer {
         // Values above and gradients below each vertex's stem.
         if !compact {
             svg.open("g", [("class", "cr-edge-labels"), ("text-anchor", "middle")])
+            // Each label's title holds the value in full: a wire has room for a few digits.
             for (v, shape) in shapes.enumerated() {
                 let slot = layered.slotOfVertex[v]
                 let layer = layered.slots[slot].layer
                 let start = xs[layer] + shape.right
                 let middle = (start + stemEnd[layer]) / 2
-                svg.element("text", [
-                    ("class", "cr-fwd"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] - 5)),
-                ], content: shape.value)
-                if let grad = shape.grad {
-                    svg.element("text", [
-                        ("class", "cr-grad"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] + 4 + f * 0.8)),
-                    ], content: grad)
+                let node = nodes[circuit.vertices[v].node]
+                svg.open("text", [("class", "cr-fwd"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] - 5))])
+                svg.title(node.value)
+                svg.characters(shape.value)
+                svg.close("text")
+                if let grad = shape.grad, let full = node.grad {
+                    svg.open("text", [("class", "cr-grad"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] + 4 + f * 0.8))])
+                    svg.title(full)
+                    svg.characters(grad)
+                    svg.close("text")
                 }
             }
             svg.close("g")
@@ -298,8 +312,24 @@ struct GraphDiagramRenderer {
         return NiceTicks.compactExponent(NumberFormat.g(value, digits: digits))
     }
 
-    /// Long values (tensors) are cut with an ellipsis.
-    static func shorten(_ text: String, limit: Int = 14) -> String {
+    /// The most characters a wire label takes: the label sets the length of its wire.
+    static let wireLimit = 16
+    /// Names of inputs may take more (`net[0].weight`): they stand at the left edge.
+    static let nameLimit = 20
+
+    /// What a wire says of a value: a number with three significant digits; a small
+    /// tensor with its numbers so written when that fits the wire, else its shape (`[4, 2]`),
+    /// rather than a value cut short. Text with no shape (not from a tensor) is shortened.
+    static func wireText(_ text: String, shape: [Int]?) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: "")
+        guard let shape, !shape.isEmpty else { return shorten(compactNumber(flat)) }
+        let compacted = flat.replacing(/-?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf)/) { compactNumber(String($0.output)) }
+        if compacted.count <= wireLimit { return compacted }
+        return "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// Long text is cut with an ellipsis.
+    static func shorten(_ text: String, limit: Int = wireLimit) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "\u{2026}"
