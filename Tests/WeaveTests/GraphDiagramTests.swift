@@ -45,12 +45,12 @@ import Display
         let ops = try #require(try inspection.elements(withClass: "cr-ops").first)
         #expect(ops.stringValue == "+\u{00D7}")
         #expect(try inspection.elements(withClass: "cr-node").count == 2)
-        // The legend line names both colours.
-        let caption = try #require(try inspection.elements(withClass: "cr-caption").first)
-        #expect(caption.stringValue?.contains("green: forward value") == true)
-        #expect(caption.stringValue?.contains("red: gradient") == true)
-        #expect(try inspection.elements(withClass: "cr-fwd").contains { $0.localName == "tspan" && $0.stringValue == "green" })
-        #expect(try inspection.elements(withClass: "cr-grad").contains { $0.localName == "tspan" && $0.stringValue == "red" })
+        // The title above and the key below name the diagram and both colours.
+        #expect(try inspection.elements(withClass: "cr-diagram-title").first?.stringValue == "f = (x + y) z")
+        let key = try #require(try inspection.elements(withClass: "cr-diagram-key").first)
+        #expect(key.stringValue == "green: forward value (above a wire) \u{00B7} red: gradient of the output (below)")
+        #expect(try inspection.elements(withClass: "cr-fwd").contains { $0.localName == "span" && $0.stringValue == "green" })
+        #expect(try inspection.elements(withClass: "cr-grad").contains { $0.localName == "span" && $0.stringValue == "red" })
     }
 
     @Test func inputsLeftOfOperationsAndTheRootRightmost() throws {
@@ -66,8 +66,8 @@ import Display
         let inspection = try SVGInspection(Self.renderer.svg(Figure(.graph(FigureFixtures.circuitWithoutGradients)), id: "c"))
         #expect(try Self.labels(inspection, "cr-fwd").count == 5)
         #expect(try Self.labels(inspection, "cr-grad").isEmpty)
-        let caption = try #require(try inspection.elements(withClass: "cr-caption").first)
-        #expect(caption.stringValue?.contains("red") == false)
+        let key = try #require(try inspection.elements(withClass: "cr-diagram-key").first)
+        #expect(key.stringValue == "green: forward value (above a wire)")
     }
 
     @Test func neuronShowsFoldedConstantsAndShortValues() throws {
@@ -199,11 +199,52 @@ import Display
         #expect(markup.utf8.count < 400_000)
     }
 
-    @Test func wideDiagramsScrollInsteadOfShrinking() throws {
-        let markup = Self.renderer.svg(Figure(.graph(FigureFixtures.network)), id: "w")
-        let inspection = try SVGInspection(markup)
-        #expect(inspection.root?.attr("class") == "cr-scroll")
-        let style = try #require(try inspection.svg()?.attr("style"))
-        #expect(style.contains("min-width:"))
+    /// The widest a diagram can be drawn in the site's text column (46rem, less the output's
+    /// rule and padding).
+    static let column = 46.0 * 16 - 20
+
+    @Test(arguments: ["circuit", "neuron", "network", "large"])
+    func diagramsShrinkToFitTheColumnOrScrollWithAHint(name: String) throws {
+        let diagram = [("circuit", FigureFixtures.circuit), ("neuron", FigureFixtures.neuron), ("network", FigureFixtures.network), ("large", FigureFixtures.network(hidden: 10))]
+            .first { $0.0 == name }!.1
+        let inspection = try SVGInspection(Self.renderer.svg(Figure(title: "a title", .graph(diagram)), id: "w"))
+        // The title, the scrolling circuit and the key, in that order; only the circuit scrolls.
+        let root = try #require(inspection.root)
+        #expect(root.attr("class") == "cr-diagram")
+        let parts = (root.children ?? []).compactMap { ($0 as? XMLElement)?.attr("class") }
+        // (A diagram too large for wire labels has no key to them.)
+        #expect(parts == ["cr-diagram-title", "cr-scroll"] + (name == "large" ? [] : ["cr-diagram-key"]))
+        let scroller = try #require(try inspection.elements(withClass: "cr-scroll").first)
+        #expect((scroller.children ?? []).compactMap { ($0 as? XMLElement)?.localName } == ["svg"])
+        // The circuit is drawn at its size, or smaller to fit the column, down to the scale at
+        // which its smallest text is 10 units; no smaller: then it scrolls.
+        let svg = try #require(try inspection.svg())
+        let width = try #require(svg.attr("viewBox")?.split(separator: " ").compactMap { Double($0) }[2])
+        let style = try #require(svg.attr("style"))
+        let sizes = style.matches(of: /(max|min)-width:([0-9.]+)px/).map { (String($0.1), Double($0.2)!) }
+        let maxWidth = try #require(sizes.first { $0.0 == "max" }?.1)
+        let minWidth = try #require(sizes.first { $0.0 == "min" }?.1)
+        #expect(svg.attr("width") == "100%" && maxWidth == width)
+        let group = try #require(try inspection.elements("g").first { $0.attr("font-size") != nil })
+        let fontSize = try #require(SVGInspection.number(group, "font-size"))
+        #expect(abs(fontSize * minWidth / width - min(10, fontSize)) < 0.05)
+        if name == "circuit" || name == "neuron" {
+            // The course's circuits fit the column of a laptop's page.
+            #expect(minWidth <= Self.column)
+        }
+    }
+
+    @Test func aCircuitThatScrollsSaysSo() throws {
+        // The hint is the stylesheet's: shades at the edges with more, and "scroll sideways"
+        // under the right end, both hidden by covers that move with the circuit (so only a
+        // circuit that overflows shows them).
+        let css = FigureRenderer.stylesheet
+        let start = try #require(css.range(of: ".cr-scroll {"))
+        let rule = String(css[start.lowerBound...].prefix { $0 != "}" })
+        #expect(rule.contains("overflow-x: auto"))
+        #expect(rule.contains("scroll sideways"))
+        #expect(rule.components(separatedBy: "no-repeat local").count - 1 == 2, "a cover at each end")
+        #expect(rule.components(separatedBy: "no-repeat scroll").count - 1 == 3, "the hint and a shade at each edge")
+        #expect(css.components(separatedBy: "--cr-shade:").count == 3, "a shade for each theme")
     }
 }

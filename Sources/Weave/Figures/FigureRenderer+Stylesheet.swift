@@ -30,6 +30,7 @@ extension FigureRenderer {
       --cr-wire: #6e7781;
       --cr-node-fill: #f6f8fa;
       --cr-node-stroke: #57606a;
+      --cr-shade: rgba(31, 35, 40, 0.22);
     }
     @media (prefers-color-scheme: dark) {
       :root {
@@ -50,6 +51,7 @@ extension FigureRenderer {
         --cr-wire: #8b949e;
         --cr-node-fill: #22272e;
         --cr-node-stroke: #9da7b3;
+        --cr-shade: rgba(230, 237, 243, 0.2);
       }
     }
     .cr-fig { --cr-colour: var(--cr-series-0); display: block; margin: 0 auto; height: auto; font-family: inherit; overflow: visible; }
@@ -86,10 +88,26 @@ extension FigureRenderer {
     .cr-fig text.cr-fwd, .cr-fig tspan.cr-fwd { fill: var(--cr-forward); font-variant-numeric: tabular-nums; }
     .cr-fig text.cr-grad, .cr-fig tspan.cr-grad { fill: var(--cr-gradient); font-variant-numeric: tabular-nums; }
     .cr-fig text.cr-caption { fill: var(--cr-muted); }
-    .cr-scroll { overflow-x: auto; max-width: 100%; }
+    .cr-diagram-title { text-align: center; font-weight: 600; margin-bottom: 0.3em; }
+    .cr-diagram-key { text-align: center; font-size: 0.8em; color: var(--cr-muted); }
+    .cr-diagram-key .cr-fwd { color: var(--cr-forward); }
+    .cr-diagram-key .cr-grad { color: var(--cr-gradient); }
+    /* A circuit wider than the column scrolls: a shade at each edge with more beyond it, and
+       "scroll sideways" under its right end. Covers in the page's colour move with the
+       circuit (attachment local) and hide them at its ends, so a circuit that fits shows
+       neither. The hint is an image: its grey reads on both themes' backgrounds. */
+    .cr-scroll {
+      overflow-x: auto; max-width: 100%; padding-bottom: 1.1em;
+      background:
+        linear-gradient(var(--cr-bg), var(--cr-bg)) left / 2em 100% no-repeat local,
+        linear-gradient(var(--cr-bg), var(--cr-bg)) right / 10em 100% no-repeat local,
+        url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 140 18'%3E%3Ctext x='137' y='13' text-anchor='end' font-family='system-ui, sans-serif' font-size='12.5' fill='%236e7781'%3Escroll sideways %E2%86%92%3C/text%3E%3C/svg%3E") right 0.3em bottom 0 / 8.75em 1.125em no-repeat scroll,
+        radial-gradient(farthest-side at 0 50%, var(--cr-shade), transparent) left / 0.8em 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, var(--cr-shade), transparent) right / 0.8em 100% no-repeat scroll;
+    }
     .cr-panels { margin: 1em 0; }
     .cr-panels-title { text-align: center; font-weight: 600; margin-bottom: 0.25em; }
     .cr-panels-row { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5em 1em; }
-    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-scroll, .cr-panels-row > .cr-panels { flex: 1 1 320px; min-width: 0; margin: 0; }
+    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-diagram, .cr-panels-row > .cr-panels { flex: 1 1 320px; min-width: 0; margin: 0; }
     """
 }

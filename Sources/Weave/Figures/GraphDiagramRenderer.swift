@@ -6,9 +6,11 @@ import Display
 /// to right. Every vertex has one output wire that carries its forward value above it
 /// (green) and its gradient below it (red); a vertex used several times branches after the
 /// labels, so each value and gradient is written once. The root's wire is the output.
+///
+/// The drawing is the circuit alone: its title and colour key are HTML around it
+/// (`FigureRenderer`), so they stay in view when a wide circuit scrolls.
 struct GraphDiagramRenderer {
     var graph: GraphDiagram
-    var title: String?
     var id: String
 
     /// Above this many vertices the diagram drops the value and gradient labels.
@@ -21,6 +23,13 @@ struct GraphDiagramRenderer {
         var height: Double
         /// The smallest scale at which the text stays legible (about 10 units).
         var minimumScale: Double
+        /// Whether the wires carry values (green) and gradients (red), for the colour key.
+        var key: Key?
+    }
+
+    enum Key {
+        case values
+        case valuesAndGradients
     }
 
     /// Geometry of one vertex.
@@ -111,7 +120,7 @@ struct GraphDiagramRenderer {
             maxRise[layer] = max(maxRise[layer], abs(ys[link.to] - ys[link.from]))
         }
         var xs = [Double](repeating: 0, count: layerCount)
-        let top = GraphDiagramRenderer.margin + (title == nil ? 0 : 15 + 14)
+        let top = GraphDiagramRenderer.margin
         xs[0] = GraphDiagramRenderer.margin + left[0]
         for layer in 1..<max(1, layerCount) {
             // Room for the links to bend: little for a straight chain, more for a steep fan.
@@ -128,25 +137,9 @@ struct GraphDiagramRenderer {
         let slotBottom = layered.slots.indices.map { ys[$0] + below[$0] }.max() ?? 0
         let shift = top - slotTop
         let y = ys.map { $0 + shift }
-        var height = slotBottom + shift + GraphDiagramRenderer.margin
-        let caption = !compact
-        if caption { height += f + 8 }
-        width = max(width, caption ? TextWidth.of(GraphDiagramRenderer.captionText(hasGrads), fontSize: f - 1) + 2 * GraphDiagramRenderer.margin : 0)
-        if let title { width = max(width, TextWidth.of(title, fontSize: 15) + 2 * GraphDiagramRenderer.margin) }
-
-        // A diagram that cannot shrink into a text column (about 760 units) scrolls: its
-        // title and caption start at the left, where the reader sees them.
+        let height = slotBottom + shift + GraphDiagramRenderer.margin
         let minimumScale = min(1, 10 / f)
-        let wide = width * minimumScale > 760
-        let textX = wide ? GraphDiagramRenderer.margin : width / 2
-        let textAnchor = wide ? "start" : "middle"
         var svg = SVGWriter()
-        if let title {
-            svg.element("text", [
-                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", textAnchor),
-                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(GraphDiagramRenderer.margin + 15)),
-            ], content: title)
-        }
 
         // Wires: every vertex's stem, the wire slots, and the links between layers.
         var wires = PathData()
@@ -273,24 +266,8 @@ struct GraphDiagramRenderer {
         }
         svg.close("g")
 
-        if caption {
-            svg.open("text", [
-                ("class", "cr-caption"), ("font-size", SVGWriter.n(f - 1)), ("text-anchor", textAnchor),
-                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(height - GraphDiagramRenderer.margin)),
-            ])
-            svg.element("tspan", [("class", "cr-fwd")], content: "green")
-            svg.characters(hasGrads ? ": forward value (above a wire) \u{00B7} " : ": forward value (above a wire)")
-            if hasGrads {
-                svg.element("tspan", [("class", "cr-grad")], content: "red")
-                svg.characters(": gradient of the output (below)")
-            }
-            svg.close("text")
-        }
-        return Result(body: svg.text, width: width, height: height, minimumScale: minimumScale)
-    }
-
-    static func captionText(_ hasGrads: Bool) -> String {
-        hasGrads ? "green: forward value (above a wire) \u{00B7} red: gradient of the output (below)" : "green: forward value (above a wire)"
+        let key: Key? = compact ? nil : hasGrads ? .valuesAndGradients : .values
+        return Result(body: svg.text, width: width, height: height, minimumScale: minimumScale, key: key)
     }
 
     /// Angle (radians, canvas coordinates) of argument `port` of `count` on a circle's left
@@ -394,14 +371,7 @@ struct GraphDiagramRenderer {
 
     private func empty() -> Result {
         var svg = SVGWriter()
-        let width = max(240, (title.map { TextWidth.of($0, fontSize: 15) } ?? 0) + 24)
-        if let title {
-            svg.element("text", [
-                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", "middle"),
-                ("x", SVGWriter.n(width / 2)), ("y", "27"),
-            ], content: title)
-        }
-        svg.element("text", [("class", "cr-note"), ("text-anchor", "middle"), ("x", SVGWriter.n(width / 2)), ("y", "56")], content: "empty graph")
-        return Result(body: svg.text, width: width, height: 72, minimumScale: 1)
+        svg.element("text", [("class", "cr-note"), ("text-anchor", "middle"), ("x", "120"), ("y", "30")], content: "empty graph")
+        return Result(body: svg.text, width: 240, height: 46, minimumScale: 1, key: nil)
     }
 }
