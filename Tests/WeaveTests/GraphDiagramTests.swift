@@ -125,6 +125,13 @@ import Display
         #expect(GraphDiagramRenderer.wireText("[1e+06, nan]", shape: [2]) == "[1e6, nan]")
         #expect(GraphDiagramRenderer.wireText("[0, 0.01, ..., 1.98, 2]", shape: [200]) == "[200]")
         #expect(GraphDiagramRenderer.wireText("something long that is no number", shape: nil) == "something long \u{2026}")
+        // A value and its gradient are both numbers or both the shape, never one of each.
+        let small = GraphDiagram.Node(id: 0, op: "leaf", value: "[0, 0]", grad: "[0.000484027, 0.000209445]", shape: [2])
+        #expect(GraphDiagramRenderer.wireTexts(small) == ("[2]", "[2]"))
+        let one = GraphDiagram.Node(id: 0, op: "leaf", value: "[1]", grad: "[0.5]", shape: [1])
+        #expect(GraphDiagramRenderer.wireTexts(one) == ("[1]", "[0.5]"))
+        let bare = GraphDiagram.Node(id: 0, op: "leaf", value: "[0.1, 0.2]", shape: [2])
+        #expect(GraphDiagramRenderer.wireTexts(bare) == ("[0.1, 0.2]", nil))
     }
 
     @Test func compactNumbers() {

@@ -65,8 +65,9 @@ struct GraphDiagramRenderer {
         // Vertex shapes.
         let shapes = circuit.vertices.enumerated().map { index, vertex -> Shape in
             let node = nodes[vertex.node]
-            let value = Typography.display(GraphDiagramRenderer.wireText(node.value, shape: node.shape))
-            let grad = node.grad.map { Typography.display(GraphDiagramRenderer.wireText($0, shape: node.shape)) }
+            let (valueText, gradText) = GraphDiagramRenderer.wireTexts(node)
+            let value = Typography.display(valueText)
+            let grad = gradText.map(Typography.display)
             let labelWidth = compact ? 0 : max(TextWidth.of(value, fontSize: f), grad.map { TextWidth.of($0, fontSize: f) } ?? 0)
             if vertex.isInput {
                 let symbol = GraphDiagramRenderer.shorten(vertex.symbol, limit: GraphDiagramRenderer.nameLimit)
@@ -298,11 +299,37 @@ struct GraphDiagramRenderer {
     /// tensor with its numbers so written when that fits the wire, else its shape (`[4, 2]`),
     /// rather than a value cut short. Text with no shape (not from a tensor) is shortened.
     static func wireText(_ text: String, shape: [Int]?) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: "")
-        guard let shape, !shape.isEmpty else { return shorten(compactNumber(flat)) }
-        let compacted = flat.replacing(/-?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf)/) { compactNumber(String($0.output)) }
-        if compacted.count <= wireLimit { return compacted }
-        return "[" + shape.map(String.init).joined(separator: ", ") + "]"
+        guard let shape, !shape.isEmpty else { return shorten(compactNumber(flat(text))) }
+        return compactTensor(text) ?? shapeText(shape)
+    }
+
+    /// A node's value and gradient as its wire shows them: both by their numbers, or both
+    /// by the shape when either is too long, so a shape is never read as a value above or
+    /// below numbers (`[2]` under `[0, 0]`).
+    static func wireTexts(_ node: GraphDiagram.Node) -> (value: String, grad: String?) {
+        guard let shape = node.shape, !shape.isEmpty else {
+            return (wireText(node.value, shape: nil), node.grad.map { wireText($0, shape: nil) })
+        }
+        let value = compactTensor(node.value)
+        let grad = node.grad.map(compactTensor)
+        if let value, grad == nil || grad! != nil { return (value, grad ?? nil) }
+        return (shapeText(shape), node.grad.map { _ in shapeText(shape) })
+    }
+
+    /// A tensor's numbers with three significant digits each, on one line; nil when that
+    /// is longer than a wire's label.
+    static func compactTensor(_ text: String) -> String? {
+        let compacted = flat(text).replacing(/-?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf)/) { compactNumber(String($0.output)) }
+        return compacted.count <= wireLimit ? compacted : nil
+    }
+
+    static func shapeText(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// A matrix's rows on one line.
+    static func flat(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: "")
     }
 
     /// Long text is cut with an ellipsis.
