@@ -87,7 +87,6 @@ extension FigureRenderer {
     .cr-fig text.cr-name { fill: var(--cr-muted); font-style: italic; }
     .cr-fig text.cr-fwd, .cr-fig tspan.cr-fwd { fill: var(--cr-forward); font-variant-numeric: tabular-nums; }
     .cr-fig text.cr-grad, .cr-fig tspan.cr-grad { fill: var(--cr-gradient); font-variant-numeric: tabular-nums; }
-    .cr-fig text.cr-caption { fill: var(--cr-muted); }
     .cr-diagram-title { text-align: center; font-weight: 600; margin-bottom: 0.3em; }
     .cr-diagram-key { text-align: center; font-size: 0.8em; color: var(--cr-muted); }
     .cr-diagram-key .cr-fwd { color: var(--cr-forward); }
