@@ -38,7 +38,7 @@ extension LinePlot: RecordContent {
 extension LinePlot.Series: RecordContent {
     public func writeRecord(to writer: inout RecordWriter) {
         writer.text("name", name)
-        writer.text("style", style.rawValue)
+        writer.text("style", style.name)
         writer.numbers("x", x)
         writer.numbers("y", y)
     }
@@ -113,6 +113,8 @@ extension GraphDiagram.Node: RecordContent {
         writer.text("label", label)
         writer.text("value", value)
         writer.text("grad", grad)
+        // Written only when there is one, so a diagram of numbers keeps the digest it had.
+        if let shape { writer.integers("shape", shape) }
         writer.integers("inputs", inputs)
     }
 }

@@ -1,11 +1,5 @@
 /// Line plots of one or more series against a shared pair of axes.
 public struct LinePlot: Hashable, Sendable, Codable {
-    public enum Style: String, Hashable, Sendable, Codable {
-        case line
-        case points
-        case lineAndPoints
-    }
-
     public struct Series: Hashable, Sendable, Codable {
         public var name: String?
         public var x: [Double]

@@ -17,6 +17,18 @@ extension Layer {
         parameters.enumerated().map { (index, variable) in (variable.name.map { "." + $0 } ?? "parameter \(index)", variable) }
     }
 
+    /// Names each parameter by the path a notebook reaches it by from `name`
+    /// (`net[0].weight`), so a graph diagram tells one layer's weight from another's. A
+    /// parameter that a path names already keeps that name, as a variable keeps the first
+    /// name it is bound to: putting `layer` into `net` leaves `layer.weight` as it was.
+    public func nameParameters(after name: String) {
+        for (path, variable) in namedParameters where path.hasPrefix(".") || path.hasPrefix("[") {
+            // Layers name their parameters with a bare word (`weight`); only a path has a dot.
+            if let current = variable.name, current.contains(".") { continue }
+            variable.name = name + path
+        }
+    }
+
     public func zeroGrad() {
         for parameter in parameters { parameter.zeroGrad() }
     }

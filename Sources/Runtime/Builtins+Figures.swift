@@ -69,6 +69,25 @@ extension Builtins {
         return (xs, ys)
     }
 
+    /// `style:` as a name (`"dashed"`, `"line+circle"`).
+    private static func lineStyle(_ name: String) throws -> LinePlot.Style {
+        guard let style = LinePlot.Style(name: name) else {
+            throw BuiltinError("a style is a line (\"line\", \"dashed\", \"dotted\"), markers (\"points\", \"circle\", \"square\", "
+                               + "\"triangle\", \"diamond\") or one of each joined by + (\"dashed+circle\"), not \"\(name)\"",
+                               argument: .label("style"))
+        }
+        return style
+    }
+
+    /// `f, g, ..., a, b`: one or more functions, then the two ends of the interval they are
+    /// drawn over.
+    private static func functionsOverInterval(_ items: [Value]) -> (low: Double, high: Double)? {
+        guard items.count >= 3, case .tensor(let a) = items[items.count - 2], case .tensor(let b) = items[items.count - 1],
+              let low = a.scalar, let high = b.scalar,
+              items.dropLast(2).allSatisfy({ if case .function = $0 { return true } else { return false } }) else { return nil }
+        return (low, high)
+    }
+
     private static func domain(_ arguments: Arguments, _ name: String, default fallback: (Double, Double)) throws -> (Double, Double) {
         guard let value = arguments.value(name) else { return fallback }
         let pair: Value
@@ -83,24 +102,16 @@ extension Builtins {
     static let figures: [Builtin] = [
         Builtin("plot", [variadic("series"), optional("x"), optional("labels"), optional("title"), optional("xlabel"), optional("ylabel"),
                          optional("xlog"), optional("ylog"), optional("style"), optional("domain"), optional("caption"), optional("label")],
-                summary: "line plots: plot(y), plot(x, y), plot(f, a, b); several series: plot(y1, y2, x: x, labels: [...])") { arguments in
+                summary: "line plots: plot(y), plot(x, y), plot(f, a, b); several: plot(y1, y2, x: x, labels: [...]), plot(f, g, a, b); style: \"dashed\", \"dotted\", \"line+circle\"...") { arguments in
             let items = arguments.rest.map(\.value)
             guard !items.isEmpty else { throw BuiltinError("plot needs something to draw") }
             let labels = try strings(arguments, "labels")
-            func style(_ name: String) throws -> LinePlot.Style {
-                switch name {
-                case "line": return .line
-                case "points": return .points
-                case "both", "line+points": return .lineAndPoints
-                default: throw BuiltinError("a style is \"line\", \"points\" or \"both\", not \"\(name)\"", argument: .label("style"))
-                }
-            }
             // One style for every series, or a list of one per series.
             let styles: [LinePlot.Style]
             if case .list = arguments.value("style") ?? .none {
-                styles = try strings(arguments, "style")!.map(style)
+                styles = try strings(arguments, "style")!.map(lineStyle)
             } else {
-                styles = [try style(try arguments.string("style") ?? "line")]
+                styles = [try lineStyle(try arguments.string("style") ?? "line")]
             }
             var domainValue = try domain(arguments, "domain", default: (-5, 5))
             var specs = items
@@ -111,22 +122,26 @@ extension Builtins {
                     specs = try (0..<labels.count).map { .tensor(try t.indexed([.index($0)])) }
                 }
             }
-            // plot(x, y) and plot(f, a, b), as in matplotlib and Julia's Plots.
-            if labels == nil, specs.count == 2, case .tensor(let a) = items[0], case .tensor(let b) = items[1],
-               a.rank == 1, b.rank == 1, a.shape == b.shape {
+            // plot(x, y) and plot(f, a, b), as in matplotlib and Julia's Plots; plot(f, g, a, b)
+            // draws several functions over one interval. Two vectors are one series (x, y)
+            // unless x: is given or two labels name them as two.
+            if let interval = functionsOverInterval(items) {
+                guard interval.low < interval.high else { throw BuiltinError("plot(f, a, b) needs a < b", argument: .position(items.count - 2)) }
+                if arguments.has("domain") {
+                    throw BuiltinError("the interval is given twice: plot(f, a, b) or plot(f, domain: (a, b)), not both", argument: .label("domain"))
+                }
+                domainValue = (interval.low, interval.high)
+                specs = Array(items.dropLast(2))
+            } else if (labels?.count ?? 1) == 1, !arguments.has("x"), specs.count == 2, case .tensor(let a) = items[0], case .tensor(let b) = items[1],
+                      a.rank == 1, b.rank == 1, a.shape == b.shape {
                 specs = [.tuple(items)]
-            } else if labels == nil, items.count == 3, case .function = items[0],
-                      case .tensor(let a) = items[1], case .tensor(let b) = items[2], let low = a.scalar, let high = b.scalar {
-                guard low < high else { throw BuiltinError("plot(f, a, b) needs a < b", argument: .position(1)) }
-                domainValue = (low, high)
-                specs = [items[0]]
             }
             let sharedX = try arguments.value("x").map { try vector($0, arguments, .label("x")) }
             if styles.count != 1 && styles.count != specs.count {
                 throw BuiltinError("\(specs.count) series but \(styles.count) styles", argument: .label("style"))
             }
             if let labels, labels.count != specs.count {
-                throw BuiltinError("\(specs.count) series but \(labels.count) labels", argument: .label("labels"))
+                throw BuiltinError("\(specs.count) series but \(labels.count) label\(labels.count == 1 ? "" : "s")", argument: .label("labels"))
             }
             var series: [LinePlot.Series] = []
             for (index, spec) in specs.enumerated() {

@@ -232,19 +232,24 @@ extension Builtins {
     /// Graphs larger than this are refused rather than drawn as an unreadable tangle.
     static let largestDiagram = 400
 
+    /// A diagram's values are written in full up to this many elements (a wire shows a few
+    /// digits; hovering shows them all, and the record covers them); a larger tensor, such
+    /// as a batch, shows its first and last rows, as the notebook writes a huge tensor, so a
+    /// page of diagrams stays small.
+    static let fullValueLimit = 100
+
     static func diagram(_ graph: ComputationGraph) throws -> GraphDiagram {
         guard graph.nodes.count <= largestDiagram else {
             throw BuiltinError("this graph has \(graph.nodes.count) nodes, too many to draw (at most \(largestDiagram))",
                                notes: [.init("draw a smaller computation, such as one neuron or one sample")])
         }
         func text(_ array: NDArray) -> String {
-            if array.rank == 0 { return NumberFormat.g(array[flat: 0]) }
-            if array.count <= 4 { return ValueFormatter.format(array).replacingOccurrences(of: "\n", with: "") }
-            return "\(array.shape)"
+            ValueFormatter.format(array, summarisingAbove: fullValueLimit)
         }
         let nodes = graph.nodes.map { node in
             GraphDiagram.Node(id: node.id, op: node.operation, label: node.label, value: text(node.value),
-                              grad: node.grad.map(text), inputs: node.inputs)
+                              grad: node.grad.map(text), shape: node.value.rank == 0 ? nil : node.value.shape.dims,
+                              inputs: node.inputs)
         }
         return GraphDiagram(nodes: nodes, root: nodes.count - 1)
     }

@@ -149,8 +149,9 @@ public final class Interpreter {
     }
 
     /// Binding a name: a plain number becomes a variable (so `x = -2` can later have an
-    /// `x.grad`), and a computed value gets the name as its label in graph diagrams. Loop
-    /// variables, data (`constant(...)`, loaded files, data sets) and masks are bound as
+    /// `x.grad`), a computed value gets the name as its label in graph diagrams, and so do a
+    /// network's parameters, by their path (`net[0].weight`). Loop variables, data
+    /// (`constant(...)`, loaded files, data sets) and masks are bound as
     /// they are.
     func bind(_ value: Value, name: Label, loopVariable: Bool) -> Value {
         Self.rebound(value, name: name, loopVariable: loopVariable) ?? value
@@ -166,6 +167,9 @@ public final class Interpreter {
                 return loopVariable || tensor.isData ? nil : .tensor(Variable(tensor.value, name: name.name).tensor)
             }
             if !tensor.isVariable { tensor.setLabel(name) }
+            return nil
+        case .object(let object as LayerObject):
+            if !loopVariable { object.layer.nameParameters(after: name.name) }
             return nil
         default:
             return nil

@@ -163,12 +163,14 @@ public enum ValueFormatter {
         }
     }
 
-    /// A tensor as nested brackets: `[1, 2, 3]`, or one row per line for matrices.
+    /// A tensor as nested brackets: `[1, 2, 3]`, or one row per line for matrices; with
+    /// more than `summarisingAbove` elements, the first and last 3 entries per axis.
     /// Past `limit` characters the text is cut off (a tensor of many short axes, such as
     /// 27 axes of size 2, is not summarised and would otherwise be written in full).
-    public static func format(_ array: NDArray, limit: Int = longestText, number: (Double) -> String = { NumberFormat.g($0) }) -> String {
+    public static func format(_ array: NDArray, limit: Int = longestText, summarisingAbove threshold: Int = summaryThreshold,
+                              number: (Double) -> String = { NumberFormat.g($0) }) -> String {
         if array.rank == 0 { return number(array[flat: 0]) }
-        let summarise = array.count > summaryThreshold
+        let summarise = array.count > threshold
         let values = array.values
         let strides = array.shape.strides
         var written = 0

@@ -94,8 +94,23 @@ import Testing
             "label": { $0.label = nil },
             "value": { $0.value = "3.5" },
             "grad": { $0.grad = "1" },
+            "shape": { $0.shape = [1] },
             "inputs": { $0.inputs = [1, 0] },
         ])
+        // A tensor's shape is recorded too: [2, 2] and [4] hold the same four numbers.
+        var square = base.nodes[2], flat = base.nodes[2]
+        (square.value, square.shape) = ("[[1, 2],\n [3, 4]]", [2, 2])
+        (flat.value, flat.shape) = ("[[1, 2],\n [3, 4]]", [4])
+        #expect(square.recordDigest != flat.recordDigest)
+    }
+
+    @Test func graphSummariesWriteShortValuesAndTheShapesOfLongOnes() {
+        let diagram = GraphDiagram(nodes: [
+            .init(id: 0, op: "leaf", label: "W", value: "[[1, 2, 3],\n [4, 5, 6]]", grad: "[[0.5, 0.5, 0.5],\n [1, 1, 1]]", shape: [2, 3]),
+            .init(id: 1, op: "leaf", label: "b", value: "[[1],\n [2]]", grad: "[[1],\n [1]]", shape: [2, 1]),
+            .init(id: 2, op: "sum", label: "L", value: "24", grad: "1", inputs: [0, 1]),
+        ], root: 2)
+        #expect(diagram.summary == "3 nodes (2 inputs, 1 operation); L = 24; gradients W [2, 3], b [[1], [1]]")
     }
 
     @Test func tablesAndFigures() {

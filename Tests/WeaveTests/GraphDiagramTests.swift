@@ -45,12 +45,12 @@ import Display
         let ops = try #require(try inspection.elements(withClass: "cr-ops").first)
         #expect(ops.stringValue == "+\u{00D7}")
         #expect(try inspection.elements(withClass: "cr-node").count == 2)
-        // The legend line names both colours.
-        let caption = try #require(try inspection.elements(withClass: "cr-caption").first)
-        #expect(caption.stringValue?.contains("green: forward value") == true)
-        #expect(caption.stringValue?.contains("red: gradient") == true)
-        #expect(try inspection.elements(withClass: "cr-fwd").contains { $0.localName == "tspan" && $0.stringValue == "green" })
-        #expect(try inspection.elements(withClass: "cr-grad").contains { $0.localName == "tspan" && $0.stringValue == "red" })
+        // The title above and the key below name the diagram and both colours.
+        #expect(try inspection.elements(withClass: "cr-diagram-title").first?.stringValue == "f = (x + y) z")
+        let key = try #require(try inspection.elements(withClass: "cr-diagram-key").first)
+        #expect(key.stringValue == "green: forward value (above a wire) \u{00B7} red: gradient of the output (below)")
+        #expect(try inspection.elements(withClass: "cr-fwd").contains { $0.localName == "span" && $0.stringValue == "green" })
+        #expect(try inspection.elements(withClass: "cr-grad").contains { $0.localName == "span" && $0.stringValue == "red" })
     }
 
     @Test func inputsLeftOfOperationsAndTheRootRightmost() throws {
@@ -66,8 +66,8 @@ import Display
         let inspection = try SVGInspection(Self.renderer.svg(Figure(.graph(FigureFixtures.circuitWithoutGradients)), id: "c"))
         #expect(try Self.labels(inspection, "cr-fwd").count == 5)
         #expect(try Self.labels(inspection, "cr-grad").isEmpty)
-        let caption = try #require(try inspection.elements(withClass: "cr-caption").first)
-        #expect(caption.stringValue?.contains("red") == false)
+        let key = try #require(try inspection.elements(withClass: "cr-diagram-key").first)
+        #expect(key.stringValue == "green: forward value (above a wire)")
     }
 
     @Test func neuronShowsFoldedConstantsAndShortValues() throws {
@@ -80,6 +80,58 @@ import Display
         #expect(values.contains("0.731") && values.contains("0.368") && values.contains("1.37"))
         let grads = try Self.labels(inspection, "cr-grad").map(\.text)
         #expect(grads.contains("\(Self.minus)0.197") && grads.contains("\(Self.minus)0.534") && grads.contains("0.393"))
+    }
+
+    /// A diagram of a layer: a vector, a matrix and a product with a long name.
+    static let layer = GraphDiagram(nodes: [
+        .init(id: 0, op: "leaf", label: "net[0].weight", value: "[[0.444579, 0.0447744],\n [0.162357, -0.238087]]",
+              grad: "[[0.0551381, 0.144167],\n [0.0275228, 0.0699603]]", shape: [2, 2]),
+        .init(id: 1, op: "leaf", label: "x", value: "[0.349012, 1.25873]", grad: "[0.5, -0.25]", shape: [2]),
+        .init(id: 2, op: "@", label: "z", value: "[0.211533, -0.243018]", grad: "[1, 1]", shape: [2], inputs: [0, 1]),
+        .init(id: 3, op: "sum", label: "L", value: "-0.0314849", grad: "1", inputs: [2]),
+    ], root: 3)
+
+    @Test func wiresShowShortValuesAndTheirTitlesTheWholeValue() throws {
+        let markup = Self.renderer.svg(Figure(.graph(Self.layer)), id: "l")
+        let inspection = try SVGInspection(markup)
+        let m = Self.minus
+        for cls in ["cr-fwd", "cr-grad"] {
+            let labels = try inspection.elements(withClass: cls).filter { $0.localName == "text" }
+            let pairs = labels.map { label -> (String, String) in
+                let title = (try? label.nodes(forXPath: "./*[local-name()='title']").first?.stringValue) ?? nil
+                return (SVGInspection.ownText(label), title ?? "")
+            }
+            let nodes = Self.layer.nodes
+            let expected: [(String, String)] = cls == "cr-fwd"
+                ? [("[2, 2]", nodes[0].value), ("[0.349, 1.26]", nodes[1].value), ("[0.212, \(m)0.243]", nodes[2].value), ("\(m)0.0315", nodes[3].value)]
+                : [("[2, 2]", nodes[0].grad!), ("[0.5, \(m)0.25]", nodes[1].grad!), ("[1, 1]", nodes[2].grad!), ("1", nodes[3].grad!)]
+            #expect(pairs.map(\.0).sorted() == expected.map(\.0).sorted(), "\(cls) labels")
+            for (short, full) in expected {
+                #expect(pairs.contains { $0.0 == short && $0.1 == full }, "\(short) has the title \(full)")
+            }
+        }
+        // Line breaks of a matrix stay in its title, as character references.
+        #expect(markup.contains("<title>[[0.444579, 0.0447744],&#10; [0.162357, -0.238087]]</title>"))
+        // The input keeps its whole name: its layer and parameter.
+        #expect(try inspection.texts(withClass: "cr-var").contains("net[0].weight"))
+    }
+
+    @Test func wireTexts() {
+        let m = "-"
+        #expect(GraphDiagramRenderer.wireText("0.731059", shape: nil) == "0.731")
+        #expect(GraphDiagramRenderer.wireText("[0.349012, 1.25873]", shape: [2]) == "[0.349, 1.26]")
+        #expect(GraphDiagramRenderer.wireText("[[1],\n [0]]", shape: [2, 1]) == "[[1], [0]]")
+        #expect(GraphDiagramRenderer.wireText("[0.420862, 0.117021, \(m)0.285755]", shape: [3]) == "[3]")
+        #expect(GraphDiagramRenderer.wireText("[1e+06, nan]", shape: [2]) == "[1e6, nan]")
+        #expect(GraphDiagramRenderer.wireText("[0, 0.01, ..., 1.98, 2]", shape: [200]) == "[200]")
+        #expect(GraphDiagramRenderer.wireText("something long that is no number", shape: nil) == "something long \u{2026}")
+        // A value and its gradient are both numbers or both the shape, never one of each.
+        let small = GraphDiagram.Node(id: 0, op: "leaf", value: "[0, 0]", grad: "[0.000484027, 0.000209445]", shape: [2])
+        #expect(GraphDiagramRenderer.wireTexts(small) == ("[2]", "[2]"))
+        let one = GraphDiagram.Node(id: 0, op: "leaf", value: "[1]", grad: "[0.5]", shape: [1])
+        #expect(GraphDiagramRenderer.wireTexts(one) == ("[1]", "[0.5]"))
+        let bare = GraphDiagram.Node(id: 0, op: "leaf", value: "[0.1, 0.2]", shape: [2])
+        #expect(GraphDiagramRenderer.wireTexts(bare) == ("[0.1, 0.2]", nil))
     }
 
     @Test func compactNumbers() {
@@ -148,14 +200,58 @@ import Display
         let inspection = try SVGInspection(markup)
         #expect(try inspection.elements(withClass: "cr-fwd").isEmpty)
         #expect(try inspection.elements(withClass: "cr-node").count == 299)
+        // No labels on the wires: each operation tells its value and gradient on hover.
+        let title = try #require(try inspection.elements(withClass: "cr-node").last?.nodes(forXPath: "./*[local-name()='title']").first)
+        #expect(title.stringValue == "+ = 299\ngradient 1")
         #expect(markup.utf8.count < 400_000)
     }
 
-    @Test func wideDiagramsScrollInsteadOfShrinking() throws {
-        let markup = Self.renderer.svg(Figure(.graph(FigureFixtures.network)), id: "w")
-        let inspection = try SVGInspection(markup)
-        #expect(inspection.root?.attr("class") == "cr-scroll")
-        let style = try #require(try inspection.svg()?.attr("style"))
-        #expect(style.contains("min-width:"))
+    /// The widest a diagram can be drawn in the site's text column (46rem, less the output's
+    /// rule and padding).
+    static let column = 46.0 * 16 - 20
+
+    @Test(arguments: ["circuit", "neuron", "network", "large"])
+    func diagramsShrinkToFitTheColumnOrScrollWithAHint(name: String) throws {
+        let diagram = [("circuit", FigureFixtures.circuit), ("neuron", FigureFixtures.neuron), ("network", FigureFixtures.network), ("large", FigureFixtures.network(hidden: 10))]
+            .first { $0.0 == name }!.1
+        let inspection = try SVGInspection(Self.renderer.svg(Figure(title: "a title", .graph(diagram)), id: "w"))
+        // The title, the scrolling circuit and the key, in that order; only the circuit scrolls.
+        let root = try #require(inspection.root)
+        #expect(root.attr("class") == "cr-diagram")
+        let parts = (root.children ?? []).compactMap { ($0 as? XMLElement)?.attr("class") }
+        // (A diagram too large for wire labels has no key to them.)
+        #expect(parts == ["cr-diagram-title", "cr-scroll"] + (name == "large" ? [] : ["cr-diagram-key"]))
+        let scroller = try #require(try inspection.elements(withClass: "cr-scroll").first)
+        #expect((scroller.children ?? []).compactMap { ($0 as? XMLElement)?.localName } == ["svg"])
+        // The circuit is drawn at its size, or smaller to fit the column, down to the scale at
+        // which its smallest text is 10 units; no smaller: then it scrolls.
+        let svg = try #require(try inspection.svg())
+        let width = try #require(svg.attr("viewBox")?.split(separator: " ").compactMap { Double($0) }[2])
+        let style = try #require(svg.attr("style"))
+        let sizes = style.matches(of: /(max|min)-width:([0-9.]+)px/).map { (String($0.1), Double($0.2)!) }
+        let maxWidth = try #require(sizes.first { $0.0 == "max" }?.1)
+        let minWidth = try #require(sizes.first { $0.0 == "min" }?.1)
+        #expect(svg.attr("width") == "100%" && maxWidth == width)
+        let group = try #require(try inspection.elements("g").first { $0.attr("font-size") != nil })
+        let fontSize = try #require(SVGInspection.number(group, "font-size"))
+        #expect(abs(fontSize * minWidth / width - min(10, fontSize)) < 0.05)
+        if name == "circuit" || name == "neuron" {
+            // The course's circuits fit the column of a laptop's page.
+            #expect(minWidth <= Self.column)
+        }
+    }
+
+    @Test func aCircuitThatScrollsSaysSo() throws {
+        // The hint is the stylesheet's: shades at the edges with more, and "scroll sideways"
+        // under the right end, both hidden by covers that move with the circuit (so only a
+        // circuit that overflows shows them).
+        let css = FigureRenderer.stylesheet
+        let start = try #require(css.range(of: ".cr-scroll {"))
+        let rule = String(css[start.lowerBound...].prefix { $0 != "}" })
+        #expect(rule.contains("overflow-x: auto"))
+        #expect(rule.contains("scroll sideways"))
+        #expect(rule.components(separatedBy: "no-repeat local").count - 1 == 2, "a cover at each end")
+        #expect(rule.components(separatedBy: "no-repeat scroll").count - 1 == 3, "the hint and a shade at each edge")
+        #expect(css.components(separatedBy: "--cr-shade:").count == 3, "a shade for each theme")
     }
 }

@@ -54,7 +54,7 @@ struct Circuit: Equatable {
             if let fold = foldedInto[index]?.first {
                 symbol = fold.text
             } else if isInput {
-                symbol = node.label ?? node.value
+                symbol = node.label ?? GraphDiagramRenderer.wireText(node.value, shape: node.shape)
             } else {
                 symbol = Circuit.symbol(node.op)
             }

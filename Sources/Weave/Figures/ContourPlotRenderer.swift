@@ -170,7 +170,7 @@ struct ContourPlotRenderer {
         svg.open("g", [("clip-path", "url(#\(clip))")])
         for (index, points) in lines.enumerated() {
             guard let first = points.first, let last = points.last else { continue }
-            let cls = "cr-p\(Marks.colourIndex(index))"
+            let cls = Palette.colourClass(index)
             // Iterates crowd near a minimum: a dot every 1.5 units at most.
             var dots = PathData()
             var lastDot: CanvasPoint? = nil

@@ -6,11 +6,11 @@ extension FigureRenderer {
     /// properties (for example under `[data-theme=dark]`). `--cr-bg` must match the page's
     /// background: labels are haloed with it so they stay legible over lines.
     ///
-    /// Palette: Okabe and Ito's colour-blind-safe colours, darkened where needed for at
-    /// least 3:1 contrast on white (lines, markers) and lightened for the dark theme; the
-    /// forward-value green and gradient red of circuit diagrams are text and reach 4.5:1 in
-    /// both themes. Text takes the page's font; sizes are set on the elements, in the
-    /// figure's own units, so text scales with the figure.
+    /// Series, classes and paths take their colours from `Palette`, one list for every figure
+    /// kind: an element's class `cr-sN` sets `--cr-colour`, and each kind of mark strokes or
+    /// fills with it. The forward-value green and gradient red of circuit diagrams are text
+    /// and reach 4.5:1 in both themes. Text takes the page's font; sizes are set on the
+    /// elements, in the figure's own units, so text scales with the figure.
     public static let stylesheet: String = """
     :root {
       --cr-bg: #ffffff;
@@ -19,14 +19,7 @@ extension FigureRenderer {
       --cr-axis: #57606a;
       --cr-grid: #d8dee4;
       --cr-grid-minor: #eef1f4;
-      --cr-series-0: #0072b2;
-      --cr-series-1: #d55e00;
-      --cr-series-2: #008a62;
-      --cr-series-3: #bb5c9b;
-      --cr-series-4: #a87400;
-      --cr-series-5: #3a8fc7;
-      --cr-series-6: #6e6e6e;
-      --cr-series-7: #8f7a00;
+      \(Palette.properties(dark: false, indent: "  "))
       --cr-region-opacity: 0.13;
       --cr-boundary: #6e7781;
       --cr-contour: #8c959f;
@@ -37,6 +30,7 @@ extension FigureRenderer {
       --cr-wire: #6e7781;
       --cr-node-fill: #f6f8fa;
       --cr-node-stroke: #57606a;
+      --cr-shade: rgba(31, 35, 40, 0.22);
     }
     @media (prefers-color-scheme: dark) {
       :root {
@@ -46,14 +40,7 @@ extension FigureRenderer {
         --cr-axis: #9da7b3;
         --cr-grid: #30363d;
         --cr-grid-minor: #21262d;
-        --cr-series-0: #56b4e9;
-        --cr-series-1: #ff8c42;
-        --cr-series-2: #2fc79d;
-        --cr-series-3: #e59cc6;
-        --cr-series-4: #f0b429;
-        --cr-series-5: #9ad0f5;
-        --cr-series-6: #b0b0b0;
-        --cr-series-7: #f0e442;
+        \(Palette.properties(dark: true, indent: "    "))
         --cr-region-opacity: 0.16;
         --cr-boundary: #a3adb8;
         --cr-contour: #6e7681;
@@ -64,9 +51,10 @@ extension FigureRenderer {
         --cr-wire: #8b949e;
         --cr-node-fill: #22272e;
         --cr-node-stroke: #9da7b3;
+        --cr-shade: rgba(230, 237, 243, 0.2);
       }
     }
-    .cr-fig { display: block; margin: 0 auto; height: auto; font-family: inherit; overflow: visible; }
+    .cr-fig { --cr-colour: var(--cr-series-0); display: block; margin: 0 auto; height: auto; font-family: inherit; overflow: visible; }
     .cr-fig text { fill: var(--cr-fg); }
     .cr-fig .cr-title { font-weight: 600; }
     .cr-fig .cr-tick text, .cr-fig text.cr-note { fill: var(--cr-muted); font-variant-numeric: tabular-nums; }
@@ -74,53 +62,24 @@ extension FigureRenderer {
     .cr-fig .cr-grid { fill: none; stroke: var(--cr-grid); stroke-width: 1; }
     .cr-fig .cr-grid-minor { fill: none; stroke: var(--cr-grid-minor); stroke-width: 1; }
     .cr-fig .cr-axis { fill: none; stroke: var(--cr-axis); stroke-width: 1; }
-    .cr-fig .cr-line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
-    .cr-fig .cr-dots { fill: none; stroke-width: 5; stroke-linecap: round; }
-    .cr-fig .cr-s0 { stroke: var(--cr-series-0); }
-    .cr-fig .cr-s1 { stroke: var(--cr-series-1); }
-    .cr-fig .cr-s2 { stroke: var(--cr-series-2); }
-    .cr-fig .cr-s3 { stroke: var(--cr-series-3); }
-    .cr-fig .cr-s4 { stroke: var(--cr-series-4); }
-    .cr-fig .cr-s5 { stroke: var(--cr-series-5); }
-    .cr-fig .cr-s6 { stroke: var(--cr-series-6); }
-    .cr-fig .cr-s7 { stroke: var(--cr-series-7); }
-    .cr-fig .cr-c0, .cr-fig .cr-r0 { fill: var(--cr-series-0); }
-    .cr-fig .cr-c1, .cr-fig .cr-r1 { fill: var(--cr-series-1); }
-    .cr-fig .cr-c2, .cr-fig .cr-r2 { fill: var(--cr-series-2); }
-    .cr-fig .cr-c3, .cr-fig .cr-r3 { fill: var(--cr-series-3); }
-    .cr-fig .cr-c4, .cr-fig .cr-r4 { fill: var(--cr-series-4); }
-    .cr-fig .cr-c5, .cr-fig .cr-r5 { fill: var(--cr-series-5); }
-    .cr-fig .cr-c6, .cr-fig .cr-r6 { fill: var(--cr-series-6); }
-    .cr-fig .cr-c7, .cr-fig .cr-r7 { fill: var(--cr-series-7); }
-    /* Descent paths start with vermillion, which stands out best on the contours. */
-    .cr-fig .cr-p0 { stroke: var(--cr-series-1); }
-    .cr-fig .cr-arrow.cr-p0 { fill: var(--cr-series-1); }
-    .cr-fig .cr-p1 { stroke: var(--cr-series-0); }
-    .cr-fig .cr-arrow.cr-p1 { fill: var(--cr-series-0); }
-    .cr-fig .cr-p2 { stroke: var(--cr-series-2); }
-    .cr-fig .cr-arrow.cr-p2 { fill: var(--cr-series-2); }
-    .cr-fig .cr-p3 { stroke: var(--cr-series-3); }
-    .cr-fig .cr-arrow.cr-p3 { fill: var(--cr-series-3); }
-    .cr-fig .cr-p4 { stroke: var(--cr-series-4); }
-    .cr-fig .cr-arrow.cr-p4 { fill: var(--cr-series-4); }
-    .cr-fig .cr-p5 { stroke: var(--cr-series-5); }
-    .cr-fig .cr-arrow.cr-p5 { fill: var(--cr-series-5); }
-    .cr-fig .cr-p6 { stroke: var(--cr-series-6); }
-    .cr-fig .cr-arrow.cr-p6 { fill: var(--cr-series-6); }
-    .cr-fig .cr-p7 { stroke: var(--cr-series-7); }
-    .cr-fig .cr-arrow.cr-p7 { fill: var(--cr-series-7); }
-    .cr-fig .cr-point { stroke: var(--cr-bg); stroke-width: 0.8; }
-    .cr-fig .cr-region { stroke: none; fill-opacity: var(--cr-region-opacity); }
+    .cr-fig .cr-line { fill: none; stroke: var(--cr-colour); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+    .cr-fig .cr-dots { fill: none; stroke: var(--cr-colour); stroke-width: 5; stroke-linecap: round; }
+    /* Dashes and dots are measured with the round caps, which lengthen each dash by the width. */
+    .cr-fig .cr-dashed { stroke-dasharray: 6 6; }
+    .cr-fig .cr-dotted { stroke-dasharray: 0 5; stroke-width: 2.5; }
+    \(Palette.slotRules)
+    .cr-fig .cr-point { fill: var(--cr-colour); stroke: var(--cr-bg); stroke-width: 0.8; }
+    .cr-fig .cr-region { fill: var(--cr-colour); stroke: none; fill-opacity: var(--cr-region-opacity); }
     .cr-fig .cr-boundary { fill: none; stroke: var(--cr-boundary); stroke-width: 1.5; stroke-linejoin: round; }
     .cr-fig .cr-contour-fill { fill: var(--cr-contour-fill); fill-opacity: var(--cr-contour-fill-opacity); stroke: none; }
     .cr-fig .cr-contour { fill: none; stroke: var(--cr-contour); stroke-width: 1; stroke-linejoin: round; }
     .cr-fig .cr-contour-labelled { stroke-width: 1.5; }
     .cr-fig text.cr-contour-label { fill: var(--cr-muted); font-variant-numeric: tabular-nums; }
     .cr-fig .cr-halo { paint-order: stroke; stroke: var(--cr-bg); stroke-width: 3.5px; stroke-linejoin: round; }
-    .cr-fig .cr-descent { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
-    .cr-fig .cr-descent-dots { fill: none; stroke-width: 5.5; stroke-linecap: round; }
-    .cr-fig .cr-arrow { stroke: none; }
-    .cr-fig .cr-start { fill: var(--cr-bg); stroke-width: 2.5; }
+    .cr-fig .cr-descent { fill: none; stroke: var(--cr-colour); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+    .cr-fig .cr-descent-dots { fill: none; stroke: var(--cr-colour); stroke-width: 5.5; stroke-linecap: round; }
+    .cr-fig .cr-arrow { fill: var(--cr-colour); stroke: none; }
+    .cr-fig .cr-start { fill: var(--cr-bg); stroke: var(--cr-colour); stroke-width: 2.5; }
     .cr-fig .cr-wire { fill: none; stroke: var(--cr-wire); stroke-width: 1.5; stroke-linecap: round; }
     .cr-fig .cr-node { fill: var(--cr-node-fill); stroke: var(--cr-node-stroke); stroke-width: 1.5; }
     .cr-fig .cr-input { fill: var(--cr-wire); }
@@ -128,11 +87,26 @@ extension FigureRenderer {
     .cr-fig text.cr-name { fill: var(--cr-muted); font-style: italic; }
     .cr-fig text.cr-fwd, .cr-fig tspan.cr-fwd { fill: var(--cr-forward); font-variant-numeric: tabular-nums; }
     .cr-fig text.cr-grad, .cr-fig tspan.cr-grad { fill: var(--cr-gradient); font-variant-numeric: tabular-nums; }
-    .cr-fig text.cr-caption { fill: var(--cr-muted); }
-    .cr-scroll { overflow-x: auto; max-width: 100%; }
+    .cr-diagram-title { text-align: center; font-weight: 600; margin-bottom: 0.3em; }
+    .cr-diagram-key { text-align: center; font-size: 0.8em; color: var(--cr-muted); }
+    .cr-diagram-key .cr-fwd { color: var(--cr-forward); }
+    .cr-diagram-key .cr-grad { color: var(--cr-gradient); }
+    /* A circuit wider than the column scrolls: a shade at each edge with more beyond it, and
+       "scroll sideways" under its right end. Covers in the page's colour move with the
+       circuit (attachment local) and hide them at its ends, so a circuit that fits shows
+       neither. The hint is an image: its grey reads on both themes' backgrounds. */
+    .cr-scroll {
+      overflow-x: auto; max-width: 100%; padding-bottom: 1.1em;
+      background:
+        linear-gradient(var(--cr-bg), var(--cr-bg)) left / 2em 100% no-repeat local,
+        linear-gradient(var(--cr-bg), var(--cr-bg)) right / 10em 100% no-repeat local,
+        url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 140 18'%3E%3Ctext x='137' y='13' text-anchor='end' font-family='system-ui, sans-serif' font-size='12.5' fill='%236e7781'%3Escroll sideways %E2%86%92%3C/text%3E%3C/svg%3E") right 0.3em bottom 0 / 8.75em 1.125em no-repeat scroll,
+        radial-gradient(farthest-side at 0 50%, var(--cr-shade), transparent) left / 0.8em 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, var(--cr-shade), transparent) right / 0.8em 100% no-repeat scroll;
+    }
     .cr-panels { margin: 1em 0; }
     .cr-panels-title { text-align: center; font-weight: 600; margin-bottom: 0.25em; }
     .cr-panels-row { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5em 1em; }
-    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-scroll, .cr-panels-row > .cr-panels { flex: 1 1 320px; min-width: 0; margin: 0; }
+    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-diagram, .cr-panels-row > .cr-panels { flex: 1 1 320px; min-width: 0; margin: 0; }
     """
 }

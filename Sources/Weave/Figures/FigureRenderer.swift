@@ -14,8 +14,8 @@ public struct FigureRenderer: Sendable {
     /// hold become `_`.
     ///
     /// Panels become a `div.cr-panels` of one `svg` per panel, which the stylesheet lays
-    /// out side by side and wraps on narrow screens. A computation graph comes in a
-    /// `div.cr-scroll`, so a wide one scrolls sideways rather than shrinking its text.
+    /// out side by side and wraps on narrow screens. A computation graph is a `div.cr-diagram`:
+    /// its title, the circuit in a `div.cr-scroll`, and its colour key (see `diagram`).
     public func svg(_ figure: Figure, id: String) -> String {
         render(figure, id: SVGWriter.identifier(id), metrics: .standard)
     }
@@ -31,15 +31,7 @@ public struct FigureRenderer: Sendable {
         case .contour(let plot):
             body = ContourPlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
         case .graph(let graph):
-            // A diagram is drawn no smaller than its text allows (about 10 units) and
-            // scrolls sideways in a narrow column instead of shrinking past that.
-            let rendered = GraphDiagramRenderer(graph: graph, title: title, id: id).render()
-            let svg = SVGDocument.wrap(
-                body: rendered.body, width: rendered.width, height: rendered.height,
-                title: title ?? FigureRenderer.kindName(figure.content), summary: figure.summary,
-                extraClass: "cr-graph", minWidth: rendered.width * rendered.minimumScale
-            )
-            return "<div class=\"cr-scroll\">" + svg + "</div>"
+            return diagram(graph, title: title, summary: figure.summary, id: id)
         case .panels(let figures):
             return panels(figures, title: title, summary: figure.summary, id: id)
         }
@@ -63,6 +55,42 @@ public struct FigureRenderer: Sendable {
             html.raw(render(figure, id: "\(id)-p\(index)", metrics: metrics))
         }
         html.close("div")
+        html.close("div")
+        return html.text
+    }
+
+    /// A circuit diagram shrinks to fit the column down to the scale at which its labels are
+    /// still legible (about 10 units), and no further: a wider circuit scrolls sideways, and
+    /// the stylesheet shades the edge where more of it is and writes "scroll sideways" under
+    /// it. Shrinking a wide circuit to fit a phone would make its numbers unreadable, and
+    /// wrapping it would cut its wires, so scrolling reads best once shrinking stops. The
+    /// title and the colour key are HTML outside the scrolling part, so they stay in view,
+    /// centred on the column, whatever is scrolled.
+    private func diagram(_ graph: GraphDiagram, title: String?, summary: String, id: String) -> String {
+        let rendered = GraphDiagramRenderer(graph: graph, id: id).render()
+        var html = SVGWriter()
+        html.open("div", [("class", "cr-diagram")])
+        if let title {
+            html.element("div", [("class", "cr-diagram-title")], content: title)
+        }
+        html.open("div", [("class", "cr-scroll")])
+        html.raw(SVGDocument.wrap(
+            body: rendered.body, width: rendered.width, height: rendered.height,
+            title: title ?? FigureRenderer.kindName(.graph(graph)), summary: summary,
+            extraClass: "cr-graph", minWidth: rendered.width * rendered.minimumScale
+        ))
+        html.close("div")
+        if let key = rendered.key {
+            html.open("div", [("class", "cr-diagram-key")])
+            html.element("span", [("class", "cr-fwd")], content: "green")
+            html.characters(": forward value (above a wire)")
+            if key == .valuesAndGradients {
+                html.characters(" \u{00B7} ")
+                html.element("span", [("class", "cr-grad")], content: "red")
+                html.characters(": gradient of the output (below)")
+            }
+            html.close("div")
+        }
         html.close("div")
         return html.text
     }

@@ -6,9 +6,11 @@ import Display
 /// to right. Every vertex has one output wire that carries its forward value above it
 /// (green) and its gradient below it (red); a vertex used several times branches after the
 /// labels, so each value and gradient is written once. The root's wire is the output.
+///
+/// The drawing is the circuit alone: its title and colour key are HTML around it
+/// (`FigureRenderer`), so they stay in view when a wide circuit scrolls.
 struct GraphDiagramRenderer {
     var graph: GraphDiagram
-    var title: String?
     var id: String
 
     /// Above this many vertices the diagram drops the value and gradient labels.
@@ -21,6 +23,13 @@ struct GraphDiagramRenderer {
         var height: Double
         /// The smallest scale at which the text stays legible (about 10 units).
         var minimumScale: Double
+        /// Whether the wires carry values (green) and gradients (red), for the colour key.
+        var key: Key?
+    }
+
+    enum Key {
+        case values
+        case valuesAndGradients
     }
 
     /// Geometry of one vertex.
@@ -56,11 +65,12 @@ struct GraphDiagramRenderer {
         // Vertex shapes.
         let shapes = circuit.vertices.enumerated().map { index, vertex -> Shape in
             let node = nodes[vertex.node]
-            let value = Typography.display(GraphDiagramRenderer.shorten(GraphDiagramRenderer.compactNumber(node.value)))
-            let grad = node.grad.map { Typography.display(GraphDiagramRenderer.shorten(GraphDiagramRenderer.compactNumber($0))) }
+            let (valueText, gradText) = GraphDiagramRenderer.wireTexts(node)
+            let value = Typography.display(valueText)
+            let grad = gradText.map(Typography.display)
             let labelWidth = compact ? 0 : max(TextWidth.of(value, fontSize: f), grad.map { TextWidth.of($0, fontSize: f) } ?? 0)
             if vertex.isInput {
-                let symbol = GraphDiagramRenderer.shorten(vertex.symbol)
+                let symbol = GraphDiagramRenderer.shorten(vertex.symbol, limit: GraphDiagramRenderer.nameLimit)
                 let width = TextWidth.of(symbol, fontSize: f)
                 return Shape(isInput: true, symbol: symbol, name: nil, value: value, grad: grad, halfWidth: 0, radius: 0,
                              isPill: false, left: width + 7, right: 0, labelWidth: labelWidth)
@@ -111,7 +121,7 @@ struct GraphDiagramRenderer {
             maxRise[layer] = max(maxRise[layer], abs(ys[link.to] - ys[link.from]))
         }
         var xs = [Double](repeating: 0, count: layerCount)
-        let top = GraphDiagramRenderer.margin + (title == nil ? 0 : 15 + 14)
+        let top = GraphDiagramRenderer.margin
         xs[0] = GraphDiagramRenderer.margin + left[0]
         for layer in 1..<max(1, layerCount) {
             // Room for the links to bend: little for a straight chain, more for a steep fan.
@@ -128,25 +138,9 @@ struct GraphDiagramRenderer {
         let slotBottom = layered.slots.indices.map { ys[$0] + below[$0] }.max() ?? 0
         let shift = top - slotTop
         let y = ys.map { $0 + shift }
-        var height = slotBottom + shift + GraphDiagramRenderer.margin
-        let caption = !compact
-        if caption { height += f + 8 }
-        width = max(width, caption ? TextWidth.of(GraphDiagramRenderer.captionText(hasGrads), fontSize: f - 1) + 2 * GraphDiagramRenderer.margin : 0)
-        if let title { width = max(width, TextWidth.of(title, fontSize: 15) + 2 * GraphDiagramRenderer.margin) }
-
-        // A diagram that cannot shrink into a text column (about 760 units) scrolls: its
-        // title and caption start at the left, where the reader sees them.
+        let height = slotBottom + shift + GraphDiagramRenderer.margin
         let minimumScale = min(1, 10 / f)
-        let wide = width * minimumScale > 760
-        let textX = wide ? GraphDiagramRenderer.margin : width / 2
-        let textAnchor = wide ? "start" : "middle"
         var svg = SVGWriter()
-        if let title {
-            svg.element("text", [
-                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", textAnchor),
-                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(GraphDiagramRenderer.margin + 15)),
-            ], content: title)
-        }
 
         // Wires: every vertex's stem, the wire slots, and the links between layers.
         var wires = PathData()
@@ -204,14 +198,24 @@ struct GraphDiagramRenderer {
                 inputTexts.element("text", [("x", SVGWriter.n(cx - 6)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
                 continue
             }
+            let outline: (String, [SVGWriter.Attribute])
             if shape.isPill {
-                svg.element("rect", [
+                outline = ("rect", [
                     ("class", "cr-node"), ("x", SVGWriter.n(cx - shape.halfWidth)), ("y", SVGWriter.n(cy - shape.radius)),
                     ("width", SVGWriter.n(2 * shape.halfWidth)), ("height", SVGWriter.n(2 * shape.radius)),
                     ("rx", SVGWriter.n(shape.radius)),
                 ])
             } else {
-                svg.element("circle", [("class", "cr-node"), ("cx", SVGWriter.n(cx)), ("cy", SVGWriter.n(cy)), ("r", SVGWriter.n(shape.radius))])
+                outline = ("circle", [("class", "cr-node"), ("cx", SVGWriter.n(cx)), ("cy", SVGWriter.n(cy)), ("r", SVGWriter.n(shape.radius))])
+            }
+            if compact {
+                // No wire labels: the operation itself tells its value and gradient on hover.
+                let node = nodes[circuit.vertices[v].node]
+                svg.open(outline.0, outline.1)
+                svg.title("\(shape.symbol) = \(node.value)" + (node.grad.map { "\ngradient \($0)" } ?? ""))
+                svg.close(outline.0)
+            } else {
+                svg.element(outline.0, outline.1)
             }
             opTexts.element("text", [("x", SVGWriter.n(cx)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
             if let name = shape.name {
@@ -234,18 +238,22 @@ struct GraphDiagramRenderer {
         // Values above and gradients below each vertex's stem.
         if !compact {
             svg.open("g", [("class", "cr-edge-labels"), ("text-anchor", "middle")])
+            // Each label's title holds the value in full: a wire has room for a few digits.
             for (v, shape) in shapes.enumerated() {
                 let slot = layered.slotOfVertex[v]
                 let layer = layered.slots[slot].layer
                 let start = xs[layer] + shape.right
                 let middle = (start + stemEnd[layer]) / 2
-                svg.element("text", [
-                    ("class", "cr-fwd"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] - 5)),
-                ], content: shape.value)
-                if let grad = shape.grad {
-                    svg.element("text", [
-                        ("class", "cr-grad"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] + 4 + f * 0.8)),
-                    ], content: grad)
+                let node = nodes[circuit.vertices[v].node]
+                svg.open("text", [("class", "cr-fwd"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] - 5))])
+                svg.title(node.value)
+                svg.characters(shape.value)
+                svg.close("text")
+                if let grad = shape.grad, let full = node.grad {
+                    svg.open("text", [("class", "cr-grad"), ("x", SVGWriter.n(middle)), ("y", SVGWriter.n(y[slot] + 4 + f * 0.8))])
+                    svg.title(full)
+                    svg.characters(grad)
+                    svg.close("text")
                 }
             }
             svg.close("g")
@@ -259,24 +267,8 @@ struct GraphDiagramRenderer {
         }
         svg.close("g")
 
-        if caption {
-            svg.open("text", [
-                ("class", "cr-caption"), ("font-size", SVGWriter.n(f - 1)), ("text-anchor", textAnchor),
-                ("x", SVGWriter.n(textX)), ("y", SVGWriter.n(height - GraphDiagramRenderer.margin)),
-            ])
-            svg.element("tspan", [("class", "cr-fwd")], content: "green")
-            svg.characters(hasGrads ? ": forward value (above a wire) \u{00B7} " : ": forward value (above a wire)")
-            if hasGrads {
-                svg.element("tspan", [("class", "cr-grad")], content: "red")
-                svg.characters(": gradient of the output (below)")
-            }
-            svg.close("text")
-        }
-        return Result(body: svg.text, width: width, height: height, minimumScale: minimumScale)
-    }
-
-    static func captionText(_ hasGrads: Bool) -> String {
-        hasGrads ? "green: forward value (above a wire) \u{00B7} red: gradient of the output (below)" : "green: forward value (above a wire)"
+        let key: Key? = compact ? nil : hasGrads ? .valuesAndGradients : .values
+        return Result(body: svg.text, width: width, height: height, minimumScale: minimumScale, key: key)
     }
 
     /// Angle (radians, canvas coordinates) of argument `port` of `count` on a circle's left
@@ -298,8 +290,50 @@ struct GraphDiagramRenderer {
         return NiceTicks.compactExponent(NumberFormat.g(value, digits: digits))
     }
 
-    /// Long values (tensors) are cut with an ellipsis.
-    static func shorten(_ text: String, limit: Int = 14) -> String {
+    /// The most characters a wire label takes: the label sets the length of its wire.
+    static let wireLimit = 16
+    /// Names of inputs may take more (`net[0].weight`): they stand at the left edge.
+    static let nameLimit = 20
+
+    /// What a wire says of a value: a number with three significant digits; a small
+    /// tensor with its numbers so written when that fits the wire, else its shape (`[4, 2]`),
+    /// rather than a value cut short. Text with no shape (not from a tensor) is shortened.
+    static func wireText(_ text: String, shape: [Int]?) -> String {
+        guard let shape, !shape.isEmpty else { return shorten(compactNumber(flat(text))) }
+        return compactTensor(text) ?? shapeText(shape)
+    }
+
+    /// A node's value and gradient as its wire shows them: both by their numbers, or both
+    /// by the shape when either is too long, so a shape is never read as a value above or
+    /// below numbers (`[2]` under `[0, 0]`).
+    static func wireTexts(_ node: GraphDiagram.Node) -> (value: String, grad: String?) {
+        guard let shape = node.shape, !shape.isEmpty else {
+            return (wireText(node.value, shape: nil), node.grad.map { wireText($0, shape: nil) })
+        }
+        let value = compactTensor(node.value)
+        let grad = node.grad.map(compactTensor)
+        if let value, grad == nil || grad! != nil { return (value, grad ?? nil) }
+        return (shapeText(shape), node.grad.map { _ in shapeText(shape) })
+    }
+
+    /// A tensor's numbers with three significant digits each, on one line; nil when that
+    /// is longer than a wire's label.
+    static func compactTensor(_ text: String) -> String? {
+        let compacted = flat(text).replacing(/-?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf)/) { compactNumber(String($0.output)) }
+        return compacted.count <= wireLimit ? compacted : nil
+    }
+
+    static func shapeText(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// A matrix's rows on one line.
+    static func flat(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: "")
+    }
+
+    /// Long text is cut with an ellipsis.
+    static func shorten(_ text: String, limit: Int = wireLimit) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "\u{2026}"
@@ -364,14 +398,7 @@ struct GraphDiagramRenderer {
 
     private func empty() -> Result {
         var svg = SVGWriter()
-        let width = max(240, (title.map { TextWidth.of($0, fontSize: 15) } ?? 0) + 24)
-        if let title {
-            svg.element("text", [
-                ("class", "cr-title"), ("font-size", "15"), ("text-anchor", "middle"),
-                ("x", SVGWriter.n(width / 2)), ("y", "27"),
-            ], content: title)
-        }
-        svg.element("text", [("class", "cr-note"), ("text-anchor", "middle"), ("x", SVGWriter.n(width / 2)), ("y", "56")], content: "empty graph")
-        return Result(body: svg.text, width: width, height: 72, minimumScale: 1)
+        svg.element("text", [("class", "cr-note"), ("text-anchor", "middle"), ("x", "120"), ("y", "30")], content: "empty graph")
+        return Result(body: svg.text, width: 240, height: 46, minimumScale: 1, key: nil)
     }
 }

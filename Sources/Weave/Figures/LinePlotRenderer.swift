@@ -21,7 +21,7 @@ struct LinePlotRenderer {
         if plot.series.count > 1 || plot.series.first?.name != nil {
             for (index, one) in plot.series.enumerated() {
                 legend.append(LegendItem(
-                    swatch: .series(index: index, line: one.style != .points, points: one.style != .line),
+                    swatch: .series(index: index, style: one.style),
                     text: one.name ?? "series \(index + 1)"
                 ))
             }
@@ -41,34 +41,34 @@ struct LinePlotRenderer {
 
         svg.open("g", [("clip-path", "url(#\(clip))")])
         for (index, one) in plot.series.enumerated() {
-            let cls = "cr-s\(Marks.colourIndex(index))"
+            let colour = Palette.colourClass(index)
             let runs = canvasRuns(series[index], layout: layout)
             var line = PathData()
-            var dots = PathData()
-            var lastDot: (Int, Int)? = nil
+            var marks = PathData()
+            var lastMark: (Int, Int)? = nil
             for run in runs {
-                if one.style != .points, run.count > 1 {
+                if one.style.line != nil, run.count > 1 {
                     var points = run
                     if points.count > Int(layout.plot.width) * 2, zip(points, points.dropFirst()).allSatisfy({ $0.x <= $1.x }) {
                         points = Polyline.decimateColumns(points)
                     }
                     Polyline.append(Polyline.simplify(points), to: &line)
                 }
-                if one.style != .line || run.count == 1 {
+                if one.style.marker != nil || run.count == 1 {
                     for point in run {
-                        // Dots closer than half a pixel are one dot.
+                        // Marks closer than half a pixel are one mark.
                         let key = (Int((point.x * 2).rounded()), Int((point.y * 2).rounded()))
-                        if let lastDot, lastDot == key { continue }
-                        lastDot = key
-                        dots.append(Marks.dot(point.x, point.y))
+                        if let lastMark, lastMark == key { continue }
+                        lastMark = key
+                        marks.append(Marks.seriesMark(one.style.marker ?? .dot, point.x, point.y))
                     }
                 }
             }
             if !line.isEmpty {
-                svg.element("path", [("class", "cr-line " + cls), ("d", line.text)])
+                svg.element("path", [("class", Marks.lineClass(one.style.line ?? .solid) + " " + colour), ("d", line.text)])
             }
-            if !dots.isEmpty {
-                svg.element("path", [("class", "cr-dots " + cls), ("d", dots.text)])
+            if !marks.isEmpty {
+                svg.element("path", [("class", Marks.markClass(one.style.marker ?? .dot) + " " + colour), ("d", marks.text)])
             }
         }
         svg.close("g")

@@ -1,3 +1,5 @@
+import Display
+
 /// Marker shapes and legend swatches, shared by the plots.
 enum Marks {
     /// The class markers in order; shape and colour both change, so classes stay apart
@@ -8,13 +10,6 @@ enum Marks {
 
     static func shape(forClass index: Int) -> Shape {
         Shape.allCases[((index % Shape.allCases.count) + Shape.allCases.count) % Shape.allCases.count]
-    }
-
-    /// Number of distinct colours in the stylesheet (`cr-s0`...`cr-s7`, `cr-c0`...).
-    static let colourCount = 8
-
-    static func colourIndex(_ index: Int) -> Int {
-        ((index % colourCount) + colourCount) % colourCount
     }
 
     /// Path commands for one marker of about the same visual weight whatever its shape,
@@ -45,6 +40,35 @@ enum Marks {
         "M\(SVGWriter.number(x)) \(SVGWriter.number(y))h0"
     }
 
+    /// The class of a series' line: every line is `cr-line`; the stylesheet dashes the others.
+    static func lineClass(_ line: LinePlot.Style.Line) -> String {
+        switch line {
+        case .solid: return "cr-line"
+        case .dashed: return "cr-line cr-dashed"
+        case .dotted: return "cr-line cr-dotted"
+        }
+    }
+
+    /// Dots are strokes (`cr-dots`); shaped markers are filled, haloed like a scatter
+    /// plot's points (`cr-point`).
+    static func markClass(_ marker: LinePlot.Style.Marker) -> String {
+        marker == .dot ? "cr-dots" : "cr-point"
+    }
+
+    /// Path commands for one marker of a series at (x, y).
+    static func seriesMark(_ marker: LinePlot.Style.Marker, _ x: Double, _ y: Double) -> String {
+        switch marker {
+        case .dot: return dot(x, y)
+        case .circle: return self.marker(.circle, x, y, r: seriesMarkerRadius)
+        case .square: return self.marker(.square, x, y, r: seriesMarkerRadius)
+        case .triangle: return self.marker(.triangle, x, y, r: seriesMarkerRadius)
+        case .diamond: return self.marker(.diamond, x, y, r: seriesMarkerRadius)
+        }
+    }
+
+    /// A little smaller than a scatter plot's points: a line's markers sit on a line.
+    static let seriesMarkerRadius = 3.6
+
     /// A filled arrowhead whose tip is at (x, y), pointing along (dx, dy).
     static func arrowhead(tipX x: Double, tipY y: Double, dx: Double, dy: Double, length: Double) -> String {
         let norm = (dx * dx + dy * dy).squareRoot()
@@ -66,24 +90,24 @@ enum Marks {
     static func drawSwatch(_ swatch: Swatch, x: Double, y: Double, into svg: inout SVGWriter) {
         let width = PlotFrame.swatchWidth
         switch swatch {
-        case .series(let index, let line, let points):
-            let cls = "cr-s\(colourIndex(index))"
-            if line {
+        case .series(let index, let style):
+            let colour = Palette.colourClass(index)
+            if let line = style.line {
                 var path = PathData()
                 path.move(x, y)
                 path.line(x + width, y)
-                svg.element("path", [("class", "cr-line " + cls), ("d", path.text)])
+                svg.element("path", [("class", lineClass(line) + " " + colour), ("d", path.text)])
             }
-            if points {
-                svg.element("path", [("class", "cr-dots " + cls), ("d", dot(x + width / 2, y))])
+            if let marker = style.marker {
+                svg.element("path", [("class", markClass(marker) + " " + colour), ("d", seriesMark(marker, x + width / 2, y))])
             }
         case .marker(let index):
             svg.element("path", [
-                ("class", "cr-point cr-c\(colourIndex(index))"),
+                ("class", "cr-point " + Palette.colourClass(index)),
                 ("d", marker(shape(forClass: index), x + width / 2, y, r: 4.5)),
             ])
         case .path(let index):
-            let cls = "cr-p\(colourIndex(index))"
+            let cls = Palette.colourClass(index)
             var path = PathData()
             path.move(x, y)
             path.line(x + width - 7, y)

@@ -34,6 +34,14 @@ struct SVGWriter {
         close(name)
     }
 
+    /// `<title>text</title>`, a hover text, with its line breaks kept (as `&#10;`, so the
+    /// markup stays on one line): a matrix reads one row a line.
+    mutating func title(_ content: String) {
+        open("title")
+        text += content.split(separator: "\n", omittingEmptySubsequences: false).map { SVGWriter.escape(String($0)) }.joined(separator: "&#10;")
+        close("title")
+    }
+
     /// Defines a clip path `id` that is the rectangle `area`, for `clip-path="url(#id)"`.
     mutating func clipRectangle(id: String, _ area: Rect) {
         open("defs")

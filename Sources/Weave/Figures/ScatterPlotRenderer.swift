@@ -74,7 +74,7 @@ struct ScatterPlotRenderer {
         }
         svg.open("g", [("clip-path", "url(#\(clip))")])
         for cls in order {
-            svg.element("path", [("class", "cr-point cr-c\(Marks.colourIndex(cls))"), ("d", byClass[cls]!.text)])
+            svg.element("path", [("class", "cr-point " + Palette.colourClass(cls)), ("d", byClass[cls]!.text)])
         }
         svg.close("g")
         if points.isEmpty {
@@ -109,7 +109,7 @@ struct ScatterPlotRenderer {
         }
         svg.open("g", [("class", "cr-regions")])
         for cls in byClass.keys.sorted() {
-            svg.element("path", [("class", "cr-region cr-r\(Marks.colourIndex(cls))"), ("d", byClass[cls]!.text)])
+            svg.element("path", [("class", "cr-region " + Palette.colourClass(cls)), ("d", byClass[cls]!.text)])
         }
         svg.close("g")
     }
