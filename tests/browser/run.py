@@ -194,6 +194,9 @@ def main():
             for extra in ["data", "theme"]:
                 if os.path.isdir(os.path.join(ROOT, extra)):
                     shutil.copytree(os.path.join(ROOT, extra), os.path.join(project, extra))
+            # The project's configuration: its macros and bibliography are the notebooks'.
+            if os.path.isfile(os.path.join(ROOT, "chainrule.yml")):
+                shutil.copy(os.path.join(ROOT, "chainrule.yml"), os.path.join(project, "chainrule.yml"))
             sites.append(("shipped", build(chainrule, project, ["notebooks"]), False))
         for label, site, gallery in sites:
             found, math, figures = check_site(browser, site, label, gallery)
