@@ -11,7 +11,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL  = $(SUDO) apt-get update -o DPkg::Lock::Timeout=120 -qq && \
                $(SUDO) apt-get install $(APT_FLAGS) -qq $(1) >/dev/null
 
-.PHONY: all deps test-deps site test bench bench-site bench-instructions fuzz clean
+.PHONY: all deps test-deps site test install uninstall bench bench-site bench-instructions fuzz clean
 
 all: site
 
@@ -54,7 +54,29 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check notebooks
+	tests/action/run.sh $(DEBUG_BIN)
 	python3 tests/browser/run.py --chainrule $(DEBUG_BIN)
+
+# `make install [PREFIX=/usr/local]`: a release binary with the Swift standard library
+# linked in (it needs only libcmark and the C library at run time), and completions for
+# bash, zsh and fish. `make uninstall` removes exactly what it installed.
+PREFIX      ?= /usr/local
+BINDIR      := $(DESTDIR)$(PREFIX)/bin
+BASHDIR     := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR      := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR     := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+STATIC_FLAG := $(shell [ "$$(uname)" = Linux ] && echo --static-swift-stdlib)
+install: deps
+	$(SWIFT) build -c release --product chainrule $(STATIC_FLAG)
+	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(RELEASE_BIN) $(BINDIR)/chainrule
+	$(RELEASE_BIN) --generate-completion-script bash > $(BASHDIR)/chainrule
+	$(RELEASE_BIN) --generate-completion-script zsh > $(ZSHDIR)/_chainrule
+	$(RELEASE_BIN) --generate-completion-script fish > $(FISHDIR)/chainrule.fish
+	@echo "installed $(BINDIR)/chainrule"
+
+uninstall:
+	rm -f $(BINDIR)/chainrule $(BASHDIR)/chainrule $(ZSHDIR)/_chainrule $(FISHDIR)/chainrule.fish
 
 # Release builds; every figure is a ratio against a baseline measured in the same run.
 bench: deps

@@ -7,7 +7,7 @@ struct Chainrule: ParsableCommand {
         commandName: "chainrule",
         abstract: "Runs, checks and publishes notebooks that explain how neural networks learn.",
         version: ChainruleVersion.current,
-        subcommands: [Build.self, Check.self, Update.self, Run.self, Serve.self]
+        subcommands: [Init.self, Build.self, Check.self, Update.self, Run.self, Serve.self]
     )
 }
 

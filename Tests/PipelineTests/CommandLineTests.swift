@@ -80,6 +80,27 @@ final class Project {
         #expect(try project.read("one.md") == first)
     }
 
+    /// `chainrule init` starts a course whose check and build pass at once, and never
+    /// overwrites a file.
+    @Test func initStartsACourseThatChecksAndBuilds() throws {
+        let project = try Project([:])
+        try "# Mine\n".write(to: project.root.appendingPathComponent("notebooks/index.md"), atomically: true, encoding: .utf8)
+        let start = try project.run("init", "--title", "A \"quoted\" course")
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(start.stdout.contains("kept    notebooks/index.md (it exists)"))
+        #expect(start.stdout.contains("wrote   .github/workflows/notebooks.yml"))
+        #expect(try project.read("index.md") == "# Mine\n", "an existing file is left as it is")
+        let configuration = try String(contentsOf: project.root.appendingPathComponent("chainrule.yml"), encoding: .utf8)
+        #expect(configuration.contains("title: \"A \\\"quoted\\\" course\""), "\(configuration)")
+        #expect(try project.read("sigmoid.md").contains("```output "), "the notebook's outputs are recorded")
+        let check = try project.run("check")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(try project.run("build", "-q").status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("site/sigmoid.html").path))
+        let again = try project.run("init")
+        #expect(again.status == 0 && !again.stdout.contains("wrote"), "\(again.stdout)")
+    }
+
     /// `check --format json`: one document with every stale record and diagnostic, located.
     @Test func checkReportsJSON() throws {
         let project = try Project(["a.md": "# A\n\n```backprop\n1 + 1\n```\n```output\n3\n```\n\n```backprop\nnope\n```\n"])
