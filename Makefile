@@ -93,9 +93,8 @@ bench-site: deps
 
 # Instructions per step of the two scalar workloads, counted exactly by valgrind's callgrind
 # and grouped by interpreter, engine, reference counting and graph lookup
-# (bench/instructions.py). Release builds for a generic CPU, in a scratch folder of their
-# own, since valgrind cannot decode the AVX-512 of `-target-cpu native`.
-GENERIC_SCRATCH := .build-generic
+# (bench/instructions.py), on the release builds: valgrind's CPU has no AVX-512, so the
+# kernels run their AVX2 path there.
 bench-instructions: deps
 	@if ! command -v valgrind >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
@@ -106,9 +105,9 @@ bench-instructions: deps
 	    exit 1; \
 	  fi; \
 	fi
-	CHAINRULE_GENERIC_CPU=1 $(SWIFT) build -c release --scratch-path $(GENERIC_SCRATCH) --product chainrule
-	CHAINRULE_GENERIC_CPU=1 $(SWIFT) build -c release --scratch-path $(GENERIC_SCRATCH) --product chainrule-bench
-	python3 bench/instructions.py $(GENERIC_SCRATCH)/release/chainrule $(GENERIC_SCRATCH)/release/chainrule-bench
+	$(SWIFT) build -c release --product chainrule
+	$(SWIFT) build -c release --product chainrule-bench
+	python3 bench/instructions.py $(RELEASE_BIN) .build/release/chainrule-bench
 
 # libFuzzer on the notebook parser, the language, TeX math and links: each target FUZZ_SECONDS
 # (default 60), then a table of inputs run and crashes. The targets are a package of their

@@ -3,15 +3,6 @@
 // One target per idea; each depends only on what is below it (see README.md, "Architecture").
 import PackageDescription
 
-/// The engine's numeric kernels (matrix products above all) are vectorised by LLVM for the
-/// machine that builds them. The flags are Linux-only so macOS builds keep Apple's defaults.
-/// `CHAINRULE_GENERIC_CPU=1` leaves the machine's own instructions out, for valgrind, which
-/// cannot decode AVX-512 (`make bench-instructions`).
-let nativeCodegen: [SwiftSetting] =
-    (Context.environment["CHAINRULE_GENERIC_CPU"] == nil
-        ? [.unsafeFlags(["-target-cpu", "native"], .when(platforms: [.linux]))] : [])
-    + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 /// The interpreter's loops read and write slots of class-held arrays on every step; checking
 /// each access for exclusivity at run time cost about a tenth of a scalar loop's time.
 let interpreterCodegen: [SwiftSetting] = [
@@ -40,7 +31,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // Tensors, reverse-mode autodiff, layers, losses, optimizers, training. Foundation only.
-        .target(name: "Engine", swiftSettings: nativeCodegen),
+        .target(name: "Engine", dependencies: ["CKernels"]),
+        // The matrix product's inner kernels in C, compiled for AVX-512, AVX2 and the x86-64
+        // baseline and chosen at run time, so one binary is fast on any CPU and portable to all.
+        .target(name: "CKernels"),
         // Source locations, diagnostics and their compiler-style rendering.
         .target(name: "Diagnostics"),
         // SHA-256: the build cache's keys and the digests in recorded outputs.
@@ -73,8 +67,7 @@ let package = Package(
             dependencies: ["Pipeline", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `make bench`: the engine's side of the benchmark table (bench/run.py drives it).
         .executableTarget(
-            name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench",
-            swiftSettings: nativeCodegen),
+            name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench"),
 
         // What several test targets share (a seeded generator for random inputs).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -9,7 +9,7 @@ lookup. Instructions are not time, but the same workload's counts are comparable
 versions of the code, and they are the same on every run.
 
 Usage: bench/instructions.py CHAINRULE CHAINRULE_BENCH, both built with
-CHAINRULE_GENERIC_CPU=1 (valgrind cannot decode AVX-512)."""
+the normal release builds (valgrind's CPU has no AVX-512, so the kernels take their AVX2 path)."""
 import collections
 import os
 import re

@@ -1,3 +1,6 @@
+import CKernels
+import Foundation
+
 /// The general matrix product `C = A B` (or `C += A B`) behind `@`, `Linear` and their gradients.
 ///
 /// Operands are read through row and column strides, so transposed operands (`dW = dYᵀ X`)
@@ -5,9 +8,10 @@
 /// kernel (BLIS's loop order), split across cores for the biggest ones.
 ///
 /// Determinism: every element of C is one chain of fused multiply-adds over k = 0, 1, ...
-/// in order, starting from 0 (or from C when accumulating). Blocking, the small-matrix path
-/// and threading only change which element is computed when, never how; so results are
-/// bit-identical across runs, thread counts and machines (FMA is exact per IEEE 754).
+/// in order, starting from 0 (or from C when accumulating). Blocking, the small-matrix path,
+/// threading and the instruction set the kernels run on (CKernels chooses AVX-512, AVX2 or
+/// the baseline at run time) only change which element is computed when, never how; so
+/// results are bit-identical across runs, thread counts and machines (FMA is exact per IEEE 754).
 enum MatrixMultiply {
     /// A matrix operand: element (i, p) is at `base[i * rowStride + p * columnStride]`.
     struct Operand: @unchecked Sendable {
@@ -63,42 +67,12 @@ enum MatrixMultiply {
                    c: c, ldc: ldc, accumulate: accumulate)
             return
         }
-        // Columns in blocks of 32 (4 vectors) kept in registers across the whole k loop,
-        // then single vectors, then single columns; the order of each chain is unchanged.
+        // Row by row, in the kernels of the instruction set the CPU has (see CKernels): columns
+        // in blocks of 32 kept in registers across the whole k loop, then 8, then single
+        // columns; the order of each chain is the same on every path.
         for i in 0..<m {
-            let row = c + i * ldc
-            var j = 0
-            while j + 32 <= n {
-                var c0 = accumulate ? loadVector(row + j) : Vector(repeating: 0)
-                var c1 = accumulate ? loadVector(row + j + 8) : Vector(repeating: 0)
-                var c2 = accumulate ? loadVector(row + j + 16) : Vector(repeating: 0)
-                var c3 = accumulate ? loadVector(row + j + 24) : Vector(repeating: 0)
-                for p in 0..<k {
-                    let x = Vector(repeating: a.at(i, p))
-                    let source = b.base + p * b.rowStride + j
-                    c0 = c0.addingProduct(x, loadVector(source))
-                    c1 = c1.addingProduct(x, loadVector(source + 8))
-                    c2 = c2.addingProduct(x, loadVector(source + 16))
-                    c3 = c3.addingProduct(x, loadVector(source + 24))
-                }
-                storeVector(c0, row + j); storeVector(c1, row + j + 8)
-                storeVector(c2, row + j + 16); storeVector(c3, row + j + 24)
-                j += 32
-            }
-            while j + 8 <= n {
-                var c0 = accumulate ? loadVector(row + j) : Vector(repeating: 0)
-                for p in 0..<k {
-                    c0 = c0.addingProduct(Vector(repeating: a.at(i, p)), loadVector(b.base + p * b.rowStride + j))
-                }
-                storeVector(c0, row + j)
-                j += 8
-            }
-            while j < n {
-                var sum = accumulate ? row[j] : 0
-                for p in 0..<k { sum = sum.addingProduct(a.at(i, p), b.base[p * b.rowStride + j]) }
-                row[j] = sum
-                j += 1
-            }
+            ck_direct_row(Int64(k), Int64(n), a.base + i * a.rowStride, Int64(a.columnStride),
+                          b.base, Int64(b.rowStride), c + i * ldc, accumulate ? 1 : 0)
         }
     }
 
@@ -227,8 +201,6 @@ enum MatrixMultiply {
         init(_ pointer: UnsafeMutablePointer<Double>) { self.pointer = pointer }
     }
 
-    typealias Vector = SIMD8<Double>
-
     /// An 8x16 tile of C from packed panels; edge tiles go through a scratch tile.
     @inline(__always)
     static func kernel(
@@ -236,7 +208,7 @@ enum MatrixMultiply {
         c: UnsafeMutablePointer<Double>, ldc: Int, rows: Int, columns: Int, load: Bool
     ) {
         if rows == mr && columns == nr {
-            kernel8x16(depth: depth, a: a, b: b, c: c, ldc: ldc, load: load)
+            ck_kernel8x16(Int64(depth), a, b, c, Int64(ldc), load ? 1 : 0)
             return
         }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: mr * nr) { tile in
@@ -245,61 +217,19 @@ enum MatrixMultiply {
                 t.update(repeating: 0, count: mr * nr)   // no stray denormals in the unused lanes
                 for i in 0..<rows { for j in 0..<columns { t[i * nr + j] = c[i * ldc + j] } }
             }
-            kernel8x16(depth: depth, a: a, b: b, c: t, ldc: nr, load: load)
+            ck_kernel8x16(Int64(depth), a, b, t, Int64(nr), load ? 1 : 0)
             for i in 0..<rows { for j in 0..<columns { c[i * ldc + j] = t[i * nr + j] } }
         }
     }
 
-    @inline(__always)
-    static func loadVector(_ p: UnsafePointer<Double>) -> Vector {
-        UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
-    }
+    /// The instruction set the kernels run on (for `make bench` and the tests that compare
+    /// the paths): `avx512`, `avx2` or `baseline`.
+    public static var instructionSet: String { ["baseline", "avx2", "avx512"][Int(ck_path()) - 1] }
 
-    @inline(__always)
-    static func storeVector(_ v: Vector, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
-    }
-
-    /// The register kernel: 16 accumulators of 8 lanes, one lane per element of C.
-    @inline(never)
-    static func kernel8x16(
-        depth: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
-        c: UnsafeMutablePointer<Double>, ldc: Int, load: Bool
-    ) {
-        let zero = Vector(repeating: 0)
-        var c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero
-        var c40 = zero, c41 = zero, c50 = zero, c51 = zero, c60 = zero, c61 = zero, c70 = zero, c71 = zero
-        if load {
-            c00 = loadVector(c); c01 = loadVector(c + 8)
-            c10 = loadVector(c + ldc); c11 = loadVector(c + ldc + 8)
-            c20 = loadVector(c + 2 * ldc); c21 = loadVector(c + 2 * ldc + 8)
-            c30 = loadVector(c + 3 * ldc); c31 = loadVector(c + 3 * ldc + 8)
-            c40 = loadVector(c + 4 * ldc); c41 = loadVector(c + 4 * ldc + 8)
-            c50 = loadVector(c + 5 * ldc); c51 = loadVector(c + 5 * ldc + 8)
-            c60 = loadVector(c + 6 * ldc); c61 = loadVector(c + 6 * ldc + 8)
-            c70 = loadVector(c + 7 * ldc); c71 = loadVector(c + 7 * ldc + 8)
-        }
-        var pa = a, pb = b
-        for _ in 0..<depth {
-            let b0 = loadVector(pb), b1 = loadVector(pb + 8)
-            var x = Vector(repeating: pa[0]); c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-            x = Vector(repeating: pa[1]); c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
-            x = Vector(repeating: pa[2]); c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-            x = Vector(repeating: pa[3]); c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-            x = Vector(repeating: pa[4]); c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-            x = Vector(repeating: pa[5]); c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-            x = Vector(repeating: pa[6]); c60 = c60.addingProduct(x, b0); c61 = c61.addingProduct(x, b1)
-            x = Vector(repeating: pa[7]); c70 = c70.addingProduct(x, b0); c71 = c71.addingProduct(x, b1)
-            pa += 8
-            pb += 16
-        }
-        storeVector(c00, c); storeVector(c01, c + 8)
-        storeVector(c10, c + ldc); storeVector(c11, c + ldc + 8)
-        storeVector(c20, c + 2 * ldc); storeVector(c21, c + 2 * ldc + 8)
-        storeVector(c30, c + 3 * ldc); storeVector(c31, c + 3 * ldc + 8)
-        storeVector(c40, c + 4 * ldc); storeVector(c41, c + 4 * ldc + 8)
-        storeVector(c50, c + 5 * ldc); storeVector(c51, c + 5 * ldc + 8)
-        storeVector(c60, c + 6 * ldc); storeVector(c61, c + 6 * ldc + 8)
-        storeVector(c70, c + 7 * ldc); storeVector(c71, c + 7 * ldc + 8)
+    /// Runs the kernels on `name`'s instruction set from now on (nil: the best the CPU has),
+    /// as `CHAINRULE_KERNEL` does at start; for tests that compare the paths' bits.
+    static func selectInstructionSet(_ name: String?) {
+        if let name { setenv("CHAINRULE_KERNEL", name, 1) } else { unsetenv("CHAINRULE_KERNEL") }
+        ck_reselect()
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// The matrix product's kernels run on AVX-512, AVX2 or the x86-64 baseline, whichever the CPU
+/// has (CHAINRULE_KERNEL forces one): every path gives the same bits, for the small products
+/// (one row at a time) and the blocked ones (8x16 tiles, edges, accumulation), so a notebook
+/// records the same outputs on every machine.
+@Suite(.serialized) struct KernelPathTests {
+    static func product(_ m: Int, _ k: Int, _ n: Int, seed: UInt64, transposedB: Bool) throws -> [UInt64] {
+        var generator = RandomGenerator(seed: seed)
+        let a = generator.uniformArray(Shape([m, k]), -1, 1)
+        let b = generator.uniformArray(transposedB ? Shape([n, k]) : Shape([k, n]), -1, 1)
+        // Through the engine, as a notebook's @ and Linear reach it, including the transposed
+        // operand of a gradient.
+        let result = transposedB ? try NDArray.matmul(a, b.transposed()) : try NDArray.matmul(a, b)
+        return result.values.map(\.bitPattern)
+    }
+
+    @Test func everyPathGivesTheSameBits() throws {
+        let shapes: [(Int, Int, Int)] = [(2, 3, 4), (3, 40, 37), (4, 64, 9), (70, 90, 50), (129, 257, 33), (16, 300, 17)]
+        defer { MatrixMultiply.selectInstructionSet(nil) }
+        MatrixMultiply.selectInstructionSet(nil)
+        let best = MatrixMultiply.instructionSet
+        var paths = ["baseline"]
+        if best != "baseline" { paths.append("avx2") }
+        if best == "avx512" { paths.append("avx512") }
+        for (index, (m, k, n)) in shapes.enumerated() {
+            for transposed in [false, true] {
+                var reference: [UInt64]?
+                for path in paths {
+                    MatrixMultiply.selectInstructionSet(path)
+                    #expect(MatrixMultiply.instructionSet == path)
+                    let bits = try Self.product(m, k, n, seed: UInt64(index), transposedB: transposed)
+                    if let reference {
+                        #expect(bits == reference, "\(m)x\(k) @ \(k)x\(n), transposed \(transposed): \(path) differs from \(paths[0])")
+                    } else {
+                        reference = bits
+                    }
+                }
+            }
+        }
+    }
+}
