@@ -4,6 +4,11 @@
 SWIFT       ?= swift
 RELEASE_BIN := .build/release/chainrule
 DEBUG_BIN   := .build/debug/chainrule
+# Release builds. The interpreter's loops read and write slots of class-held arrays on every
+# step; checking each access for exclusivity at run time costs about a tenth of a scalar
+# loop's time. The flag is given here, not in Package.swift, where it would stop other
+# packages from depending on this one.
+RELEASE     := $(SWIFT) build -c release -Xswiftc -enforce-exclusivity=unchecked
 APT_FLAGS   := -y -o DPkg::Lock::Timeout=120
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Installs Debian packages $(1), quietly, after refreshing the package lists (empty on a
@@ -32,8 +37,17 @@ deps:
 	fi
 
 # What only the tests need: node and Debian's KaTeX, which the math tests compare every
-# formula of their corpus with (they are skipped, and say so, without them).
+# formula of their corpus with (they are skipped, and say so, without them), and qemu-user,
+# which runs the binary as older x86-64 CPUs (tests/portable/run.sh).
 test-deps: deps
+	@if [ "$$(uname -m)" = x86_64 ] && ! command -v qemu-x86_64 >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing qemu-user with apt (the binary run as older CPUs)"; \
+	    $(call APT_INSTALL,qemu-user); \
+	  else \
+	    echo "make: without qemu-user the portable test is skipped"; \
+	  fi; \
+	fi
 	@if ! command -v node >/dev/null 2>&1 || [ ! -f /usr/share/javascript/katex/katex.js ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "make: installing nodejs and libjs-katex with apt (the KaTeX comparison of the math tests)"; \
@@ -45,15 +59,18 @@ test-deps: deps
 
 # Release build, then the site from notebooks/ into site/ (see README.md, "The site").
 site: deps
-	$(SWIFT) build -c release --product chainrule
+	$(RELEASE) --product chainrule
 	$(RELEASE_BIN) build
 
-# Every test, the shipped notebooks against their recorded outputs, then the site in a
+# Every test, the shipped notebooks against their recorded outputs, the binary as older CPUs,
+# a package that uses the engine as a library, the GitHub Action's script, then the site in a
 # real browser (the browser test installs Debian's chromium with apt when it is missing).
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check notebooks
+	tests/portable/run.sh $(DEBUG_BIN)
+	$(SWIFT) run --package-path examples/engine-client
 	tests/action/run.sh $(DEBUG_BIN)
 	python3 tests/browser/run.py --chainrule $(DEBUG_BIN)
 
@@ -67,7 +84,7 @@ ZSHDIR      := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR     := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 STATIC_FLAG := $(shell [ "$$(uname)" = Linux ] && echo --static-swift-stdlib)
 install: deps
-	$(SWIFT) build -c release --product chainrule $(STATIC_FLAG)
+	$(RELEASE) --product chainrule $(STATIC_FLAG)
 	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 $(RELEASE_BIN) $(BINDIR)/chainrule
 	$(RELEASE_BIN) --generate-completion-script bash > $(BASHDIR)/chainrule
@@ -82,13 +99,13 @@ uninstall:
 bench: deps
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	@python3 -c "import micrograd" 2>/dev/null || pip install -q micrograd
-	$(SWIFT) build -c release --product chainrule-bench
-	$(SWIFT) build -c release --product chainrule
+	$(RELEASE) --product chainrule-bench
+	$(RELEASE) --product chainrule
 	python3 bench/run.py
 
 # Site build times and memory: cold, no-change and one-edit rebuilds (bench/site_builds.py).
 bench-site: deps
-	$(SWIFT) build -c release --product chainrule
+	$(RELEASE) --product chainrule
 	python3 bench/site_builds.py
 
 # Instructions per step of the two scalar workloads, counted exactly by valgrind's callgrind
@@ -105,8 +122,8 @@ bench-instructions: deps
 	    exit 1; \
 	  fi; \
 	fi
-	$(SWIFT) build -c release --product chainrule
-	$(SWIFT) build -c release --product chainrule-bench
+	$(RELEASE) --product chainrule
+	$(RELEASE) --product chainrule-bench
 	python3 bench/instructions.py $(RELEASE_BIN) .build/release/chainrule-bench
 
 # libFuzzer on the notebook parser, the language, TeX math and links: each target FUZZ_SECONDS

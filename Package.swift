@@ -1,13 +1,9 @@
 // swift-tools-version:6.0
 // Chainrule: a literate-notebook processor for explaining how neural networks learn.
 // One target per idea; each depends only on what is below it (see README.md, "Architecture").
+// No target sets unsafe flags, so another package can depend on this one (examples/engine-client
+// does); the Makefile's release builds add the one flag that speed needs (RELEASE in Makefile).
 import PackageDescription
-
-/// The interpreter's loops read and write slots of class-held arrays on every step; checking
-/// each access for exclusivity at run time cost about a tenth of a scalar loop's time.
-let interpreterCodegen: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-]
 
 let package = Package(
     name: "chainrule",
@@ -51,8 +47,7 @@ let package = Package(
         // The notebook language: lexer, parser, syntax tree. No engine here, so it builds fast.
         .target(name: "Language", dependencies: ["Diagnostics"]),
         // The interpreter and built-ins: the one place where the language meets the engine.
-        .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display"],
-                swiftSettings: interpreterCodegen),
+        .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display"]),
         // Running notebooks as a whole: settings, the runner, check and update, the build.
         .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
