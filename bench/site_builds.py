@@ -8,7 +8,9 @@ and for 10 and 100 notebooks generated from them, measures with the release bina
 - a rebuild with nothing changed (the median of 5),
 - a rebuild after editing one block of one notebook (the median of 3),
 
-each in seconds of wall time and peak resident memory. Targets: a cold build of 10
+each in seconds of wall time and peak resident memory, and the size of the site it writes:
+in all and per notebook, and what the first search loads at most (the shard list, the largest
+shard, and the twelve largest page texts, `SearchIndex.swift`). Targets: a cold build of 10
 notebooks at least 20x faster than Jupyter Book's 14 s (so under 0.7 s), and a no-change
 rebuild of 100 notebooks under 0.2 s.
 
@@ -111,18 +113,31 @@ def edit_one_block(project):
         handle.write(text)
 
 
+def site_size(project):
+    """Bytes of the site, and the most a first search can load: the list of shards, the
+    largest shard (one per word of the query) and the twelve largest page texts (results)."""
+    site = os.path.join(project, "site")
+    total = sum(os.path.getsize(os.path.join(folder, name)) for folder, _, files in os.walk(site) for name in files)
+    search = os.path.join(site, "assets", "search")
+    sizes = {name: os.path.getsize(os.path.join(search, name)) for name in os.listdir(search)}
+    shards = [size for name, size in sizes.items() if name.startswith("s-")]
+    page_texts = sorted((size for name, size in sizes.items() if name.startswith("p-")), reverse=True)
+    return total, sizes.get("keys.js", 0) + max(shards, default=0) + sum(page_texts[:12])
+
+
 def scenario(name, make_notebooks):
     with tempfile.TemporaryDirectory(prefix="chainrule-bench-site-") as project:
         make_notebooks(os.path.join(project, "notebooks"))
         count = sum(1 for _, _, files in os.walk(os.path.join(project, "notebooks")) for f in files if f.endswith(".md"))
         cold = timed(project)
+        site_bytes, first_search = site_size(project)
         unchanged = [timed(project) for _ in range(5)]
         edited = []
         for _ in range(3):
             edit_one_block(project)
             edited.append(timed(project))
         return {
-            "name": name, "notebooks": count,
+            "name": name, "notebooks": count, "site_bytes": site_bytes, "first_search_bytes": first_search,
             "cold_seconds": cold[0], "cold_mib": cold[1],
             "unchanged_seconds": statistics.median(s for s, _ in unchanged), "unchanged_mib": max(m for _, m in unchanged),
             "edited_seconds": statistics.median(s for s, _ in edited), "edited_mib": max(m for _, m in edited),
@@ -139,6 +154,7 @@ def measure():
             scenario("shipped site", copy_shipped),
             scenario("10 generated", lambda target: generate(target, 10)),
             scenario("100 generated", lambda target: generate(target, 100)),
+            scenario("1000 generated", lambda target: generate(target, 1000)),
         ],
     }
 
@@ -147,18 +163,25 @@ def print_table(figures):
     """The site rows of `make bench`: a table, then the figures against their targets."""
     print(f"Site builds (`chainrule build`, release; shipped = {figures['shipped']}): wall time, peak memory.")
     print()
-    print("| notebooks | cold build | no-change rebuild | one block edited |")
-    print("|---|---:|---:|---:|")
+    print("| notebooks | cold build | no-change rebuild | one block edited | site | per notebook | first search at most |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for row in figures["results"]:
         print(f"| {row['name']} ({row['notebooks']}) | {row['cold_seconds']:.3f} s, {row['cold_mib']:.0f} MiB | "
               f"{row['unchanged_seconds']:.3f} s, {row['unchanged_mib']:.0f} MiB | "
-              f"{row['edited_seconds']:.3f} s, {row['edited_mib']:.0f} MiB |")
+              f"{row['edited_seconds']:.3f} s, {row['edited_mib']:.0f} MiB | "
+              f"{row['site_bytes'] / 2**20:.1f} MiB | {row['site_bytes'] / row['notebooks'] / 1024:.0f} KiB | "
+              f"{row['first_search_bytes'] / 1024:.0f} KiB |")
     ten = next(row for row in figures["results"] if row["name"] == "10 generated")
     hundred = next(row for row in figures["results"] if row["name"] == "100 generated")
+    thousand = next(row for row in figures["results"] if row["name"] == "1000 generated")
     print()
     print(f"Cold build of 10 notebooks: {JUPYTER_BOOK_COLD_10 / ten['cold_seconds']:.0f}x faster than "
           f"Jupyter Book's {JUPYTER_BOOK_COLD_10:.0f} s (notes; target 20x). "
           f"No-change rebuild of 100 notebooks: {hundred['unchanged_seconds']:.3f} s (target under 0.2 s).")
+    # A site grows linearly: per notebook, 1,000 notebooks cost about what 100 do.
+    time_ratio = (thousand["cold_seconds"] / thousand["notebooks"]) / (hundred["cold_seconds"] / hundred["notebooks"])
+    size_ratio = (thousand["site_bytes"] / thousand["notebooks"]) / (hundred["site_bytes"] / hundred["notebooks"])
+    print(f"Per notebook, 1000 against 100: cold build {time_ratio:.2f}x, site size {size_ratio:.2f}x (target at most 1.5x).")
 
 
 def main():

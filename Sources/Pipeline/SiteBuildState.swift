@@ -216,6 +216,7 @@ struct SiteBuildState {
                 }
                 try SiteFiles.write(theme.stylesheet, to: SiteFiles.join(staging.folder, "assets/style.css"))
                 try SiteFiles.write(theme.script, to: SiteFiles.join(staging.folder, "assets/site.js"))
+                try SiteFiles.write(NavigationScript.script(layout.nav), to: SiteFiles.join(staging.folder, NavigationScript.path))
                 if let custom = theme.customStylesheet {
                     try SiteFiles.write(custom, to: SiteFiles.join(staging.folder, "assets/custom.css"))
                 }
@@ -225,9 +226,11 @@ struct SiteBuildState {
                 for sitePath in linked.keys.sorted() {
                     try SiteFiles.linkOrCopy(linked[sitePath]!, to: SiteFiles.join(staging.folder, sitePath))
                 }
-                try SiteFiles.write(SearchIndex.script(layout.searchOrder.map { index in
+                for file in SearchIndex.files(layout.searchOrder.map { index in
                     SearchIndex.Page(title: TitleText.plain(records[index].outline.title), path: sources[index].page, sections: records[index].search)
-                }), to: SiteFiles.join(staging.folder, "assets/search-index.js"))
+                }) {
+                    try SiteFiles.write(file.text, to: SiteFiles.join(staging.folder, file.path))
+                }
                 try SiteFiles.write(manifest.stamp, to: SiteFiles.join(staging.folder, SiteManifest.stampFile))
                 try staging.publish()
             } catch {

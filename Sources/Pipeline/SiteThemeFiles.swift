@@ -37,6 +37,10 @@ struct SiteThemeFiles {
     static let names = [DefaultTheme.pageTemplateName, DefaultTheme.indexTemplateName, DefaultTheme.stylesheetName,
                         DefaultTheme.scriptName, DefaultTheme.customStylesheetName]
 
+    /// What the build writes into `assets/` besides the theme's own parts; a theme file there
+    /// would collide with it.
+    static let generatedAssets = [NavigationScript.path, SearchIndex.folder]
+
     /// Reads `folder` if given (it must exist), else `theme` in the project if there is one.
     static func load(folder: String?, projectRoot: String) throws(DiagnosticList) -> SiteThemeFiles {
         let path = folder ?? SiteFiles.join(projectRoot, "theme")
@@ -74,6 +78,9 @@ struct SiteThemeFiles {
                     throw DiagnosticList([.error("not UTF-8 text", file: file)])
                 }
                 files.overrides[relative] = SiteTheme.File(path: file, text: text)
+            } else if let generated = generatedAssets.first(where: { "assets/" + relative == $0 || ("assets/" + relative).hasPrefix($0 + "/") }) {
+                throw DiagnosticList([.error("the theme's file would replace the site's own \(generated)", file: file,
+                                             notes: [.init("rename it: the build writes \(generated) itself")])])
             } else {
                 files.extras.append((file, "assets/" + relative))
             }

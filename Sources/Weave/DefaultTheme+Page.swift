@@ -19,7 +19,7 @@ extension DefaultTheme {
     {{/stylesheets}}
     <script src="{{root}}assets/site.js" defer></script>
     </head>
-    <body data-root="{{root}}">
+    <body data-root="{{root}}" data-page="{{page_url}}">
     <a class="cr-skip" href="#cr_main">Skip to content</a>
     <header class="cr-topbar">
     <button class="cr-menu" id="cr_menu" type="button" aria-controls="cr_sidebar" aria-expanded="false" aria-label="Notebooks"><span aria-hidden="true"></span></button>
@@ -32,11 +32,8 @@ extension DefaultTheme {
     <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" aria-controls="cr_results" autocomplete="off" spellcheck="false">
     <kbd class="cr-search-key" aria-hidden="true">/</kbd>
     </div>
-    <ol class="cr-nav">
-    {{#nav}}
-    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{{title_html}}}</a></li>
-    {{/nav}}
-    </ol>
+    <script src="{{root}}assets/nav.js"></script>
+    <noscript><ol class="cr-nav"><li><a href="{{root}}index.html">All notebooks</a></li></ol></noscript>
     </nav>
     <div class="cr-results" id="cr_results" role="listbox" aria-label="Search results" hidden></div>
     <div class="cr-scrim" id="cr_scrim" hidden></div>

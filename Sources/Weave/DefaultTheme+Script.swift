@@ -1,7 +1,7 @@
 extension DefaultTheme {
     /// The site's only script: the menu on a phone, the contents' highlight of the section
-    /// being read, and search over `assets/search-index.js` (written at build time, loaded on
-    /// first use, no library, works from `file://`). Results are built as DOM nodes, never as
+    /// being read, and search over `assets/search/` (written at build time, `SearchIndex`; loaded
+    /// a part at a time on use, no library, works from `file://`). Results are built as DOM nodes, never as
     /// HTML, so text from a notebook cannot become markup.
     public static let script = #"""
     (function () {
@@ -44,51 +44,107 @@ extension DefaultTheme {
         headings.forEach(function (h) { observer.observe(h); });
       }
 
-      // Search.
+      // Search: the index is split (SearchIndex.swift); a query loads the shards of its words,
+      // then the pages of the results it shows.
       var input = document.getElementById("cr_search");
       var box = document.getElementById("cr_results");
       if (!input || !box) return;
-      var index = null, loading = false, selected = -1, pending = false;
+      var keys = null, shards = {}, pages = {}, requested = {}, selected = -1;
+      var ideograph = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+      var wordPart = /[\p{L}\p{N}_.]/u;
 
-      function load() {
-        if (index || loading) return;
-        loading = true;
+      window.chainruleSearchKeys = function (data) {
+        keys = {};
+        data.shards.forEach(function (key) { keys[key] = true; });
+        keys.sections = data.sections;
+        run();
+      };
+      window.chainruleSearchShard = function (key, pairs) {
+        var words = new Map();
+        pairs.forEach(function (pair) { words.set(pair[0], pair[1]); });
+        shards[key] = words;
+        run();
+      };
+      window.chainruleSearchPage = function (number, page) { pages[number] = page; run(); };
+
+      // Each file once; a file that does not load counts as empty.
+      function request(file, failed) {
+        if (requested[file]) return;
+        requested[file] = true;
         var script = document.createElement("script");
-        script.src = root + "assets/search-index.js";
-        script.onload = function () {
-          index = prepare(window.chainruleSearchIndex || { pages: [], sections: [] });
-          if (pending) run();
-        };
+        script.src = root + "assets/search/" + file;
+        script.onerror = function () { failed(); run(); };
         document.head.appendChild(script);
       }
 
-      function prepare(data) {
-        return data.sections.map(function (s) {
-          var page = data.pages[s[0]];
-          return { page: page.t, url: root + page.u + (s[1] ? "#" + s[1] : ""), heading: s[2], text: s[3],
-                   lowHeading: s[2].toLowerCase(), lowText: s[3].toLowerCase(), lowPage: page.t.toLowerCase(), top: !s[1] };
-        });
+      function load() {
+        request("keys.js", function () { keys = { sections: [] }; });
       }
 
-      function terms(query) {
-        return query.toLowerCase().split(/[^\p{L}\p{N}_.]+/u).filter(function (t) { return t.length > 0; });
-      }
-
-      function count(haystack, term, limit) {
-        var n = 0, at = haystack.indexOf(term);
-        while (at !== -1 && n < limit) { n++; at = haystack.indexOf(term, at + term.length); }
-        return n;
-      }
-
-      function score(section, words) {
-        var total = 0;
-        for (var i = 0; i < words.length; i++) {
-          var w = words[i];
-          var inHeading = count(section.lowHeading, w, 3), inText = count(section.lowText, w, 10), inPage = count(section.lowPage, w, 1);
-          if (!inHeading && !inText && !inPage) return 0;
-          total += inHeading * 10 + inPage * 4 + inText;
+      // As SearchWords.split does at build time.
+      function words(text) {
+        var out = [], word = "", ideographs = [];
+        function endWord() {
+          var trimmed = word.replace(/^\.+|\.+$/g, "");
+          word = "";
+          if (!trimmed) return;
+          out.push(trimmed);
+          if (trimmed.indexOf(".") !== -1) trimmed.split(".").forEach(function (part) { if (part) out.push(part); });
         }
-        return total + (section.top ? 0.5 : 0);
+        function endIdeographs() {
+          if (ideographs.length === 1) out.push(ideographs[0]);
+          for (var i = 0; i + 1 < ideographs.length; i++) out.push(ideographs[i] + ideographs[i + 1]);
+          ideographs = [];
+        }
+        Array.from(text.toLowerCase()).forEach(function (c) {
+          if (ideograph.test(c)) { endWord(); ideographs.push(c); }
+          else if (wordPart.test(c)) { endIdeographs(); word += c; }
+          else { endWord(); endIdeographs(); }
+        });
+        endWord();
+        endIdeographs();
+        return out.filter(function (w, i) { return out.indexOf(w) === i; });
+      }
+
+      function shardKey(word) {
+        var bytes = new TextEncoder().encode(Array.from(word).slice(0, 2).join("")), key = "";
+        for (var i = 0; i < bytes.length; i++) key += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16);
+        return key;
+      }
+
+      // Every section that holds each word (as the start of one of its words, in its heading,
+      // its text or its page's title), best first: a word counts ten times in a heading (at
+      // most 3), four times in the title (once), once in the text (at most 10).
+      function match(list) {
+        var hits = list.map(function (w) {
+          var found = {}, shard = shards[shardKey(w)];
+          if (shard) shard.forEach(function (numbers, word) {
+            if (word.lastIndexOf(w, 0) !== 0) return;
+            for (var i = 0; i < numbers.length; i += 4) {
+              var key = numbers[i] + "," + numbers[i + 1], counts = found[key] || (found[key] = [0, 0]);
+              counts[0] += numbers[i + 2];
+              counts[1] += numbers[i + 3];
+            }
+          });
+          return found;
+        });
+        var candidates = {};
+        Object.keys(hits[0]).forEach(function (key) {
+          var parts = key.split(","), page = +parts[0], section = +parts[1];
+          if (section >= 0) candidates[key] = [page, section];
+          else for (var s = 0; s < (keys.sections[page] || 0); s++) candidates[page + "," + s] = [page, s];
+        });
+        var results = [];
+        Object.keys(candidates).forEach(function (key) {
+          var page = candidates[key][0], section = candidates[key][1], total = 0;
+          for (var i = 0; i < hits.length; i++) {
+            var here = hits[i][key] || [0, 0], title = (hits[i][page + ",-1"] || [0, 0])[0];
+            if (!here[0] && !here[1] && !title) return;
+            total += Math.min(here[0], 3) * 10 + Math.min(title, 1) * 4 + Math.min(here[1], 10);
+          }
+          results.push({ page: page, section: section, score: total });
+        });
+        return results.sort(function (a, b) { return b.score - a.score || a.page - b.page || a.section - b.section; });
       }
 
       function snippet(section, words) {
@@ -137,25 +193,39 @@ extension DefaultTheme {
       function run() {
         var query = input.value.trim();
         if (!query) { box.hidden = true; box.textContent = ""; return; }
-        if (!index) { pending = true; load(); return; }
-        var words = terms(query);
-        var results = index.map(function (s) { return { section: s, score: score(s, words) }; })
-          .filter(function (r) { return r.score > 0; })
-          .sort(function (a, b) { return b.score - a.score; })
-          .slice(0, 12);
+        if (!keys) { load(); return; }
+        var list = words(query);
+        if (!list.length) { show(query, list, []); return; }
+        var waiting = false;
+        list.forEach(function (w) {
+          var key = shardKey(w);
+          if (keys[key] && !shards[key]) { waiting = true; request("s-" + key + ".js", function () { shards[key] = new Map(); }); }
+        });
+        if (waiting) return;
+        var results = match(list).slice(0, 12);
+        results.forEach(function (r) {
+          if (!(r.page in pages)) { waiting = true; request("p-" + r.page + ".js", function () { pages[r.page] = null; }); }
+        });
+        if (waiting) return;
+        show(query, list, results.filter(function (r) { return pages[r.page] && pages[r.page].s[r.section]; }));
+      }
+
+      function show(query, list, results) {
         box.textContent = "";
         selected = -1;
         if (!results.length) {
           box.appendChild(span("cr-results-empty", "No results for “" + query + "”"));
         }
         results.forEach(function (r, i) {
+          var page = pages[r.page], entry = page.s[r.section];
+          var section = { heading: entry[1], text: entry[2], lowText: entry[2].toLowerCase() };
           var a = document.createElement("a");
-          a.href = r.section.url;
+          a.href = root + page.u + (entry[0] ? "#" + entry[0] : "");
           a.id = "cr_result" + i;
           a.setAttribute("role", "option");
-          a.appendChild(span("cr-result-page", r.section.page));
-          a.appendChild(span("cr-result-heading", highlighted(r.section.heading, words)));
-          a.appendChild(span("cr-result-text", highlighted(snippet(r.section, words), words)));
+          a.appendChild(span("cr-result-page", page.t));
+          a.appendChild(span("cr-result-heading", highlighted(section.heading, list)));
+          a.appendChild(span("cr-result-text", highlighted(snippet(section, list), list)));
           box.appendChild(a);
         });
         place();

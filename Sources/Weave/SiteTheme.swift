@@ -13,8 +13,10 @@ import Mustache
 ///
 /// - everywhere: `site.title`, `site.title_html`, `site.description`, `site.description_html`,
 ///   `site.language`, `root` (the prefix back
-///   to the site's root, `""` or `../`), `generator` (the version), `stylesheets` (each with
-///   `href`), `nav` (each notebook: `title`, `href`, `current`, `description`);
+///   to the site's root, `""` or `../`), `page_url` (the page's own path, as `assets/nav.js`
+///   compares it), `generator` (the version), `stylesheets` (each with `href`), `nav` (each
+///   notebook: `title`, `href`, `current`, `description`; the built-in templates load the
+///   list from `assets/nav.js` instead, so that each page does not carry the whole list);
 /// - `page.mustache`: `page.title`, `page.title_html`, `page.title_anchor`, `page.description`,
 ///   `page.description_html`, `page.source`, `page.body`,
 ///   `page.has_toc`, `page.toc` (each: `anchor`, `html`, `has_children`, `children`),
@@ -156,6 +158,7 @@ public struct SiteTheme: Sendable {
             "root": root,
             "generator": site.generator,
             "stylesheets": stylesheets,
+            "page_url": SitePath.url(current),
             "nav": nav.map { item -> [String: Any] in
                 var entry: [String: Any] = [
                     "title": TitleText.plain(item.title), "title_html": TitleText.html(item.title),

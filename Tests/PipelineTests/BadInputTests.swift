@@ -399,7 +399,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         for (name, bytes) in pages {
             let page = String(decoding: bytes, as: UTF8.self)
             // The only script is the site's own; nothing from a notebook became a tag.
-            let own = page.ranges(of: #/<script src="(\.\./)*assets/site\.js" defer>/#).count
+            let own = page.ranges(of: #/<script src="(\.\./)*assets/(site\.js" defer|nav\.js")>/#).count
             #expect(page.components(separatedBy: "<script").count - 1 == own, "\(name) has a script of its own")
             for forbidden in ["<script>alert", "</pre><script>", "onerror=", "javascript:"] {
                 #expect(!page.contains(forbidden), "\(name) contains \(forbidden)")

@@ -21,7 +21,7 @@ import Testing
         #expect(report.published && !report.failed && !report.upToDate)
         #expect(report.ran == 4 && report.pagesRendered == 4)
         for file in ["index.html", "a-first.html", "b-second.html", "c-unordered.html", "sub/z-early.html",
-                     "assets/style.css", "assets/site.js", "assets/search-index.js", ".chainrule-build"] {
+                     "assets/style.css", "assets/site.js", "assets/nav.js", "assets/search/keys.js", ".chainrule-build"] {
             #expect(project.exists("site/" + file), "\(file)")
         }
         let index = try #require(project.read("site/index.html"))
@@ -37,8 +37,10 @@ import Testing
         #expect(early.contains("href=\"../assets/style.css\"") && early.contains("<a href=\"../a-first.html\">Up</a>"))
         #expect(project.topLevel == ["notebooks", "site"] || project.topLevel == [".chainrule", "notebooks", "site"])
         #expect(project.exists(".chainrule/cache"))
-        let search = try #require(project.read("site/assets/search-index.js"))
-        #expect(search.contains("\"t\":\"Second\",\"u\":\"b-second.html\""))
+        let nav = try #require(project.read("site/assets/nav.js"))
+        #expect(nav.contains("[\"b-second.html\", \"Second\"]"))
+        let pages = project.files(under: "site/assets/search").filter { $0.key.hasPrefix("p-") }.values
+        #expect(pages.contains { String(decoding: $0, as: UTF8.self).contains("\"t\":\"Second\",\"u\":\"b-second.html\"") })
     }
 
     @Test func aSecondBuildWithNothingChangedDoesNothing() throws {
@@ -71,7 +73,7 @@ import Testing
         try project.write("notebooks/c-unordered.md", SiteNotebooks.simple(title: "Renamed"))
         let report = project.build()
         #expect(report.ran == 1 && report.pagesRendered == 4)
-        #expect(project.read("site/a-first.html")?.contains(">Renamed</a>") == true, "the sidebar shows the new title")
+        #expect(project.read("site/assets/nav.js")?.contains("\"Renamed\"]") == true, "the sidebar shows the new title")
     }
 
     @Test func aSiteReplacedSinceTheLastBuildIsDrawnAgain() throws {
@@ -237,6 +239,17 @@ import Testing
         let broken = project.build(title: "My notes")
         #expect(broken.failed && !broken.published)
         #expect(broken.diagnostics.first?.file == project.path("theme/page.mustache"))
+    }
+
+    @Test func aThemeFileCannotReplaceWhatTheBuildWrites() throws {
+        for name in ["nav.js", "search/keys.js", "search/p-0.js"] {
+            let project = try threeNotebooks()
+            try project.write("theme/" + name, "alert(1)")
+            let report = project.build()
+            #expect(report.failed && !report.published)
+            #expect(report.diagnostics.first?.file == project.path("theme/" + name), "\(report.diagnostics)")
+            #expect(report.diagnostics.first?.message.contains("would replace the site's own") == true)
+        }
     }
 
     @Test func rawHTMLIsTheBuildersChoice() throws {

@@ -91,7 +91,7 @@ import Glibc
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let site = project.files(under: "site")
-            for page in ["index.html", "a.html", "b.html", "assets/style.css", "assets/site.js", "assets/search-index.js"] {
+            for page in ["index.html", "a.html", "b.html", "assets/style.css", "assets/site.js", "assets/nav.js", "assets/search/keys.js"] {
                 #expect(site[page] != nil, "round \(round): \(page) is missing")
             }
             for (name, data) in site where name.hasSuffix(".html") {

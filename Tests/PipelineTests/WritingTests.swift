@@ -203,7 +203,8 @@ import Testing
         #expect(!html.contains("$\\delta$"))
         let home = try page(project, "site/index.html")
         #expect(home.contains("<math"), "the index card draws the description's math")
-        let search = try page(project, "site/assets/search-index.js")
+        let search = try page(project, "site/assets/search/p-1.js")
         #expect(search.contains("The δ rule"))
+        #expect(try page(project, "site/assets/nav.js").contains("The \\u003cmath"), "the sidebar draws the title's math")
     }
 }

@@ -16,8 +16,11 @@ import Testing
         #expect(html.hasPrefix("<!doctype html>"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
         #expect(html.contains("<script src=\"../assets/site.js\" defer></script>"))
-        #expect(html.contains("<a href=\"page.html\" aria-current=\"page\">Page</a>"))
-        #expect(html.contains("<a href=\"../other.html\">Other</a>"))
+        // The list of notebooks is the site's one script, not a copy in each page.
+        #expect(html.contains("<body data-root=\"../\" data-page=\"sub/page.html\">"))
+        #expect(html.contains("<script src=\"../assets/nav.js\"></script>"))
+        #expect(html.contains("<noscript><ol class=\"cr-nav\"><li><a href=\"../index.html\">All notebooks</a></li></ol></noscript>"))
+        #expect(!html.contains(">Other</a></li>"))
         #expect(html.contains("<a class=\"cr-next\" href=\"../other.html\" rel=\"next\">"))
         #expect(!html.contains("cr-previous"))
         #expect(html.contains("<h1 id=\"title\">Title</h1>"))

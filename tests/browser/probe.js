@@ -89,6 +89,10 @@
     probe.injected = document.querySelectorAll("script:not([src])").length - 1;  // minus this probe
     probe.headingsWithoutId = document.querySelectorAll(".cr-article h2:not([id]), .cr-article h3:not([id])").length;
     probe.overflowX = document.documentElement.scrollWidth > window.innerWidth + 1;
+    // The sidebar's list comes from assets/nav.js.
+    probe.navLinks = document.querySelectorAll(".cr-sidebar .cr-nav a").length;
+    var current = document.querySelector(".cr-sidebar .cr-nav a[aria-current=page]");
+    probe.navCurrent = current ? current.getAttribute("href") : null;
     probe.viewport = window.innerWidth + "x" + window.innerHeight;
     probe.dark = window.matchMedia("(prefers-color-scheme: dark)").matches;
     probe.background = getComputedStyle(document.body).backgroundColor;

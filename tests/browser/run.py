@@ -143,6 +143,10 @@ def check_site(browser, site, label, expect_gallery):
                 problems.append(f"{where}: the menu button does not open the sidebar: {result.get('menu')}")
             if window == "1280,900" and result.get("menu") != "hidden":
                 problems.append(f"{where}: the menu button shows on a wide screen")
+            if not result.get("navLinks"):
+                problems.append(f"{where}: the sidebar lists no notebooks (assets/nav.js)")
+            elif name != "index.html" and os.path.basename(result.get("navCurrent") or "") != os.path.basename(name):
+                problems.append(f"{where}: the sidebar does not mark the page as current: {result.get('navCurrent')}")
             if result.get("search") != "none" and not result.get("searchResults"):
                 problems.append(f"{where}: searching for 'gradient' found nothing")
         total_math += seen.get("math", 0)
