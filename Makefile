@@ -57,7 +57,7 @@ test-deps: deps
 	  fi; \
 	fi
 
-# Release build, then the site from notebooks/ into site/ (see README.md, "The site").
+# Release build, then the site from notebooks/ into site/ (see docs/site.md).
 site: deps
 	$(RELEASE) --product chainrule
 	$(RELEASE_BIN) build

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Chainrule: a literate-notebook processor for explaining how neural networks learn.
-// One target per idea; each depends only on what is below it (see README.md, "Architecture").
+// One target per idea; each depends only on what is below it (see docs/architecture.md).
 // No target sets unsafe flags, so another package can depend on this one (examples/engine-client
 // does); the Makefile's release builds add the one flag that speed needs (RELEASE in Makefile).
 import PackageDescription
@@ -27,7 +27,8 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // Tensors, reverse-mode autodiff, layers, losses, optimizers, training. Foundation only.
-        .target(name: "Engine", dependencies: ["CKernels"]),
+        // Its README.md is the engine's reading order.
+        .target(name: "Engine", dependencies: ["CKernels"], exclude: ["README.md"]),
         // The matrix product's inner kernels in C, compiled for AVX-512, AVX2 and the x86-64
         // baseline and chosen at run time, so one binary is fast on any CPU and portable to all.
         .target(name: "CKernels"),

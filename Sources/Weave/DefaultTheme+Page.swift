@@ -1,5 +1,5 @@
 extension DefaultTheme {
-    /// The page of one notebook. Context: see `SiteTheme` (README.md, "Themes"). The policy
+    /// The page of one notebook. Context: see `SiteTheme` (docs/site.md, "Themes"). The policy
     /// comes right after the charset: a `<meta>` policy covers only what follows it.
     public static let pageTemplate = #"""
     <!doctype html>
