@@ -12,8 +12,11 @@ import language  # noqa: E402
 import site_builds as sitebench  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ENGINE = os.path.join(ROOT, ".build", "release", "chainrule-bench")
-CHAINRULE = os.path.join(ROOT, ".build", "release", "chainrule")
+# CHAINRULE_BUILD names another build folder (another checkout's .build/release), to set a
+# build beside this one in the same session: `CHAINRULE_BUILD=../base/.build/release python3 bench/run.py`.
+BUILD = os.environ.get("CHAINRULE_BUILD", os.path.join(ROOT, ".build", "release"))
+ENGINE = os.path.join(BUILD, "chainrule-bench")
+CHAINRULE = os.path.join(BUILD, "chainrule")
 # pytest --nbval on ten comparable numpy notebooks, measured on this machine (platform notes).
 NBVAL_TEN_NOTEBOOKS = 8.6
 BASELINES = [sys.executable, os.path.join(ROOT, "bench", "baselines.py")]
@@ -91,4 +94,5 @@ def site_rows():
 
 if __name__ == "__main__":
     main()
-    site_rows()
+    if "--no-site" not in sys.argv:
+        site_rows()

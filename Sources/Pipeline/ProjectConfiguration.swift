@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Weave
 import Yams
 
 /// A project's settings, in `chainrule.yml` at its root, found by walking up from the
@@ -14,13 +15,14 @@ import Yams
 ///     macros: |                                 # TeX macros for every formula
 ///       \newcommand{\R}{\mathbb{R}}
 ///     bibliography: references.bib              # cited as [@key] in every notebook
+///     base_url: https://example.github.io/course/   # canonical links and sitemap.xml
 ///
 /// Every key is optional; paths are relative to the file. A flag on the command line wins
 /// over the file. An unknown key is an error with the nearest known one, and the folder that
 /// holds the file is the project: what `load` and linked files may not leave.
 public struct ProjectConfiguration: Sendable, Hashable {
     public static let fileName = "chainrule.yml"
-    public static let keys = ["title", "description", "language", "notebooks", "output", "theme", "macros", "bibliography"]
+    public static let keys = ["title", "description", "language", "notebooks", "output", "theme", "macros", "bibliography", "base_url"]
 
     /// The folder that holds the file, and the file.
     public var root: String
@@ -33,6 +35,8 @@ public struct ProjectConfiguration: Sendable, Hashable {
     public var theme: String?
     public var macros: String?
     public var bibliography: String?
+    /// Where the site is published (`SiteURL.base`, with its final `/`).
+    public var baseURL: String?
     /// Where the value of `bibliography` is in the file, for its problems.
     public var bibliographyLocation: SourceLocation?
     /// Where the text of `macros` starts in the file, and the indentation of its lines after
@@ -120,6 +124,14 @@ public struct ProjectConfiguration: Sendable, Hashable {
                     start = SourceLocation(line: start.line, column: start.column + 1)
                 }
                 configuration.macrosLocation = start
+            case "base_url":
+                guard let base = SiteURL.base(text) else {
+                    problems.append(.error("'base_url' must be an absolute http or https address", file: path,
+                                           at: SourceRange(at: location(value.mark)),
+                                           notes: [.init("such as https://example.github.io/course/")]))
+                    continue
+                }
+                configuration.baseURL = base
             case "bibliography":
                 configuration.bibliography = text
                 configuration.bibliographyLocation = location(value.mark)

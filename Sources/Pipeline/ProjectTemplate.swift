@@ -31,6 +31,7 @@ public enum ProjectTemplate {
         notebooks: notebooks            # what check, update and build read by default
         output: site                    # where build writes the site
         # theme: theme                  # a folder of templates and styles over the built-in theme
+        # base_url: https://you.github.io/course/   # where it is published: canonical links, sitemap.xml
         bibliography: notebooks/references.bib
         # TeX macros every formula of every notebook may use:
         macros: |

@@ -1,3 +1,5 @@
+import Weave
+
 /// What `chainrule build` was asked to do.
 public struct SiteBuildOptions: Sendable, Hashable {
     /// Notebook files and folders (default `notebooks`).
@@ -27,6 +29,8 @@ public struct SiteBuildOptions: Sendable, Hashable {
     public var rawHTML: Bool
     /// The site's title; nil takes it from `index.md`, or calls the site "Notebooks".
     public var title: String?
+    /// Where the site is published (`SiteURL.base`; `--base-url`, else the configuration's).
+    public var baseURL: String?
     /// How many notebooks run at once.
     public var jobs: Int
     /// The project's `chainrule.yml`, for what flags do not set: the site's description and
@@ -47,6 +51,10 @@ public struct SiteBuildOptions: Sendable, Hashable {
         self.title = title
         self.jobs = jobs
     }
+
+    /// `text` as a site's address (`SiteURL.base`): with its final `/`, or nil when it is not an
+    /// absolute http or https address.
+    public static func baseURL(_ text: String) -> String? { SiteURL.base(text) }
 
     /// Where cached runs and the record of the last build are kept.
     public var cacheDirectory: String {

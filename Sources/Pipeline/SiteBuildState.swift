@@ -217,6 +217,10 @@ struct SiteBuildState {
                 try SiteFiles.write(theme.stylesheet, to: SiteFiles.join(staging.folder, "assets/style.css"))
                 try SiteFiles.write(theme.script, to: SiteFiles.join(staging.folder, "assets/site.js"))
                 try SiteFiles.write(NavigationScript.script(layout.nav), to: SiteFiles.join(staging.folder, NavigationScript.path))
+                if let base = layout.site.baseURL {
+                    let pages = ["index.html"] + layout.navOrder.map { sources[$0].page }
+                    try SiteFiles.write(SiteURL.sitemap(pages: pages, base: base), to: SiteFiles.join(staging.folder, "sitemap.xml"))
+                }
                 if let custom = theme.customStylesheet {
                     try SiteFiles.write(custom, to: SiteFiles.join(staging.folder, "assets/custom.css"))
                 }
@@ -312,6 +316,7 @@ struct SiteBuildState {
         digest.update(options.toolIdentity)
         digest.update(options.rawHTML ? "raw" : "escaped")
         digest.update(options.title ?? "")
+        digest.update(options.baseURL ?? "")
         digest.update(theme)
         // The projects' configurations: their macros and bibliographies shape every page.
         for file in Set(sources.compactMap { ProjectRoot.configurationFile(above: ($0.path as NSString).deletingLastPathComponent) }).sorted() {

@@ -29,7 +29,8 @@ struct SiteLayout {
         let homeOutline = home.map { outlines[$0] }
         site = SiteInfo(title: options.title ?? homeOutline?.title ?? "Notebooks",
                         description: options.configuration?.description ?? homeOutline?.description,
-                        language: homeOutline?.language ?? options.configuration?.language ?? "en", generator: options.toolVersion)
+                        language: homeOutline?.language ?? options.configuration?.language ?? "en", generator: options.toolVersion,
+                        baseURL: options.baseURL ?? options.configuration?.baseURL)
         siteMap = SiteMap(sources.indices.map {
             SiteMap.Entry(source: sources[$0].key, page: sources[$0].page, title: outlines[$0].title,
                           anchors: Set(outlines[$0].anchors), equations: equations[$0])
@@ -38,6 +39,7 @@ struct SiteLayout {
         digest.update(site.title)
         digest.update(site.description ?? "")
         digest.update(site.language)
+        digest.update(site.baseURL ?? "")
         for index in searchOrder {
             digest.update(sources[index].key)
             digest.update(sources[index].page)

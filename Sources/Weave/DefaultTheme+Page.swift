@@ -14,6 +14,9 @@ extension DefaultTheme {
     <meta name="description" content="{{page.description}}">
     {{/page.description}}
     <meta name="generator" content="Chainrule {{generator}}">
+    {{#canonical}}
+    <link rel="canonical" href="{{canonical}}">
+    {{/canonical}}
     {{#stylesheets}}
     <link rel="stylesheet" href="{{href}}">
     {{/stylesheets}}

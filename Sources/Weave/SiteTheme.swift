@@ -14,7 +14,7 @@ import Mustache
 /// - everywhere: `site.title`, `site.title_html`, `site.description`, `site.description_html`,
 ///   `site.language`, `root` (the prefix back
 ///   to the site's root, `""` or `../`), `page_url` (the page's own path, as `assets/nav.js`
-///   compares it), `generator` (the version), `stylesheets` (each with `href`), `nav` (each
+///   compares it), `canonical` (the page's address when the site has a `base_url`), `generator` (the version), `stylesheets` (each with `href`), `nav` (each
 ///   notebook: `title`, `href`, `current`, `description`; the built-in templates load the
 ///   list from `assets/nav.js` instead, so that each page does not carry the whole list);
 /// - `page.mustache`: `page.title`, `page.title_html`, `page.title_anchor`, `page.description`,
@@ -159,6 +159,7 @@ public struct SiteTheme: Sendable {
             "generator": site.generator,
             "stylesheets": stylesheets,
             "page_url": SitePath.url(current),
+            "canonical": site.baseURL.map { SiteURL.page(current, base: $0) } ?? false,
             "nav": nav.map { item -> [String: Any] in
                 var entry: [String: Any] = [
                     "title": TitleText.plain(item.title), "title_html": TitleText.html(item.title),

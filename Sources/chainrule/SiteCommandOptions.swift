@@ -17,6 +17,9 @@ struct SiteCommandOptions: ParsableArguments {
     @Option(name: .long, help: "The site's title (default: the title of notebooks/index.md, else \"Notebooks\").")
     var title: String?
 
+    @Option(name: .long, help: "Where the site is published, such as https://example.github.io/course/ (default: the configuration's base_url): canonical links and sitemap.xml.")
+    var baseURL: String?
+
     @Flag(name: .long, help: "Run every notebook, even those whose results are cached.")
     var force = false
 
@@ -39,6 +42,9 @@ struct SiteCommandOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if out?.isEmpty == true { throw ValidationError("--out needs a folder") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose do not go together") }
+        if let baseURL, SiteBuildOptions.baseURL(baseURL) == nil {
+            throw ValidationError("--base-url needs an absolute http or https address, such as https://example.github.io/course/")
+        }
     }
 
     var verbosity: Progress.Verbosity { quiet ? .quiet : (verbose ? .verbose : .normal) }
@@ -53,6 +59,7 @@ struct SiteCommandOptions: ParsableArguments {
             projectRoot: configuration?.root ?? FileManager.default.currentDirectoryPath, toolVersion: ChainruleVersion.current,
             force: force, keepGoing: keepGoing || forced, rawHTML: rawHTML, title: title ?? configuration?.title, jobs: jobs ?? 0)
         options.configuration = configuration
+        options.baseURL = baseURL.flatMap(SiteBuildOptions.baseURL)
         options.toolBuild = Self.executableStamp
         return options
     }

@@ -191,6 +191,42 @@ import Testing
         #expect(macro.stdout.contains("chainrule.yml:3:"), "\(macro.stdout)")
     }
 
+    /// Where the site is published gives each page its address and the site a sitemap; the
+    /// flag wins over the file; an address that is not absolute http(s) is refused.
+    @Test func baseURLGivesCanonicalLinksAndASitemap() throws {
+        let project = try Project(["index.md": "# Home\n", "a b.md": "# A & B\n"])
+        let plain = try project.run("build", "-q")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!(try page(project, "site/index.html")).contains("rel=\"canonical\""))
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("site/sitemap.xml").path))
+
+        try file(project, "chainrule.yml", "base_url: https://example.github.io/course\n")
+        #expect(try project.run("build", "-q").status == 0)
+        #expect(try page(project, "site/index.html").contains("<link rel=\"canonical\" href=\"https://example.github.io/course/\">"))
+        #expect(try page(project, "site/a b.html").contains("<link rel=\"canonical\" href=\"https://example.github.io/course/a%20b.html\">"))
+        #expect(try page(project, "site/sitemap.xml") == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <url><loc>https://example.github.io/course/</loc></url>
+            <url><loc>https://example.github.io/course/a%20b.html</loc></url>
+            </urlset>
+
+            """)
+
+        #expect(try project.run("build", "-q", "--base-url", "http://localhost:8000/preview/").status == 0)
+        #expect(try page(project, "site/sitemap.xml").contains("<loc>http://localhost:8000/preview/a%20b.html</loc>"))
+
+        for bad in ["/course/", "javascript:alert(1)", "https://user:pw@example.org/", "https://example.org/?q=1", "https://exa mple.org/"] {
+            try file(project, "chainrule.yml", "base_url: \"\(bad)\"\n")
+            let refused = try project.run("build", "-q")
+            #expect(refused.status == 1, "\(bad)")
+            #expect(refused.stderr.contains("chainrule.yml:1:11: error: 'base_url' must be an absolute http or https address"), "\(bad): \(refused.stderr)")
+        }
+        try file(project, "chainrule.yml", "title: x\n")
+        let flag = try project.run("build", "-q", "--base-url", "ftp://example.org/")
+        #expect(flag.status == 64 && flag.stderr.contains("--base-url needs an absolute http or https address"), "\(flag.stderr)")
+    }
+
     @Test func mathInTitlesIsDrawnInHeadingsAndPlainInTitleAndSearch() throws {
         let project = try Project([
             "index.md": "# Home\n",
