@@ -1,7 +1,8 @@
 import Diagnostics
 
 /// A notebook file as a document: front matter, prose, computation blocks and their recorded
-/// outputs, with every part located in the file and the whole printable back byte for byte.
+/// outputs, with every part located in the file. The only edit made to a file is
+/// `rewritingOutputs` (what `update` writes), which keeps every byte it does not rewrite.
 public struct Notebook: Sendable {
     /// The path as given, used in diagnostics.
     public let path: String
@@ -23,15 +24,13 @@ public struct Notebook: Sendable {
     public let pageDiagnostics: [Diagnostic]
     /// Values computed in the prose (`<!--= x.grad -->-4<!--/-->`), in document order.
     public let values: [ComputedValue]
-    /// Slices that cover `bytes` in order: byte-order mark, front matter, prose, blocks, outputs.
-    public let segments: [Segment]
     /// Line starts, for turning byte offsets into locations.
     let lines: LineIndex
 
     init(
         path: String, bytes: [UInt8], frontMatter: FrontMatter, blocks: [CodeBlock],
         outputs: [RecordedOutput], markup: [Markup.Block], diagnostics: [Diagnostic],
-        pageDiagnostics: [Diagnostic] = [], values: [ComputedValue] = [], segments: [Segment], lines: LineIndex
+        pageDiagnostics: [Diagnostic] = [], values: [ComputedValue] = [], lines: LineIndex
     ) {
         self.path = path
         self.bytes = bytes
@@ -42,7 +41,6 @@ public struct Notebook: Sendable {
         self.diagnostics = diagnostics
         self.pageDiagnostics = pageDiagnostics
         self.values = values
-        self.segments = segments
         self.lines = lines
     }
 
@@ -53,12 +51,10 @@ public struct Notebook: Sendable {
         try NotebookParser(path: path, bytes: bytes).parse()
     }
 
-    /// The file rebuilt from `segments`: equal to `bytes`, always.
-    public func printed() -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        for segment in segments { result.append(contentsOf: bytes[segment.range]) }
-        return result
+    /// Each block's recorded output as it stands (nil where it has none): rewriting with these
+    /// is `update` with nothing to change, and gives the file back byte for byte.
+    public var currentRecords: [OutputRecord?] {
+        blocks.map { block in block.output.map { OutputRecord(text: outputs[$0].text, info: outputs[$0].info) } }
     }
 
     /// The file location of a byte offset (columns count Unicode scalars).

@@ -105,8 +105,7 @@ struct NotebookParser {
         return Notebook(
             path: path, bytes: bytes, frontMatter: front.frontMatter, blocks: model.blocks,
             outputs: model.outputs, markup: markup, diagnostics: diagnostics, pageDiagnostics: pageDiagnostics,
-            values: values(spans, blocks: model.blocks, lines: lines),
-            segments: segments(bom: bom, frontMatter: front.range, model: model), lines: lines)
+            values: values(spans, blocks: model.blocks, lines: lines), lines: lines)
     }
 
     /// The computed values among the spans, with how many blocks come before each.
@@ -137,24 +136,5 @@ struct NotebookParser {
             "the file is not valid UTF-8", file: path,
             at: SourceRange(at: SourceLocation(line: line, column: column)),
             notes: [.init("byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset) is not part of a UTF-8 character; save the notebook as UTF-8")])
-    }
-
-    /// Slices covering the file: computation and output blocks, the rest as prose.
-    private func segments(bom: Int, frontMatter: Range<Int>?, model: BlockModel) -> [Segment] {
-        var result: [Segment] = []
-        var cursor = 0
-        func add(_ kind: Segment.Kind, _ range: Range<Int>) {
-            if range.lowerBound > cursor { result.append(Segment(kind: .prose, range: cursor..<range.lowerBound)) }
-            if !range.isEmpty { result.append(Segment(kind: kind, range: range)) }
-            cursor = max(cursor, range.upperBound)
-        }
-        if bom > 0 { add(.byteOrderMark, 0..<bom) }
-        if let frontMatter { add(.frontMatter, frontMatter) }
-        var blockRanges: [(Segment.Kind, Range<Int>)] = model.blocks.map { (.computation($0.index), $0.range) }
-        blockRanges += model.outputs.map { (.output($0.index), $0.range) }
-        blockRanges.sort { $0.1.lowerBound < $1.1.lowerBound }
-        for (kind, range) in blockRanges where range.lowerBound >= cursor { add(kind, range) }
-        if cursor < bytes.count { result.append(Segment(kind: .prose, range: cursor..<bytes.count)) }
-        return result
     }
 }

@@ -194,7 +194,7 @@ import Testing
         }
         for block in notebook.markup { if case .paragraph(let inlines, _) = block { visit(inlines) } }
         #expect(found == [tex])
-        #expect(notebook.printed() == Array(text.utf8))
+        #expect(notebook.rewritingOutputs(notebook.currentRecords) == Array(text.utf8))
         // The same lines outside math are still a list.
         let list = try Notebook.parse(path: "t.md", bytes: Array("+ one\n+ two\n".utf8))
         #expect(list.markup.contains { if case .list = $0 { return true }; return false })

@@ -1,25 +1,21 @@
 import Document
 
-/// libFuzzer's entry: `Notebook.parse` on any bytes. A notebook that parses prints back byte
-/// for byte; rewriting its outputs says what was asked and is idempotent; recording the
-/// outputs it already has changes nothing. Any broken property traps, so libFuzzer keeps the input.
+/// libFuzzer's entry: `Notebook.parse` on any bytes. In a notebook that parses, blocks and
+/// outputs lie in order without overlapping; recording the outputs it already has changes
+/// nothing; rewriting its outputs says what was asked and is idempotent. Any broken property
+/// traps, so libFuzzer keeps the input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNotebook(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let notebook = try? Notebook.parse(path: "fuzz.md", bytes: bytes) else { return 0 }
-    precondition(notebook.printed() == bytes, "printed() differs from the input")
     var cursor = 0
-    for segment in notebook.segments {
-        precondition(segment.range.lowerBound == cursor, "segments do not cover the file in order")
-        cursor = segment.range.upperBound
+    for range in (notebook.blocks.map(\.range) + notebook.outputs.map(\.range)).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        precondition(range.lowerBound >= cursor && range.upperBound <= bytes.count, "blocks and outputs overlap")
+        cursor = range.upperBound
     }
-    precondition(cursor == bytes.count, "segments stop short of the end")
 
     // Recording what is there already changes nothing.
-    let same = notebook.blocks.map { block in
-        block.output.map { OutputRecord(text: notebook.outputs[$0].text, info: notebook.outputs[$0].info) }
-    }
-    precondition(notebook.rewritingOutputs(same) == bytes, "recording the current outputs changed the file")
+    precondition(notebook.rewritingOutputs(notebook.currentRecords) == bytes, "recording the current outputs changed the file")
 
     // Records derived from the input: some removed, some with backticks and tildes in them.
     let texts = ["1", "", "```", "~~~~\n````", "a\nb", "(0.5, -2)\n[[1, 2],\n [3, 4]]"]
@@ -31,7 +27,7 @@ public func fuzzNotebook(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard let again = try? Notebook.parse(path: "fuzz.md", bytes: rewritten) else {
         preconditionFailure("the rewritten notebook does not parse")
     }
-    precondition(again.printed() == rewritten)
+    precondition(again.rewritingOutputs(again.currentRecords) == rewritten, "recording the rewritten outputs changed the file")
     // An orphan output right after a removed one is adopted on re-parse (orphans are errors
     // that stop update), so the rest holds for notebooks without orphans.
     guard !notebook.outputs.contains(where: { $0.block == nil }), !notebook.hasErrors else { return 0 }
