@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "WeaveTests", dependencies: ["Weave", "Document", "Diagnostics"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "WeaveTests", dependencies: ["Weave", "Document", "Diagnostics", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A project folder for one case, written byte for byte, that can say exactly what a command
@@ -425,8 +426,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     }
 
     /// Every kind of syntax error at the start, middle and end of a block, against a
-    /// golden file of what `run` prints (`CHAINRULE_RECORD=1` re-records it, and the test
-    /// then fails, so a person reads every new baseline).
+    /// golden file of what `run` prints (`Golden.check`).
     @Test func everyKindOfSyntaxErrorAtTheStartMiddleAndEnd() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
         let source = try Data(contentsOf: fixtures.appendingPathComponent("syntax-errors.md"))
@@ -436,13 +436,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let golden = fixtures.appendingPathComponent("syntax-errors.stderr")
-        if ProcessInfo.processInfo.environment["CHAINRULE_RECORD"] == "1" {
-            try Data(result.stderr.utf8).write(to: golden)
-            Issue.record("recorded \(golden.path): read it, then run again without CHAINRULE_RECORD")
-        } else {
-            let expected = try String(contentsOf: golden, encoding: .utf8)
-            #expect(result.stderr == expected, "run's diagnostics differ from \(golden.lastPathComponent)")
-        }
+        if let problem = Golden.check(result.stderr, against: golden) { Issue.record(Comment(rawValue: problem)) }
         // 24 kinds, each in 3 blocks: every block's errors are reported, not only the first block's.
         #expect(result.stderr.components(separatedBy: ": error: ").count - 1 >= 72)
         let update = try fixture.run(["update"])

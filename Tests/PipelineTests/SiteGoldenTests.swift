@@ -1,14 +1,13 @@
 import Diagnostics
 import Document
 import Foundation
+import TestSupport
 import Testing
 import Weave
 @testable import Pipeline
 
 /// Notebooks run and drawn as page bodies, against their expected HTML and diagnostics
-/// (`Fixtures/site/NAME/notebook.md`, `expected.html`, `expected.stderr`). Run with
-/// `RECORD_FIXTURES=1` to write the expected files anew; the test then fails, so that every
-/// new baseline is read by a person before it is committed.
+/// (`Fixtures/site/NAME/notebook.md`, `expected.html`, `expected.stderr`; `Golden.check`).
 @Suite struct SiteGoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/site")
 
@@ -34,13 +33,8 @@ import Weave
         let html = "<!-- title: \(outline.title); anchors: \(outline.anchors.joined(separator: " ")) -->\n" + page.body
         let expectedHTML = folder.appendingPathComponent("expected.html")
         let expectedStderr = folder.appendingPathComponent("expected.stderr")
-        if ProcessInfo.processInfo.environment["RECORD_FIXTURES"] != nil {
-            try Data(html.utf8).write(to: expectedHTML)
-            try Data(stderr.utf8).write(to: expectedStderr)
-            Issue.record("recorded \(expectedHTML.path); read it, then run again without RECORD_FIXTURES")
-            return
+        for (actual, url) in [(html, expectedHTML), (stderr, expectedStderr)] {
+            if let problem = Golden.check(actual, against: url) { Issue.record(Comment(rawValue: problem)) }
         }
-        #expect(html == (try String(contentsOf: expectedHTML, encoding: .utf8)))
-        #expect(stderr == (try String(contentsOf: expectedStderr, encoding: .utf8)))
     }
 }

@@ -1,14 +1,13 @@
 import Foundation
 import Testing
 import Display
+import TestSupport
 @testable import Weave
 
-/// One figure of each kind against a reviewed SVG in `Golden/`. A difference fails; with
-/// `CHAINRULE_RECORD=1` the golden file is rewritten and the test still fails, so every
-/// new baseline is looked at by a person before it is committed.
+/// One figure of each kind against a reviewed SVG in `Golden/` (`Golden.check`;
+/// `RECORD_FIXTURES=1` records them anew).
 @Suite struct GoldenFigureTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let recording = ProcessInfo.processInfo.environment["CHAINRULE_RECORD"] == "1"
 
     static let cases: [(name: String, figure: Figure)] = [
         ("line-xor-loss", FigureFixtures.xorLoss),
@@ -24,22 +23,6 @@ import Display
         let figure = Self.cases.first { $0.name == name }!.figure
         let actual = FigureRenderer().svg(figure, id: name) + "\n"
         let url = Self.directory.appendingPathComponent(name + ".svg")
-        if Self.recording {
-            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.path): review it, then run again without CHAINRULE_RECORD")
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(url.path): run with CHAINRULE_RECORD=1 and review it")
-            return
-        }
-        if actual != expected {
-            let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = first.map { "line \($0.offset + 1)" } ?? "length"
-            Issue.record("\(name).svg differs from its golden file at \(where_); if the change is intended, rerun with CHAINRULE_RECORD=1 and review the new file")
-        }
+        if let problem = Golden.check(actual, against: url) { Issue.record(Comment(rawValue: problem)) }
     }
 }
