@@ -77,6 +77,12 @@ def generate(target, count):
         text = re.sub(r"\[([^\]]*)\]\((?![a-z]+:)[^)]*\.md(#[^)]*)?\)", r"\1", text)
         text = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} ({number + 1})", text, count=1)
         text = re.sub(r"(?m)^order: .*$", f"order: {number + 1}", text, count=1)
+        # Equation labels of their own (a label on two pages is a warning); a reference to
+        # another notebook's equation becomes plain text, as links between notebooks do.
+        own = set(re.findall(r"\\label\{([^}]*)\}", text))
+        text = re.sub(r"\\label\{([^}]*)\}", lambda m: f"\\label{{{m.group(1)}-{number + 1}}}", text)
+        text = re.sub(r"\\(eqref|ref)\{([^}]*)\}",
+                      lambda m: f"\\{m.group(1)}{{{m.group(2)}-{number + 1}}}" if m.group(2) in own else "(1)", text)
         # A distinct number in the first block, so no two notebooks are the same.
         text = text.replace("```backprop\n", f"```backprop\nbench_copy = {number + 1}\n", 1)
         with open(os.path.join(target, f"notebook-{number + 1:03d}.md"), "w", encoding="utf-8") as handle:
@@ -86,12 +92,13 @@ def generate(target, count):
 def timed(project):
     """Runs one build; wall seconds and peak resident memory in MiB."""
     start = time.perf_counter()
-    process = subprocess.Popen([BINARY, "build", "--quiet"], cwd=project, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    stderr = process.stderr.read().decode()
-    process.stderr.close()
+    # stderr to a file, not a pipe: a build with much to say would fill the pipe and wait.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen([BINARY, "build", "--quiet"], cwd=project, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"bench/site_builds.py: chainrule build failed in {project}:\n{stderr}")
     return seconds, usage.ru_maxrss / 1024
@@ -128,6 +135,9 @@ def site_size(project):
 def scenario(name, make_notebooks):
     with tempfile.TemporaryDirectory(prefix="chainrule-bench-site-") as project:
         make_notebooks(os.path.join(project, "notebooks"))
+        # The project's configuration (macros, bibliography), as the shipped site is built.
+        if os.path.exists(os.path.join(ROOT, "chainrule.yml")):
+            shutil.copy(os.path.join(ROOT, "chainrule.yml"), project)
         count = sum(1 for _, _, files in os.walk(os.path.join(project, "notebooks")) for f in files if f.endswith(".md"))
         cold = timed(project)
         site_bytes, first_search = site_size(project)

@@ -4,7 +4,7 @@ import Document
 import Foundation
 import Weave
 
-/// One build's working state.
+/// One build's working state, and its stages (`run` calls them in order).
 struct SiteBuildState {
     let options: SiteBuildOptions
     /// Problems of the notebooks and their links, in page order.
@@ -23,37 +23,16 @@ struct SiteBuildState {
         self.options = options
     }
 
-    /// Builds; true when the site folder now holds the new site (or already did).
+    /// Builds; true when the site folder now holds the new site (or already did). The stages
+    /// below, in order, each over plain data: find, theme, the last build (stop if it is this
+    /// one), parse, outline, plan, run or reuse, draw, check links, publish.
     mutating func run(progress: @escaping @Sendable (SiteBuildEvent) -> Void) -> Bool {
-        if SiteFiles.kind(options.output) == .file {
-            fatal.append(.error("the site path is a file, not a folder", file: options.output,
-                                notes: [.init("remove it, or pass --out with another path")]))
-            return false
-        }
-        let found = SiteSource.find(options.paths)
-        if !found.diagnostics.isEmpty {
-            fatal += found.diagnostics
-            return false
-        }
-        let sources = found.sources
-        if let problem = Self.outputProblem(options: options, sources: sources) {
-            fatal.append(problem)
-            return false
-        }
+        guard let sources = find(), let (themeFiles, theme) = loadTheme() else { return false }
         notebookCount = sources.count
-        let themeFiles: SiteThemeFiles
-        let theme: SiteTheme
-        do {
-            themeFiles = try SiteThemeFiles.load(folder: options.theme, projectRoot: options.projectRoot)
-            theme = try SiteTheme(overrides: themeFiles.overrides)
-        } catch {
-            fatal += error.diagnostics
-            return false
-        }
 
-        // Nothing changed: the site already holds this build.
-        // The record of the last build describes the site folder only while their stamps agree
-        // (the folder may have been replaced since, by hand or by another checkout).
+        // Nothing changed: the site already holds this build. The record of the last build
+        // describes the site folder only while their stamps agree (the folder may have been
+        // replaced since, by hand or by another checkout).
         let manifestPath = SiteManifest.path(cache: options.cacheDirectory, output: options.output)
         let siteStamp = SiteFiles.read(SiteFiles.join(options.output, SiteManifest.stampFile)).map { String(decoding: $0, as: UTF8.self) }
         let previous = options.force ? nil : SiteManifest.load(manifestPath).flatMap { $0.stamp == siteStamp ? $0 : nil }
@@ -67,59 +46,104 @@ struct SiteBuildState {
             return true
         }
 
-        // Parse and outline every notebook: the site map must know every page's headings
-        // before any page is drawn.
-        var notebooks: [Notebook?] = Array(repeating: nil, count: sources.count)
-        for (index, source) in sources.enumerated() {
+        guard let notebooks = parse(sources) else { return false }
+        let site = SiteOutline(sources: sources, notebooks: notebooks, options: options)
+        var plans = Self.plan(site, previous: previous, options: options, templates: themeFiles.templateDigest)
+        ran = runOrReuse(&plans, site: site, progress: progress)
+        let drawn = Self.draw(&plans, site: site, theme: theme, options: options)
+        pagesRendered = drawn.html.count
+        // In the order the notebooks were found, as when nothing changed and they are replayed.
+        diagnostics += drawn.records.flatMap(\.diagnostics)
+        let links = Self.checkLinks(drawn.records, sources: sources, rawHTML: options.rawHTML)
+        // Kept with the site's own problems, so that a build with nothing changed repeats them.
+        let siteProblems = site.labelProblems + links.problems
+        diagnostics += siteProblems
+        if diagnostics.contains(where: { $0.severity == .error }) && !options.keepGoing { return false }
+        return publish(drawn, links: links.files, siteProblems: siteProblems, site: site, theme: theme,
+                       themeFiles: themeFiles, manifestPath: manifestPath)
+    }
+
+    /// Stage 1: the notebooks, and a site folder that a build may replace.
+    mutating func find() -> [SiteSource]? {
+        if SiteFiles.kind(options.output) == .file {
+            fatal.append(.error("the site path is a file, not a folder", file: options.output,
+                                notes: [.init("remove it, or pass --out with another path")]))
+            return nil
+        }
+        let found = SiteSource.find(options.paths)
+        if !found.diagnostics.isEmpty {
+            fatal += found.diagnostics
+            return nil
+        }
+        if let problem = Self.outputProblem(options: options, sources: found.sources) {
+            fatal.append(problem)
+            return nil
+        }
+        return found.sources
+    }
+
+    /// Stage 2: the theme folder, read and parsed.
+    mutating func loadTheme() -> (SiteThemeFiles, SiteTheme)? {
+        do {
+            let files = try SiteThemeFiles.load(folder: options.theme, projectRoot: options.projectRoot)
+            return (files, try SiteTheme(overrides: files.overrides))
+        } catch {
+            fatal += error.diagnostics
+            return nil
+        }
+    }
+
+    /// Stage 3: every notebook parsed (the site map must know every page's headings before any
+    /// page is drawn); nil when one cannot be.
+    mutating func parse(_ sources: [SiteSource]) -> [Notebook]? {
+        var notebooks: [Notebook] = []
+        for source in sources {
             do {
-                notebooks[index] = try Notebook.parse(path: source.path, bytes: source.bytes)
+                notebooks.append(try Notebook.parse(path: source.path, bytes: source.bytes))
             } catch {
                 fatal += error.diagnostics.map { $0.file == nil ? $0.inFile(source.path) : $0 }
             }
         }
-        guard fatal.isEmpty else { return false }
-        let parsed = notebooks.map { $0! }
-        let outlines = zip(sources, parsed).map { PageOutline($1, fileName: ($0.relative as NSString).lastPathComponent) }
-        let contexts = parsed.map { NotebookContext.of($0) }
-        // Every page's labelled equations, for references from the others.
-        let equations = Parallel.map(parsed.count, jobs: options.jobs) { index in
-            NotebookMath.labels(of: parsed[index], base: contexts[index].math).mapValues(\.tag)
-        }
-        let layout = SiteLayout(sources: sources, outlines: outlines, equations: equations, options: options)
-        // A label is the site's: \eqref on a third page could mean either equation.
-        var labelledBy: [String: Int] = [:]
-        var labelProblems: [Diagnostic] = []
-        for (index, labels) in equations.enumerated() {
-            for name in labels.keys.sorted() {
-                if let first = labelledBy[name] {
-                    labelProblems.append(.warning("the equation label '\(name)' is also defined in \(sources[first].path)", file: sources[index].path,
-                                                notes: [.init("each page's own references find its own equation, but a reference from any other page finds only one of them; give each equation a label of its own")]))
-                } else {
-                    labelledBy[name] = index
-                }
-            }
-        }
+        return fatal.isEmpty ? notebooks : nil
+    }
 
-        // Reuse what the last build drew, run what the cache cannot answer for.
+    /// What one notebook's page needs: the key of its run, and the page the last build drew
+    /// (when it can be kept) or the run it is drawn from.
+    struct PagePlan {
+        var runKey: String
+        /// The part of the page's key all pages share (`pageKeyBase`).
+        var pageKeyBase = ""
+        var reused: SiteManifest.Page?
+        var run: NotebookRun?
+        var dataFiles: [BuildCache.DataFile] = []
+    }
+
+    /// Stage 5: for each page, keep the last build's when nothing it shows has changed, else
+    /// draw it again. `pageKeyBase` goes into each key.
+    static func plan(_ site: SiteOutline, previous: SiteManifest?, options: SiteBuildOptions, templates: String) -> [PagePlan] {
         let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
-        let fixedKey = Self.pageKeyBase(options: options, theme: themeFiles.templateDigest, layout: layout)
-        var plans: [PagePlan] = []
-        var needed: [Int] = []
-        for (index, source) in sources.enumerated() {
-            let runKey = cache.key(path: source.path, bytesDigest: source.digest + contexts[index].digest)
-            var plan = PagePlan(runKey: runKey)
+        let fixedKey = pageKeyBase(options: options, theme: templates, layout: site.layout)
+        return site.sources.enumerated().map { index, source in
+            var plan = PagePlan(runKey: cache.key(path: source.path, bytesDigest: source.digest + site.contexts[index].digest))
             if let record = previous?.pages[source.page], record.source == source.key, !record.hasErrors,
-               record.key == Self.pageKey(base: fixedKey, runKey: runKey, dataFiles: record.dataFiles.map { SiteFiles.digest(ofFile: $0.path) }),
+               record.key == pageKey(base: fixedKey, runKey: plan.runKey, dataFiles: record.dataFiles.map { SiteFiles.digest(ofFile: $0.path) }),
                SiteFiles.kind(SiteFiles.join(options.output, source.page)) == .file {
                 plan.reused = record
-            } else {
-                needed.append(index)
             }
-            plans.append(plan)
+            plan.pageKeyBase = fixedKey
+            return plan
         }
+    }
+
+    /// Stage 6: the runs of the pages to draw, from the cache or by running the notebooks it
+    /// cannot answer for. How many ran.
+    func runOrReuse(_ plans: inout [PagePlan], site: SiteOutline,
+                    progress: @escaping @Sendable (SiteBuildEvent) -> Void) -> Int {
+        let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
+        let needed = plans.indices.filter { plans[$0].reused == nil }
         // Decoding cached runs is most of a build that draws every page again: in parallel.
-        let hits = options.force ? needed.map { _ in nil } : Parallel.map(needed.count, jobs: options.jobs) { [plans, needed] position in
-            cache.lookup(parsed[needed[position]], key: plans[needed[position]].runKey)
+        let hits = options.force ? needed.map { _ in nil } : Parallel.map(needed.count, jobs: options.jobs) { [plans] position in
+            cache.lookup(site.notebooks[needed[position]], key: plans[needed[position]].runKey)
         }
         var toRun: [Int] = []
         for (index, hit) in zip(needed, hits) {
@@ -130,72 +154,80 @@ struct SiteBuildState {
                 toRun.append(index)
             }
         }
-        progress(.planned(toRun: toRun.count, cached: sources.count - toRun.count))
-        if !toRun.isEmpty {
-            let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-            let runs = NotebookBatch.run(toRun.map { parsed[$0] }, contexts: toRun.map { contexts[$0] }, jobs: jobs, progress: { event in
-                progress(.batch(event))
-            })
-            RecordStore(projectRoot: options.projectRoot)?.keep(runs)
-            for (index, run) in zip(toRun, runs) {
-                let dataFiles = BuildCache.dataFiles(of: run, context: contexts[index])
-                cache.store(run, key: plans[index].runKey, dataFiles: dataFiles)
-                plans[index].run = run
-                plans[index].dataFiles = dataFiles
-            }
-            ran = toRun.count
+        progress(.planned(toRun: toRun.count, cached: plans.count - toRun.count))
+        guard !toRun.isEmpty else { return 0 }
+        let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+        let runs = NotebookBatch.run(toRun.map { site.notebooks[$0] }, contexts: toRun.map { site.contexts[$0] }, jobs: jobs,
+                                     progress: { event in progress(.batch(event)) })
+        RecordStore(projectRoot: options.projectRoot)?.keep(runs)
+        for (index, run) in zip(toRun, runs) {
+            let dataFiles = BuildCache.dataFiles(of: run, context: site.contexts[index])
+            cache.store(run, key: plans[index].runKey, dataFiles: dataFiles)
+            plans[index].run = run
+            plans[index].dataFiles = dataFiles
         }
+        return toRun.count
+    }
 
-        // Draw the pages that changed, in parallel.
-        let drawer = SitePageDrawer(options: options, theme: theme, layout: layout, sources: sources, notebooks: parsed,
-                                    outlines: outlines, contexts: contexts)
+    /// The pages of a build: what the manifest keeps of each, in source order, and the HTML of
+    /// those drawn this time (by source index; the others are kept from the last build).
+    struct DrawnPages {
+        var records: [SiteManifest.Page]
+        var html: [Int: String]
+    }
+
+    /// Stage 7: the pages that changed, drawn in parallel.
+    static func draw(_ plans: inout [PagePlan], site: SiteOutline, theme: SiteTheme, options: SiteBuildOptions) -> DrawnPages {
+        let drawer = SitePageDrawer(options: options, theme: theme, layout: site.layout, sources: site.sources,
+                                    notebooks: site.notebooks, outlines: site.outlines, contexts: site.contexts)
         let toDraw = plans.indices.filter { plans[$0].reused == nil }
         let drawn = drawer.draw(toDraw.map { ($0, plans[$0].run!, plans[$0].dataFiles) }, jobs: options.jobs)
-        pagesRendered = toDraw.count
-        var records: [SiteManifest.Page] = []
-        var html: [Int: String] = [:]
+        var pages = DrawnPages(records: [], html: [:])
         for (index, plan) in plans.enumerated() {
             if let reused = plan.reused {
-                records.append(reused)
+                pages.records.append(reused)
             } else {
-                let page = drawn[index]!
-                var record = page.record
-                record.key = Self.pageKey(base: fixedKey, runKey: plan.runKey, dataFiles: record.dataFiles.map(\.digest))
-                records.append(record)
-                html[index] = page.html
+                var record = drawn[index]!.record
+                record.key = pageKey(base: plan.pageKeyBase, runKey: plan.runKey, dataFiles: record.dataFiles.map(\.digest))
+                pages.records.append(record)
+                pages.html[index] = drawn[index]!.html
             }
         }
-        // In the order the notebooks were found, as when nothing changed and they are replayed.
-        diagnostics += records.flatMap(\.diagnostics)
+        return pages
+    }
 
-        // Links, checked against every page (also from pages reused as they were), whose
-        // targets are their headings and their numbered figures and tables.
-        // Kept with the site's own problems, so that a build with nothing changed repeats them.
-        var siteProblems: [Diagnostic] = labelProblems
-        var linked: [String: String] = [:]
+    /// Stage 8: every link checked against every page (also pages kept as they were), whose
+    /// targets are their headings and their numbered figures and tables; the files they link
+    /// to, by site path, from their real paths (a link, hard or symbolic, to a symbolic link
+    /// would publish the link, not the file).
+    static func checkLinks(_ records: [SiteManifest.Page], sources: [SiteSource], rawHTML: Bool)
+        -> (problems: [Diagnostic], files: [String: String]) {
+        var problems: [Diagnostic] = []
+        var files: [String: String] = [:]
         let siteMap = SiteMap(records.enumerated().map { index, record in
             SiteMap.Entry(source: sources[index].key, page: sources[index].page, title: record.outline.title,
                           anchors: Set(record.outline.anchors))
         })
         for (index, record) in records.enumerated() {
+            let notebook = sources[index].path
             for link in record.links {
-                let notebook = sources[index].path, rawHTML = options.rawHTML
                 if let problem = siteMap.check(link, from: sources[index].key, file: notebook, fileProblem: {
                     LinkedFile.problem($0, notebook: notebook, rawHTML: rawHTML)
                 }) {
-                    siteProblems.append(problem)
+                    problems.append(problem)
                 } else if case .file(let source, let sitePath) = link.target {
-                    // Copied from its real path: a link (hard or symbolic) to a symbolic link
-                    // would publish the link, not the file.
-                    linked[sitePath] = ProjectRoot.resolved(source) ?? source
+                    files[sitePath] = ProjectRoot.resolved(source) ?? source
                 }
             }
         }
-        diagnostics += siteProblems
-        if diagnostics.contains(where: { $0.severity == .error }) && !options.keepGoing { return false }
+        return (problems, files)
+    }
 
-        // Write the new site beside the old one, then swap.
-        let linkedFiles = linked.keys.sorted().map { BuildCache.DataFile(path: linked[$0]!, digest: SiteFiles.digest(ofFile: linked[$0]!)) }
+    /// Stage 9: the new site written beside the old one, then swapped in; the manifest saved.
+    mutating func publish(_ drawn: DrawnPages, links: [String: String], siteProblems: [Diagnostic], site: SiteOutline,
+                          theme: SiteTheme, themeFiles: SiteThemeFiles, manifestPath: String) -> Bool {
+        let sources = site.sources, layout = site.layout, records = drawn.records
+        let linkedFiles = links.keys.sorted().map { BuildCache.DataFile(path: links[$0]!, digest: SiteFiles.digest(ofFile: links[$0]!)) }
         var manifest = SiteManifest(stamp: "", pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.page), records)),
                                     linkedFiles: linkedFiles, diagnostics: siteProblems)
         // The stamp the next build will compute if nothing changes (with this build's data files).
@@ -205,7 +237,7 @@ struct SiteBuildState {
             do {
                 for (index, source) in sources.enumerated() {
                     let destination = SiteFiles.join(staging.folder, source.page)
-                    if let text = html[index] {
+                    if let text = drawn.html[index] {
                         try SiteFiles.write(text, to: destination)
                     } else {
                         try SiteFiles.linkOrCopy(SiteFiles.join(options.output, source.page), to: destination)
@@ -227,8 +259,8 @@ struct SiteBuildState {
                 for extra in themeFiles.extras {
                     try SiteFiles.linkOrCopy(extra.source, to: SiteFiles.join(staging.folder, extra.asset))
                 }
-                for sitePath in linked.keys.sorted() {
-                    try SiteFiles.linkOrCopy(linked[sitePath]!, to: SiteFiles.join(staging.folder, sitePath))
+                for sitePath in links.keys.sorted() {
+                    try SiteFiles.linkOrCopy(links[sitePath]!, to: SiteFiles.join(staging.folder, sitePath))
                 }
                 for file in SearchIndex.files(layout.searchOrder.map { index in
                     SearchIndex.Page(title: TitleText.plain(records[index].outline.title), path: sources[index].page, sections: records[index].search)
@@ -298,14 +330,6 @@ struct SiteBuildState {
         }
         let base = ProjectRoot.resolved(url.path) ?? url.path
         return rest.reduce(base) { ($0 as NSString).appendingPathComponent($1) }
-    }
-
-    /// What decides whether a page must be drawn again.
-    struct PagePlan {
-        var runKey: String
-        var reused: SiteManifest.Page?
-        var run: NotebookRun?
-        var dataFiles: [BuildCache.DataFile] = []
     }
 
     /// The digest of every input of a build: options, theme, each notebook's path and bytes,

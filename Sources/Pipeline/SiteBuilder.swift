@@ -6,10 +6,12 @@ import Weave
 
 /// `chainrule build`: notebooks in, a static site out.
 ///
-/// Stages, each passing plain data to the next: find the notebooks and hash them; stop there
-/// if the site already holds exactly this build; parse them and outline every page (titles,
-/// heading ids); run the notebooks the cache cannot answer for; draw the pages that changed;
-/// check every link against every page; write the site into a staging folder and swap it in.
+/// Stages, each a function of `SiteBuildState` passing plain data to the next: `find` the
+/// notebooks and hash them; stop there if the site already holds exactly this build; `parse`
+/// them; outline every page (`SiteOutline`: titles, heading ids, equations, the layout);
+/// `plan` which pages to keep; `runOrReuse` the notebooks the cache cannot answer for; `draw`
+/// the pages that changed; `checkLinks` against every page; `publish` into a staging folder
+/// and swap it in.
 /// Nothing is printed here: the report says what happened.
 public enum SiteBuilder {
     public static func build(_ options: SiteBuildOptions,
