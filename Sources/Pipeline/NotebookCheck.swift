@@ -71,8 +71,7 @@ public enum NotebookCheck {
         let tolerance = rtol ?? run.settings.rtol
         var stale: [StaleOutput] = []
         for block in notebook.blocks {
-            guard case .ran(let result) = run.outcomes[block.index] else { continue }
-            if result.failed && !block.options.contains("error") { continue }
+            guard let (result, verdict) = run.verdict(block.index), verdict != .failedUnexpectedly else { continue }
             let now = run.recordedText(block.index)
             let record = block.output.map { notebook.outputs[$0] }
             let recordedFingerprint = record.flatMap { $0.info.first.flatMap(Fingerprint.init) }

@@ -14,6 +14,34 @@ public struct NotebookRun: Sendable {
         case skipped
     }
 
+    /// What a block's run means, read against its `error` option: the one place that option is
+    /// interpreted.
+    public enum Verdict: Sendable, Hashable {
+        case succeeded
+        /// Marked `error`, and failed: its error is what it shows and records.
+        case failedAsExpected
+        /// Failed without the mark: `run`, `check` and `build` fail, later blocks are skipped.
+        case failedUnexpectedly
+        /// Marked `error`, but ran without one (an error of the notebook).
+        case succeededUnexpectedly
+
+        public init(failed: Bool, block: CodeBlock) {
+            let expected = block.options.contains("error")
+            switch (failed, expected) {
+            case (false, false): self = .succeeded
+            case (true, true): self = .failedAsExpected
+            case (true, false): self = .failedUnexpectedly
+            case (false, true): self = .succeededUnexpectedly
+            }
+        }
+    }
+
+    /// The block's result and verdict, nil when it was skipped.
+    public func verdict(_ block: Int) -> (result: BlockResult, verdict: Verdict)? {
+        guard case .ran(let result) = outcomes[block] else { return nil }
+        return (result, Verdict(failed: result.failed, block: notebook.blocks[block]))
+    }
+
     public let notebook: Notebook
     public let settings: NotebookSettings
     /// One per computation block, in order.
@@ -34,16 +62,14 @@ public struct NotebookRun: Sendable {
     /// What a block showed before it failed unexpectedly (nil when it did not fail so, or
     /// showed nothing first): `run` prints it, so a reader sees how far the block got.
     public func partialText(_ block: Int) -> String? {
-        guard case .ran(let result) = outcomes[block], result.failed, !notebook.blocks[block].options.contains("error"),
-              !result.items.isEmpty else { return nil }
+        guard let (result, verdict) = verdict(block), verdict == .failedUnexpectedly, !result.items.isEmpty else { return nil }
         return result.items.map(\.record).joined(separator: "\n")
     }
 
     /// What a block records: its displays or, for a block marked `error` that failed, its
     /// error (nil when it displays nothing, did not run, or failed unexpectedly).
     public func recordedText(_ block: Int) -> String? {
-        guard case .ran(let result) = outcomes[block] else { return nil }
-        if result.failed && !notebook.blocks[block].options.contains("error") { return nil }
+        guard let (result, verdict) = verdict(block), verdict != .failedUnexpectedly else { return nil }
         return result.recordedText
     }
 }
@@ -103,14 +129,16 @@ public enum NotebookRunner {
                 outcomes.append(.ran(result))
                 filesRead.append(interpreter.filesRead)
                 diagnostics += result.warnings.map { $0.inFile(notebook.path) }
-                let expectsError = block.options.contains("error")
-                if result.failed && !expectsError {
+                switch NotebookRun.Verdict(failed: result.failed, block: block) {
+                case .failedUnexpectedly:
                     diagnostics += result.errors.map { $0.inFile(notebook.path) }
                     stopped = true
-                } else if !result.failed && expectsError {
+                case .succeededUnexpectedly:
                     diagnostics.append(.error("the block is marked 'error' but ran without one", file: notebook.path,
                                               at: SourceRange(at: SourceLocation(line: block.fenceLine, column: 1)),
                                               notes: [.init("remove 'error' from its info string, or make the code fail as intended")]))
+                case .succeeded, .failedAsExpected:
+                    break
                 }
                 compute(after: block.index + 1)
             }

@@ -62,12 +62,11 @@ struct SitePageDrawer: Sendable {
     /// What each block gave, as the page shows it.
     static func outputs(_ run: NotebookRun) -> [BlockOutput] {
         run.notebook.blocks.indices.map { index in
-            guard index < run.outcomes.count, case .ran(let result) = run.outcomes[index] else {
+            guard index < run.outcomes.count, let (result, verdict) = run.verdict(index) else {
                 return BlockOutput(state: .skipped)
             }
             guard result.failed else { return BlockOutput(state: .ran, items: result.items) }
-            let expected = run.notebook.blocks[index].options.contains("error")
-            return BlockOutput(state: .failed(expected: expected), items: result.items,
+            return BlockOutput(state: .failed(expected: verdict == .failedAsExpected), items: result.items,
                                errors: result.errors.map { $0.file == nil ? $0.inFile(run.notebook.path) : $0 })
         }
     }
