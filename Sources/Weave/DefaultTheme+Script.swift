@@ -59,9 +59,9 @@ extension DefaultTheme {
         keys.sections = data.sections;
         run();
       };
-      window.chainruleSearchShard = function (key, pairs) {
+      window.chainruleSearchShard = function (key, entries) {
         var words = new Map();
-        pairs.forEach(function (pair) { words.set(pair[0], pair[1]); });
+        entries.forEach(function (entry) { words.set(entry[0], { numbers: entry[1], common: entry[2] === 1 }); });
         shards[key] = words;
         run();
       };
@@ -114,12 +114,20 @@ extension DefaultTheme {
 
       // Every section that holds each word (as the start of one of its words, in its heading,
       // its text or its page's title), best first: a word counts ten times in a heading (at
-      // most 3), four times in the title (once), once in the text (at most 10).
+      // most 3), four times in the title (once), once in the text (at most 10). A word whose
+      // every match is a common word (SearchIndex.swift) is left out when others remain.
       function match(list) {
+        var rare = list.filter(function (w) {
+          var shard = shards[shardKey(w)], found = false;
+          if (shard) shard.forEach(function (entry, word) { if (word.lastIndexOf(w, 0) === 0 && !entry.common) found = true; });
+          return found;
+        });
+        if (rare.length && rare.length < list.length) list = rare;
         var hits = list.map(function (w) {
           var found = {}, shard = shards[shardKey(w)];
-          if (shard) shard.forEach(function (numbers, word) {
+          if (shard) shard.forEach(function (entry, word) {
             if (word.lastIndexOf(w, 0) !== 0) return;
+            var numbers = entry.numbers;
             for (var i = 0; i < numbers.length; i += 4) {
               var key = numbers[i] + "," + numbers[i + 1], counts = found[key] || (found[key] = [0, 0]);
               counts[0] += numbers[i + 2];

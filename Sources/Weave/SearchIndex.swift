@@ -11,7 +11,11 @@
 ///   in heading, in text, ...]], ...])`, four numbers per section the word occurs in; section
 ///   `-1` is the page's title (the third number then counts the word there). `KEY` is the
 ///   hexadecimal UTF-8 of the word's first two characters. Pairs rather than an object, whose
-///   keys `__proto__` or `constructor` (words a notebook may hold) are not plain keys.
+///   keys `__proto__` or `constructor` (words a notebook may hold) are not plain keys. A word
+///   in more than `commonWordSections` sections keeps only that many, those where it counts
+///   most, and a third element, `1`, marks it common: like a stop word, it narrows a query
+///   only when it is the query's only word. So a shard grows with the site's vocabulary,
+///   not with its size.
 /// - `assets/search/p-N.js`: `chainruleSearchPage(N, {"t": title, "u": "xor.html",
 ///   "s": [["anchor", "heading", "text"], ...]})`.
 ///
@@ -31,6 +35,9 @@ public enum SearchIndex {
             self.sections = sections
         }
     }
+
+    /// How many sections a word may list (see above).
+    public static let commonWordSections = 300
 
     /// The folder of the index's files in the site.
     public static let folder = "assets/search"
@@ -61,9 +68,17 @@ public enum SearchIndex {
                 add(section.text, page: number, section: index, heading: false)
             }
         }
-        var shards: [String: [(word: String, numbers: [Int])]] = [:]
+        var shards: [String: [(word: String, numbers: [Int], common: Bool)]] = [:]
         for word in postings.keys.sorted() {
-            shards[SearchWords.shardKey(word), default: []].append((word, postings[word]!))
+            var numbers = postings[word]!
+            let common = numbers.count / 4 > commonWordSections
+            if common {
+                // Where it counts most (in a title or heading ten times, in text once), in order.
+                var groups = stride(from: 0, to: numbers.count, by: 4).map { Array(numbers[$0..<$0 + 4]) }
+                groups.sort { ($0[2] * 10 + $0[3], $1[0], $1[1]) > ($1[2] * 10 + $1[3], $0[0], $0[1]) }
+                numbers = groups.prefix(commonWordSections).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.flatMap { $0 }
+            }
+            shards[SearchWords.shardKey(word), default: []].append((word, numbers, common))
         }
         var files: [(path: String, text: String)] = []
         let keys = shards.keys.sorted()
@@ -73,7 +88,8 @@ public enum SearchIndex {
             var out = "chainruleSearchShard(\"\(key)\",["
             for (index, entry) in shards[key]!.enumerated() {
                 if index > 0 { out += ",\n" }
-                out += "[" + json(entry.word) + ",[" + entry.numbers.map(String.init).joined(separator: ",") + "]]"
+                out += "[" + json(entry.word) + ",[" + entry.numbers.map(String.init).joined(separator: ",") + "]"
+                    + (entry.common ? ",1]" : "]")
             }
             files.append((folder + "/s-\(key).js", out + "]);\n"))
         }

@@ -54,6 +54,28 @@ import Testing
         #expect(files["assets/search/s-\(proto).js"]!.contains("[\"__proto__\",[0,1,0,1]]"))
     }
 
+    /// A word in more sections than a shard may list keeps those where it counts most, and is
+    /// marked common; a shard grows with the words of the site, not with its pages.
+    @Test func aCommonWordKeepsItsBestSectionsAndIsMarked() throws {
+        let count = SearchIndex.commonWordSections + 50
+        let sections = (0..<count).map { SearchSection(anchor: "s\($0)", heading: $0 == 7 ? "The heading" : "S", text: "the text \($0)") }
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files([.init(title: "T", path: "t.html", sections: sections)]).map { ($0.path, $0.text) })
+        func entry(_ word: String) throws -> [Any] {
+            let key = SearchWords.shardKey(word)
+            let entries = try #require(try Self.argument(files["assets/search/s-\(key).js"]!, "chainruleSearchShard", after: "\"\(key)\",") as? [[Any]])
+            return try #require(entries.first { $0[0] as? String == word })
+        }
+        let the = try entry("the")
+        let numbers = try #require(the[1] as? [Int])
+        #expect(the.count == 3 && the[2] as? Int == 1, "marked common")
+        #expect(numbers.count == 4 * SearchIndex.commonWordSections)
+        let kept = stride(from: 0, to: numbers.count, by: 4).map { numbers[$0 + 1] }
+        #expect(kept.first == 0 && kept.contains(7) && !kept.contains(count - 1), "the first sections and the one whose heading holds it are kept: \(kept.prefix(10))")
+        #expect(kept == kept.sorted(), "in section order")
+        #expect(try entry("text").count == 3, "every word of these sections is as common")
+        #expect(try entry("heading").count == 2, "a word in one section is not common")
+    }
+
     @Test func wordsAreSplitAsTheBrowserSplitsAQuery() {
         #expect(SearchWords.split("The Chain-rule: x.grad, f(x).") == ["the", "chain", "rule", "x.grad", "x", "grad", "f", "x"])
         #expect(SearchWords.split("...") == [])

@@ -149,6 +149,8 @@ def check_site(browser, site, label, expect_gallery):
                 problems.append(f"{where}: the sidebar does not mark the page as current: {result.get('navCurrent')}")
             if result.get("search") != "none" and not result.get("searchResults"):
                 problems.append(f"{where}: searching for 'gradient' found nothing")
+            if result.get("search") != "none" and not result.get("searchCommon"):
+                problems.append(f"{where}: searching for 'the gradient' found nothing")
         total_math += seen.get("math", 0)
         total_figures += seen.get("figures", 0)
         if expect_gallery and name == "gallery.html":
