@@ -119,7 +119,9 @@ struct NetworkDiagramRenderer {
         let swatchWidth = 22.0
         let legendWidths = legend.map { ($0.swatch != nil ? swatchWidth + 6 : 0) + TextWidth.of($0.text, fontSize: f) }
         let contentWidth = width
-        width = max(width, min(380, (legendWidths.max() ?? 0) + 2 * Self.margin))
+        // Wide enough for the key on one line, up to about a phone's column.
+        let legendLine = legendWidths.reduce(0, +) + Double(max(legendWidths.count - 1, 0)) * 20
+        width = max(width, min(380, legendLine + 2 * Self.margin), (legendWidths.max() ?? 0) + 2 * Self.margin)
         var legendRows: [[Int]] = []
         var rowWidth = 0.0
         for (index, itemWidth) in legendWidths.enumerated() {
