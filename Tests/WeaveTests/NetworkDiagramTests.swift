@@ -121,7 +121,8 @@ import Display
         for network in [FigureFixtures.threeFourThree, FigureFixtures.mazur] {
             let inspection = try Self.inspect(network)
             let svg = try #require(try inspection.svg())
-            let width = try #require(svg.attr("viewBox")?.split(separator: " ").last.flatMap { Double($0) })
+            let box = try #require(svg.attr("viewBox")?.split(separator: " ").compactMap { Double($0) })
+            let width = box[2]
             let style = try #require(svg.attr("style"))
             let minimum = try #require(style.firstMatch(of: /min-width:([0-9.]+)px/).flatMap { Double($0.1) })
             // Every text takes its size from a group (the root's size is a fallback no text uses).
@@ -129,7 +130,7 @@ import Display
             let smallest = try #require(sizes.min())
             // Shrunk as far as it goes, the smallest text is at least 11 pixels...
             #expect(smallest * minimum / width >= 11)
-            // ...and the course's networks fit a phone's column (390 pixels less the margins)
+            // ...and the course's networks fit a phone's column (351 pixels of a 390-pixel screen)
             // without scrolling.
             #expect(minimum <= 350)
         }

@@ -100,7 +100,7 @@ struct NetworkDiagramRenderer {
             let rise = layers[l].units.indices.flatMap { j in
                 layers[l - 1].units.indices.map { k in abs((labelled[l] ? lineY(l, j: j, k: k) : ys[l][j]) - ys[l - 1][k]) }
             }.max() ?? 0
-            let travel = min(100, max(44, 20 + 0.2 * rise))
+            let travel = min(100, max(40, 16 + 0.16 * rise))
             // Clear of the unit's own texts, so the edges can turn into it below them.
             let clearance = max(r + 10, halves[l] + 6)
             var gap = labelled[l] ? travel + weightWidths[l] + 6 + clearance - halves[l] : travel + 20
