@@ -13,6 +13,7 @@ extension Figure: RecordContent {
         case .scatter(let plot): writer.group("scatter") { plot.writeRecord(to: &$0) }
         case .contour(let plot): writer.group("contour") { plot.writeRecord(to: &$0) }
         case .graph(let graph): writer.group("graph") { graph.writeRecord(to: &$0) }
+        case .network(let network): writer.group("network") { network.writeRecord(to: &$0) }
         case .panels(let figures):
             writer.integer("panels", figures.count)
             for (index, figure) in figures.enumerated() {
@@ -116,6 +117,35 @@ extension GraphDiagram.Node: RecordContent {
         // Written only when there is one, so a diagram of numbers keeps the digest it had.
         if let shape { writer.integers("shape", shape) }
         writer.integers("inputs", inputs)
+    }
+}
+
+extension NetworkDiagram: RecordContent {
+    public func writeRecord(to writer: inout RecordWriter) {
+        writer.integer("layers", layers.count)
+        for (index, layer) in layers.enumerated() {
+            writer.group(RecordWriter.name("layer", index, layer.name)) { layer.writeRecord(to: &$0) }
+        }
+        writer.flag("weights labelled", labelsWeights)
+    }
+}
+
+extension NetworkDiagram.Layer: RecordContent {
+    public func writeRecord(to writer: inout RecordWriter) {
+        writer.text("name", name)
+        writer.integer("units", units.count)
+        // Units and rows by their index from 0, as the engine's weight matrices number them.
+        for (index, unit) in units.enumerated() { writer.text("unit \(index)", unit) }
+        if let values { writer.numbers("value", values) } else { writer.text("value", nil) }
+        if let biases { writer.numbers("bias", biases) } else { writer.text("bias", nil) }
+        if let weights {
+            writer.integer("weight rows", weights.count)
+            for (row, values) in weights.enumerated() {
+                writer.group("row \(row)") { $0.numbers("weight", values) }
+            }
+        } else {
+            writer.text("weights", nil)
+        }
     }
 }
 

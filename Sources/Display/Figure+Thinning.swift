@@ -26,7 +26,7 @@ extension Figure {
         case .line(let plot): return plot.series.reduce(0) { $0 + $1.y.count }
         case .scatter(let plot): return plot.x.count
         case .contour(let plot): return plot.paths.reduce(0) { $0 + $1.points.count }
-        case .graph: return 0
+        case .graph, .network: return 0
         case .panels(let figures): return figures.reduce(0) { $0 + $1.pointCount }
         }
     }
@@ -62,7 +62,7 @@ extension Figure.Content {
                 plot.paths[index].points = Thinning.envelope(points.map(\.y), budget: share).map { points[$0] }
             }
             return .contour(plot)
-        case .graph:
+        case .graph, .network:
             return self
         case .panels(let figures):
             let share = Swift.max(limit / Swift.max(figures.count, 1), 16)

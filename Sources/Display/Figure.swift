@@ -7,6 +7,8 @@ public struct Figure: Hashable, Sendable, Codable {
         case scatter(ScatterPlot)
         case contour(ContourPlot)
         case graph(GraphDiagram)
+        /// A fully connected network: its layers of units and its weights.
+        case network(NetworkDiagram)
         /// Several figures side by side, left to right (wrapping on narrow screens).
         case panels([Figure])
     }
@@ -45,6 +47,7 @@ public struct Figure: Hashable, Sendable, Codable {
         case .scatter(let plot): return titled("scatter") + ": " + plot.summary
         case .contour(let plot): return titled("contour") + ": " + plot.summary
         case .graph(let graph): return titled("graph") + ": " + graph.summary
+        case .network(let network): return titled("network") + ": " + network.summary
         case .panels(let figures):
             return titled("panels") + ": " + figures.map(\.summary).joined(separator: " | ")
         }

@@ -113,6 +113,33 @@ import Testing
         #expect(diagram.summary == "3 nodes (2 inputs, 1 operation); L = 24; gradients W [2, 3], b [[1], [1]]")
     }
 
+    @Test func networkDiagrams() {
+        let base = NetworkDiagram(layers: [
+            .init(name: "input", units: ["x\u{2081}", "x\u{2082}"], values: [0.05, 0.1]),
+            .init(name: "output, \u{03C3}", units: ["y\u{2081}"], values: [0.6], biases: [0.35], weights: [[0.15, -0.2]]),
+        ])
+        expectEveryChangeShows(base, [
+            "layers": { $0.layers[1].weights![0][1] = -0.25 },
+            "labelsWeights": { $0.labelsWeights = false },
+        ])
+        expectEveryChangeShows(base.layers[1], [
+            "name": { $0.name = "output" },
+            "units": { $0.units[0] = "o\u{2081}" },
+            "values": { $0.values = nil },
+            "biases": { $0.biases = [0.36] },
+            "weights": { $0.weights![0][0] = 0.16 },
+        ])
+        // A weight moved to another edge is another network, though the numbers are the same.
+        var swapped = base
+        swapped.layers[1].weights = [[-0.2, 0.15]]
+        #expect(swapped.recordDigest != base.recordDigest)
+        #expect(Figure(.network(base)).summary == "network: 2-1; 2 weights -0.2..0.15; 1 bias 0.35; output 0.6")
+        var quiet = base
+        quiet.labelsWeights = false
+        quiet.layers[1].values = nil
+        #expect(quiet.summary == "2-1; 2 weights -0.2..0.15, not labelled; 1 bias 0.35")
+    }
+
     @Test func tablesAndFigures() {
         let table = Table(title: "layer 1", columns: ["z", "a"], rows: [.init(label: "unit 0", cells: ["0.5", "0.6"])])
         expectEveryChangeShows(table, [

@@ -296,6 +296,42 @@ enum FigureFixtures {
     }
 }
 
+extension FigureFixtures {
+    // MARK: Network diagrams
+
+    /// Mazur's 2-2-2 network with his weights and biases, and each unit's output for his
+    /// input (0.05, 0.10).
+    static var mazur: NetworkDiagram {
+        let sigmoid = { (z: Double) in 1 / (1 + exp(-z)) }
+        let x = [0.05, 0.10]
+        let w1 = [[0.15, 0.20], [0.25, 0.30]], w2 = [[0.40, 0.45], [0.50, 0.55]]
+        let h = w1.map { row in sigmoid(row[0] * x[0] + row[1] * x[1] + 0.35) }
+        let o = w2.map { row in sigmoid(row[0] * h[0] + row[1] * h[1] + 0.60) }
+        return NetworkDiagram(layers: [
+            .init(name: "input", units: ["i\u{2081}", "i\u{2082}"], values: x),
+            .init(name: "hidden, \u{03C3}", units: ["h\u{2081}", "h\u{2082}"], values: h, biases: [0.35, 0.35], weights: w1),
+            .init(name: "output, \u{03C3}", units: ["o\u{2081}", "o\u{2082}"], values: o, biases: [0.60, 0.60], weights: w2),
+        ])
+    }
+
+    /// The 3-4-3 network of the derivation, its weights drawn from seed 3 (signs of both
+    /// kinds, 24 labels).
+    static var threeFourThree: NetworkDiagram {
+        let subscripts = ["\u{2080}", "\u{2081}", "\u{2082}", "\u{2083}"]
+        return NetworkDiagram(layers: [
+            .init(name: "input", units: (0..<3).map { "x" + subscripts[$0] }),
+            .init(name: "hidden, \u{03C3}", units: (0..<4).map { "h" + subscripts[$0] }, weights: [
+                [0.352994, 0.260305, -0.521677], [0.0628847, -0.139622, -0.186075],
+                [-0.536665, 0.399167, 0.81895], [-0.564558, 0.783913, 0.333066],
+            ]),
+            .init(name: "output, \u{03C3}", units: (0..<3).map { "g" + subscripts[$0] }, weights: [
+                [0.268295, 0.471257, 0.343526, -0.72151], [-0.711872, -0.712761, 0.73593, 0.38608],
+                [0.185711, 0.0209875, 0.0350316, -0.823905],
+            ]),
+        ])
+    }
+}
+
 extension Double {
     func rounded(toPlaces places: Int) -> Double {
         let scale = Foundation.pow(10, Double(places))

@@ -49,6 +49,18 @@ import Display
             .init(id: 1, op: "weird op", value: "2", inputs: [0, 5, -1, 1]),
         ], root: 7)))),
         ("no gradients", Figure(.graph(FigureFixtures.circuitWithoutGradients))),
+        ("mazur", Figure(title: "2-2-2", .network(FigureFixtures.mazur))),
+        ("3-4-3", Figure(.network(FigureFixtures.threeFourThree))),
+        ("empty network", Figure(.network(NetworkDiagram(layers: [])))),
+        ("broken network", Figure(.network(NetworkDiagram(layers: [
+            .init(units: ["a", "b"], values: [.nan]),
+            .init(units: [], weights: [[1, 2]]),
+            .init(units: ["c", "d", "e"], values: [.infinity, 1, 2, 3], biases: [1], weights: [[.nan, -.infinity], [0], [1, 2, 3]]),
+        ])))),
+        ("wide network", Figure(.network(NetworkDiagram(layers: [
+            .init(units: (0..<9).map { "x\($0)" }),
+            .init(units: ["y"], weights: [(0..<9).map { Double($0) - 4 }]),
+        ])))),
         ("empty panels", Figure(title: "none", .panels([]))),
         ("nested panels", Figure(.panels([FigureFixtures.xorLoss, Figure(.panels([FigureFixtures.bowl]))]))),
     ]
@@ -110,6 +122,7 @@ import Display
                 .init(id: 1, op: h, label: h, value: "1", grad: "1", inputs: [0]),
             ], root: 1))),
             Figure(title: h, .panels([Figure(title: h, .line(LinePlot(series: [.init(name: h, x: [0], y: [0])])))])),
+            Figure(title: h, .network(NetworkDiagram(layers: [.init(name: h, units: [h]), .init(name: h, units: [h], weights: [[1]])]))),
         ]
         for figure in figures {
             let markup = Self.renderer.svg(figure, id: "\"><script>")

@@ -16,6 +16,8 @@ import TestSupport
         ("contour-bowl", FigureFixtures.bowl),
         ("graph-chain-rule", Figure(title: "f = (x + y) z", .graph(FigureFixtures.circuit))),
         ("graph-neuron", Figure(title: "A sigmoid neuron", .graph(FigureFixtures.neuron))),
+        ("network-mazur", Figure(title: "Mazur's 2-2-2 network", .network(FigureFixtures.mazur))),
+        ("network-3-4-3", Figure(.network(FigureFixtures.threeFourThree))),
     ]
 
     @Test(arguments: cases.map(\.name))

@@ -21,6 +21,8 @@ import Display
             ("neuron", Figure(title: "A sigmoid neuron", .graph(FigureFixtures.neuron))),
             ("network", Figure(title: "A 2-4-1 network and its loss", .graph(FigureFixtures.network))),
             ("large", Figure(title: "A 2-10-1 network (124 nodes)", .graph(FigureFixtures.network(hidden: 10)))),
+            ("mazur", Figure(title: "Mazur's 2-2-2 network", .network(FigureFixtures.mazur))),
+            ("three-four-three", Figure(title: "A 3-4-3 network", .network(FigureFixtures.threeFourThree))),
             ("edge", Figure(title: "Awkward data", .panels([
                 Figure(title: "one point", .line(LinePlot(series: [.init(x: [3], y: [0.5])]))),
                 Figure(title: "constant", .line(LinePlot(series: [.init(name: "c", x: [0, 1, 2, 3], y: [0.693, 0.693, 0.693, 0.693], style: .lineAndPoints)]))),

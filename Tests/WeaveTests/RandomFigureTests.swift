@@ -28,7 +28,7 @@ import Display
         mutating func values(_ count: Int) -> [Double] { (0..<count).map { _ in value() } }
 
         mutating func figure() -> Figure {
-            switch int(0...3) {
+            switch int(0...4) {
             case 0:
                 let series = (0..<int(0...3)).map { _ in
                     let n = int(0...30)
@@ -51,6 +51,19 @@ import Display
                 let paths = (0..<int(0...2)).map { _ in ContourPlot.Path(points: (0..<int(0...6)).map { _ in Point(value(), value()) }) }
                 let levels: [Double]? = int(0...1) == 0 ? nil : values(int(0...5))
                 return Figure(.contour(ContourPlot(xs: (0..<columns).map(Double.init), ys: (0..<rows).map(Double.init), z: z, levels: levels, paths: paths)))
+            case 3:
+                // Layers of any size, their weight rows and columns not always matching.
+                var layers: [NetworkDiagram.Layer] = []
+                for index in 0..<int(0...4) {
+                    let units = int(0...8)
+                    layers.append(.init(
+                        name: int(0...1) == 0 ? nil : "layer",
+                        units: (0..<units).map { "u\($0)" },
+                        values: int(0...1) == 0 ? nil : values(int(0...units)),
+                        biases: int(0...1) == 0 ? nil : values(int(0...units)),
+                        weights: index == 0 ? nil : (0..<int(0...units)).map { _ in values(int(0...8)) }))
+                }
+                return Figure(.network(NetworkDiagram(layers: layers, labelsWeights: int(0...3) > 0)))
             default:
                 let count = int(0...40)
                 let ops = ["leaf", "const", "+", "*", "-", "/", "^", "exp", "sigmoid", "tanh", "max", "weird"]

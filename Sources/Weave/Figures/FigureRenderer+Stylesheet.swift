@@ -87,6 +87,11 @@ extension FigureRenderer {
     .cr-fig text.cr-name { fill: var(--cr-muted); font-style: italic; }
     .cr-fig text.cr-fwd, .cr-fig tspan.cr-fwd { fill: var(--cr-forward); font-variant-numeric: tabular-nums; }
     .cr-fig text.cr-grad, .cr-fig tspan.cr-grad { fill: var(--cr-gradient); font-variant-numeric: tabular-nums; }
+    .cr-fig .cr-edge { fill: none; stroke: var(--cr-colour); stroke-linecap: round; }
+    .cr-fig .cr-edge-zero { stroke: var(--cr-wire); stroke-dasharray: 4 4; }
+    .cr-fig text.cr-layer, .cr-fig text.cr-bias { fill: var(--cr-muted); }
+    .cr-fig text.cr-weight { font-variant-numeric: tabular-nums; }
+    .cr-fig .cr-weight-ground { fill: var(--cr-bg); }
     .cr-diagram-title { text-align: center; font-weight: 600; margin-bottom: 0.3em; }
     .cr-diagram-key { text-align: center; font-size: 0.8em; color: var(--cr-muted); }
     .cr-diagram-key .cr-fwd { color: var(--cr-forward); }

@@ -32,6 +32,8 @@ public struct FigureRenderer: Sendable {
             body = ContourPlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
         case .graph(let graph):
             return diagram(graph, title: title, summary: figure.summary, id: id)
+        case .network(let network):
+            return diagram(network, title: title, summary: figure.summary)
         case .panels(let figures):
             return panels(figures, title: title, summary: figure.summary, id: id)
         }
@@ -95,6 +97,27 @@ public struct FigureRenderer: Sendable {
         return html.text
     }
 
+    /// A network is a diagram as a circuit is, its title above it as HTML; its key is part
+    /// of the drawing. It shrinks to fit the column while its text stays legible, and
+    /// scrolls past that.
+    private func diagram(_ network: NetworkDiagram, title: String?, summary: String) -> String {
+        let rendered = NetworkDiagramRenderer(network: network).render()
+        var html = SVGWriter()
+        html.open("div", [("class", "cr-diagram")])
+        if let title {
+            html.element("div", [("class", "cr-diagram-title")], content: title)
+        }
+        html.open("div", [("class", "cr-scroll")])
+        html.raw(SVGDocument.wrap(
+            body: rendered.body, width: rendered.width, height: rendered.height,
+            title: title ?? FigureRenderer.kindName(.network(network)), summary: summary,
+            extraClass: "cr-network", minWidth: rendered.width * rendered.minimumScale
+        ))
+        html.close("div")
+        html.close("div")
+        return html.text
+    }
+
     /// What the `<title>` says when the figure has no title.
     static func kindName(_ content: Figure.Content) -> String {
         switch content {
@@ -102,6 +125,7 @@ public struct FigureRenderer: Sendable {
         case .scatter: return "Scatter plot"
         case .contour: return "Contour plot"
         case .graph: return "Computation graph"
+        case .network: return "Network diagram"
         case .panels: return "Figures"
         }
     }
