@@ -41,4 +41,39 @@ import Testing
             }
         }
     }
+
+    /// exp, tanh and the logistic function over tensors run in CKernels, on each path: every
+    /// element must be the bits of the Swift scalar function (a lone number's path), for
+    /// random inputs across the whole range and the edges (overflow, underflow, subnormal
+    /// results, the 0.55 switch of tanh, signed zeros, infinities, NaN).
+    @Test func elementaryFunctionsOverTensorsMatchTheScalarCodeOnEveryPath() throws {
+        var generator = RandomGenerator(seed: 11)
+        var inputs = generator.uniformArray(Shape([4000]), -40, 40).values
+        inputs += generator.uniformArray(Shape([2000]), -1, 1).values
+        inputs += generator.uniformArray(Shape([2000]), -800, 800).values
+        inputs += [0, -0.0, 0.55, -0.55, 0.55.nextUp, 0.55.nextDown, 19.1, -19.1, 709.78, 709.79, -745.13, -745.14, -708.5,
+                   -740, 1e-300, -1e-300, .infinity, -.infinity, .nan, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                   .leastNonzeroMagnitude, -.leastNonzeroMagnitude]
+        let array = NDArray(shape: Shape([inputs.count]), values: inputs)
+        defer { MatrixMultiply.selectInstructionSet(nil) }
+        MatrixMultiply.selectInstructionSet(nil)
+        let best = MatrixMultiply.instructionSet
+        var paths = ["baseline"]
+        if best != "baseline" { paths.append("avx2") }
+        if best == "avx512" { paths.append("avx512") }
+        let scalar: [(NDArray.Elementary, (Double) -> Double)] = [
+            (.exp, ElementaryFunctions.exp), (.tanh, ElementaryFunctions.tanh), (.sigmoid, ElementaryFunctions.sigmoid),
+        ]
+        for path in paths {
+            MatrixMultiply.selectInstructionSet(path)
+            for (function, reference) in scalar {
+                let values = array.applying(function).values
+                for (x, y) in zip(inputs, values) {
+                    let expected = reference(x)
+                    #expect(y.bitPattern == expected.bitPattern || (y.isNaN && expected.isNaN),
+                            "\(function) of \(x) on \(path): \(y) instead of \(expected)")
+                }
+            }
+        }
+    }
 }
