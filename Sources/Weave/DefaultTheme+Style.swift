@@ -3,8 +3,9 @@ extension DefaultTheme {
     /// setting.
     static let lightColors = """
     --muted: #59636e;
-    --faint: #818b98;
+    --faint: #636c76;
     --border: #d1d9e0;
+    --control-border: #858d96;
     --rule: #e6eaef;
     --link: #0a5cc2;
     --link-hover: #084a9c;
@@ -13,7 +14,7 @@ extension DefaultTheme {
     --code-border: #e3e7eb;
     --inline-code-bg: rgba(129, 139, 152, 0.14);
     --sidebar-bg: #f8f9fb;
-    --output-rule: #8cb4e8;
+    --output-rule: #6a8fc5;
     --error: #c8251d;
     --error-bg: #fff4f3;
     --mark: #fff3b0;
@@ -25,19 +26,20 @@ extension DefaultTheme {
     --hl-function: #6f42c1;
     --hl-label: #8a4600;
     --hl-operator: #8a4600;
-    --hl-comment: #6a737d;
+    --hl-comment: #656d76;
     --alert-note: #0969da;
     --alert-tip: #1a7f37;
     --alert-important: #8250df;
-    --alert-warning: #9a6700;
+    --alert-warning: #946200;
     --alert-caution: #d1242f;
     """
 
     /// The dark palette, under `prefers-color-scheme: dark`.
     static let darkColors = """
     --muted: #9da7b3;
-    --faint: #7d8590;
+    --faint: #939aa3;
     --border: #363c44;
+    --control-border: #6b727b;
     --rule: #2a2f36;
     --link: #6cb1ff;
     --link-hover: #9ccbff;
@@ -139,7 +141,7 @@ extension DefaultTheme {
     .cr-search { position: relative; }
     .cr-search-input {
       width: 100%; font: inherit; font-size: 0.9rem; color: var(--fg); background: var(--cr-bg);
-      border: 1px solid var(--border); border-radius: 8px; padding: 0.42rem 2rem 0.42rem 0.7rem;
+      border: 1px solid var(--control-border); border-radius: 8px; padding: 0.42rem 2rem 0.42rem 0.7rem;
       -webkit-appearance: none; appearance: none;
     }
     .cr-search-input::placeholder { color: var(--faint); }
@@ -160,7 +162,7 @@ extension DefaultTheme {
     .cr-result-page { display: block; font-size: 0.75rem; color: var(--muted); }
     .cr-result-heading { display: block; font-weight: 600; color: var(--link); }
     .cr-result-text { display: block; font-size: 0.82rem; color: var(--muted); line-height: 1.4; margin-top: 0.1rem; overflow-wrap: anywhere; }
-    .cr-results mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
+    .cr-results mark { background: var(--mark); color: var(--fg); border-radius: 2px; padding: 0 1px; }
     .cr-results-empty { padding: 0.6rem 0.7rem; color: var(--muted); font-size: 0.88rem; }
 
     /* Article typography. */
