@@ -23,6 +23,37 @@ extension DefaultTheme {
         if (event.key === "Escape" && body.classList.contains("cr-nav-open")) { setMenu(false); if (menu) menu.focus(); }
       });
 
+      // Boxes that scroll sideways (code, output, formulas, tables, wide circuits) come as
+      // named regions in the tab order, so that a keyboard can scroll them even without this
+      // script. Those that fit the column leave the tab order and stop being regions, and
+      // come back when a narrower window makes them scroll.
+      var boxes = Array.prototype.slice.call(document.querySelectorAll('[role="region"][tabindex="0"][aria-label]'));
+      var boxNames = boxes.map(function (box) { return box.getAttribute("aria-label"); });
+      function markScrollingBoxes() {
+        boxes.forEach(function (box, i) {
+          if (box.scrollWidth > box.clientWidth + 1) {
+            box.setAttribute("tabindex", "0");
+            box.setAttribute("role", "region");
+            box.setAttribute("aria-label", boxNames[i]);
+          } else if (document.activeElement !== box) {
+            box.removeAttribute("tabindex");
+            box.removeAttribute("role");
+            box.removeAttribute("aria-label");
+          }
+        });
+      }
+      if (boxes.length) {
+        markScrollingBoxes();
+        var resizing = false;
+        window.addEventListener("resize", function () {
+          if (resizing) return;
+          resizing = true;
+          window.requestAnimationFrame(function () { resizing = false; markScrollingBoxes(); });
+        });
+        window.addEventListener("load", markScrollingBoxes);
+        if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollingBoxes);
+      }
+
       // The contents: mark the section being read.
       var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".cr-toc a"));
       if (tocLinks.length && "IntersectionObserver" in window) {

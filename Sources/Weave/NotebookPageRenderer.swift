@@ -55,7 +55,8 @@ public struct NotebookPageRenderer: Sendable {
         if !problems.isEmpty {
             let renderer = DiagnosticRenderer(sources: [SourceText(path: notebook.path, text: String(decoding: notebook.bytes, as: UTF8.self))])
             let text = renderer.render(problems)
-            writer.html += "<div class=\"cr-error cr-problems\" role=\"alert\"><div class=\"cr-error-label\">This notebook has errors</div><pre>"
+            writer.html += "<div class=\"cr-error cr-problems\" role=\"alert\"><div class=\"cr-error-label\">This notebook has errors</div><pre"
+                + writer.scrollable("Errors of this notebook") + ">"
                 + HTML.escape(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "</pre></div>\n"
             writer.hasFailures = true
         }
@@ -87,6 +88,11 @@ struct PageWriter {
     var hasFailures = false
     var namer = AnchorNamer()
     var figureCount = 0
+    /// The names of the page's boxes that may scroll (see `scrollable`), and how many code
+    /// listings and display formulas it has drawn, which their names count.
+    var scrollLabels: Set<String> = []
+    var listingCount = 0
+    var formulaCount = 0
     var warnedAboutRawHTML = false
     /// Each footnote's text by label, and the labels in the order of their first reference
     /// with how often each was referred to.
@@ -163,7 +169,8 @@ struct PageWriter {
             // `language-x`, as CommonMark's renderer writes it, for a reader's highlighter theme.
             let codeClass = language.isEmpty ? "" : " class=\"language-" + HTML.escape(language) + "\""
             // The line break that ends the last line stays, as cmark writes it.
-            html += "<pre class=\"cr-listing\"\(attribute)><code\(codeClass)>" + HTML.escape(code) + (code.isEmpty ? "" : "\n") + "</code></pre>\n"
+            listingCount += 1
+            html += "<pre class=\"cr-listing\"\(attribute)\(scrollable("Listing \(listingCount)"))><code\(codeClass)>" + HTML.escape(code) + (code.isEmpty ? "" : "\n") + "</code></pre>\n"
             section.code += " " + code
         case .computation(let index):
             cell(index)
@@ -239,7 +246,7 @@ struct PageWriter {
 
     /// A pipe table, in a wrapper that scrolls on narrow screens; alignment by class.
     mutating func table(_ table: Markup.Table) {
-        html += "<div class=\"cr-table-wrap\"><table class=\"cr-prose-table\">\n<thead>\n<tr>\n"
+        html += "<div class=\"cr-table-wrap\"\(scrollable("Table"))><table class=\"cr-prose-table\">\n<thead>\n<tr>\n"
         for (column, cell) in table.header.enumerated() {
             html += "<th" + Self.alignment(table.alignments[column]) + ">" + inlines(cell) + "</th>\n"
             section.text += " " + AnchorNamer.plainText(cell)
@@ -298,7 +305,8 @@ struct PageWriter {
         if !meaningful.isEmpty, meaningful.allSatisfy({ if case .math(_, true, _) = $0 { return true } else { return false } }) {
             for inline in meaningful {
                 if case .math(let tex, _, let location) = inline {
-                    html += "<div class=\"cr-display\">" + formula(tex, display: true, location: location) + "</div>\n"
+                    formulaCount += 1
+                    html += "<div class=\"cr-display\"\(scrollable("Formula \(formulaCount)"))>" + formula(tex, display: true, location: location) + "</div>\n"
                     section.text += " " + tex
                 }
             }
@@ -337,7 +345,9 @@ struct PageWriter {
             return "<br>\n"
         case .math(let tex, let display, let location):
             let mathML = formula(tex, display: display, location: location)
-            return display ? "<span class=\"cr-display\">" + mathML + "</span>" : mathML
+            guard display else { return mathML }
+            formulaCount += 1
+            return "<span class=\"cr-display\"\(scrollable("Formula \(formulaCount)"))>" + mathML + "</span>"
         case .strikethrough(let children):
             return "<del>" + inlines(children) + "</del>"
         case .footnoteReference(let label, let location):

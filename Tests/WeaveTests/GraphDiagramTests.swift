@@ -223,6 +223,9 @@ import Display
         #expect(parts == ["cr-diagram-title", "cr-scroll"] + (name == "large" ? [] : ["cr-diagram-key"]))
         let scroller = try #require(try inspection.elements(withClass: "cr-scroll").first)
         #expect((scroller.children ?? []).compactMap { ($0 as? XMLElement)?.localName } == ["svg"])
+        // A keyboard can reach it to scroll it, and a screen reader names it (by its title
+        // here; the page passes "Figure 2" or the like).
+        #expect(scroller.attr("tabindex") == "0" && scroller.attr("role") == "region" && scroller.attr("aria-label") == "a title")
         // The circuit is drawn at its size, or smaller to fit the column, down to the scale at
         // which its smallest text is 10 units; no smaller: then it scrolls.
         let svg = try #require(try inspection.svg())

@@ -15,12 +15,14 @@ public struct FigureRenderer: Sendable {
     ///
     /// Panels become a `div.cr-panels` of one `svg` per panel, which the stylesheet lays
     /// out side by side and wraps on narrow screens. A computation graph is a `div.cr-diagram`:
-    /// its title, the circuit in a `div.cr-scroll`, and its colour key (see `diagram`).
-    public func svg(_ figure: Figure, id: String) -> String {
-        render(figure, id: SVGWriter.identifier(id), metrics: .standard)
+    /// its title, the circuit in a `div.cr-scroll`, and its colour key (see `diagram`). The
+    /// `div.cr-scroll` is a region a keyboard can reach and scroll, called `name` ("Figure 2"),
+    /// or its title; the page's script takes that off when the circuit fits.
+    public func svg(_ figure: Figure, id: String, name: String? = nil) -> String {
+        render(figure, id: SVGWriter.identifier(id), metrics: .standard, name: name)
     }
 
-    private func render(_ figure: Figure, id: String, metrics: FigureMetrics) -> String {
+    private func render(_ figure: Figure, id: String, metrics: FigureMetrics, name: String?) -> String {
         let title = figure.title.flatMap { $0.isEmpty ? nil : $0 }
         let body: (body: String, width: Double, height: Double)
         switch figure.content {
@@ -31,9 +33,9 @@ public struct FigureRenderer: Sendable {
         case .contour(let plot):
             body = ContourPlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
         case .graph(let graph):
-            return diagram(graph, title: title, summary: figure.summary, id: id)
+            return diagram(graph, title: title, summary: figure.summary, id: id, name: name)
         case .panels(let figures):
-            return panels(figures, title: title, summary: figure.summary, id: id)
+            return panels(figures, title: title, summary: figure.summary, id: id, name: name)
         }
         return SVGDocument.wrap(
             body: body.body, width: body.width, height: body.height,
@@ -43,7 +45,7 @@ public struct FigureRenderer: Sendable {
 
     /// Panels as a flex row of separate SVGs rather than one wide SVG: each panel keeps a
     /// legible text size and the row wraps on a phone instead of shrinking.
-    private func panels(_ figures: [Figure], title: String?, summary: String, id: String) -> String {
+    private func panels(_ figures: [Figure], title: String?, summary: String, id: String, name: String?) -> String {
         var html = SVGWriter()
         html.open("div", [("class", "cr-panels"), ("role", "group"), ("aria-label", summary)])
         if let title {
@@ -52,7 +54,7 @@ public struct FigureRenderer: Sendable {
         html.open("div", [("class", "cr-panels-row")])
         for (index, figure) in figures.enumerated() {
             let metrics: FigureMetrics = figures.count == 1 ? .standard : .panel
-            html.raw(render(figure, id: "\(id)-p\(index)", metrics: metrics))
+            html.raw(render(figure, id: "\(id)-p\(index)", metrics: metrics, name: name.map { $0 + ", panel \(index + 1)" }))
         }
         html.close("div")
         html.close("div")
@@ -66,14 +68,15 @@ public struct FigureRenderer: Sendable {
     /// wrapping it would cut its wires, so scrolling reads best once shrinking stops. The
     /// title and the colour key are HTML outside the scrolling part, so they stay in view,
     /// centred on the column, whatever is scrolled.
-    private func diagram(_ graph: GraphDiagram, title: String?, summary: String, id: String) -> String {
+    private func diagram(_ graph: GraphDiagram, title: String?, summary: String, id: String, name: String?) -> String {
         let rendered = GraphDiagramRenderer(graph: graph, id: id).render()
         var html = SVGWriter()
         html.open("div", [("class", "cr-diagram")])
         if let title {
             html.element("div", [("class", "cr-diagram-title")], content: title)
         }
-        html.open("div", [("class", "cr-scroll")])
+        html.open("div", [("class", "cr-scroll"), ("tabindex", "0"), ("role", "region"),
+                          ("aria-label", name ?? title ?? FigureRenderer.kindName(.graph(graph)))])
         html.raw(SVGDocument.wrap(
             body: rendered.body, width: rendered.width, height: rendered.height,
             title: title ?? FigureRenderer.kindName(.graph(graph)), summary: summary,
@@ -93,6 +96,15 @@ public struct FigureRenderer: Sendable {
         }
         html.close("div")
         return html.text
+    }
+
+    /// Whether the figure draws a computation graph, the one kind that scrolls.
+    static func hasCircuit(_ figure: Figure) -> Bool {
+        switch figure.content {
+        case .graph: return true
+        case .panels(let figures): return figures.contains(where: hasCircuit)
+        default: return false
+        }
     }
 
     /// What the `<title>` says when the figure has no title.
