@@ -9,19 +9,38 @@ extension DefaultTheme {
       var body = document.body;
       var root = body.getAttribute("data-root") || "";
 
-      // The menu on a phone.
+      // The menu on a phone: a drawer over the page. While it is open the rest of the page is
+      // inert, so focus and a screen reader stay in it; Escape, the close button or a tap
+      // beside it closes it, and the focus goes back to the menu button.
       var menu = document.getElementById("cr_menu");
       var scrim = document.getElementById("cr_scrim");
-      function setMenu(open) {
+      var drawer = document.getElementById("cr_sidebar");
+      var closeButton = document.getElementById("cr_close");
+      var narrow = window.matchMedia("(max-width: 860px)");
+      function isOpen() { return body.classList.contains("cr-nav-open"); }
+      function setMenu(open, returnFocus) {
+        if (open === isOpen()) return;
         body.classList.toggle("cr-nav-open", open);
         if (menu) menu.setAttribute("aria-expanded", open ? "true" : "false");
         if (scrim) scrim.hidden = !open;
+        // Everything but the drawer and the scrim that closes it, at each level up to <body>.
+        for (var node = drawer; node && node !== body && node.parentNode; node = node.parentNode) {
+          Array.prototype.forEach.call(node.parentNode.children, function (sibling) {
+            if (sibling !== node && sibling !== scrim) sibling.inert = open;
+          });
+        }
+        if (open && closeButton) closeButton.focus();
+        if (!open && returnFocus && menu) menu.focus();
       }
-      if (menu) menu.addEventListener("click", function () { setMenu(!body.classList.contains("cr-nav-open")); });
-      if (scrim) scrim.addEventListener("click", function () { setMenu(false); });
+      if (menu) menu.addEventListener("click", function () { setMenu(!isOpen(), true); });
+      if (scrim) scrim.addEventListener("click", function () { setMenu(false, true); });
+      if (closeButton) closeButton.addEventListener("click", function () { setMenu(false, true); });
       document.addEventListener("keydown", function (event) {
-        if (event.key === "Escape" && body.classList.contains("cr-nav-open")) { setMenu(false); if (menu) menu.focus(); }
+        if (event.key === "Escape" && isOpen() && !event.defaultPrevented) setMenu(false, true);
       });
+      // A window made wide while the drawer is open shows the sidebar in place: nothing is inert.
+      var onWidth = function () { if (!narrow.matches) setMenu(false, false); };
+      if (narrow.addEventListener) narrow.addEventListener("change", onWidth); else if (narrow.addListener) narrow.addListener(onWidth);
 
       // Boxes that scroll sideways (code, output, formulas, tables, wide circuits) come as
       // named regions in the tab order, so that a keyboard can scroll them even without this
@@ -75,11 +94,15 @@ extension DefaultTheme {
         headings.forEach(function (h) { observer.observe(h); });
       }
 
-      // Search.
+      // Search: the box is a combobox whose list of results opens under it; arrow keys move
+      // through the results (the focus stays in the box), Enter opens one, Escape closes the
+      // list and then empties the box. A polite status says how many results there are.
       var input = document.getElementById("cr_search");
-      var box = document.getElementById("cr_results");
-      if (!input || !box) return;
-      var index = null, loading = false, selected = -1, pending = false;
+      var panel = document.getElementById("cr_results_panel");
+      var list = document.getElementById("cr_results");
+      var status = document.getElementById("cr_search_status");
+      if (!input || !panel || !list) return;
+      var index = null, loading = false, selected = -1, pending = false, announcing = null;
 
       function load() {
         if (index || loading) return;
@@ -160,75 +183,107 @@ extension DefaultTheme {
       // Under the search box, as wide as the window allows.
       function place() {
         var rect = input.getBoundingClientRect();
-        box.style.left = Math.max(8, rect.left) + "px";
-        box.style.top = rect.bottom + 6 + "px";
-        box.style.width = Math.max(rect.width, Math.min(480, window.innerWidth - rect.left - 16)) + "px";
+        panel.style.left = Math.max(8, rect.left) + "px";
+        panel.style.top = rect.bottom + 6 + "px";
+        panel.style.width = Math.max(rect.width, Math.min(480, window.innerWidth - rect.left - 16)) + "px";
+      }
+
+      // Said once typing pauses, so a screen reader is not read every keystroke's count.
+      function announce(text) {
+        if (!status) return;
+        clearTimeout(announcing);
+        announcing = setTimeout(function () { status.textContent = text; }, text ? 400 : 0);
+      }
+
+      function close() {
+        panel.hidden = true;
+        input.setAttribute("aria-expanded", "false");
+        input.removeAttribute("aria-activedescendant");
+        selected = -1;
       }
 
       function run() {
         var query = input.value.trim();
-        if (!query) { box.hidden = true; box.textContent = ""; return; }
+        if (!query) { close(); list.textContent = ""; announce(""); return; }
         if (!index) { pending = true; load(); return; }
         var words = terms(query);
-        var results = index.map(function (s) { return { section: s, score: score(s, words) }; })
+        var found = index.map(function (s) { return { section: s, score: score(s, words) }; })
           .filter(function (r) { return r.score > 0; })
-          .sort(function (a, b) { return b.score - a.score; })
-          .slice(0, 12);
-        box.textContent = "";
+          .sort(function (a, b) { return b.score - a.score; });
+        var results = found.slice(0, 12);
+        list.textContent = "";
+        var empty = panel.querySelector(".cr-results-empty");
+        if (empty) panel.removeChild(empty);
         selected = -1;
-        if (!results.length) {
-          box.appendChild(span("cr-results-empty", "No results for “" + query + "”"));
-        }
+        input.removeAttribute("aria-activedescendant");
         results.forEach(function (r, i) {
           var a = document.createElement("a");
           a.href = r.section.url;
           a.id = "cr_result" + i;
           a.setAttribute("role", "option");
+          a.setAttribute("aria-selected", "false");
+          a.tabIndex = -1;
           a.appendChild(span("cr-result-page", r.section.page));
           a.appendChild(span("cr-result-heading", highlighted(r.section.heading, words)));
           a.appendChild(span("cr-result-text", highlighted(snippet(r.section, words), words)));
-          box.appendChild(a);
+          list.appendChild(a);
         });
+        if (results.length) {
+          announce(found.length === 1 ? "1 result" : found.length > results.length
+            ? found.length + " results, the best " + results.length + " shown" : found.length + " results");
+        } else {
+          var message = document.createElement("p");
+          message.className = "cr-results-empty";
+          message.textContent = "No results for “" + query + "”";
+          panel.appendChild(message);
+          announce(message.textContent);
+        }
+        list.hidden = !results.length;
+        input.setAttribute("aria-expanded", results.length ? "true" : "false");
         place();
-        box.hidden = false;
+        panel.hidden = false;
       }
 
       function move(step) {
-        var links = box.querySelectorAll("a");
-        if (!links.length) return;
-        if (selected >= 0) links[selected].setAttribute("aria-selected", "false");
-        selected = (selected + step + links.length) % links.length;
-        links[selected].setAttribute("aria-selected", "true");
-        links[selected].scrollIntoView({ block: "nearest" });
-        input.setAttribute("aria-activedescendant", links[selected].id);
+        var options = list.querySelectorAll("[role=option]");
+        if (!options.length) return;
+        if (panel.hidden) { panel.hidden = false; input.setAttribute("aria-expanded", "true"); place(); }
+        if (selected >= 0) options[selected].setAttribute("aria-selected", "false");
+        selected = (selected + step + options.length) % options.length;
+        options[selected].setAttribute("aria-selected", "true");
+        options[selected].scrollIntoView({ block: "nearest" });
+        input.setAttribute("aria-activedescendant", options[selected].id);
       }
 
       input.addEventListener("focus", load);
-      window.addEventListener("resize", function () { if (!box.hidden) place(); });
-      var sidebar = document.getElementById("cr_sidebar");
-      if (sidebar) sidebar.addEventListener("scroll", function () { if (!box.hidden) place(); });
+      window.addEventListener("resize", function () { if (!panel.hidden) place(); });
+      if (drawer) drawer.addEventListener("scroll", function () { if (!panel.hidden) place(); });
       input.addEventListener("input", run);
       input.addEventListener("keydown", function (event) {
         if (event.key === "ArrowDown") { move(1); event.preventDefault(); }
         else if (event.key === "ArrowUp") { move(-1); event.preventDefault(); }
         else if (event.key === "Enter") {
-          var links = box.querySelectorAll("a");
-          var target = links[selected >= 0 ? selected : 0];
-          if (target) { window.location.href = target.href; setMenu(false); }
-        } else if (event.key === "Escape") { input.value = ""; run(); input.blur(); }
+          var options = list.querySelectorAll("[role=option]");
+          var target = options[selected >= 0 ? selected : 0];
+          if (target) { window.location.href = target.href; setMenu(false, false); }
+        } else if (event.key === "Escape") {
+          // First the list closes, then the box empties; a third Escape closes the drawer.
+          if (!panel.hidden) { close(); event.preventDefault(); }
+          else if (input.value) { input.value = ""; run(); event.preventDefault(); }
+        }
       });
       document.addEventListener("keydown", function (event) {
         var tag = document.activeElement && document.activeElement.tagName;
         if (event.key === "/" && tag !== "INPUT" && tag !== "TEXTAREA" && !event.metaKey && !event.ctrlKey) {
           event.preventDefault();
-          if (window.matchMedia("(max-width: 860px)").matches) setMenu(true);
+          if (narrow.matches) setMenu(true, false);
           input.focus();
         }
       });
       document.addEventListener("click", function (event) {
-        if (!box.contains(event.target) && event.target !== input) box.hidden = true;
+        if (!panel.contains(event.target) && event.target !== input) close();
       });
-      box.addEventListener("click", function () { box.hidden = true; setMenu(false); });
+      list.addEventListener("click", function () { close(); setMenu(false, false); });
     })();
 
     """#

@@ -115,7 +115,7 @@ extension DefaultTheme {
     .cr-layout { display: flex; align-items: flex-start; min-height: 100vh; }
     .cr-sidebar {
       position: sticky; top: 0; flex: 0 0 var(--sidebar-width); width: var(--sidebar-width);
-      height: 100vh; overflow-y: auto; padding: 1.5rem 1rem 2rem;
+      height: 100vh; overflow-y: auto; padding: 1.5rem 1rem 2rem; z-index: 30;
       background: var(--sidebar-bg); border-right: 1px solid var(--rule);
       font-size: 0.9375rem; line-height: 1.45;
     }
@@ -127,6 +127,9 @@ extension DefaultTheme {
     }
     .cr-topbar { display: none; }
     .cr-scrim { display: none; }
+    .cr-close { display: none; }
+    /* Read by screen readers, not shown. */
+    .cr-search-status { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 
     /* Sidebar. */
     .cr-site-title { display: block; font-weight: 700; font-size: 1.08rem; color: var(--fg); text-decoration: none; letter-spacing: -0.01em; padding: 0 0.5rem 0.9rem; }
@@ -151,7 +154,7 @@ extension DefaultTheme {
       font: 0.72rem/1 var(--font-code); color: var(--faint); border: 1px solid var(--border); border-radius: 4px; padding: 0.15rem 0.35rem;
     }
     .cr-search-input:focus + .cr-search-key, .cr-search-input:not(:placeholder-shown) + .cr-search-key { display: none; }
-    /* Outside the sidebar (which would clip it) and placed under the search box by the script. */
+    /* Fixed, so the sidebar does not clip it, and placed under the search box by the script. */
     .cr-results {
       position: fixed; z-index: 40; left: 1rem; top: 6.5rem; width: min(30rem, calc(100vw - 2rem));
       max-height: min(70vh, 34rem); overflow-y: auto; background: var(--cr-bg); border: 1px solid var(--border);
@@ -163,7 +166,7 @@ extension DefaultTheme {
     .cr-result-heading { display: block; font-weight: 600; color: var(--link); }
     .cr-result-text { display: block; font-size: 0.82rem; color: var(--muted); line-height: 1.4; margin-top: 0.1rem; overflow-wrap: anywhere; }
     .cr-results mark { background: var(--mark); color: var(--fg); border-radius: 2px; padding: 0 1px; }
-    .cr-results-empty { padding: 0.6rem 0.7rem; color: var(--muted); font-size: 0.88rem; }
+    .cr-results-empty { margin: 0; padding: 0.6rem 0.7rem; color: var(--muted); font-size: 0.88rem; }
 
     /* Article typography. */
     .cr-page-header { margin-bottom: 2rem; }
@@ -317,7 +320,12 @@ extension DefaultTheme {
       }
       .cr-topbar-title { font-weight: 700; color: var(--fg); text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       .cr-menu { flex: none; width: 2.4rem; height: 2.4rem; border: 0; border-radius: 8px; background: transparent; color: var(--fg); cursor: pointer; display: grid; place-items: center; }
-      .cr-menu:hover { background: var(--inline-code-bg); }
+      .cr-menu:hover, .cr-close:hover { background: var(--inline-code-bg); }
+      .cr-close {
+        display: grid; place-items: center; position: absolute; top: 0.75rem; right: 0.6rem; width: 2.4rem; height: 2.4rem;
+        border: 0; border-radius: 8px; background: transparent; color: var(--fg); font: 1.6rem/1 var(--font-text); cursor: pointer;
+      }
+      .cr-site-title { padding-right: 2.6rem; }
       .cr-menu span, .cr-menu span::before, .cr-menu span::after { display: block; width: 1.15rem; height: 2px; background: currentColor; border-radius: 1px; position: relative; content: ""; }
       .cr-menu span::before { position: absolute; top: -6px; }
       .cr-menu span::after { position: absolute; top: 6px; }
