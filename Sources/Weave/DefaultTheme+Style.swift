@@ -259,7 +259,6 @@ extension DefaultTheme {
     .cr-fnref a { text-decoration: none; }
     .cr-footnotes { border-top: 1px solid var(--rule); margin-top: 2.2rem; padding-top: 0.8rem; font-size: 0.9rem; color: var(--muted); }
     .cr-footnotes li { margin: 0.3rem 0; }
-    .cr-fnback { text-decoration: none; }
     .cr-article li:has(> input[type="checkbox"]:first-child) { list-style: none; margin-left: -1.3rem; }
     .cr-article li > input[type="checkbox"] { margin: 0 0.35rem 0 0; vertical-align: -0.1em; }
     .cr-article del { color: var(--muted); }

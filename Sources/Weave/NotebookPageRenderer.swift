@@ -248,7 +248,9 @@ struct PageWriter {
     mutating func table(_ table: Markup.Table) {
         html += "<div class=\"cr-table-wrap\"\(scrollable("Table"))><table class=\"cr-prose-table\">\n<thead>\n<tr>\n"
         for (column, cell) in table.header.enumerated() {
-            html += "<th" + Self.alignment(table.alignments[column]) + ">" + inlines(cell) + "</th>\n"
+            // An empty corner is no column's header.
+            let tag = cell.isEmpty ? "td" : "th"
+            html += "<" + tag + Self.alignment(table.alignments[column]) + ">" + inlines(cell) + "</" + tag + ">\n"
             section.text += " " + AnchorNamer.plainText(cell)
         }
         html += "</tr>\n</thead>\n"
@@ -373,8 +375,9 @@ struct PageWriter {
     /// that is only a reference (`$\eqref{loss}$`) links to its equation.
     mutating func formula(_ tex: String, display: Bool, location: SourceLocation) -> String {
         guard let rendered = math.rendered[location] else { return MathRenderer().render(tex, display: display).mathML }
-        if let reference = rendered.soleReference, let link = targets.resolve("eq-" + reference.name)?.href, let href = HTML.href(link) {
-            return "<a class=\"cr-xref\" href=\"" + href + "\">" + rendered.mathML + "</a>"
+        if let reference = rendered.soleReference, let target = targets.resolve("eq-" + reference.name), let href = HTML.href(target.href) {
+            // Named by its text too: what a link's name is made of ignores MathML in some readers.
+            return "<a class=\"cr-xref\" href=\"" + href + "\" aria-label=\"" + HTML.escape(target.text) + "\">" + rendered.mathML + "</a>"
         }
         return rendered.mathML
     }

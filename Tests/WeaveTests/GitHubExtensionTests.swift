@@ -93,6 +93,13 @@ import Testing
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// An empty cell in the header row is a corner, not a column's header (which would be a
+    /// header with nothing to say).
+    @Test func anEmptyHeaderCellIsACorner() throws {
+        let fixture = try PageFixture("|  | x |\n|---|---|\n| a | 1 |\n")
+        #expect(fixture.html.contains("<tr>\n<td></td>\n<th>x</th>\n</tr>"), "\(fixture.html)")
+    }
+
     @Test func tablesHoldInlineMarkupMathAndEscapedPipes() throws {
         let fixture = try PageFixture("""
             Before the table.
