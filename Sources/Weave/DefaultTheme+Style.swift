@@ -229,7 +229,7 @@ extension DefaultTheme {
 
     /* Figures and tables. */
     .cr-figure { margin: 0.5rem 0; }
-    .cr-figure > svg.cr-fig { max-height: 70vh; }
+    .cr-figure > svg.cr-fig, .cr-figure > .cr-reflow > svg.cr-fig { max-height: 70vh; }
     .cr-table-wrap { overflow-x: auto; }
     .cr-table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; margin: 0.25rem 0; }
     .cr-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.35rem; }

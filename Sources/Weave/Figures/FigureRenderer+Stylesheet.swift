@@ -107,6 +107,18 @@ extension FigureRenderer {
         radial-gradient(farthest-side at 0 50%, var(--cr-shade), transparent) left / 0.8em 100% no-repeat scroll,
         radial-gradient(farthest-side at 100% 50%, var(--cr-shade), transparent) right / 0.8em 100% no-repeat scroll;
     }
+    /* A circuit shrinks to fit the column down to the width at which its text is still
+       legible (see FigureRenderer.diagram), which is larger on a phone. */
+    .cr-fig.cr-graph { min-width: var(--cr-min-width, 0); }
+    @media (max-width: 860px) { .cr-fig.cr-graph { min-width: var(--cr-phone-min-width, 0); } }
+    /* A plot on its own comes drawn twice (see FigureRenderer.render): laid out again for a
+       phone when its box is too narrow for the wide drawing's smallest text to stay legible. */
+    .cr-reflow { container-type: inline-size; }
+    .cr-reflow > .cr-narrow { display: none; }
+    @container (width < \(SVGWriter.n(FigureMetrics.standard.narrowestLegibleBox))px) {
+      .cr-reflow > .cr-wide { display: none; }
+      .cr-reflow > .cr-narrow { display: block; }
+    }
     .cr-panels { margin: 1em 0; }
     .cr-panels-title { text-align: center; font-weight: 600; margin-bottom: 0.25em; }
     .cr-panels-row { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5em 1em; }

@@ -22,8 +22,30 @@ public struct FigureRenderer: Sendable {
         render(figure, id: SVGWriter.identifier(id), metrics: .standard, name: name)
     }
 
+    /// A plot on its own is drawn twice, and the width of the box it is in picks one (see
+    /// `stylesheet`): as wide as the column when the column keeps its smallest text legible,
+    /// and laid out again on the narrow canvas of a phone, with fewer ticks and its labels
+    /// placed for that width, rather than shrunk until its text is too small to read.
     private func render(_ figure: Figure, id: String, metrics: FigureMetrics, name: String?) -> String {
         let title = figure.title.flatMap { $0.isEmpty ? nil : $0 }
+        switch figure.content {
+        case .graph(let graph):
+            return diagram(graph, title: title, summary: figure.summary, id: id, name: name)
+        case .panels(let figures):
+            return panels(figures, title: title, id: id, name: name)
+        case .line, .scatter, .contour:
+            guard metrics.width > FigureMetrics.narrow.width else { return plot(figure, title: title, id: id, metrics: metrics) }
+            return "<div class=\"cr-reflow\">"
+                + plot(figure, title: title, id: id, metrics: metrics, extraClass: "cr-wide")
+                + plot(figure, title: title, id: id + "-n", metrics: .narrow, extraClass: "cr-narrow",
+                       maxWidth: FigureMetrics.narrow.width * FigureMetrics.narrowGrowth)
+                + "</div>"
+        }
+    }
+
+    /// One line, scatter or contour plot as an `svg`.
+    private func plot(_ figure: Figure, title: String?, id: String, metrics: FigureMetrics,
+                      extraClass: String? = nil, maxWidth: Double? = nil) -> String {
         let body: (body: String, width: Double, height: Double)
         switch figure.content {
         case .line(let plot):
@@ -32,28 +54,29 @@ public struct FigureRenderer: Sendable {
             body = ScatterPlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
         case .contour(let plot):
             body = ContourPlotRenderer(plot: plot, title: title, metrics: metrics, id: id).render()
-        case .graph(let graph):
-            return diagram(graph, title: title, summary: figure.summary, id: id, name: name)
-        case .panels(let figures):
-            return panels(figures, title: title, summary: figure.summary, id: id, name: name)
+        case .graph, .panels:
+            return ""
         }
         return SVGDocument.wrap(
             body: body.body, width: body.width, height: body.height,
-            title: title ?? FigureRenderer.kindName(figure.content), summary: figure.summary
+            title: title ?? FigureRenderer.kindName(figure.content), summary: figure.summary,
+            extraClass: extraClass, maxWidth: maxWidth
         )
     }
 
     /// Panels as a flex row of separate SVGs rather than one wide SVG: each panel keeps a
     /// legible text size and the row wraps on a phone instead of shrinking.
-    private func panels(_ figures: [Figure], title: String?, summary: String, id: String, name: String?) -> String {
+    private func panels(_ figures: [Figure], title: String?, id: String, name: String?) -> String {
         var html = SVGWriter()
-        html.open("div", [("class", "cr-panels"), ("role", "group"), ("aria-label", summary)])
+        // Named by its title, or by what it is: each panel has its own summary, which a
+        // screen reader would otherwise read twice.
+        html.open("div", [("class", "cr-panels"), ("role", "group"), ("aria-label", title ?? "\(figures.count) figures side by side")])
         if let title {
             html.element("div", [("class", "cr-panels-title")], content: title)
         }
         html.open("div", [("class", "cr-panels-row")])
         for (index, figure) in figures.enumerated() {
-            let metrics: FigureMetrics = figures.count == 1 ? .standard : .panel
+            let metrics: FigureMetrics = figures.count == 1 ? .standard : .narrow
             html.raw(render(figure, id: "\(id)-p\(index)", metrics: metrics, name: name.map { $0 + ", panel \(index + 1)" }))
         }
         html.close("div")
@@ -62,7 +85,7 @@ public struct FigureRenderer: Sendable {
     }
 
     /// A circuit diagram shrinks to fit the column down to the scale at which its labels are
-    /// still legible (about 10 units), and no further: a wider circuit scrolls sideways, and
+    /// still legible (`FigureMetrics.legibleSize`), and no further: a wider circuit scrolls sideways, and
     /// the stylesheet shades the edge where more of it is and writes "scroll sideways" under
     /// it. Shrinking a wide circuit to fit a phone would make its numbers unreadable, and
     /// wrapping it would cut its wires, so scrolling reads best once shrinking stops. The
@@ -80,7 +103,9 @@ public struct FigureRenderer: Sendable {
         html.raw(SVGDocument.wrap(
             body: rendered.body, width: rendered.width, height: rendered.height,
             title: title ?? FigureRenderer.kindName(.graph(graph)), summary: summary,
-            extraClass: "cr-graph", minWidth: rendered.width * rendered.minimumScale
+            extraClass: "cr-graph",
+            minWidths: (wide: rendered.width * min(1, FigureMetrics.wideLegibleSize / rendered.fontSize),
+                        phone: rendered.width * min(1, FigureMetrics.legibleSize / rendered.fontSize))
         ))
         html.close("div")
         if let key = rendered.key {
