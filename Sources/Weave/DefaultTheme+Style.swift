@@ -244,6 +244,7 @@ extension DefaultTheme {
 
     /* Prose: pipe tables, alerts, footnotes, tasks, struck text. */
     .cr-prose-table { border-collapse: collapse; margin: 0 0 1.05rem; font-size: 0.95rem; }
+    .cr-prose-table caption { caption-side: top; text-align: left; font-size: 0.9rem; color: var(--muted); padding-bottom: 0.35rem; }
     .cr-prose-table th, .cr-prose-table td { padding: 0.35rem 0.8rem; border: 1px solid var(--border); vertical-align: top; text-align: left; }
     .cr-prose-table thead th { background: var(--code-bg); font-weight: 600; }
     .cr-prose-table .cr-align-center { text-align: center; }

@@ -244,9 +244,16 @@ struct PageWriter {
         }
     }
 
-    /// A pipe table, in a wrapper that scrolls on narrow screens; alignment by class.
+    /// A pipe table, in a wrapper that scrolls on narrow screens, with its caption (`Table:`
+    /// under it in the notebook) above it; alignment by class.
     mutating func table(_ table: Markup.Table) {
-        html += "<div class=\"cr-table-wrap\"\(scrollable("Table"))><table class=\"cr-prose-table\">\n<thead>\n<tr>\n"
+        let captionText = table.caption.map { AnchorNamer.plainText($0).trimmingWhitespace }
+        html += "<div class=\"cr-table-wrap\"\(scrollable(captionText.map { "Table: " + $0 } ?? "Table"))><table class=\"cr-prose-table\">\n"
+        if let caption = table.caption {
+            html += "<caption>" + inlines(caption) + "</caption>\n"
+            section.text += " " + (captionText ?? "")
+        }
+        html += "<thead>\n<tr>\n"
         for (column, cell) in table.header.enumerated() {
             // An empty corner is no column's header.
             let tag = cell.isEmpty ? "td" : "th"

@@ -93,6 +93,17 @@ import Testing
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A paragraph right after a table that starts with `Table:` is the table's caption, as
+    /// pandoc reads it: shown above the table and naming the box it scrolls in. A second one,
+    /// or one with no table above it, stays a paragraph.
+    @Test func aTableTakesItsCaptionFromTheParagraphAfterIt() throws {
+        let fixture = try PageFixture("| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Two *numbers*.\n\nTable: a paragraph.\n\nTable: another.\n")
+        #expect(fixture.html.contains("aria-label=\"Table: Two numbers.\"><table class=\"cr-prose-table\">\n<caption>Two <em>numbers</em>.</caption>\n<thead>"),
+                "\(fixture.html)")
+        #expect(fixture.html.contains("<p>Table: a paragraph.</p>\n<p>Table: another.</p>"))
+        #expect(fixture.page.search.contains { $0.text.contains("Two numbers.") }, "the caption is searched")
+    }
+
     /// An empty cell in the header row is a corner, not a column's header (which would be a
     /// header with nothing to say).
     @Test func anEmptyHeaderCellIsACorner() throws {
