@@ -96,7 +96,8 @@ extension DefaultTheme {
 
       // Search: the box is a combobox whose list of results opens under it; arrow keys move
       // through the results (the focus stays in the box), Enter opens one, Escape closes the
-      // list and then empties the box. A polite status says how many results there are.
+      // list and then empties the box. A polite status says how many results there are. The
+      // results are links that Tab reaches too, so the list, which may scroll, can be.
       var input = document.getElementById("cr_search");
       var panel = document.getElementById("cr_results_panel");
       var list = document.getElementById("cr_results");
@@ -222,7 +223,6 @@ extension DefaultTheme {
           a.id = "cr_result" + i;
           a.setAttribute("role", "option");
           a.setAttribute("aria-selected", "false");
-          a.tabIndex = -1;
           a.appendChild(span("cr-result-page", r.section.page));
           a.appendChild(span("cr-result-heading", highlighted(r.section.heading, words)));
           a.appendChild(span("cr-result-text", highlighted(snippet(r.section, words), words)));
