@@ -194,6 +194,10 @@ import Display
         for svg in shownOnAPhone {
             #expect(try smallestText(svg, shownAt: phoneColumn) >= 11, "\(name): \(svg.attr("class") ?? "")")
         }
+        // Panels stand side by side only while each is wide enough for the same.
+        let basis = FigureMetrics.narrow.narrowestLegibleBox.rounded(.up)
+        #expect(FigureRenderer.stylesheet.contains("flex: 1 1 \(SVGWriter.n(basis))px;"))
+        #expect(FigureMetrics.narrow.smallestText * basis / FigureMetrics.narrow.width >= 11)
         for svg in try inspection.elements(withClass: "cr-wide") {
             let narrowest = FigureMetrics.standard.narrowestLegibleBox
             #expect(try smallestText(svg, shownAt: narrowest) >= 11 - 1e-9)

@@ -122,7 +122,10 @@ extension FigureRenderer {
     .cr-panels { margin: 1em 0; }
     .cr-panels-title { text-align: center; font-weight: 600; margin-bottom: 0.25em; }
     .cr-panels-row { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5em 1em; }
-    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-diagram, .cr-panels-row > .cr-panels { flex: 1 1 320px; min-width: 0; margin: 0; }
+    /* Side by side while each panel keeps its smallest text legible; else one to a row. */
+    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-diagram, .cr-panels-row > .cr-panels, .cr-panels-row > .cr-reflow {
+      flex: 1 1 \(SVGWriter.n(FigureMetrics.narrow.narrowestLegibleBox.rounded(.up)))px; min-width: 0; margin: 0;
+    }
     """
 
     /// "scroll sideways →" as an image for the background of `.cr-scroll`, drawn in `colour`
