@@ -37,8 +37,14 @@ deps:
 	fi
 
 # What only the tests need: node and Debian's KaTeX, which the math tests compare every
-# formula of their corpus with (they are skipped, and say so, without them), and qemu-user,
-# which runs the binary as older x86-64 CPUs (tests/portable/run.sh).
+# formula of their corpus with (they are skipped, and say so, without them); qemu-user,
+# which runs the binary as older x86-64 CPUs (tests/portable/run.sh); and axe-core for the
+# browser test's accessibility audit: the axe.min.js that PyPI's axe-playwright-python
+# carries, pinned (a new axe adds rules: that should be a change of this line, not a
+# surprise in CI), in a folder of its own under .build (the test runs axe in its own
+# Chromium, without Playwright). The browser test installs Chromium itself.
+AXE_PACKAGE := axe-playwright-python==0.1.8
+AXE_DIR     := .build/test-deps
 test-deps: deps
 	@if [ "$$(uname -m)" = x86_64 ] && ! command -v qemu-x86_64 >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
@@ -47,6 +53,14 @@ test-deps: deps
 	  else \
 	    echo "make: without qemu-user the portable test is skipped"; \
 	  fi; \
+	fi
+	@if [ ! -f $(AXE_DIR)/axe_playwright_python/axe.min.js ]; then \
+	  if ! python3 -m pip --version >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing python3-pip with apt (to fetch axe-core)"; \
+	    $(call APT_INSTALL,python3-pip); \
+	  fi; \
+	  echo "make: installing $(AXE_PACKAGE) into $(AXE_DIR) with pip (axe-core, for the browser test)"; \
+	  PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --no-deps --disable-pip-version-check --target $(AXE_DIR) $(AXE_PACKAGE); \
 	fi
 	@if ! command -v node >/dev/null 2>&1 || [ ! -f /usr/share/javascript/katex/katex.js ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \

@@ -4,10 +4,33 @@ import Diagnostics
 /// GitHub's extensions to CommonMark that work on the tree cmark builds (pipe tables need
 /// the source and are found by `TableScanner`): alerts, footnotes, task lists,
 /// strikethrough and bare-URL autolinks. The project keeps plain libcmark, so they are added
-/// here, after parsing, as the GFM spec defines them.
+/// here, after parsing, as the GFM spec defines them. And one of pandoc's: a table's caption.
 enum GitHubExtensions {
     static func apply(_ blocks: [Markup.Block]) -> [Markup.Block] {
-        blocks.map(apply)
+        captioned(blocks.map(apply))
+    }
+
+    /// A paragraph right after a pipe table that starts with `Table:` is the table's caption,
+    /// as pandoc reads it (GitHub shows it as a paragraph under the table, which reads the same).
+    private static func captioned(_ blocks: [Markup.Block]) -> [Markup.Block] {
+        var result: [Markup.Block] = []
+        for block in blocks {
+            if case .paragraph(let content, _) = block, case .table(var table)? = result.last, table.caption == nil,
+               let caption = caption(content) {
+                table.caption = caption
+                result[result.count - 1] = .table(table)
+            } else {
+                result.append(block)
+            }
+        }
+        return result
+    }
+
+    private static func caption(_ content: [Markup.Inline]) -> [Markup.Inline]? {
+        guard case .text(let first)? = content.first, first.hasPrefix("Table:") else { return nil }
+        let rest = first.dropFirst("Table:".count).drop { $0 == " " || $0 == "\t" }
+        let caption = (rest.isEmpty ? [] : [Markup.Inline.text(String(rest))]) + content.dropFirst()
+        return caption.isEmpty ? nil : caption
     }
 
     private static func apply(_ block: Markup.Block) -> Markup.Block {

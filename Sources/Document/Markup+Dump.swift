@@ -45,6 +45,10 @@ extension Markup {
             out += "\(pad)thematicBreak\n"
         case .table(let table):
             out += "\(pad)table \(table.alignments.map(\.rawValue).joined(separator: " ")) @\(table.line)\n"
+            if let caption = table.caption {
+                out += "\(pad)  caption\n"
+                dump(caption, indent: indent + 2, into: &out)
+            }
             for (index, row) in ([table.header] + table.rows).enumerated() {
                 out += "\(pad)  \(index == 0 ? "header" : "row")\n"
                 for cell in row {

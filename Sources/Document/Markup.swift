@@ -51,12 +51,16 @@ public enum Markup {
         public var rows: [[[Inline]]]
         /// The header row's line.
         public var line: Int
+        /// What a paragraph right after the table that starts with `Table:` says (pandoc's
+        /// caption), without that word.
+        public var caption: [Inline]?
 
-        public init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]], line: Int) {
+        public init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]], line: Int, caption: [Inline]? = nil) {
             self.alignments = alignments
             self.header = header
             self.rows = rows
             self.line = line
+            self.caption = caption
         }
     }
 
@@ -138,7 +142,7 @@ extension Markup.Block {
     public var inlineRuns: [[Markup.Inline]] {
         switch self {
         case .heading(_, let content, _), .paragraph(let content, _): return [content]
-        case .table(let table): return table.header + table.rows.flatMap { $0 }
+        case .table(let table): return (table.caption.map { [$0] } ?? []) + table.header + table.rows.flatMap { $0 }
         default: return []
         }
     }

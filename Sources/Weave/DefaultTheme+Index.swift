@@ -30,15 +30,17 @@ extension DefaultTheme {
     </header>
     <div class="cr-layout">
     <nav class="cr-sidebar" id="cr_sidebar" aria-label="Notebooks">
+    <button class="cr-close" id="cr_close" type="button" aria-label="Close the menu"><span aria-hidden="true">×</span></button>
     <a class="cr-site-title" href="{{root}}index.html" aria-current="page">{{{site.title_html}}}</a>
     <div class="cr-search" role="search">
-    <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" aria-controls="cr_results" autocomplete="off" spellcheck="false">
+    <input type="search" id="cr_search" class="cr-search-input" placeholder="Search" aria-label="Search the notebooks" role="combobox" aria-expanded="false" aria-controls="cr_results" aria-autocomplete="list" autocomplete="off" spellcheck="false">
     <kbd class="cr-search-key" aria-hidden="true">/</kbd>
+    <div class="cr-results" id="cr_results_panel" hidden><div id="cr_results" role="listbox" aria-label="Search results"></div></div>
+    <p class="cr-search-status" id="cr_search_status" role="status"></p>
     </div>
     <script src="{{root}}assets/nav.js"></script>
     <noscript><ol class="cr-nav"><li><a href="{{root}}index.html">All notebooks</a></li></ol></noscript>
     </nav>
-    <div class="cr-results" id="cr_results" role="listbox" aria-label="Search results" hidden></div>
     <div class="cr-scrim" id="cr_scrim" hidden></div>
     <main class="cr-main" id="cr_main">
     <article class="cr-article">

@@ -9,19 +9,69 @@ extension DefaultTheme {
       var body = document.body;
       var root = body.getAttribute("data-root") || "";
 
-      // The menu on a phone.
+      // The menu on a phone: a drawer over the page. While it is open the rest of the page is
+      // inert, so focus and a screen reader stay in it; Escape, the close button or a tap
+      // beside it closes it, and the focus goes back to the menu button.
       var menu = document.getElementById("cr_menu");
       var scrim = document.getElementById("cr_scrim");
-      function setMenu(open) {
+      var drawer = document.getElementById("cr_sidebar");
+      var closeButton = document.getElementById("cr_close");
+      var narrow = window.matchMedia("(max-width: 860px)");
+      function isOpen() { return body.classList.contains("cr-nav-open"); }
+      function setMenu(open, returnFocus) {
+        if (open === isOpen()) return;
         body.classList.toggle("cr-nav-open", open);
         if (menu) menu.setAttribute("aria-expanded", open ? "true" : "false");
         if (scrim) scrim.hidden = !open;
+        // Everything but the drawer and the scrim that closes it, at each level up to <body>.
+        for (var node = drawer; node && node !== body && node.parentNode; node = node.parentNode) {
+          Array.prototype.forEach.call(node.parentNode.children, function (sibling) {
+            if (sibling !== node && sibling !== scrim) sibling.inert = open;
+          });
+        }
+        if (open && closeButton) closeButton.focus();
+        if (!open && returnFocus && menu) menu.focus();
       }
-      if (menu) menu.addEventListener("click", function () { setMenu(!body.classList.contains("cr-nav-open")); });
-      if (scrim) scrim.addEventListener("click", function () { setMenu(false); });
+      if (menu) menu.addEventListener("click", function () { setMenu(!isOpen(), true); });
+      if (scrim) scrim.addEventListener("click", function () { setMenu(false, true); });
+      if (closeButton) closeButton.addEventListener("click", function () { setMenu(false, true); });
       document.addEventListener("keydown", function (event) {
-        if (event.key === "Escape" && body.classList.contains("cr-nav-open")) { setMenu(false); if (menu) menu.focus(); }
+        if (event.key === "Escape" && isOpen() && !event.defaultPrevented) setMenu(false, true);
       });
+      // A window made wide while the drawer is open shows the sidebar in place: nothing is inert.
+      var onWidth = function () { if (!narrow.matches) setMenu(false, false); };
+      if (narrow.addEventListener) narrow.addEventListener("change", onWidth); else if (narrow.addListener) narrow.addListener(onWidth);
+
+      // Boxes that scroll sideways (code, output, formulas, tables, wide circuits) come as
+      // named regions in the tab order, so that a keyboard can scroll them even without this
+      // script. Those that fit the column leave the tab order and stop being regions, and
+      // come back when a narrower window makes them scroll.
+      var boxes = Array.prototype.slice.call(document.querySelectorAll('[role="region"][tabindex="0"][aria-label]'));
+      var boxNames = boxes.map(function (box) { return box.getAttribute("aria-label"); });
+      function markScrollingBoxes() {
+        boxes.forEach(function (box, i) {
+          if (box.scrollWidth > box.clientWidth + 1) {
+            box.setAttribute("tabindex", "0");
+            box.setAttribute("role", "region");
+            box.setAttribute("aria-label", boxNames[i]);
+          } else if (document.activeElement !== box) {
+            box.removeAttribute("tabindex");
+            box.removeAttribute("role");
+            box.removeAttribute("aria-label");
+          }
+        });
+      }
+      if (boxes.length) {
+        markScrollingBoxes();
+        var resizing = false;
+        window.addEventListener("resize", function () {
+          if (resizing) return;
+          resizing = true;
+          window.requestAnimationFrame(function () { resizing = false; markScrollingBoxes(); });
+        });
+        window.addEventListener("load", markScrollingBoxes);
+        if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollingBoxes);
+      }
 
       // The contents: mark the section being read.
       var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".cr-toc a"));
@@ -44,12 +94,18 @@ extension DefaultTheme {
         headings.forEach(function (h) { observer.observe(h); });
       }
 
-      // Search: the index is split (SearchIndex.swift); a query loads the shards of its words,
-      // then the pages of the results it shows.
+      // Search: the box is a combobox whose list of results opens under it; arrow keys move
+      // through the results (the focus stays in the box), Enter opens one, Escape closes the
+      // list and then empties the box. A polite status says how many results there are. The
+      // results are links that Tab reaches too, so the list, which may scroll, can be. The
+      // index is split (SearchIndex.swift): a query loads the shards of its words, then the
+      // pages of the results it shows.
       var input = document.getElementById("cr_search");
-      var box = document.getElementById("cr_results");
-      if (!input || !box) return;
-      var keys = null, shards = {}, pages = {}, requested = {}, selected = -1;
+      var panel = document.getElementById("cr_results_panel");
+      var list = document.getElementById("cr_results");
+      var status = document.getElementById("cr_search_status");
+      if (!input || !panel || !list) return;
+      var keys = null, shards = {}, pages = {}, requested = {}, selected = -1, announcing = null;
       var ideograph = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
       var wordPart = /[\p{L}\p{N}_.]/u;
 
@@ -116,14 +172,14 @@ extension DefaultTheme {
       // its text or its page's title), best first: a word counts ten times in a heading (at
       // most 3), four times in the title (once), once in the text (at most 10). A word whose
       // every match is a common word (SearchIndex.swift) is left out when others remain.
-      function match(list) {
-        var rare = list.filter(function (w) {
+      function match(terms) {
+        var rare = terms.filter(function (w) {
           var shard = shards[shardKey(w)], found = false;
           if (shard) shard.forEach(function (entry, word) { if (word.lastIndexOf(w, 0) === 0 && !entry.common) found = true; });
           return found;
         });
-        if (rare.length && rare.length < list.length) list = rare;
-        var hits = list.map(function (w) {
+        if (rare.length && rare.length < terms.length) terms = rare;
+        var hits = terms.map(function (w) {
           var found = {}, shard = shards[shardKey(w)];
           if (shard) shard.forEach(function (entry, word) {
             if (word.lastIndexOf(w, 0) !== 0) return;
@@ -193,37 +249,50 @@ extension DefaultTheme {
       // Under the search box, as wide as the window allows.
       function place() {
         var rect = input.getBoundingClientRect();
-        box.style.left = Math.max(8, rect.left) + "px";
-        box.style.top = rect.bottom + 6 + "px";
-        box.style.width = Math.max(rect.width, Math.min(480, window.innerWidth - rect.left - 16)) + "px";
+        panel.style.left = Math.max(8, rect.left) + "px";
+        panel.style.top = rect.bottom + 6 + "px";
+        panel.style.width = Math.max(rect.width, Math.min(480, window.innerWidth - rect.left - 16)) + "px";
+      }
+
+      // Said once typing pauses, so a screen reader is not read every keystroke's count.
+      function announce(text) {
+        if (!status) return;
+        clearTimeout(announcing);
+        announcing = setTimeout(function () { status.textContent = text; }, text ? 400 : 0);
+      }
+
+      function close() {
+        panel.hidden = true;
+        input.setAttribute("aria-expanded", "false");
+        input.removeAttribute("aria-activedescendant");
+        selected = -1;
       }
 
       function run() {
         var query = input.value.trim();
-        if (!query) { box.hidden = true; box.textContent = ""; return; }
+        if (!query) { close(); list.textContent = ""; announce(""); return; }
         if (!keys) { load(); return; }
-        var list = words(query);
-        if (!list.length) { show(query, list, []); return; }
+        var terms = words(query);
         var waiting = false;
-        list.forEach(function (w) {
+        terms.forEach(function (w) {
           var key = shardKey(w);
           if (keys[key] && !shards[key]) { waiting = true; request("s-" + key + ".js", function () { shards[key] = new Map(); }); }
         });
         if (waiting) return;
-        var results = match(list).slice(0, 12);
+        var found = terms.length ? match(terms) : [], results = found.slice(0, 12);
         results.forEach(function (r) {
           if (!(r.page in pages)) { waiting = true; request("p-" + r.page + ".js", function () { pages[r.page] = null; }); }
         });
         if (waiting) return;
-        show(query, list, results.filter(function (r) { return pages[r.page] && pages[r.page].s[r.section]; }));
+        show(query, terms, results.filter(function (r) { return pages[r.page] && pages[r.page].s[r.section]; }), found.length);
       }
 
-      function show(query, list, results) {
-        box.textContent = "";
+      function show(query, terms, results, total) {
+        list.textContent = "";
+        var empty = panel.querySelector(".cr-results-empty");
+        if (empty) panel.removeChild(empty);
         selected = -1;
-        if (!results.length) {
-          box.appendChild(span("cr-results-empty", "No results for “" + query + "”"));
-        }
+        input.removeAttribute("aria-activedescendant");
         results.forEach(function (r, i) {
           var page = pages[r.page], entry = page.s[r.section];
           var section = { heading: entry[1], text: entry[2], lowText: entry[2].toLowerCase() };
@@ -231,51 +300,68 @@ extension DefaultTheme {
           a.href = root + page.u + (entry[0] ? "#" + entry[0] : "");
           a.id = "cr_result" + i;
           a.setAttribute("role", "option");
+          a.setAttribute("aria-selected", "false");
           a.appendChild(span("cr-result-page", page.t));
-          a.appendChild(span("cr-result-heading", highlighted(section.heading, list)));
-          a.appendChild(span("cr-result-text", highlighted(snippet(section, list), list)));
-          box.appendChild(a);
+          a.appendChild(span("cr-result-heading", highlighted(section.heading, terms)));
+          a.appendChild(span("cr-result-text", highlighted(snippet(section, terms), terms)));
+          list.appendChild(a);
         });
+        if (results.length) {
+          announce(total === 1 ? "1 result" : total > results.length
+            ? total + " results, the best " + results.length + " shown" : total + " results");
+        } else {
+          var message = document.createElement("p");
+          message.className = "cr-results-empty";
+          message.textContent = "No results for “" + query + "”";
+          panel.appendChild(message);
+          announce(message.textContent);
+        }
+        list.hidden = !results.length;
+        input.setAttribute("aria-expanded", results.length ? "true" : "false");
         place();
-        box.hidden = false;
+        panel.hidden = false;
       }
 
       function move(step) {
-        var links = box.querySelectorAll("a");
-        if (!links.length) return;
-        if (selected >= 0) links[selected].setAttribute("aria-selected", "false");
-        selected = (selected + step + links.length) % links.length;
-        links[selected].setAttribute("aria-selected", "true");
-        links[selected].scrollIntoView({ block: "nearest" });
-        input.setAttribute("aria-activedescendant", links[selected].id);
+        var options = list.querySelectorAll("[role=option]");
+        if (!options.length) return;
+        if (panel.hidden) { panel.hidden = false; input.setAttribute("aria-expanded", "true"); place(); }
+        if (selected >= 0) options[selected].setAttribute("aria-selected", "false");
+        selected = (selected + step + options.length) % options.length;
+        options[selected].setAttribute("aria-selected", "true");
+        options[selected].scrollIntoView({ block: "nearest" });
+        input.setAttribute("aria-activedescendant", options[selected].id);
       }
 
       input.addEventListener("focus", load);
-      window.addEventListener("resize", function () { if (!box.hidden) place(); });
-      var sidebar = document.getElementById("cr_sidebar");
-      if (sidebar) sidebar.addEventListener("scroll", function () { if (!box.hidden) place(); });
+      window.addEventListener("resize", function () { if (!panel.hidden) place(); });
+      if (drawer) drawer.addEventListener("scroll", function () { if (!panel.hidden) place(); });
       input.addEventListener("input", run);
       input.addEventListener("keydown", function (event) {
         if (event.key === "ArrowDown") { move(1); event.preventDefault(); }
         else if (event.key === "ArrowUp") { move(-1); event.preventDefault(); }
         else if (event.key === "Enter") {
-          var links = box.querySelectorAll("a");
-          var target = links[selected >= 0 ? selected : 0];
-          if (target) { window.location.href = target.href; setMenu(false); }
-        } else if (event.key === "Escape") { input.value = ""; run(); input.blur(); }
+          var options = list.querySelectorAll("[role=option]");
+          var target = options[selected >= 0 ? selected : 0];
+          if (target) { window.location.href = target.href; setMenu(false, false); }
+        } else if (event.key === "Escape") {
+          // First the list closes, then the box empties; a third Escape closes the drawer.
+          if (!panel.hidden) { close(); event.preventDefault(); }
+          else if (input.value) { input.value = ""; run(); event.preventDefault(); }
+        }
       });
       document.addEventListener("keydown", function (event) {
         var tag = document.activeElement && document.activeElement.tagName;
         if (event.key === "/" && tag !== "INPUT" && tag !== "TEXTAREA" && !event.metaKey && !event.ctrlKey) {
           event.preventDefault();
-          if (window.matchMedia("(max-width: 860px)").matches) setMenu(true);
+          if (narrow.matches) setMenu(true, false);
           input.focus();
         }
       });
       document.addEventListener("click", function (event) {
-        if (!box.contains(event.target) && event.target !== input) box.hidden = true;
+        if (!panel.contains(event.target) && event.target !== input) close();
       });
-      box.addEventListener("click", function () { box.hidden = true; setMenu(false); });
+      list.addEventListener("click", function () { close(); setMenu(false, false); });
     })();
 
     """#

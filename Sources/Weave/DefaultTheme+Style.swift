@@ -3,8 +3,9 @@ extension DefaultTheme {
     /// setting.
     static let lightColors = """
     --muted: #59636e;
-    --faint: #818b98;
+    --faint: #636c76;
     --border: #d1d9e0;
+    --control-border: #858d96;
     --rule: #e6eaef;
     --link: #0a5cc2;
     --link-hover: #084a9c;
@@ -13,7 +14,7 @@ extension DefaultTheme {
     --code-border: #e3e7eb;
     --inline-code-bg: rgba(129, 139, 152, 0.14);
     --sidebar-bg: #f8f9fb;
-    --output-rule: #8cb4e8;
+    --output-rule: #6a8fc5;
     --error: #c8251d;
     --error-bg: #fff4f3;
     --mark: #fff3b0;
@@ -25,19 +26,20 @@ extension DefaultTheme {
     --hl-function: #6f42c1;
     --hl-label: #8a4600;
     --hl-operator: #8a4600;
-    --hl-comment: #6a737d;
+    --hl-comment: #656d76;
     --alert-note: #0969da;
     --alert-tip: #1a7f37;
     --alert-important: #8250df;
-    --alert-warning: #9a6700;
+    --alert-warning: #946200;
     --alert-caution: #d1242f;
     """
 
     /// The dark palette, under `prefers-color-scheme: dark`.
     static let darkColors = """
     --muted: #9da7b3;
-    --faint: #7d8590;
+    --faint: #939aa3;
     --border: #363c44;
+    --control-border: #6b727b;
     --rule: #2a2f36;
     --link: #6cb1ff;
     --link-hover: #9ccbff;
@@ -113,7 +115,7 @@ extension DefaultTheme {
     .cr-layout { display: flex; align-items: flex-start; min-height: 100vh; }
     .cr-sidebar {
       position: sticky; top: 0; flex: 0 0 var(--sidebar-width); width: var(--sidebar-width);
-      height: 100vh; overflow-y: auto; padding: 1.5rem 1rem 2rem;
+      height: 100vh; overflow-y: auto; padding: 1.5rem 1rem 2rem; z-index: 30;
       background: var(--sidebar-bg); border-right: 1px solid var(--rule);
       font-size: 0.9375rem; line-height: 1.45;
     }
@@ -125,6 +127,9 @@ extension DefaultTheme {
     }
     .cr-topbar { display: none; }
     .cr-scrim { display: none; }
+    .cr-close { display: none; }
+    /* Read by screen readers, not shown. */
+    .cr-search-status { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 
     /* Sidebar. */
     .cr-site-title { display: block; font-weight: 700; font-size: 1.08rem; color: var(--fg); text-decoration: none; letter-spacing: -0.01em; padding: 0 0.5rem 0.9rem; }
@@ -139,7 +144,7 @@ extension DefaultTheme {
     .cr-search { position: relative; }
     .cr-search-input {
       width: 100%; font: inherit; font-size: 0.9rem; color: var(--fg); background: var(--cr-bg);
-      border: 1px solid var(--border); border-radius: 8px; padding: 0.42rem 2rem 0.42rem 0.7rem;
+      border: 1px solid var(--control-border); border-radius: 8px; padding: 0.42rem 2rem 0.42rem 0.7rem;
       -webkit-appearance: none; appearance: none;
     }
     .cr-search-input::placeholder { color: var(--faint); }
@@ -149,7 +154,7 @@ extension DefaultTheme {
       font: 0.72rem/1 var(--font-code); color: var(--faint); border: 1px solid var(--border); border-radius: 4px; padding: 0.15rem 0.35rem;
     }
     .cr-search-input:focus + .cr-search-key, .cr-search-input:not(:placeholder-shown) + .cr-search-key { display: none; }
-    /* Outside the sidebar (which would clip it) and placed under the search box by the script. */
+    /* Fixed, so the sidebar does not clip it, and placed under the search box by the script. */
     .cr-results {
       position: fixed; z-index: 40; left: 1rem; top: 6.5rem; width: min(30rem, calc(100vw - 2rem));
       max-height: min(70vh, 34rem); overflow-y: auto; background: var(--cr-bg); border: 1px solid var(--border);
@@ -160,8 +165,8 @@ extension DefaultTheme {
     .cr-result-page { display: block; font-size: 0.75rem; color: var(--muted); }
     .cr-result-heading { display: block; font-weight: 600; color: var(--link); }
     .cr-result-text { display: block; font-size: 0.82rem; color: var(--muted); line-height: 1.4; margin-top: 0.1rem; overflow-wrap: anywhere; }
-    .cr-results mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
-    .cr-results-empty { padding: 0.6rem 0.7rem; color: var(--muted); font-size: 0.88rem; }
+    .cr-results mark { background: var(--mark); color: var(--fg); border-radius: 2px; padding: 0 1px; }
+    .cr-results-empty { margin: 0; padding: 0.6rem 0.7rem; color: var(--muted); font-size: 0.88rem; }
 
     /* Article typography. */
     .cr-page-header { margin-bottom: 2rem; }
@@ -224,7 +229,7 @@ extension DefaultTheme {
 
     /* Figures and tables. */
     .cr-figure { margin: 0.5rem 0; }
-    .cr-figure > svg.cr-fig { max-height: 70vh; }
+    .cr-figure > svg.cr-fig, .cr-figure > .cr-reflow > svg.cr-fig { max-height: 70vh; }
     .cr-table-wrap { overflow-x: auto; }
     .cr-table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; margin: 0.25rem 0; }
     .cr-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
@@ -239,6 +244,7 @@ extension DefaultTheme {
 
     /* Prose: pipe tables, alerts, footnotes, tasks, struck text. */
     .cr-prose-table { border-collapse: collapse; margin: 0 0 1.05rem; font-size: 0.95rem; }
+    .cr-prose-table caption { caption-side: top; text-align: left; font-size: 0.9rem; color: var(--muted); padding-bottom: 0.35rem; }
     .cr-prose-table th, .cr-prose-table td { padding: 0.35rem 0.8rem; border: 1px solid var(--border); vertical-align: top; text-align: left; }
     .cr-prose-table thead th { background: var(--code-bg); font-weight: 600; }
     .cr-prose-table .cr-align-center { text-align: center; }
@@ -254,7 +260,6 @@ extension DefaultTheme {
     .cr-fnref a { text-decoration: none; }
     .cr-footnotes { border-top: 1px solid var(--rule); margin-top: 2.2rem; padding-top: 0.8rem; font-size: 0.9rem; color: var(--muted); }
     .cr-footnotes li { margin: 0.3rem 0; }
-    .cr-fnback { text-decoration: none; }
     .cr-article li:has(> input[type="checkbox"]:first-child) { list-style: none; margin-left: -1.3rem; }
     .cr-article li > input[type="checkbox"] { margin: 0 0.35rem 0 0; vertical-align: -0.1em; }
     .cr-article del { color: var(--muted); }
@@ -315,7 +320,12 @@ extension DefaultTheme {
       }
       .cr-topbar-title { font-weight: 700; color: var(--fg); text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       .cr-menu { flex: none; width: 2.4rem; height: 2.4rem; border: 0; border-radius: 8px; background: transparent; color: var(--fg); cursor: pointer; display: grid; place-items: center; }
-      .cr-menu:hover { background: var(--inline-code-bg); }
+      .cr-menu:hover, .cr-close:hover { background: var(--inline-code-bg); }
+      .cr-close {
+        display: grid; place-items: center; position: absolute; top: 0.75rem; right: 0.6rem; width: 2.4rem; height: 2.4rem;
+        border: 0; border-radius: 8px; background: transparent; color: var(--fg); font: 1.6rem/1 var(--font-text); cursor: pointer;
+      }
+      .cr-site-title { padding-right: 2.6rem; }
       .cr-menu span, .cr-menu span::before, .cr-menu span::after { display: block; width: 1.15rem; height: 2px; background: currentColor; border-radius: 1px; position: relative; content: ""; }
       .cr-menu span::before { position: absolute; top: -6px; }
       .cr-menu span::after { position: absolute; top: 6px; }

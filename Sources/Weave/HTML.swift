@@ -109,6 +109,14 @@ public enum HTML {
         return String(String.UnicodeScalarView(scheme)).lowercased()
     }
 
+    /// The attributes of a box that may scroll sideways (code, output, a formula, a table, a
+    /// wide circuit): in the tab order, so a keyboard can scroll it, and a region called
+    /// `label`, so a screen reader says what has the focus. The site's script takes them off
+    /// a box that fits; without the script every such box keeps them.
+    static func scrollingRegion(_ label: String) -> String {
+        " tabindex=\"0\" role=\"region\" aria-label=\"" + escape(label) + "\""
+    }
+
     private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }

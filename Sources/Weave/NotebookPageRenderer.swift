@@ -55,7 +55,8 @@ public struct NotebookPageRenderer: Sendable {
         if !problems.isEmpty {
             let renderer = DiagnosticRenderer(sources: [SourceText(path: notebook.path, text: String(decoding: notebook.bytes, as: UTF8.self))])
             let text = renderer.render(problems)
-            writer.html += "<div class=\"cr-error cr-problems\" role=\"alert\"><div class=\"cr-error-label\">This notebook has errors</div><pre>"
+            writer.html += "<div class=\"cr-error cr-problems\" role=\"alert\"><div class=\"cr-error-label\">This notebook has errors</div><pre"
+                + writer.scrollable("Errors of this notebook") + ">"
                 + HTML.escape(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "</pre></div>\n"
             writer.hasFailures = true
         }
@@ -87,6 +88,11 @@ struct PageWriter {
     var hasFailures = false
     var namer = AnchorNamer()
     var figureCount = 0
+    /// The names of the page's boxes that may scroll (see `scrollable`), and how many code
+    /// listings and display formulas it has drawn, which their names count.
+    var scrollLabels: Set<String> = []
+    var listingCount = 0
+    var formulaCount = 0
     var warnedAboutRawHTML = false
     /// Each footnote's text by label, and the labels in the order of their first reference
     /// with how often each was referred to.
@@ -163,7 +169,8 @@ struct PageWriter {
             // `language-x`, as CommonMark's renderer writes it, for a reader's highlighter theme.
             let codeClass = language.isEmpty ? "" : " class=\"language-" + HTML.escape(language) + "\""
             // The line break that ends the last line stays, as cmark writes it.
-            html += "<pre class=\"cr-listing\"\(attribute)><code\(codeClass)>" + HTML.escape(code) + (code.isEmpty ? "" : "\n") + "</code></pre>\n"
+            listingCount += 1
+            html += "<pre class=\"cr-listing\"\(attribute)\(scrollable("Listing \(listingCount)"))><code\(codeClass)>" + HTML.escape(code) + (code.isEmpty ? "" : "\n") + "</code></pre>\n"
             section.code += " " + code
         case .computation(let index):
             cell(index)
@@ -237,11 +244,20 @@ struct PageWriter {
         }
     }
 
-    /// A pipe table, in a wrapper that scrolls on narrow screens; alignment by class.
+    /// A pipe table, in a wrapper that scrolls on narrow screens, with its caption (`Table:`
+    /// under it in the notebook) above it; alignment by class.
     mutating func table(_ table: Markup.Table) {
-        html += "<div class=\"cr-table-wrap\"><table class=\"cr-prose-table\">\n<thead>\n<tr>\n"
+        let captionText = table.caption.map { AnchorNamer.plainText($0).trimmingWhitespace }
+        html += "<div class=\"cr-table-wrap\"\(scrollable(captionText.map { "Table: " + $0 } ?? "Table"))><table class=\"cr-prose-table\">\n"
+        if let caption = table.caption {
+            html += "<caption>" + inlines(caption) + "</caption>\n"
+            section.text += " " + (captionText ?? "")
+        }
+        html += "<thead>\n<tr>\n"
         for (column, cell) in table.header.enumerated() {
-            html += "<th" + Self.alignment(table.alignments[column]) + ">" + inlines(cell) + "</th>\n"
+            // An empty corner is no column's header.
+            let tag = cell.isEmpty ? "td" : "th"
+            html += "<" + tag + Self.alignment(table.alignments[column]) + ">" + inlines(cell) + "</" + tag + ">\n"
             section.text += " " + AnchorNamer.plainText(cell)
         }
         html += "</tr>\n</thead>\n"
@@ -298,7 +314,8 @@ struct PageWriter {
         if !meaningful.isEmpty, meaningful.allSatisfy({ if case .math(_, true, _) = $0 { return true } else { return false } }) {
             for inline in meaningful {
                 if case .math(let tex, _, let location) = inline {
-                    html += "<div class=\"cr-display\">" + formula(tex, display: true, location: location) + "</div>\n"
+                    formulaCount += 1
+                    html += "<div class=\"cr-display\"\(scrollable("Formula \(formulaCount)"))>" + formula(tex, display: true, location: location) + "</div>\n"
                     section.text += " " + tex
                 }
             }
@@ -337,7 +354,9 @@ struct PageWriter {
             return "<br>\n"
         case .math(let tex, let display, let location):
             let mathML = formula(tex, display: display, location: location)
-            return display ? "<span class=\"cr-display\">" + mathML + "</span>" : mathML
+            guard display else { return mathML }
+            formulaCount += 1
+            return "<span class=\"cr-display\"\(scrollable("Formula \(formulaCount)"))>" + mathML + "</span>"
         case .strikethrough(let children):
             return "<del>" + inlines(children) + "</del>"
         case .footnoteReference(let label, let location):
@@ -363,8 +382,9 @@ struct PageWriter {
     /// that is only a reference (`$\eqref{loss}$`) links to its equation.
     mutating func formula(_ tex: String, display: Bool, location: SourceLocation) -> String {
         guard let rendered = math.rendered[location] else { return MathRenderer().render(tex, display: display).mathML }
-        if let reference = rendered.soleReference, let link = targets.resolve("eq-" + reference.name)?.href, let href = HTML.href(link) {
-            return "<a class=\"cr-xref\" href=\"" + href + "\">" + rendered.mathML + "</a>"
+        if let reference = rendered.soleReference, let target = targets.resolve("eq-" + reference.name), let href = HTML.href(target.href) {
+            // Named by its text too: what a link's name is made of ignores MathML in some readers.
+            return "<a class=\"cr-xref\" href=\"" + href + "\" aria-label=\"" + HTML.escape(target.text) + "\">" + rendered.mathML + "</a>"
         }
         return rendered.mathML
     }

@@ -1,9 +1,10 @@
 import Display
 
 /// A `Table` as an HTML table: a caption from its title, a header row, row labels as row
-/// headers, and numbers right-aligned in columns of figures.
+/// headers, and numbers right-aligned in columns of figures. `wrapper` holds the attributes
+/// of the box that scrolls a wide table (`HTML.scrollingRegion`).
 enum TableRenderer {
-    static func html(_ table: Table, numbered entry: FigureNumbering.Entry? = nil) -> String {
+    static func html(_ table: Table, numbered entry: FigureNumbering.Entry? = nil, wrapper: String = "") -> String {
         let labelled = table.hasRowLabels
         let width = max(table.columns.count, table.rows.map(\.cells.count).max() ?? 0)
         // A column is numeric when all its non-empty cells are numbers; its header aligns too.
@@ -18,7 +19,7 @@ enum TableRenderer {
             html += "<figure class=\"cr-table-figure\" id=\"\(entry.id)\"><figcaption><span class=\"cr-caption-number\">Table \(entry.number).</span> "
                 + TitleText.html(text) + "</figcaption>\n"
         }
-        html += "<div class=\"cr-table-wrap\"><table class=\"cr-table\">\n"
+        html += "<div class=\"cr-table-wrap\"" + wrapper + "><table class=\"cr-table\">\n"
         if let title = table.title, !title.isEmpty { html += "<caption>" + HTML.escape(title) + "</caption>\n" }
         if !table.columns.isEmpty {
             html += "<thead><tr>"

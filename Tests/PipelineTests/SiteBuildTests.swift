@@ -32,7 +32,7 @@ import Testing
         let second = try #require(project.read("site/b-second.html"))
         #expect(second.contains("<a href=\"a-first.html#section\">the first</a>"))
         #expect(second.contains("rel=\"prev\"") && second.contains("rel=\"next\""))
-        #expect(second.contains("<pre class=\"cr-text\">6</pre>"))
+        #expect(second.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">6</pre>"))
         let early = try #require(project.read("site/sub/z-early.html"))
         #expect(early.contains("href=\"../assets/style.css\"") && early.contains("<a href=\"../a-first.html\">Up</a>"))
         #expect(project.topLevel == ["notebooks", "site"] || project.topLevel == [".chainrule", "notebooks", "site"])
@@ -63,7 +63,7 @@ import Testing
         try project.write("notebooks/c-unordered.md", SiteNotebooks.simple(title: "Unordered", code: "x = 2\nx * 100"))
         let report = project.build()
         #expect(report.ran == 1 && report.pagesRendered == 1 && report.published)
-        #expect(project.read("site/c-unordered.html")?.contains("<pre class=\"cr-text\">200</pre>") == true)
+        #expect(project.read("site/c-unordered.html")?.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">200</pre>") == true)
         #expect(project.read("site/a-first.html") == untouched)
     }
 
@@ -106,13 +106,13 @@ import Testing
         ])
         let first = project.build()
         #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
-        #expect(project.read("site/data.html")?.contains("<pre class=\"cr-text\">10</pre>") == true)
+        #expect(project.read("site/data.html")?.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">10</pre>") == true)
         #expect(first.inputs.contains(project.path("notebooks/points.csv")))
         #expect(project.build().upToDate)
         try project.write("notebooks/points.csv", "1,2\n3,5\n")
         let second = project.build()
         #expect(!second.upToDate && second.ran == 1 && second.pagesRendered == 1)
-        #expect(project.read("site/data.html")?.contains("<pre class=\"cr-text\">11</pre>") == true)
+        #expect(project.read("site/data.html")?.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">11</pre>") == true)
     }
 
     @Test func aFailedBlockFailsTheBuildAndLeavesTheOldSite() throws {

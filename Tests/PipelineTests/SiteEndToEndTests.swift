@@ -30,7 +30,7 @@ import Glibc
         try project.write("notebooks/two.md", SiteNotebooks.simple(title: "Two", order: 2, code: "x = 5\nx * 3"))
         let edited = try ChainruleBinary.run(["build"], in: project.root)
         #expect(edited.stderr.contains("built site/ from 2 notebooks: 1 ran, 1 cached, 1 page drawn"), "\(edited.stderr)")
-        #expect(project.read("site/two.html")?.contains("<pre class=\"cr-text\">15</pre>") == true)
+        #expect(project.read("site/two.html")?.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">15</pre>") == true)
     }
 
     @Test func aFailedBlockExitsOneWithTheLocation() throws {
@@ -98,7 +98,7 @@ import Glibc
                 #expect(String(decoding: data, as: UTF8.self).hasSuffix("</html>\n"), "round \(round): \(name) is cut short")
             }
             let page = String(decoding: site["a.html"] ?? Data(), as: UTF8.self)
-            if let match = page.range(of: #"<pre class="cr-text">\d+</pre>"#, options: .regularExpression) {
+            if let match = page.range(of: #"<pre class="cr-text"[^>]*>\d+</pre>"#, options: .regularExpression) {
                 versions.insert(String(page[match]))
             }
         }
@@ -127,7 +127,7 @@ import Glibc
         let first = try #require(httpGet(port: port, path: "/__chainrule/version")?.body)
         let page = try #require(httpGet(port: port, path: "/two.html"))
         #expect(page.status == 200)
-        #expect(page.body.contains("<pre class=\"cr-text\">6</pre>"))
+        #expect(page.body.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">6</pre>"))
         #expect(page.body.contains("<script src=\"/__chainrule/reload.js\"></script>"), "the reload script is added when serving")
         #expect(project.read("site/two.html")?.contains("/__chainrule/") == false, "and never written to the site")
         #expect(httpGet(port: port, path: "/__chainrule/reload.js")?.body.contains("/__chainrule/version") == true)
@@ -139,7 +139,7 @@ import Glibc
         for _ in 0..<300 where !updated {
             usleep(100_000)
             if let now = httpGet(port: port, path: "/__chainrule/version"), now.body != first {
-                updated = httpGet(port: port, path: "/two.html")?.body.contains("<pre class=\"cr-text\">42</pre>") == true
+                updated = httpGet(port: port, path: "/two.html")?.body.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">42</pre>") == true
             }
         }
         #expect(updated, "the page shows the new result after the notebook changed")

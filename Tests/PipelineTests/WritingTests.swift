@@ -145,9 +145,10 @@ import Testing
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
         let a = try page(project, "site/a.html"), b = try page(project, "site/b.html")
         #expect(a.contains("id=\"eq-loss\"") && a.contains("id=\"eq-dloss\""), "\(a)")
-        #expect(a.contains("<a class=\"cr-xref\" href=\"#eq-dloss\"><math"), "\(a)")
+        // A link that is only a formula is named by its text too (some readers skip MathML).
+        #expect(a.contains("<a class=\"cr-xref\" href=\"#eq-dloss\" aria-label=\"(2)\"><math"), "\(a)")
         #expect(a.contains("<a class=\"cr-xref\" href=\"#eq-loss\">(1)</a>"))
-        #expect(b.contains("<a class=\"cr-xref\" href=\"a.html#eq-loss\"><math"), "\(b)")
+        #expect(b.contains("<a class=\"cr-xref\" href=\"a.html#eq-loss\" aria-label=\"(1)\"><math"), "\(b)")
 
         try project.write("c.md", "# Again\n\n$$\n\\begin{equation} x = 1 \\label{loss} \\end{equation}\n$$\n")
         let duplicate = try project.run("build", "-q")

@@ -81,13 +81,13 @@ import Testing
 /// `<br />` as `<br>`, character references resolved where the HTML means the same.
 enum SpecHTML {
     /// What Chainrule adds to the markup: heading ids and their anchor links, the classes
-    /// and attributes of code listings.
+    /// and attributes of code listings (which scroll: see `HTML.scrollingRegion`).
     static func withoutChainruleMarkup(_ html: String) -> String {
         var text = html
         let replacements: [(String, String)] = [
             (##"<a class="cr-anchor" href="#[^"]*" aria-label="Link to this section">#</a>"##, ""),
             (#"<h([1-6]) id="[^"]*">"#, "<h$1>"),
-            (#"<pre class="cr-listing"( data-lang="[^"]*")?>"#, "<pre>"),
+            (#"<pre class="cr-listing"( data-lang="[^"]*")? tabindex="0" role="region" aria-label="Listing \d+">"#, "<pre>"),
         ]
         for (pattern, replacement) in replacements {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)

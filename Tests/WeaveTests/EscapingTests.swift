@@ -27,7 +27,7 @@ import Testing
         #expect(!html.contains("</pre> and"))
         // cmark reads `</pre>` as raw HTML: it shows as text, like any raw HTML by default.
         #expect(html.contains("Text with <code class=\"cr-raw\">&lt;/pre&gt;</code> and <code>&lt;script&gt;</code> and a &amp; b."))
-        #expect(html.contains("<pre class=\"cr-text\">&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;</pre>"))
+        #expect(html.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;</pre>"))
         #expect(html.contains("data-lang=\"html\""))
         let theme = try SiteTheme()
         let page = theme.page(fixture.page, outline: fixture.outline, source: "notebooks/<evil>.md", path: "test.html",

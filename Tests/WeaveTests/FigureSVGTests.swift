@@ -71,13 +71,7 @@ import Display
         let markup = Self.renderer.svg(figure, id: "fig-1")
         let inspection = try SVGInspection(markup)
         let svgs = try inspection.elements("svg")
-        if case .panels(let panels) = figure.content {
-            #expect(inspection.root?.name == "div")
-            #expect(inspection.root?.attr("aria-label") == figure.summary)
-            #expect(svgs.count == Self.leafCount(panels))
-        } else {
-            #expect(svgs.count == 1)
-            let svg = try #require(svgs.first)
+        func isOneAccessibleDrawing(_ svg: XMLElement) throws {
             #expect(svg.attr("role") == "img")
             #expect(svg.attr("aria-label") == figure.summary)
             #expect(svg.attr("viewBox") != nil)
@@ -85,6 +79,21 @@ import Display
             let title = try #require((svg.children ?? []).first as? XMLElement)
             #expect(title.name == "title")
             #expect(title.stringValue == figure.title ?? FigureRenderer.kindName(figure.content))
+        }
+        switch figure.content {
+        case .panels(let panels):
+            #expect(inspection.root?.name == "div")
+            // Named once: each panel has its own summary, which the group does not repeat.
+            #expect(inspection.root?.attr("aria-label") == figure.title ?? "\(panels.count) figures side by side")
+            #expect(svgs.filter { $0.attr("class")?.contains("cr-narrow") != true }.count == Self.leafCount(panels))
+        case .graph, .network:
+            #expect(svgs.count == 1)
+            try isOneAccessibleDrawing(try #require(svgs.first))
+        case .line, .scatter, .contour:
+            // Drawn for a column and laid out again for a phone; one shows at a time.
+            #expect(inspection.root?.attr("class") == "cr-reflow")
+            #expect(svgs.map { $0.attr("class") } == ["cr-fig cr-wide", "cr-fig cr-narrow"])
+            for svg in svgs { try isOneAccessibleDrawing(svg) }
         }
         for svg in svgs {
             #expect(svg.uri == "http://www.w3.org/2000/svg")
@@ -165,23 +174,53 @@ import Display
         let y = x.map { 1 / ($0 + 1) + 0.01 * noise.uniform() }
         let big = Self.renderer.svg(Figure(.line(LinePlot(series: [.init(x: x, y: y)], yLog: true))), id: "big")
         #expect(big.utf8.count < 120_000)
-        let paths = try SVGInspection(big).elements(withClass: "cr-line")
+        let paths = try SVGInspection(drawing: big).elements(withClass: "cr-line")
         #expect(paths.count == 1)
     }
 
     @Test func lineStylesAndLegend() throws {
-        let one = try SVGInspection(Self.renderer.svg(FigureFixtures.xorLoss, id: "x"))
+        let one = try SVGInspection(drawing: Self.renderer.svg(FigureFixtures.xorLoss, id: "x"))
         #expect(try one.elements(withClass: "cr-legend").isEmpty)
-        let two = try SVGInspection(Self.renderer.svg(Self.figures.first { $0.name == "points" }!.figure, id: "p"))
+        let two = try SVGInspection(drawing: Self.renderer.svg(Self.figures.first { $0.name == "points" }!.figure, id: "p"))
         let legend = try #require(try two.elements(withClass: "cr-legend").first)
         #expect(legend.stringValue == "series 1series 2")
         #expect(try two.elements(withClass: "cr-dots").count == 2 + 2)  // two series, two swatches
         #expect(try two.elements(withClass: "cr-line").count == 1 + 1)
     }
 
+    /// On a 390 px phone (a column of about 366 px) a plot shows its phone layout and
+    /// panels wrap one to a row; either way its smallest text is drawn at 11 px or more. On a
+    /// wider column the wide drawing shows only while its smallest text stays at 11 px.
+    @Test(arguments: ["xor", "rates", "moons", "bowl"])
+    func textStaysLegibleOnAPhone(name: String) throws {
+        let figure = Self.figures.first { $0.name == name }!.figure
+        let inspection = try SVGInspection(Self.renderer.svg(figure, id: "t"))
+        let phoneColumn = 366.0
+        func smallestText(_ svg: XMLElement, shownAt column: Double) throws -> Double {
+            let width = try #require(svg.attr("viewBox")?.split(separator: " ").compactMap { Double($0) }[2])
+            let maxWidth = try #require(svg.attr("style")?.firstMatch(of: /max-width:([0-9.]+)px/).map { Double($0.1)! })
+            let sizes = try svg.nodes(forXPath: ".//@font-size").compactMap { $0.stringValue.flatMap(Double.init) }
+            return (sizes.min() ?? 0) * min(column, maxWidth) / width
+        }
+        let shownOnAPhone = try inspection.elements("svg").filter { $0.attr("class")?.contains("cr-wide") != true }
+        #expect(!shownOnAPhone.isEmpty)
+        for svg in shownOnAPhone {
+            #expect(try smallestText(svg, shownAt: phoneColumn) >= 11, "\(name): \(svg.attr("class") ?? "")")
+        }
+        // Panels stand side by side only while each is wide enough for the same.
+        let basis = FigureMetrics.narrow.narrowestLegibleBox.rounded(.up)
+        #expect(FigureRenderer.stylesheet.contains("flex: 1 1 \(SVGWriter.n(basis))px;"))
+        #expect(FigureMetrics.narrow.smallestText * basis / FigureMetrics.narrow.width >= 11)
+        for svg in try inspection.elements(withClass: "cr-wide") {
+            let narrowest = FigureMetrics.standard.narrowestLegibleBox
+            #expect(try smallestText(svg, shownAt: narrowest) >= 11 - 1e-9)
+            #expect(FigureRenderer.stylesheet.contains("@container (width < \(SVGWriter.n(narrowest))px)"))
+        }
+    }
+
     @Test func gapsForValuesThatCannotBeDrawn() throws {
         let figure = Self.figures.first { $0.name == "non-finite" }!.figure
-        let inspection = try SVGInspection(Self.renderer.svg(figure, id: "n"))
+        let inspection = try SVGInspection(drawing: Self.renderer.svg(figure, id: "n"))
         // 1, 2 | NaN | 3 | inf, -inf | 4, 5: two lines, and a dot for the lone 3.
         let lines = try inspection.elements(withClass: "cr-line").compactMap { $0.attr("d") }
         #expect(lines.count == 2)  // the data and the legend's swatch
@@ -201,7 +240,7 @@ import Display
     }
 
     @Test func scatterLegendAndMarkers() throws {
-        let inspection = try SVGInspection(Self.renderer.svg(FigureFixtures.twoMoons, id: "m"))
+        let inspection = try SVGInspection(drawing: Self.renderer.svg(FigureFixtures.twoMoons, id: "m"))
         let legend = try #require(try inspection.elements(withClass: "cr-legend").first)
         #expect(legend.stringValue == "class 0class 1")
         #expect(try inspection.elements(withClass: "cr-point").count == 2 + 2)
@@ -214,7 +253,7 @@ import Display
     }
 
     @Test func contourLevelsLabelsAndPaths() throws {
-        let inspection = try SVGInspection(Self.renderer.svg(FigureFixtures.bowl, id: "b"))
+        let inspection = try SVGInspection(drawing: Self.renderer.svg(FigureFixtures.bowl, id: "b"))
         let labels = try inspection.texts(withClass: "cr-contour-label")
         #expect(labels.count >= 2)
         #expect(labels.allSatisfy { Double($0) != nil })

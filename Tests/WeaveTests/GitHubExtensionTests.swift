@@ -78,7 +78,7 @@ import Testing
     static func normalized(_ html: String) -> String {
         var text = html
         let replacements: [(String, String)] = [
-            (#"<div class="cr-table-wrap"><table class="cr-prose-table">"#, "<table>"),
+            (#"<div class="cr-table-wrap" tabindex="0" role="region" aria-label="Table( \(\d+\))?"><table class="cr-prose-table">"#, "<table>"),
             ("</table></div>", "</table>"),
             (#" class="cr-align-(left|center|right)""#, #" align="$1""#),
             (#"<input type="checkbox" disabled checked aria-label="done">"#, #"<input checked="" disabled="" type="checkbox">"#),
@@ -91,6 +91,24 @@ import Testing
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A paragraph right after a table that starts with `Table:` is the table's caption, as
+    /// pandoc reads it: shown above the table and naming the box it scrolls in. A second one,
+    /// or one with no table above it, stays a paragraph.
+    @Test func aTableTakesItsCaptionFromTheParagraphAfterIt() throws {
+        let fixture = try PageFixture("| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Two *numbers*.\n\nTable: a paragraph.\n\nTable: another.\n")
+        #expect(fixture.html.contains("aria-label=\"Table: Two numbers.\"><table class=\"cr-prose-table\">\n<caption>Two <em>numbers</em>.</caption>\n<thead>"),
+                "\(fixture.html)")
+        #expect(fixture.html.contains("<p>Table: a paragraph.</p>\n<p>Table: another.</p>"))
+        #expect(fixture.page.search.contains { $0.text.contains("Two numbers.") }, "the caption is searched")
+    }
+
+    /// An empty cell in the header row is a corner, not a column's header (which would be a
+    /// header with nothing to say).
+    @Test func anEmptyHeaderCellIsACorner() throws {
+        let fixture = try PageFixture("|  | x |\n|---|---|\n| a | 1 |\n")
+        #expect(fixture.html.contains("<tr>\n<td></td>\n<th>x</th>\n</tr>"), "\(fixture.html)")
     }
 
     @Test func tablesHoldInlineMarkupMathAndEscapedPipes() throws {

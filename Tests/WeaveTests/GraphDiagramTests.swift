@@ -223,22 +223,32 @@ import Display
         #expect(parts == ["cr-diagram-title", "cr-scroll"] + (name == "large" ? [] : ["cr-diagram-key"]))
         let scroller = try #require(try inspection.elements(withClass: "cr-scroll").first)
         #expect((scroller.children ?? []).compactMap { ($0 as? XMLElement)?.localName } == ["svg"])
+        // A keyboard can reach it to scroll it, and a screen reader names it (by its title
+        // here; the page passes "Figure 2" or the like).
+        #expect(scroller.attr("tabindex") == "0" && scroller.attr("role") == "region" && scroller.attr("aria-label") == "a title")
         // The circuit is drawn at its size, or smaller to fit the column, down to the scale at
-        // which its smallest text is 10 units; no smaller: then it scrolls.
+        // which its smallest text is 11 px on a phone and 10 px on a wider screen; no
+        // smaller: then it scrolls.
         let svg = try #require(try inspection.svg())
         let width = try #require(svg.attr("viewBox")?.split(separator: " ").compactMap { Double($0) }[2])
         let style = try #require(svg.attr("style"))
-        let sizes = style.matches(of: /(max|min)-width:([0-9.]+)px/).map { (String($0.1), Double($0.2)!) }
-        let maxWidth = try #require(sizes.first { $0.0 == "max" }?.1)
-        let minWidth = try #require(sizes.first { $0.0 == "min" }?.1)
+        let sizes = Dictionary(uniqueKeysWithValues: style.matches(of: /([a-z-]+):([0-9.]+)px/).map { (String($0.1), Double($0.2)!) })
+        let maxWidth = try #require(sizes["max-width"])
+        let wideMinimum = try #require(sizes["--cr-min-width"]), phoneMinimum = try #require(sizes["--cr-phone-min-width"])
         #expect(svg.attr("width") == "100%" && maxWidth == width)
         let group = try #require(try inspection.elements("g").first { $0.attr("font-size") != nil })
         let fontSize = try #require(SVGInspection.number(group, "font-size"))
-        #expect(abs(fontSize * minWidth / width - min(10, fontSize)) < 0.05)
+        #expect(abs(fontSize * wideMinimum / width - min(10, fontSize)) < 0.05)
+        #expect(abs(fontSize * phoneMinimum / width - min(11, fontSize)) < 0.05)
+        #expect(fontSize >= 11, "at its full size the text is legible on a phone too")
         if name == "circuit" || name == "neuron" {
             // The course's circuits fit the column of a laptop's page.
-            #expect(minWidth <= Self.column)
+            #expect(wideMinimum <= Self.column)
         }
+        // The stylesheet applies the phone's minimum on a narrow screen.
+        let css = FigureRenderer.stylesheet
+        #expect(css.contains(".cr-fig.cr-graph { min-width: var(--cr-min-width, 0); }"))
+        #expect(css.contains("@media (max-width: 860px) { .cr-fig.cr-graph { min-width: var(--cr-phone-min-width, 0); } }"))
     }
 
     @Test func aCircuitThatScrollsSaysSo() throws {
@@ -249,7 +259,9 @@ import Display
         let start = try #require(css.range(of: ".cr-scroll {"))
         let rule = String(css[start.lowerBound...].prefix { $0 != "}" })
         #expect(rule.contains("overflow-x: auto"))
-        #expect(rule.contains("scroll sideways"))
+        #expect(rule.contains("var(--cr-scroll-hint)"))
+        #expect(css.components(separatedBy: "--cr-scroll-hint: url(").count == 3, "the hint for each theme")
+        #expect(css.components(separatedBy: "scroll sideways %E2%86%92").count == 3)
         #expect(rule.components(separatedBy: "no-repeat local").count - 1 == 2, "a cover at each end")
         #expect(rule.components(separatedBy: "no-repeat scroll").count - 1 == 3, "the hint and a shade at each edge")
         #expect(css.components(separatedBy: "--cr-shade:").count == 3, "a shade for each theme")

@@ -26,7 +26,7 @@ import Display
     }
 
     @Test func dashedAndDottedLinesHaveDashedStrokes() throws {
-        let inspection = try SVGInspection(Self.renderer.svg(Self.figure, id: "s"))
+        let inspection = try SVGInspection(drawing: Self.renderer.svg(Self.figure, id: "s"))
         let lines = try inspection.elements(withClass: "cr-line")
         // Three series draw a line, and each has its swatch in the legend.
         #expect(lines.count == 3 + 3)
@@ -45,7 +45,7 @@ import Display
     }
 
     @Test func markersAreDrawnAtEveryPointAndInTheLegend() throws {
-        let inspection = try SVGInspection(Self.renderer.svg(Self.figure, id: "s"))
+        let inspection = try SVGInspection(drawing: Self.renderer.svg(Self.figure, id: "s"))
         let legend = try #require(try inspection.elements(withClass: "cr-legend").first)
         #expect(legend.stringValue == "datareferenceboundsamples")
         let points = try inspection.elements(withClass: "cr-point")

@@ -13,7 +13,8 @@ import Testing
             $$
             """)
         #expect(fixture.html.count(of: "<math") == 2)
-        #expect(fixture.html.contains("<div class=\"cr-display\"><math"), "a paragraph of display math is a block")
+        #expect(fixture.html.contains("<div class=\"cr-display\" tabindex=\"0\" role=\"region\" aria-label=\"Formula 1\"><math"),
+                "a paragraph of display math is a block")
         #expect(fixture.html.contains("display=\"block\""))
         #expect(!fixture.html.contains("$"))
         #expect(fixture.page.diagnostics.isEmpty)
@@ -46,12 +47,62 @@ import Testing
             BlockOutput(state: .ran, items: [.text("1")]),
             BlockOutput(state: .ran, items: [.text("2"), .text("3")]),
         ])
-        #expect(fixture.html.contains("<pre class=\"cr-code\"><code class=\"language-backprop\">x = <span class=\"hl-n\">1</span>"))
-        #expect(fixture.html.contains("<pre class=\"cr-text\">1</pre>"))
+        #expect(fixture.html.contains("<pre class=\"cr-code\" tabindex=\"0\" role=\"region\" aria-label=\"Code, block 1\"><code class=\"language-backprop\">x = <span class=\"hl-n\">1</span>"))
+        #expect(fixture.html.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 1\">1</pre>"))
         #expect(!fixture.html.contains("stale recorded output"), "recorded outputs are not shown")
         #expect(!fixture.html.contains("secret"), "hide shows only the output")
-        #expect(fixture.html.contains("<pre class=\"cr-text\">2\n3</pre>"))
+        #expect(fixture.html.contains("<pre class=\"cr-text\" tabindex=\"0\" role=\"region\" aria-label=\"Output, block 2\">2\n3</pre>"))
         #expect(fixture.html.contains("cr-hidden-code"))
+    }
+
+    /// Every box that scrolls sideways when it is too wide (code, output, formulas, tables)
+    /// is a region a keyboard can reach, named for a screen reader, each name once a page.
+    @Test func scrollingBoxesAreNamedRegionsAKeyboardReaches() throws {
+        let markdown = """
+            ```python
+            print(1)
+            ```
+
+            $$a = b$$
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            | c |
+            |---|
+            | 3 |
+
+            ```backprop
+            x = 1
+            ```
+
+            $$c = d$$
+
+            ```backprop error
+            x = [1] @ [2]
+            ```
+            """
+        let row = Table.Row(cells: ["1"])
+        let fixture = try PageFixture(markdown, outputs: [
+            BlockOutput(state: .ran, items: [
+                .text("1"), .table(Table(columns: ["a"], rows: [row])), .text("2"),
+                .table(Table(title: "weights", columns: ["a"], rows: [row])),
+                .table(Table(columns: ["a"], rows: [row], caption: "One row.")),
+                .table(Table(columns: ["a"], rows: [row])),
+            ]),
+            BlockOutput(state: .failed(expected: true), errors: [.error("shapes do not fit", at: SourceRange(at: SourceLocation(line: 1, column: 1)))]),
+        ])
+        let regions = fixture.html.matches(of: /<(pre|div|span) class="([^"]*)"[^>]*? tabindex="0" role="region" aria-label="([^"]*)">/)
+            .map { "\($0.output.2): \($0.output.3)" }
+        #expect(regions == [
+            "cr-listing: Listing 1", "cr-display: Formula 1", "cr-table-wrap: Table", "cr-table-wrap: Table (2)",
+            "cr-code: Code, block 1", "cr-text: Output, block 1", "cr-table-wrap: Table, block 1", "cr-text: Output, block 1 (2)",
+            "cr-table-wrap: Table: weights", "cr-table-wrap: Table 1", "cr-table-wrap: Table, block 1 (2)",
+            "cr-display: Formula 2", "cr-code: Code, block 2", "cr-text cr-expected-error: Error, block 2",
+        ])
+        // Nothing else is in the tab order but links and the anchors of headings.
+        #expect(fixture.html.count(of: "tabindex=") == regions.count)
     }
 
     @Test func expectedErrorsAreOutputs() throws {
@@ -59,7 +110,7 @@ import Testing
                                      at: SourceRange(at: SourceLocation(line: 2, column: 1)), notes: [.init("check the shapes")])
         let fixture = try PageFixture("```backprop error\n[[1, 2], [3, 4]] @ [1, 2, 3]\n```\n",
                                       outputs: [BlockOutput(state: .failed(expected: true), errors: [error])])
-        #expect(fixture.html.contains("<pre class=\"cr-text cr-expected-error\">error: shapes [2, 2] and [3] do not fit\nnote: check the shapes</pre>"))
+        #expect(fixture.html.contains("<pre class=\"cr-text cr-expected-error\" tabindex=\"0\" role=\"region\" aria-label=\"Error, block 1\">error: shapes [2, 2] and [3] do not fit\nnote: check the shapes</pre>"))
         #expect(!fixture.page.hasFailures)
     }
 
@@ -87,7 +138,7 @@ import Testing
         #expect(fixture.html.contains("<td class=\"cr-num\">\u{2212}1e-07</td>"), "a true minus sign")
         #expect(fixture.html.contains("<td>x</td>"), "a text column stays left-aligned")
         #expect(fixture.html.contains("<th scope=\"row\">a</th>"))
-        #expect(fixture.html.count(of: "<svg") == 2)
+        #expect(fixture.html.count(of: "<div class=\"cr-reflow\">") == 2)
         #expect(fixture.html.contains("cr_fig1") && fixture.html.contains("cr_fig2"), "figure ids are unique on the page")
     }
 

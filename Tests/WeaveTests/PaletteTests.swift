@@ -12,7 +12,7 @@ import Display
 
     /// The colour classes (`cr-sN`) of the marks drawn in a figure's legend, in order.
     static func legendColours(_ figure: Figure) throws -> [String] {
-        let inspection = try SVGInspection(renderer.svg(figure, id: "f"))
+        let inspection = try SVGInspection(drawing: renderer.svg(figure, id: "f"))
         let legend = try #require(try inspection.elements(withClass: "cr-legend").first)
         let marks = try legend.nodes(forXPath: ".//*[local-name()='path']").compactMap { $0 as? XMLElement }
         var colours: [String] = []
@@ -34,11 +34,11 @@ import Display
     }
 
     @Test func theDrawnMarksCarryTheirLegendsColour() throws {
-        let contour = try SVGInspection(Self.renderer.svg(FigureFixtures.bowl, id: "c"))
+        let contour = try SVGInspection(drawing: Self.renderer.svg(FigureFixtures.bowl, id: "c"))
         // The first path drawn on the plane (not in the legend) is the first colour.
         let drawn = try contour.elements(withClass: "cr-start")
         #expect(drawn.map { $0.attr("class") ?? "" } == ["cr-start cr-s0", "cr-start cr-s1"])
-        let scatter = try SVGInspection(Self.renderer.svg(FigureFixtures.twoMoons, id: "s"))
+        let scatter = try SVGInspection(drawing: Self.renderer.svg(FigureFixtures.twoMoons, id: "s"))
         let regions = try scatter.elements(withClass: "cr-region").map { $0.attr("class") ?? "" }
         #expect(regions == ["cr-region cr-s0", "cr-region cr-s1"])
     }

@@ -12,6 +12,18 @@ struct SVGInspection {
         document = try XMLDocument(xmlString: markup, options: [])
     }
 
+    /// One drawing of a plot on its own, which comes drawn twice (`cr-wide` for a column,
+    /// `cr-narrow` laid out for a phone); a figure drawn once is read whole.
+    init(drawing markup: String, _ layout: String = "cr-wide") throws {
+        let whole = try SVGInspection(markup)
+        guard (whole.root?.attr("class") ?? "") == "cr-reflow" else {
+            self = whole
+            return
+        }
+        let drawing = try #require(try whole.elements(withClass: layout).first)
+        document = try XMLDocument(xmlString: drawing.xmlString, options: [])
+    }
+
     var root: XMLElement? { document.rootElement() }
 
     /// Elements with this local name, anywhere (namespaces ignored).

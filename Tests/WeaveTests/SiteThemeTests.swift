@@ -67,4 +67,25 @@ import Testing
         #expect(html.contains("href=\"sub/b.html\""))
         #expect(!html.contains("cr-list-title"), "no heading over the list without an introduction")
     }
+
+    /// The search box is a combobox that controls the list of results, and the list and the
+    /// status that says how many results there are sit inside the search landmark, on every
+    /// page and on the home page; the drawer of a phone has a button that closes it.
+    @Test func searchIsAComboboxWithItsResultsInItsLandmark() throws {
+        let index = try SiteTheme().index(intro: nil, site: SiteInfo(title: "Site", generator: "1"), nav: [NavItem(title: "A", page: "a.html")])
+        for html in [try render(try SiteTheme()), index] {
+            let start = try #require(html.range(of: "<div class=\"cr-search\" role=\"search\">"))
+            let end = try #require(html[start.upperBound...].range(of: "\n</div>\n"))
+            let landmark = html[start.lowerBound..<end.upperBound]
+            let input = try #require(landmark.firstMatch(of: /<input type="search" id="cr_search"[^>]*>/)).output
+            for attribute in ["role=\"combobox\"", "aria-expanded=\"false\"", "aria-controls=\"cr_results\"", "aria-autocomplete=\"list\"", "aria-label="] {
+                #expect(input.contains(attribute), "the search box has \(attribute)")
+            }
+            #expect(landmark.contains("id=\"cr_results\" role=\"listbox\" aria-label=\"Search results\""))
+            #expect(landmark.contains("role=\"status\""))
+            #expect(html.count(of: "cr_results\"") == 2, "one list of results, the one the box controls")
+            let drawer = try #require(html.range(of: "<nav class=\"cr-sidebar\" id=\"cr_sidebar\" aria-label=\"Notebooks\">\n"))
+            #expect(html[drawer.upperBound...].hasPrefix("<button class=\"cr-close\" id=\"cr_close\" type=\"button\" aria-label=\"Close the menu\">"))
+        }
+    }
 }

@@ -65,7 +65,10 @@
         probe.rawTeX.push("table pipes: " + text.trim().slice(0, 60));
       }
     });
-    var svgs = document.querySelectorAll("svg.cr-fig");
+    // A plot on its own comes drawn twice, for a column and for a phone: one of them shows.
+    var svgs = Array.prototype.filter.call(document.querySelectorAll("svg.cr-fig"), function (svg) {
+      return svg.getClientRects().length > 0;
+    });
     probe.figures = svgs.length;
     probe.emptyFigures = 0;
     for (var k = 0; k < svgs.length; k++) {

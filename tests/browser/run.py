@@ -2,12 +2,18 @@
 """The site in a real browser: builds the shipped notebooks and the test notebooks (with the
 fixture that has every kind of figure and formula), loads every page in headless Chromium,
 fails on any script error, console error, failed or external request, math that did not
-become MathML and figures that did not become SVG, and saves screenshots (light, dark and
-phone-sized) to tests/browser/out/ for a person to look at.
+become MathML and figures that did not become SVG, checks accessibility (access.py: axe-core
+in light, dark, phone, without the script and with search open, failing on any serious or
+critical violation; the keyboard; figure text on a phone), prints a table of axe's findings
+by page, and saves screenshots (light, dark and phone-sized) to tests/browser/out/ for a
+person to look at.
 
-    tests/browser/run.py [--chainrule .build/debug/chainrule]
+    tests/browser/run.py [--chainrule .build/debug/chainrule] [--audit-only]
 
-Installs Debian's chromium with apt when it is missing (as root, or with sudo)."""
+--audit-only runs the accessibility checks alone.
+
+Installs Debian's chromium with apt when it is missing (as root, or with sudo). axe-core is
+the `axe.min.js` of PyPI's axe-playwright-python, which `make test-deps` installs."""
 import argparse
 import html
 import json
@@ -22,6 +28,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 HERE = os.path.join(ROOT, "tests", "browser")
 OUT = os.path.join(HERE, "out")
 PROBE = open(os.path.join(HERE, "probe.js"), encoding="utf-8").read()
+sys.path.insert(0, HERE)
+import access  # noqa: E402 (next to this file)
 GALLERY = os.path.join(ROOT, "Tests", "PipelineTests", "Fixtures", "site", "gallery", "notebook.md")
 # The gallery's one deliberate error: an unknown command, which the page shows as code.
 GALLERY_ERRORS = ["notebooks/gallery.md:32:44: error: unknown TeX command \\frob"]
@@ -94,6 +102,28 @@ def probe(browser, page, window):
         return None, result.stderr
     console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
     return json.loads(html.unescape(match.group(1))), "\n".join(console)
+
+
+def audit_site(auditor, site, label):
+    """The accessibility checks on every page: the summary's rows, the problems (serious and
+    critical violations among them) and every violation as a line."""
+    rows, problems, lines = [], [], []
+    reached = auditor.boxes_reached
+    for page in pages(site):
+        name = label + "/" + os.path.relpath(page, site)
+        violations, found = auditor.check_page(page, name)
+        problems += found
+        rows.append((name, violations))
+        for column, rules in violations.items():
+            for rule in rules:
+                line = (f"{name} ({column}): axe {rule['impact']} {rule['id']} on {rule['count']} elements "
+                        f"({rule['help']}), first {rule['first']}")
+                lines.append(line)
+                if rule["impact"] in access.FAILING_IMPACTS:
+                    problems.append(line)
+    if auditor.boxes_reached == reached:
+        problems.append(f"{label}: on no page did Tab reach a box that scrolls (the phone's code blocks should)")
+    return rows, problems, lines
 
 
 def screenshot(browser, page, name, window, dark=False):
@@ -179,14 +209,19 @@ def check_site(browser, site, label, expect_gallery):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--chainrule", default=os.path.join(ROOT, ".build", "debug", "chainrule"))
+    parser.add_argument("--audit-only", action="store_true", help="run only the accessibility checks")
     arguments = parser.parse_args()
     chainrule = os.path.abspath(arguments.chainrule)
     if not os.path.exists(chainrule):
         sys.exit(f"browser test: no {chainrule}; build it first (swift build)")
     browser = chromium()
+    axe = access.axe_source()
+    if axe is None:
+        sys.exit("browser test: axe-core is missing; `make test-deps` installs it")
     shutil.rmtree(OUT, ignore_errors=True)
     problems = []
     summary = []
+    rows = []
     with tempfile.TemporaryDirectory(prefix="chainrule-browser-") as work:
         tests = os.path.join(work, "tests")
         shutil.copytree(os.path.join(HERE, "notebooks"), os.path.join(tests, "notebooks"))
@@ -204,15 +239,34 @@ def main():
             if os.path.isfile(os.path.join(ROOT, "chainrule.yml")):
                 shutil.copy(os.path.join(ROOT, "chainrule.yml"), os.path.join(project, "chainrule.yml"))
             sites.append(("shipped", build(chainrule, project, ["notebooks"]), False))
-        for label, site, gallery in sites:
-            found, math, figures = check_site(browser, site, label, gallery)
-            problems += found
-            summary.append(f"{label}: {len(pages(site))} pages, {math} formulas, {figures} figures")
+        auditor = access.Auditor(browser, axe)
+        try:
+            for label, site, _ in sites:
+                site_rows, found, lines = audit_site(auditor, site, label)
+                rows += site_rows
+                problems += found
+                for line in lines:
+                    print(line)
+        finally:
+            auditor.close()
+        print(f"axe-core {auditor.version}: elements with a violation, by page and state (serious or critical in brackets)")
+        print(access.table(rows))
+        if auditor.smallest_text:
+            size, where, text = auditor.smallest_text
+            print(f"smallest figure text on a 390 px phone: {size:.1f} px ({where}, {text!r})")
+        if not arguments.audit_only:
+            for label, site, gallery in sites:
+                found, math, figures = check_site(browser, site, label, gallery)
+                problems += found
+                summary.append(f"{label}: {len(pages(site))} pages, {math} formulas, {figures} figures")
     if problems:
         print("browser test: FAILED", file=sys.stderr)
         for problem in problems:
             print("  " + problem, file=sys.stderr)
         sys.exit(1)
+    if arguments.audit_only:
+        print("browser test: accessibility ok")
+        return
     print("browser test: ok (" + "; ".join(summary) + f"); screenshots in {os.path.relpath(OUT, ROOT)}/")
 
 

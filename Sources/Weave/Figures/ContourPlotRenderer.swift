@@ -10,8 +10,6 @@ struct ContourPlotRenderer {
     var metrics: FigureMetrics
     var id: String
 
-    static let labelSize = 10.5
-
     func render() -> (body: String, width: Double, height: Double) {
         let gridOK = plot.xs.count >= 2 && plot.ys.count >= 2 && plot.z.count == plot.ys.count
             && plot.z.allSatisfy { $0.count == plot.xs.count }
@@ -143,7 +141,7 @@ struct ContourPlotRenderer {
             guard isLabelled else { continue }
             let text = Typography.display(NiceTicks.label(level, step: ContourLevels.labelStep(level, step: step)))
             if let place = ContourLabels.place(
-                text: text, fontSize: ContourPlotRenderer.labelSize, on: lines,
+                text: text, fontSize: metrics.contourLabelSize, on: lines,
                 within: layout.plot.insetBy(3), avoiding: avoid, taken: taken
             ) {
                 labels.append((text, place.x, place.y, place.angle))
@@ -153,7 +151,7 @@ struct ContourPlotRenderer {
         if !plain.isEmpty { svg.element("path", [("class", "cr-contour"), ("d", plain.text)]) }
         if !strong.isEmpty { svg.element("path", [("class", "cr-contour cr-contour-labelled"), ("d", strong.text)]) }
         guard !labels.isEmpty else { return }
-        svg.open("g", [("class", "cr-contour-labels"), ("font-size", SVGWriter.n(ContourPlotRenderer.labelSize)), ("text-anchor", "middle")])
+        svg.open("g", [("class", "cr-contour-labels"), ("font-size", SVGWriter.n(metrics.contourLabelSize)), ("text-anchor", "middle")])
         for label in labels {
             let x = SVGWriter.n(label.x)
             let y = SVGWriter.n(label.y)

@@ -31,6 +31,7 @@ extension FigureRenderer {
       --cr-node-fill: #f6f8fa;
       --cr-node-stroke: #57606a;
       --cr-shade: rgba(31, 35, 40, 0.22);
+      --cr-scroll-hint: \(scrollHint(colour: "#57606a"));
     }
     @media (prefers-color-scheme: dark) {
       :root {
@@ -52,6 +53,7 @@ extension FigureRenderer {
         --cr-node-fill: #22272e;
         --cr-node-stroke: #9da7b3;
         --cr-shade: rgba(230, 237, 243, 0.2);
+        --cr-scroll-hint: \(scrollHint(colour: "#9da7b3"));
       }
     }
     .cr-fig { --cr-colour: var(--cr-series-0); display: block; margin: 0 auto; height: auto; font-family: inherit; overflow: visible; }
@@ -99,19 +101,44 @@ extension FigureRenderer {
     /* A circuit wider than the column scrolls: a shade at each edge with more beyond it, and
        "scroll sideways" under its right end. Covers in the page's colour move with the
        circuit (attachment local) and hide them at its ends, so a circuit that fits shows
-       neither. The hint is an image: its grey reads on both themes' backgrounds. */
+       neither. The hint is an image, one per theme (`--cr-scroll-hint`), in the muted grey of
+       the figures' text. */
     .cr-scroll {
       overflow-x: auto; max-width: 100%; padding-bottom: 1.1em;
       background:
         linear-gradient(var(--cr-bg), var(--cr-bg)) left / 2em 100% no-repeat local,
         linear-gradient(var(--cr-bg), var(--cr-bg)) right / 10em 100% no-repeat local,
-        url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 140 18'%3E%3Ctext x='137' y='13' text-anchor='end' font-family='system-ui, sans-serif' font-size='12.5' fill='%236e7781'%3Escroll sideways %E2%86%92%3C/text%3E%3C/svg%3E") right 0.3em bottom 0 / 8.75em 1.125em no-repeat scroll,
+        var(--cr-scroll-hint) right 0.3em bottom 0 / 8.75em 1.125em no-repeat scroll,
         radial-gradient(farthest-side at 0 50%, var(--cr-shade), transparent) left / 0.8em 100% no-repeat scroll,
         radial-gradient(farthest-side at 100% 50%, var(--cr-shade), transparent) right / 0.8em 100% no-repeat scroll;
+    }
+    /* A circuit shrinks to fit the column down to the width at which its text is still
+       legible (see FigureRenderer.diagram), which is larger on a phone. */
+    .cr-fig.cr-graph { min-width: var(--cr-min-width, 0); }
+    @media (max-width: 860px) { .cr-fig.cr-graph { min-width: var(--cr-phone-min-width, 0); } }
+    .cr-fig.cr-network { min-width: var(--cr-min-width, 0); }
+    /* A plot on its own comes drawn twice (see FigureRenderer.render): laid out again for a
+       phone when its box is too narrow for the wide drawing's smallest text to stay legible. */
+    .cr-reflow { container-type: inline-size; }
+    .cr-reflow > .cr-narrow { display: none; }
+    @container (width < \(SVGWriter.n(FigureMetrics.standard.narrowestLegibleBox))px) {
+      .cr-reflow > .cr-wide { display: none; }
+      .cr-reflow > .cr-narrow { display: block; }
     }
     .cr-panels { margin: 1em 0; }
     .cr-panels-title { text-align: center; font-weight: 600; margin-bottom: 0.25em; }
     .cr-panels-row { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5em 1em; }
-    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-diagram, .cr-panels-row > .cr-panels { flex: 1 1 320px; min-width: 0; margin: 0; }
+    /* Side by side while each panel keeps its smallest text legible; else one to a row. */
+    .cr-panels-row > .cr-fig, .cr-panels-row > .cr-diagram, .cr-panels-row > .cr-panels, .cr-panels-row > .cr-reflow {
+      flex: 1 1 \(SVGWriter.n(FigureMetrics.narrow.narrowestLegibleBox.rounded(.up)))px; min-width: 0; margin: 0;
+    }
     """
+
+    /// "scroll sideways →" as an image for the background of `.cr-scroll`, drawn in `colour`
+    /// (a custom property cannot reach inside a data URL, so each theme has its own).
+    static func scrollHint(colour: String) -> String {
+        let fill = colour.replacingOccurrences(of: "#", with: "%23")
+        return "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 140 18'%3E%3Ctext x='137' y='13' "
+            + "text-anchor='end' font-family='system-ui, sans-serif' font-size='12.5' fill='\(fill)'%3Escroll sideways %E2%86%92%3C/text%3E%3C/svg%3E\")"
+    }
 }

@@ -21,8 +21,8 @@ struct GraphDiagramRenderer {
         var body: String
         var width: Double
         var height: Double
-        /// The smallest scale at which the text stays legible (about 10 units).
-        var minimumScale: Double
+        /// The size of the text, in the drawing's units: how far it may shrink follows.
+        var fontSize: Double
         /// Whether the wires carry values (green) and gradients (red), for the colour key.
         var key: Key?
     }
@@ -53,7 +53,7 @@ struct GraphDiagramRenderer {
         guard !circuit.vertices.isEmpty else { return empty() }
         let count = circuit.vertices.count
         let compact = count > GraphDiagramRenderer.compactThreshold
-        let f: Double = count <= 24 ? 13.5 : count <= 48 ? 13 : count <= GraphDiagramRenderer.compactThreshold ? 12 : 10
+        let f: Double = count <= 24 ? 13.5 : count <= 48 ? 13 : count <= GraphDiagramRenderer.compactThreshold ? 12 : FigureMetrics.legibleSize
         let hasGrads = !compact && circuit.vertices.contains { nodes[$0.node].grad != nil }
 
         var layered = LayeredGraph(
@@ -139,7 +139,6 @@ struct GraphDiagramRenderer {
         let shift = top - slotTop
         let y = ys.map { $0 + shift }
         let height = slotBottom + shift + GraphDiagramRenderer.margin
-        let minimumScale = min(1, 10 / f)
         var svg = SVGWriter()
 
         // Wires: every vertex's stem, the wire slots, and the links between layers.
@@ -268,7 +267,7 @@ struct GraphDiagramRenderer {
         svg.close("g")
 
         let key: Key? = compact ? nil : hasGrads ? .valuesAndGradients : .values
-        return Result(body: svg.text, width: width, height: height, minimumScale: minimumScale, key: key)
+        return Result(body: svg.text, width: width, height: height, fontSize: f, key: key)
     }
 
     /// Angle (radians, canvas coordinates) of argument `port` of `count` on a circle's left
@@ -399,6 +398,6 @@ struct GraphDiagramRenderer {
     private func empty() -> Result {
         var svg = SVGWriter()
         svg.element("text", [("class", "cr-note"), ("text-anchor", "middle"), ("x", "120"), ("y", "30")], content: "empty graph")
-        return Result(body: svg.text, width: 240, height: 46, minimumScale: 1, key: nil)
+        return Result(body: svg.text, width: 240, height: 46, fontSize: FigureMetrics.legibleSize, key: nil)
     }
 }

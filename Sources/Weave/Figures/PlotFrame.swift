@@ -15,6 +15,8 @@ struct PlotFrame {
         var x: Axis
         var y: Axis
         var titleBaseline: Double?
+        /// The title broken into lines that fit the canvas.
+        var titleLines: [String] = []
         var legendRows: [[(item: LegendItem, x: Double)]]
         var legendTop: Double
     }
@@ -32,9 +34,12 @@ struct PlotFrame {
         let m = metrics
         var top = m.padding
         var titleBaseline: Double?
+        var titleLines: [String] = []
         if let title, !title.isEmpty {
+            // The title is semibold, about a tenth wider than the estimate for regular text.
+            titleLines = PlotFrame.lines(of: title, width: m.width - 2 * m.padding, fontSize: m.titleSize * 1.12)
             titleBaseline = top + m.titleSize
-            top += m.titleSize + 10
+            top += m.titleSize + 10 + Double(titleLines.count - 1) * PlotFrame.lineHeight(m.titleSize)
         }
         // Legend entries flow left to right and wrap.
         var rows: [[(item: LegendItem, x: Double)]] = []
@@ -94,7 +99,42 @@ struct PlotFrame {
         }
         let x = Axis(ticks: xAxisTicks, log: xLog, start: plot.x, end: plot.maxX)
         let y = Axis(ticks: yAxisTicks, log: yLog, start: plot.maxY, end: plot.y)
-        return Layout(plot: plot, x: x, y: y, titleBaseline: titleBaseline, legendRows: rows, legendTop: legendTop)
+        return Layout(plot: plot, x: x, y: y, titleBaseline: titleBaseline, titleLines: titleLines, legendRows: rows, legendTop: legendTop)
+    }
+
+    static func lineHeight(_ fontSize: Double) -> Double { fontSize * 1.25 }
+
+    /// `text` in lines no wider than `width`, broken between words (a word wider than that
+    /// has a line of its own) and as even as the fewest lines allow: a title too long for a
+    /// phone's canvas wraps instead of running off its edges.
+    static func lines(of text: String, width: Double, fontSize: Double) -> [String] {
+        let greedy = filled(text, width: width, fontSize: fontSize)
+        guard greedy.count > 1 else { return greedy }
+        // The narrowest measure that needs no more lines evens them out.
+        var (narrow, wide) = (0.0, width)
+        for _ in 0..<24 {
+            let middle = (narrow + wide) / 2
+            if filled(text, width: middle, fontSize: fontSize).count <= greedy.count { wide = middle } else { narrow = middle }
+        }
+        return filled(text, width: wide, fontSize: fontSize)
+    }
+
+    /// Words on each line while they fit.
+    private static func filled(_ text: String, width: Double, fontSize: Double) -> [String] {
+        guard TextWidth.of(text, fontSize: fontSize) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if !line.isEmpty, TextWidth.of(candidate, fontSize: fontSize) > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// The canvas height actually used (an equal-aspect plot may leave room at the bottom).
@@ -212,10 +252,20 @@ struct PlotFrame {
     private func drawTitleAndLegend(_ layout: Layout, into svg: inout SVGWriter, drawSwatch: (Swatch, Double, Double, inout SVGWriter) -> Void) {
         let m = metrics
         if let title, !title.isEmpty, let baseline = layout.titleBaseline {
-            svg.element("text", [
+            let attributes: [SVGWriter.Attribute] = [
                 ("class", "cr-title"), ("font-size", SVGWriter.n(m.titleSize)), ("text-anchor", "middle"),
                 ("x", SVGWriter.n(m.width / 2)), ("y", SVGWriter.n(baseline)),
-            ], content: title)
+            ]
+            if layout.titleLines.count > 1 {
+                svg.open("text", attributes)
+                for (index, line) in layout.titleLines.enumerated() {
+                    svg.element("tspan", [("x", SVGWriter.n(m.width / 2)), ("dy", index == 0 ? "0" : SVGWriter.n(PlotFrame.lineHeight(m.titleSize)))],
+                                content: line)
+                }
+                svg.close("text")
+            } else {
+                svg.element("text", attributes, content: title)
+            }
         }
         guard !layout.legendRows.isEmpty else { return }
         // Centre the legend rows on the plot area.
@@ -223,7 +273,9 @@ struct PlotFrame {
         for (rowIndex, row) in layout.legendRows.enumerated() {
             guard let last = row.last else { continue }
             let rowWidth = last.x + PlotFrame.swatchWidth + 6 + TextWidth.of(last.item.text, fontSize: m.legendSize) - row[0].x
-            let shift = max(0, layout.plot.midX - rowWidth / 2) - row[0].x
+            // On the plot area's centre, but inside the canvas.
+            let start = max(m.padding, min(layout.plot.midX - rowWidth / 2, m.width - m.padding - rowWidth))
+            let shift = start - row[0].x
             let centerY = layout.legendTop + PlotFrame.legendRowHeight * (Double(rowIndex) + 0.5)
             for (item, x) in row {
                 drawSwatch(item.swatch, x + shift, centerY, &svg)
