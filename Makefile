@@ -38,7 +38,7 @@ deps:
 
 # What only the tests need: node and Debian's KaTeX, which the math tests compare every
 # formula of their corpus with (they are skipped, and say so, without them); qemu-user,
-# which runs the binary as older x86-64 CPUs (tests/portable/run.sh); and axe-core for the
+# which runs the binary as older x86-64 CPUs (Tests/Portable/run.sh); and axe-core for the
 # browser test's accessibility audit: the axe.min.js that PyPI's axe-playwright-python
 # carries, pinned (a new axe adds rules: that should be a change of this line, not a
 # surprise in CI), in a folder of its own under .build (the test runs axe in its own
@@ -83,10 +83,10 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check notebooks
-	tests/portable/run.sh $(DEBUG_BIN)
+	Tests/Portable/run.sh $(DEBUG_BIN)
 	$(SWIFT) run --package-path examples/engine-client
-	tests/action/run.sh $(DEBUG_BIN)
-	python3 tests/browser/run.py --chainrule $(DEBUG_BIN)
+	Tests/Action/run.sh $(DEBUG_BIN)
+	python3 Tests/Browser/run.py --chainrule $(DEBUG_BIN)
 
 # `make install [PREFIX=/usr/local]`: a release binary with the Swift standard library
 # linked in (it needs only libcmark and the C library at run time), and completions for

@@ -38,7 +38,7 @@ def shipped_notebooks():
     folder = os.path.join(ROOT, "notebooks")
     if os.path.isdir(folder) and any(name.endswith(".md") for name in os.listdir(folder)):
         return folder, "notebooks/"
-    return None, "tests/browser/notebooks/ and the gallery fixture"
+    return None, "Tests/Browser/notebooks/ and the gallery fixture"
 
 
 def copy_shipped(target):
@@ -46,7 +46,7 @@ def copy_shipped(target):
     if folder:
         shutil.copytree(folder, target)
     else:
-        shutil.copytree(os.path.join(ROOT, "tests", "browser", "notebooks"), target)
+        shutil.copytree(os.path.join(ROOT, "Tests", "Browser", "notebooks"), target)
         shutil.copy(os.path.join(ROOT, "Tests", "PipelineTests", "Fixtures", "site", "gallery", "notebook.md"),
                     os.path.join(target, "gallery.md"))
 

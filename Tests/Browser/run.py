@@ -5,10 +5,10 @@ fails on any script error, console error, failed or external request, math that 
 become MathML and figures that did not become SVG, checks accessibility (access.py: axe-core
 in light, dark, phone, without the script and with search open, failing on any serious or
 critical violation; the keyboard; figure text on a phone), prints a table of axe's findings
-by page, and saves screenshots (light, dark and phone-sized) to tests/browser/out/ for a
+by page, and saves screenshots (light, dark and phone-sized) to Tests/Browser/out/ for a
 person to look at.
 
-    tests/browser/run.py [--chainrule .build/debug/chainrule] [--audit-only]
+    Tests/Browser/run.py [--chainrule .build/debug/chainrule] [--audit-only]
 
 --audit-only runs the accessibility checks alone.
 
@@ -25,7 +25,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HERE = os.path.join(ROOT, "tests", "browser")
+HERE = os.path.join(ROOT, "Tests", "Browser")
 OUT = os.path.join(HERE, "out")
 PROBE = open(os.path.join(HERE, "probe.js"), encoding="utf-8").read()
 sys.path.insert(0, HERE)
