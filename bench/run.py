@@ -1,6 +1,10 @@
 """`make bench`: runs every workload in Chainrule (release build) and its baseline in the same
 invocation, and prints one table of times and ratios. Run from the repository root after
-`swift build -c release --product chainrule-bench`."""
+`swift build -c release --product chainrule-bench`.
+
+`--build DIR` times the binaries in DIR instead of .build/release (another checkout's, say,
+to compare two versions of the code in one run)."""
+import argparse
 import json
 import os
 import subprocess
@@ -90,5 +94,11 @@ def site_rows():
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="The benchmark table.")
+    parser.add_argument("--build", help="folder holding the release chainrule and chainrule-bench")
+    arguments = parser.parse_args()
+    if arguments.build:
+        ENGINE = os.path.join(os.path.abspath(arguments.build), "chainrule-bench")
+        CHAINRULE = sitebench.BINARY = os.path.join(os.path.abspath(arguments.build), "chainrule")
     main()
     site_rows()
