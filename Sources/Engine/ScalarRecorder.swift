@@ -61,14 +61,21 @@ public struct ScalarRecorder: ~Copyable {
     }
 
     /// `a op b`, recorded when either operand is tracked (and recording is on).
-    public mutating func record(_ op: ScalarOperation, _ a: ScalarOperand, _ b: ScalarOperand) -> ScalarOperand {
-        let value = op.apply(a.number, b.number)
-        guard a.isTracked || (op != .negate && b.isTracked), let tape = lendTape() else { return Self.constant(value) }
+    public mutating func record(_ operation: ScalarOperation, _ a: ScalarOperand, _ b: ScalarOperand) -> ScalarOperand {
+        record(operation.op, a, b)
+    }
+
+    @inline(__always)
+    private mutating func record(_ op: Op, _ a: ScalarOperand, _ b: ScalarOperand) -> ScalarOperand {
+        let value = op.value(a.number, b.number)
+        let unary: Bool
+        if case .negate = op { unary = true } else { unary = false }
+        guard a.isTracked || (!unary && b.isTracked), let tape = lendTape() else { return Self.constant(value) }
         return tape._withUnsafeGuaranteedRef { tape in
             // The inputs are entered in the order `Tensor.record` enters them.
             let first = tape.entry(for: a)
-            let second = op == .negate ? -1 : tape.entry(for: b)
-            let index = tape.append(op.op, first, second, scalar: value)
+            let second = unary ? -1 : tape.entry(for: b)
+            let index = tape.append(op, first, second, scalar: value)
             return ScalarOperand(number: value, object: Unmanaged.passUnretained(tape), index: index, kind: .scalarNode)
         }
     }
@@ -105,8 +112,8 @@ public struct ScalarRecorder: ~Copyable {
             for (k, x) in code.constants.enumerated() { temporaries[code.inputCount + k] = Self.constant(x) }
             for (n, instruction) in code.instructions.enumerated() {
                 let x = temporaries[Int(instruction.a)], y = temporaries[Int(instruction.b)]
-                if instruction.operation == .divide && y.number == 0 { return nil }
-                temporaries[code.resultBase + n] = record(instruction.operation, x, y)
+                if case .divide = instruction.op, y.number == 0 { return nil }
+                temporaries[code.resultBase + n] = record(instruction.op, x, y)
             }
             return temporaries[Int(code.results[0])]
         }
@@ -200,7 +207,7 @@ public struct ScalarRecorder: ~Copyable {
 
     /// `-a`.
     public mutating func negate(_ a: ScalarOperand) -> ScalarOperand {
-        record(.negate, a, a)
+        record(ScalarOperation.negate, a, a)
     }
 
     /// The tensor for an operand: the handle that keeps the result's graph alive.
@@ -265,18 +272,7 @@ public struct ScalarOperand {
 public enum ScalarOperation: Sendable {
     case add, subtract, multiply, divide, negate
 
-    /// The result on numbers (`b` is ignored by `.negate`).
-    @inline(__always)
-    func apply(_ a: Double, _ b: Double) -> Double {
-        switch self {
-        case .add: return a + b
-        case .subtract: return a - b
-        case .multiply: return a * b
-        case .divide: return a / b
-        case .negate: return -a
-        }
-    }
-
+    /// The operation as the tape records it; its rule is in `Rules.swift`.
     var op: Op {
         switch self {
         case .add: return .add
