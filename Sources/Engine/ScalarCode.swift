@@ -7,8 +7,7 @@
 /// dispatched. `3.7 * x * (1 - x)` is three instructions instead of seven steps.
 struct ScalarCode: Sendable {
     struct Instruction: Sendable {
-        /// The operation as the tape records it, whose rule (`Rules.swift`) computes it.
-        let op: Op
+        let operation: ScalarOperation
         /// Where the operands are in the table (`b` is `a` for `.negate`); the result goes to
         /// `resultBase + n` for instruction `n`.
         let a: Int32
@@ -67,7 +66,7 @@ struct ScalarCode: Sendable {
             case .result(let n): return Int32(resultBase + n)
             }
         }
-        instructions = lowered.map { Instruction(op: $0.operation.op, a: index($0.a), b: index($0.b)) }
+        instructions = lowered.map { Instruction(operation: $0.operation, a: index($0.a), b: index($0.b)) }
         self.constants = constants.map(Double.init(bitPattern:))
         self.inputCount = inputCount
         self.results = results.map(index)
@@ -133,17 +132,22 @@ extension Tape {
             let x = temporaries[Int(instruction.a)], y = temporaries[Int(instruction.b)]
             let result = temporaries + (resultBase &+ n)
             n &+= 1
-            if case .divide = instruction.op, y.number == 0 { return false }
-            let value = instruction.op.value(x.number, y.number)
+            if instruction.operation == .negate {
+                let value = instruction.operation.value(x.number, x.number)
+                result.pointee = ScalarTemporary(
+                    number: value, code: x.code == ScalarTemporary.noHistory ? x.code : append(.negate, entry(x), -1, scalar: value))
+                continue
+            }
+            if instruction.operation == .divide && y.number == 0 { return false }
+            let value = instruction.operation.value(x.number, y.number)
             guard x.code != ScalarTemporary.noHistory || y.code != ScalarTemporary.noHistory else {
                 result.pointee = ScalarTemporary(number: value, code: ScalarTemporary.noHistory)
                 continue
             }
             // The inputs are entered in the order `Tensor.record` enters them.
             let first = entry(x)
-            let second: Int32
-            if case .negate = instruction.op { second = -1 } else { second = entry(y) }
-            result.pointee = ScalarTemporary(number: value, code: append(instruction.op, first, second, scalar: value))
+            let second = entry(y)
+            result.pointee = ScalarTemporary(number: value, code: append(instruction.operation.op, first, second, scalar: value))
         }
         return true
     }

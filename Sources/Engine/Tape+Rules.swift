@@ -131,31 +131,33 @@ extension Tape {
     /// the inputs broadcast to its shape, and each input's contributions summed over the
     /// axes that broadcasting added to it. Only inputs that want a gradient get one.
     private func sendElementwise(_ op: Op, _ a: Int32, _ b: Int32, _ y: NDArray, _ g: NDArray, _ adjoints: inout Adjoints) {
-        let needA = wants(a), needB = wants(b)
-        guard needA || needB else { return }
-        let xa = value(a), xb = b >= 0 ? value(b) : xa
-        let shape = g.shape
-        let spreadA = xa.shape == shape ? xa : try! xa.broadcast(to: shape)
-        let spreadB = xb.shape == shape ? xb : try! xb.broadcast(to: shape)
-        var da = needA ? NDArray.zeros(shape) : NDArray(0), db = needB ? NDArray.zeros(shape) : NDArray(0)
-        da.withUnsafeMutableBufferPointer { da in
-            db.withUnsafeMutableBufferPointer { db in
+        let xa = value(a)
+        if b < 0 {
+            // One input, of the result's shape: one loop, no broadcasting (every activation).
+            guard wants(a) else { return }
+            let da = NDArray.build(g.shape) { out in
                 g.withUnsafeBufferPointer { g in
-                    spreadA.withUnsafeBufferPointer { xa in
-                        spreadB.withUnsafeBufferPointer { xb in
-                            y.withUnsafeBufferPointer { y in
-                                for i in 0..<g.count {
-                                    let (ca, cb) = op.gradients(g[i], xa[i], xb[i], y[i]).unsafelyUnwrapped
-                                    if needA { da[i] = ca }
-                                    if needB { db[i] = cb }
-                                }
-                            }
+                    xa.withUnsafeBufferPointer { x in
+                        y.withUnsafeBufferPointer { y in
+                            for i in 0..<out.count { out[i] = op.gradients(g[i], x[i], 0, y[i]).unsafelyUnwrapped.a }
                         }
                     }
                 }
             }
+            return send(da, to: a, &adjoints)
         }
-        if needA { send(da.summed(toShape: xa.shape), to: a, &adjoints) }
-        if needB { send(db.summed(toShape: xb.shape), to: b, &adjoints) }
+        let needA = wants(a), needB = wants(b)
+        guard needA || needB else { return }
+        let xb = value(b), shape = g.shape, count = shape.count
+        func spread(_ x: NDArray) -> [Double] { (x.shape == shape ? x : try! x.broadcast(to: shape)).values }
+        let gs = g.values, ys = y.values, xas = spread(xa), xbs = spread(xb)
+        var da = [Double](repeating: 0, count: needA ? count : 0), db = [Double](repeating: 0, count: needB ? count : 0)
+        for i in 0..<count {
+            let (ca, cb) = op.gradients(gs[i], xas[i], xbs[i], ys[i]).unsafelyUnwrapped
+            if needA { da[i] = ca }
+            if needB { db[i] = cb }
+        }
+        if needA { send(NDArray(shape: shape, values: da).summed(toShape: xa.shape), to: a, &adjoints) }
+        if needB { send(NDArray(shape: shape, values: db).summed(toShape: xb.shape), to: b, &adjoints) }
     }
 }

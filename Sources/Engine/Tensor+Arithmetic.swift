@@ -16,14 +16,47 @@ extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
     @inline(__always)
     func elementwise(_ op: Op) -> Tensor {
         if let x = scalarValue { return Tensor.record(op, self, scalar: op.value(x, 0)) }
-        return Tensor.record(op, self, value: value.map { op.value($0, 0) })
+        return Tensor.record(op, self, value: Tensor.values(op, value))
+    }
+
+    /// `op.value` at every element of `x`. The activations get a loop each, with the
+    /// operation fixed, so that LLVM vectorises their branch-free functions; one loop that
+    /// switched on the operation at every element would not be (the `xor`, `digits` rows).
+    @inline(never)
+    private static func values(_ op: Op, _ x: NDArray) -> NDArray {
+        x.withUnsafeBufferPointer { source in
+            NDArray.build(x.shape) { out in
+                guard let input = source.baseAddress, let output = out.baseAddress else { return }
+                let count = source.count
+                switch op {
+                case .exp: for i in 0..<count { output[i] = Op.exp.value(input[i], 0) }
+                case .tanh: for i in 0..<count { output[i] = Op.tanh.value(input[i], 0) }
+                case .sigmoid: for i in 0..<count { output[i] = Op.sigmoid.value(input[i], 0) }
+                case .relu: for i in 0..<count { output[i] = Op.relu.value(input[i], 0) }
+                default: for i in 0..<count { output[i] = op.value(input[i], 0) }
+                }
+            }
+        }
     }
 
     /// `op` on pairs of elements, broadcasting the shapes as numpy does.
     @inline(__always)
     static func pairwise(_ op: Op, _ a: Tensor, _ b: Tensor, operation: String) throws(EngineError) -> Tensor {
         if let x = a.scalarValue, let y = b.scalarValue { return record(op, a, b, scalar: op.value(x, y)) }
-        return try record(op, a, b, value: NDArray.zip(a.value, b.value, operation: operation) { op.value($0, $1) })
+        return try record(op, a, b, value: values(op, a.value, b.value, operation: operation))
+    }
+
+    /// `op.value` on pairs of elements, with a loop for each arithmetic operation, as `values`
+    /// has for the activations.
+    @inline(never)
+    private static func values(_ op: Op, _ a: NDArray, _ b: NDArray, operation: String) throws(EngineError) -> NDArray {
+        switch op {
+        case .add: return try NDArray.zip(a, b, operation: operation) { Op.add.value($0, $1) }
+        case .subtract: return try NDArray.zip(a, b, operation: operation) { Op.subtract.value($0, $1) }
+        case .multiply: return try NDArray.zip(a, b, operation: operation) { Op.multiply.value($0, $1) }
+        case .divide: return try NDArray.zip(a, b, operation: operation) { Op.divide.value($0, $1) }
+        default: return try NDArray.zip(a, b, operation: operation) { op.value($0, $1) }
+        }
     }
 
     /// `self ^ exponent` for a constant exponent.
