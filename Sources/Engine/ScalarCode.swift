@@ -110,22 +110,6 @@ extension Tape {
     @inline(__always)
     func run(_ instructions: UnsafeBufferPointer<ScalarCode.Instruction>, _ start: Int, _ end: Int, resultBase: Int,
              _ temporaries: UnsafeMutablePointer<ScalarTemporary>, externals: UnsafePointer<ScalarOperand>) -> Bool {
-        /// The entry for an operand, as `entry(for:)` gives it. Written out here: calling
-        /// `entry(for:)` for operands from outside made this loop a tenth slower inlined, and
-        /// scalar graphs (which import a variable per use) 7% slower out of line.
-        @inline(__always)
-        func entry(_ operand: ScalarTemporary) -> Int32 {
-            if operand.code >= 0 { return operand.code }
-            if operand.code <= -2 {
-                let external = externals[Int(-2 - operand.code)]
-                if external.kind == .variable {
-                    return external.object.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                        importVariable(unsafeDowncast($0, to: Variable.self))
-                    }
-                }
-            }
-            return append(.constant, -1, scalar: operand.number)
-        }
         var n = start
         while n < end {
             let instruction = instructions[n]
@@ -135,7 +119,7 @@ extension Tape {
             if instruction.operation == .negate {
                 let value = instruction.operation.value(x.number, x.number)
                 result.pointee = ScalarTemporary(
-                    number: value, code: x.code == ScalarTemporary.noHistory ? x.code : append(.negate, entry(x), -1, scalar: value))
+                    number: value, code: x.code == ScalarTemporary.noHistory ? x.code : append(.negate, entry(x, externals), -1, scalar: value))
                 continue
             }
             if instruction.operation == .divide && y.number == 0 { return false }
@@ -145,10 +129,21 @@ extension Tape {
                 continue
             }
             // The inputs are entered in the order `Tensor.record` enters them.
-            let first = entry(x)
-            let second = entry(y)
+            let first = entry(x, externals)
+            let second = entry(y, externals)
             result.pointee = ScalarTemporary(number: value, code: append(instruction.operation.op, first, second, scalar: value))
         }
         return true
+    }
+
+    /// The entry for a temporary: its own when it is on this tape already, else as
+    /// `entry(for:)` enters the operand it stands for. Transparent, because the compiler
+    /// kept it out of line when it was only `@inline(__always)`, and the scalar graphs row
+    /// took 400 instructions a node instead of 345 (`make bench-instructions`).
+    @_transparent
+    private func entry(_ temporary: ScalarTemporary, _ externals: UnsafePointer<ScalarOperand>) -> Int32 {
+        if temporary.code >= 0 { return temporary.code }
+        if temporary.code == ScalarTemporary.noHistory { return entry(for: ScalarRecorder.constant(temporary.number)) }
+        return entry(for: externals[Int(-2 - temporary.code)])
     }
 }

@@ -298,21 +298,17 @@ public enum ScalarOperation: Sendable {
     }
 }
 
-extension Tape {
-    /// The entry that stands for `operand` on this tape, as `index(of:)` for a tensor.
+extension ScalarOperand: TapeOperand {
+    /// Never asked: an operand is a number, a scalar node or a variable holding a scalar.
+    var value: NDArray { NDArray(number) }
+
     @inline(__always)
-    fileprivate func entry(for operand: ScalarOperand) -> Int32 {
-        if operand.object?.toOpaque() == Unmanaged.passUnretained(self).toOpaque() { return operand.index }
-        switch operand.kind {
-        case .variable:
-            // Borrowed: the operand's owner keeps the variable alive, and a reference taken
-            // and dropped around the import cost two atomic operations per variable per graph.
-            return operand.object.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                importVariable(unsafeDowncast($0, to: Variable.self))
-            }
-        default:
-            // A literal, or a scalar of another graph (whose number the operand carries).
-            return append(.constant, -1, scalar: operand.number)
-        }
+    func isNode(of tape: Tape) -> Bool { object?.toOpaque() == Unmanaged.passUnretained(tape).toOpaque() }
+
+    /// Borrowed: the operand's owner keeps the variable alive, and a reference taken and
+    /// dropped around an import cost two atomic operations per variable per graph.
+    @inline(__always)
+    func withVariable<R>(_ body: (Variable) -> R) -> R {
+        object.unsafelyUnwrapped._withUnsafeGuaranteedRef { body(unsafeDowncast($0, to: Variable.self)) }
     }
 }
