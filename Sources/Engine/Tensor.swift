@@ -198,7 +198,7 @@ public struct Tensor: @unchecked Sendable {
     }
 
     /// Labels this value with an interned name: a 4-byte store (a variable takes the name).
-    public func setLabel(_ label: Label) {
+    @_spi(Runtime) public func setLabel(_ label: Label) {
         // On the fields, not `origin`: an assignment labels its value on every step of a loop,
         // and building `origin` retained and released the tape each time.
         switch kind {

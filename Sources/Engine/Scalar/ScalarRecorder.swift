@@ -11,7 +11,14 @@
 /// a whole expression at once (a `ScalarProgram`), which is how the interpreter records an
 /// expression, and `run(_:_:counter:over:)` many passes of a loop body of assignments (a
 /// `ScalarBlock`), which is how it records such a loop.
-public struct ScalarRecorder: ~Copyable {
+///
+/// A speed path, for the runtime only (`@_spi(Runtime)`): tensor arithmetic gives the same
+/// graphs. What it buys shows in `make bench` as the rows "scalar graphs, one operation at a
+/// time" against "scalar graphs, tensor operators" (about twice the nodes a second), and in
+/// the scalar loop rows (a notebook loop went from 0.201 s to 0.174 s when arithmetic on
+/// numbers first recorded this way). Importing variables borrowed (`operand(_:)` takes no
+/// reference) took the one-operation-at-a-time row from 20 M to 28 M nodes a second.
+@_spi(Runtime) public struct ScalarRecorder: ~Copyable {
     /// The thread's context, looked up at the first operation that records.
     private var context: Unmanaged<GraphContext>?
     /// Tapes cut (for growing past `Limits.maxOperations`) during this expression, kept
@@ -242,73 +249,5 @@ public struct ScalarRecorder: ~Copyable {
         let context = GraphContext.withCurrent { Unmanaged.passUnretained($0) }
         self.context = context
         return context
-    }
-}
-
-/// An operand or result of `ScalarRecorder`: a number, and where it stands in a graph. It
-/// holds no reference; what it names is kept alive by a binding or by the recorder.
-public struct ScalarOperand {
-    public let number: Double
-    /// The variable of `.variable`, the tape of `.scalarNode`.
-    @usableFromInline let object: Unmanaged<AnyObject>?
-    /// The entry of `.scalarNode`.
-    @usableFromInline let index: Int32
-    /// `.scalar`, `.variable` or `.scalarNode`, as for a tensor.
-    @usableFromInline let kind: Tensor.Kind
-
-    @inlinable
-    init(number: Double, object: Unmanaged<AnyObject>?, index: Int32, kind: Tensor.Kind) {
-        self.number = number
-        self.object = object
-        self.index = index
-        self.kind = kind
-    }
-
-    @inline(__always)
-    var isTracked: Bool { kind != .scalar }
-}
-
-/// The operations `ScalarRecorder` records.
-public enum ScalarOperation: Sendable {
-    case add, subtract, multiply, divide, negate
-
-    /// The operation's value, by its rule in `Rules.swift`. Each case names its `Op`, so
-    /// the rule's own switch folds away: a switch over the whole of `Op` here made the
-    /// instructions of a scalar loop step a quarter more (`make bench-instructions`).
-    @inline(__always)
-    func value(_ a: Double, _ b: Double) -> Double {
-        switch self {
-        case .add: return Op.add.value(a, b)
-        case .subtract: return Op.subtract.value(a, b)
-        case .multiply: return Op.multiply.value(a, b)
-        case .divide: return Op.divide.value(a, b)
-        case .negate: return Op.negate.value(a, b)
-        }
-    }
-
-    /// The operation as the tape records it.
-    var op: Op {
-        switch self {
-        case .add: return .add
-        case .subtract: return .subtract
-        case .multiply: return .multiply
-        case .divide: return .divide
-        case .negate: return .negate
-        }
-    }
-}
-
-extension ScalarOperand: TapeOperand {
-    /// Never asked: an operand is a number, a scalar node or a variable holding a scalar.
-    var value: NDArray { NDArray(number) }
-
-    @inline(__always)
-    func isNode(of tape: Tape) -> Bool { object?.toOpaque() == Unmanaged.passUnretained(tape).toOpaque() }
-
-    /// Borrowed: the operand's owner keeps the variable alive, and a reference taken and
-    /// dropped around an import cost two atomic operations per variable per graph.
-    @inline(__always)
-    func withVariable<R>(_ body: (Variable) -> R) -> R {
-        object.unsafelyUnwrapped._withUnsafeGuaranteedRef { body(unsafeDowncast($0, to: Variable.self)) }
     }
 }
