@@ -7,7 +7,9 @@ import Foundation
 /// goes through these two tables: tensor arithmetic (scalars and every element of an array),
 /// the scalar recorder, the backward pass over scalars and over arrays (there summed over
 /// any axes that broadcasting added). Operations that are not elementwise (reductions,
-/// matrix products, softmax, the losses) have their rules in `Tape+Rules.swift`.
+/// matrix products, softmax, the losses) have their rules in `Tape+Rules.swift`; the
+/// backward pass that records itself, to be differentiated again, states each rule in tensor
+/// operations (`Tape+RecordedBackward.swift`), held to these by `RecordedBackwardTests`.
 ///
 /// A contribution is written as the arithmetic it is (`g / b`, not `g * (1 / b)`), so its
 /// rounding is the rounding of that expression wherever it is used.

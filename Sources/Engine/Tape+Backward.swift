@@ -12,6 +12,20 @@ extension Tape {
         var scalars: UnsafeMutablePointer<Double>
         var reached: UnsafeMutablePointer<Bool>
         var arrays: [NDArray?]
+
+        /// Scratch memory for entries `0...end`, all zero and unreached (`free` gives it back).
+        static func scratch(through end: Int, arrays: Bool) -> Adjoints {
+            let scalars = UnsafeMutablePointer<Double>.allocate(capacity: end + 1)
+            let reached = UnsafeMutablePointer<Bool>.allocate(capacity: end + 1)
+            scalars.initialize(repeating: 0, count: end + 1)
+            reached.initialize(repeating: false, count: end + 1)
+            return Adjoints(scalars: scalars, reached: reached, arrays: arrays ? [NDArray?](repeating: nil, count: end + 1) : [])
+        }
+
+        func free() {
+            scalars.deallocate()
+            reached.deallocate()
+        }
     }
 
     /// Sends `seed` (dOutput/dOutput) back from entry `root`. Variables reached accumulate
@@ -29,7 +43,9 @@ extension Tape {
 
     /// The same with a scalar seed, without building an array.
     func backward(from root: Int32, scalarSeed seed: Double, retainGraph: Bool, site: Int) throws(EngineError) -> Int {
-        try run(from: root, retainGraph: retainGraph, site: site) { adjoints in sendScalar(seed, to: root, &adjoints) }
+        try run(from: root, retainGraph: retainGraph, site: site) { adjoints in
+            Tape.sendScalar(seed, to: root, storage, adjoints.scalars, adjoints.reached)
+        }
     }
 
     /// The pass itself. The first pass over a tape accumulates straight into the tape's own
@@ -46,19 +62,13 @@ extension Tape {
             adjoints = Adjoints(scalars: scalarGrads!, reached: reached!, arrays: [])
             swap(&adjoints.arrays, &arrayGrads)
         } else {
-            adjoints = Adjoints(scalars: .allocate(capacity: end + 1), reached: .allocate(capacity: end + 1),
-                                arrays: arrays.isEmpty ? [] : [NDArray?](repeating: nil, count: end + 1))
-            adjoints.scalars.initialize(repeating: 0, count: end + 1)
-            adjoints.reached.initialize(repeating: false, count: end + 1)
+            adjoints = Adjoints.scratch(through: end, arrays: !arrays.isEmpty)
         }
         seeding(&adjoints)
         propagateAll(through: end, &adjoints)
         if let failure = backwardFailure {
             backwardFailure = nil
-            if direct { swap(&adjoints.arrays, &arrayGrads) } else {
-                adjoints.scalars.deallocate()
-                adjoints.reached.deallocate()
-            }
+            if direct { swap(&adjoints.arrays, &arrayGrads) } else { adjoints.free() }
             throw failure
         }
         let reachedVariables: Int
@@ -66,10 +76,7 @@ extension Tape {
             swap(&adjoints.arrays, &arrayGrads)
             reachedVariables = deliver(from: scalarGrads!, self.reached!, arrayGrads, through: end)
         } else {
-            defer {
-                adjoints.scalars.deallocate()
-                adjoints.reached.deallocate()
-            }
+            defer { adjoints.free() }
             // Entries past `gradientCount` came after the last pass, so no pass reached them.
             let earlier = self.reached!, entries = storage
             if !backwardRetained, (0..<min(end + 1, gradientCount)).contains(where: {
@@ -128,14 +135,8 @@ extension Tape {
     /// one pass over a graph that stays as it was (nil: the pass did not reach the target).
     func adjoints(from root: Int32, seed: NDArray, at targets: [Int32]) throws(EngineError) -> [NDArray?] {
         let end = Int(root)
-        var adjoints = Adjoints(scalars: .allocate(capacity: end + 1), reached: .allocate(capacity: end + 1),
-                                arrays: arrays.isEmpty ? [] : [NDArray?](repeating: nil, count: end + 1))
-        defer {
-            adjoints.scalars.deallocate()
-            adjoints.reached.deallocate()
-        }
-        adjoints.scalars.initialize(repeating: 0, count: end + 1)
-        adjoints.reached.initialize(repeating: false, count: end + 1)
+        var adjoints = Adjoints.scratch(through: end, arrays: !arrays.isEmpty)
+        defer { adjoints.free() }
         send(seed, to: root, &adjoints)
         propagateAll(through: end, &adjoints)
         if let failure = backwardFailure {
@@ -194,11 +195,6 @@ extension Tape {
     @inline(__always)
     func wants(_ k: Int32) -> Bool {
         k >= 0 && !storage[Int(k)].isConstant
-    }
-
-    @inline(__always)
-    private func sendScalar(_ g: Double, to k: Int32, _ adjoints: inout Adjoints) {
-        Tape.sendScalar(g, to: k, storage, adjoints.scalars, adjoints.reached)
     }
 
     @inline(__always)

@@ -3,8 +3,8 @@
 /// inputs, so it can be differentiated again. Second derivatives, Hessians and the Jacobian
 /// of a gradient come from running the ordinary backward pass over these operations.
 ///
-/// Each rule here says, in tensor operations, what the numeric rule of the same operation in
-/// `Tape+Backward.swift` computes in arrays; `RecordedBackwardTests` holds them to agreeing.
+/// Each rule here says, in tensor operations, what the numeric rule of the same operation
+/// (`Rules.swift`, `Tape+Rules.swift`) computes; `RecordedBackwardTests` holds them to agreeing.
 /// Factors that are piecewise constant (which branch of `relu` or `max` won, the sign of
 /// `abs`) enter as constants: their own derivative is zero wherever it exists.
 extension Tensor {
