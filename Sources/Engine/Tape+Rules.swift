@@ -131,33 +131,85 @@ extension Tape {
     /// the inputs broadcast to its shape, and each input's contributions summed over the
     /// axes that broadcasting added to it. Only inputs that want a gradient get one.
     private func sendElementwise(_ op: Op, _ a: Int32, _ b: Int32, _ y: NDArray, _ g: NDArray, _ adjoints: inout Adjoints) {
-        let xa = value(a)
-        if b < 0 {
-            // One input, of the result's shape: one loop, no broadcasting (every activation).
-            guard wants(a) else { return }
-            let da = NDArray.build(g.shape) { out in
+        let xa = value(a), xb = b >= 0 ? value(b) : xa, shape = g.shape
+        // A single number is read in place (stride 0) rather than spread into an array.
+        func spread(_ x: NDArray) -> (NDArray, stride: Int) {
+            x.shape == shape ? (x, 1) : x.count == 1 ? (x, 0) : (try! x.broadcast(to: shape), 1)
+        }
+        let (spreadA, strideA) = spread(xa), (spreadB, strideB) = spread(xb)
+        func contributions(to input: Int) -> NDArray {
+            NDArray.build(shape) { out in
                 g.withUnsafeBufferPointer { g in
-                    xa.withUnsafeBufferPointer { x in
-                        y.withUnsafeBufferPointer { y in
-                            for i in 0..<out.count { out[i] = op.gradients(g[i], x[i], 0, y[i]).unsafelyUnwrapped.a }
+                    spreadA.withUnsafeBufferPointer { xa in
+                        spreadB.withUnsafeBufferPointer { xb in
+                            y.withUnsafeBufferPointer { y in
+                                Tape.contributions(op, to: input, g.baseAddress!, (xa.baseAddress!, strideA),
+                                                   (xb.baseAddress!, strideB), y.baseAddress!, out.baseAddress!, count: out.count)
+                            }
                         }
                     }
                 }
             }
-            return send(da, to: a, &adjoints)
         }
-        let needA = wants(a), needB = wants(b)
-        guard needA || needB else { return }
-        let xb = value(b), shape = g.shape, count = shape.count
-        func spread(_ x: NDArray) -> [Double] { (x.shape == shape ? x : try! x.broadcast(to: shape)).values }
-        let gs = g.values, ys = y.values, xas = spread(xa), xbs = spread(xb)
-        var da = [Double](repeating: 0, count: needA ? count : 0), db = [Double](repeating: 0, count: needB ? count : 0)
-        for i in 0..<count {
-            let (ca, cb) = op.gradients(gs[i], xas[i], xbs[i], ys[i]).unsafelyUnwrapped
-            if needA { da[i] = ca }
-            if needB { db[i] = cb }
+        send(contributions(to: 0).summed(toShape: xa.shape), to: a, &adjoints)
+        send(contributions(to: 1).summed(toShape: xb.shape), to: b, &adjoints)
+    }
+
+    typealias Operand = (values: UnsafePointer<Double>, stride: Int)
+
+    /// `Op.gradients` at each of `count` elements: what input `input` (0: a, 1: b) gets. As
+    /// `Tensor.values` does for the forward pass, the activations and the arithmetic get a
+    /// loop each with the operation fixed, so no loop switches at every element (which cost
+    /// the `digits` and `wide` rows a few percent).
+    @inline(never)
+    private static func contributions(
+        _ op: Op, to input: Int, _ g: UnsafePointer<Double>, _ a: Operand, _ b: Operand, _ y: UnsafePointer<Double>,
+        _ out: UnsafeMutablePointer<Double>, count: Int
+    ) {
+        switch op {
+        case .add: fill(.add, input, g, a, b, y, out, count)
+        case .subtract: fill(.subtract, input, g, a, b, y, out, count)
+        case .multiply: fill(.multiply, input, g, a, b, y, out, count)
+        case .divide: fill(.divide, input, g, a, b, y, out, count)
+        case .exp: fill(.exp, input, g, a, b, y, out, count)
+        case .tanh: fill(.tanh, input, g, a, b, y, out, count)
+        case .sigmoid: fill(.sigmoid, input, g, a, b, y, out, count)
+        case .relu: fill(.relu, input, g, a, b, y, out, count)
+        default: fill(op, input, g, a, b, y, out, count)
         }
-        if needA { send(NDArray(shape: shape, values: da).summed(toShape: xa.shape), to: a, &adjoints) }
-        if needB { send(NDArray(shape: shape, values: db).summed(toShape: xb.shape), to: b, &adjoints) }
+    }
+
+    /// The loops of `contributions`, inlined where `op` is fixed (`@inline(__always)` was not
+    /// honoured for every such loop; transparent is). Each input is either of the result's
+    /// shape or one number, read once: every case is a plain loop that LLVM can vectorise.
+    @_transparent
+    private static func fill(
+        _ op: Op, _ input: Int, _ g: UnsafePointer<Double>, _ a: Operand, _ b: Operand, _ y: UnsafePointer<Double>,
+        _ out: UnsafeMutablePointer<Double>, _ count: Int
+    ) {
+        let (pa, pb) = (a.values, b.values)
+        switch (a.stride, b.stride) {
+        case (1, 1): loop(op, input, out, count) { (g[$0], pa[$0], pb[$0], y[$0]) }
+        case (1, _): loop(op, input, out, count) { [vb = pb[0]] in (g[$0], pa[$0], vb, y[$0]) }
+        case (_, 1): loop(op, input, out, count) { [va = pa[0]] in (g[$0], va, pb[$0], y[$0]) }
+        default: loop(op, input, out, count) { [va = pa[0], vb = pb[0]] in (g[$0], va, vb, y[$0]) }
+        }
+    }
+
+    /// `out[i]`: `Op.gradients` of `element(i)` (g, a, b and y at i), for input `input`.
+    @_transparent
+    private static func loop(_ op: Op, _ input: Int, _ out: UnsafeMutablePointer<Double>, _ count: Int,
+                             _ element: (Int) -> (Double, Double, Double, Double)) {
+        if input == 0 {
+            for i in 0..<count {
+                let (g, a, b, y) = element(i)
+                out[i] = op.gradients(g, a, b, y).unsafelyUnwrapped.a
+            }
+        } else {
+            for i in 0..<count {
+                let (g, a, b, y) = element(i)
+                out[i] = op.gradients(g, a, b, y).unsafelyUnwrapped.b
+            }
+        }
     }
 }
