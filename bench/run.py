@@ -1,6 +1,11 @@
 """`make bench`: runs every workload in Chainrule (release build) and its baseline in the same
 invocation, and prints one table of times and ratios. Run from the repository root after
-`swift build -c release --product chainrule-bench`."""
+`swift build -c release --product chainrule-bench`.
+
+`--build DIR` times the binaries in DIR instead of .build/release (another checkout's, say,
+to compare two versions of the code in one run); `--no-site` leaves out the site builds.
+bench/compare_builds.py sets two builds side by side, alternating, best of N."""
+import argparse
 import json
 import os
 import subprocess
@@ -12,11 +17,8 @@ import language  # noqa: E402
 import site_builds as sitebench  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# CHAINRULE_BUILD names another build folder (another checkout's .build/release), to set a
-# build beside this one in the same session: `CHAINRULE_BUILD=../base/.build/release python3 bench/run.py`.
-BUILD = os.environ.get("CHAINRULE_BUILD", os.path.join(ROOT, ".build", "release"))
-ENGINE = os.path.join(BUILD, "chainrule-bench")
-CHAINRULE = os.path.join(BUILD, "chainrule")
+ENGINE = os.path.join(ROOT, ".build", "release", "chainrule-bench")
+CHAINRULE = os.path.join(ROOT, ".build", "release", "chainrule")
 # pytest --nbval on ten comparable numpy notebooks, measured on this machine (platform notes).
 NBVAL_TEN_NOTEBOOKS = 8.6
 BASELINES = [sys.executable, os.path.join(ROOT, "bench", "baselines.py")]
@@ -93,6 +95,13 @@ def site_rows():
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="The benchmark table.")
+    parser.add_argument("--build", help="folder holding the release chainrule and chainrule-bench")
+    parser.add_argument("--no-site", action="store_true", help="leave out the site builds' rows")
+    arguments = parser.parse_args()
+    if arguments.build:
+        ENGINE = os.path.join(os.path.abspath(arguments.build), "chainrule-bench")
+        CHAINRULE = sitebench.BINARY = os.path.join(os.path.abspath(arguments.build), "chainrule")
     main()
-    if "--no-site" not in sys.argv:
+    if not arguments.no_site:
         site_rows()

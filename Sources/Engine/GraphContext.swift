@@ -28,8 +28,9 @@ final class GraphContext {
     /// each here, against 2 to 3 ns for the append). So the context takes references in
     /// batches of `Self.batch`, in one atomic operation, and hands one to each new handle;
     /// whatever is left over is given back in one operation when the tape stops being the
-    /// open one. Handles release theirs one by one as usual.
-    private var openTape: Unmanaged<Tape>?
+    /// open one. Handles release theirs one by one as usual. The `make bench` row "scalar
+    /// graphs, tensor operators" is the path that pays for a handle per result.
+    private(set) var openTape: Unmanaged<Tape>?
     private var prepaid: UInt32 = 0
     private static let batch: UInt32 = 64
     /// False inside `Graph.withoutRecording`: operations compute values only.
@@ -86,53 +87,8 @@ final class GraphContext {
         return tapeForNewHandle()
     }
 
-    /// The open tape for an operation whose result gets no handle yet (`ScalarRecorder`):
-    /// as `tapeForNewOperation`, but lent rather than counted. A tape cut here goes into
-    /// `cut`, for the caller to keep alive while it still holds entries of it: a new tape
-    /// could otherwise be allocated at the freed one's address and be taken for it.
-    @inline(__always)
-    func lendTapeForOperation(cut: inout [Tape]?) -> Unmanaged<Tape> {
-        if let openTape, openTape._withUnsafeGuaranteedRef({ $0.count < maxOperations }) { return openTape }
-        return cutAndStartTape(cut: &cut)
-    }
-
-    /// The open tape, lent, when recording is on and the tape can take `entries` more
-    /// without reaching `maxOperations`, so that none of the operations that append them
-    /// would cut it (see `ScalarRecorder.evaluate`); otherwise nil. With no graph open, one
-    /// is started if `starting` and there is an entry to append (the first operation that
-    /// records would start it).
-    @inline(__always)
-    func tapeWithRoom(for entries: Int, starting: @autoclosure () -> Bool) -> Unmanaged<Tape>? {
-        guard recording else { return nil }
-        guard let (tape, room) = openTapeWithRoom() else {
-            return entries > 0 && entries <= maxOperations && starting() ? Unmanaged.passUnretained(startTape()) : nil
-        }
-        return entries <= room ? tape : nil
-    }
-
-    /// The open tape, lent, and how many more entries it takes before reaching
-    /// `maxOperations`; nil when recording is off or no graph is open.
-    @inline(__always)
-    func openTapeWithRoom() -> (tape: Unmanaged<Tape>, room: Int)? {
-        guard recording, let openTape else { return nil }
-        return (openTape, Swift.max(0, maxOperations - openTape._withUnsafeGuaranteedRef { $0.count }))
-    }
-
     @inline(never)
-    private func cutAndStartTape(cut: inout [Tape]?) -> Unmanaged<Tape> {
-        if let tape {
-            cut = (cut ?? []) + [tape]
-            truncate()
-        }
-        return Unmanaged.passUnretained(startTape())
-    }
-
-    /// Whether the tape at `address` is the open one, which this context holds.
-    @inline(__always)
-    func isOpen(_ address: UnsafeMutableRawPointer) -> Bool { openTape?.toOpaque() == address }
-
-    @inline(never)
-    private func truncate() {
+    func truncate() {
         guard let tape else { return }
         truncations += 1
         close(tape)
@@ -151,7 +107,7 @@ final class GraphContext {
     }
 
     @inline(never)
-    private func startTape() -> Tape {
+    func startTape() -> Tape {
         let tape: Tape
         if spare != nil, isKnownUniquelyReferenced(&spare!) {
             tape = spare.take()!

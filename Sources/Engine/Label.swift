@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Names are interned once, so labelling a value costs a 4-byte store: an interpreter
 /// labels every value it binds to a name, which in a loop is every iteration.
-public struct Label: Hashable, Sendable {
+@_spi(Runtime) public struct Label: Hashable, Sendable {
     /// 0 means no label.
     let id: Int32
 

@@ -50,7 +50,7 @@ public enum Loss: String, Sendable, CaseIterable {
             let rows = prediction.rank > 1 ? prediction.shape.dims[0] : 1
             let value = try -(targets * logProbabilities).sum() / Double(rows)
             // The backward pass needs softmax(logits): keep it rather than compute it again.
-            let attribute = OpAttribute.crossEntropy(targets: targets, probabilities: logProbabilities.applying(.exp))
+            let attribute = OpAttribute.crossEntropy(targets: targets, probabilities: logProbabilities.map { ElementaryFunctions.exp($0) })
             return Tensor.record([prediction], attribute: attribute, value: NDArray(value)) {
                 .softmaxCrossEntropy(attribute: $0)
             }

@@ -1,6 +1,7 @@
-/// Every operation the engine records: one closed enum, with one gradient rule per case
-/// in `Tape+Backward.swift`. Composite functions (`mean` of squares, `outer`, ...) are
-/// built from these, so only these need gradient rules.
+/// Every operation the engine records: one closed enum, with one gradient rule per case,
+/// in `Rules.swift` for the elementwise ones and in `Tape+Rules.swift` for the rest.
+/// Composite functions (`mean` of squares, `outer`, ...) are built from these, so only
+/// these need gradient rules.
 ///
 /// Payloads are plain numbers, so a tape entry is plain data that appends without
 /// reference counting; larger attributes live in `Tape.attributes`, by index. No payload is

@@ -3,8 +3,8 @@
 /// inputs, so it can be differentiated again. Second derivatives, Hessians and the Jacobian
 /// of a gradient come from running the ordinary backward pass over these operations.
 ///
-/// Each rule here says, in tensor operations, what the numeric rule of the same operation in
-/// `Tape+Backward.swift` computes in arrays; `RecordedBackwardTests` holds them to agreeing.
+/// Each rule here says, in tensor operations, what the numeric rule of the same operation
+/// (`Rules.swift`, `Tape+Rules.swift`) computes; `RecordedBackwardTests` holds them to agreeing.
 /// Factors that are piecewise constant (which branch of `relu` or `max` won, the sign of
 /// `abs`) enter as constants: their own derivative is zero wherever it exists.
 extension Tensor {
@@ -15,7 +15,7 @@ extension Tensor {
         guard output.value.count == 1 else { throw .nonScalarBackward(output.shape) }
         guard output.isNode else { return inputs.map { Tensor(NDArray(shape: $0.shape, repeating: 0)) } }
         let tape = output.tape
-        let adjoints = try output.recordedAdjoints(at: inputs.map { tape.index(of: $0) })
+        let adjoints = try output.recordedAdjoints(at: inputs.map { tape.entry(for: $0) })
         return zip(inputs, adjoints).map { input, adjoint in adjoint ?? Tensor(NDArray(shape: input.shape, repeating: 0)) }
     }
 
@@ -35,7 +35,7 @@ extension Tensor {
         case .scalarNode, .arrayNode:
             let tape = self.tape
             let variables = tape.variables
-            let adjoints = try recordedAdjoints(at: variables.map { tape.index(of: Tensor(variable: $0)) })
+            let adjoints = try recordedAdjoints(at: variables.map { tape.entry(for: Tensor(variable: $0)) })
             var reached = 0
             for (variable, adjoint) in zip(variables, adjoints) {
                 guard let adjoint else { continue }

@@ -20,9 +20,10 @@ import Darwin
 /// reference counting. The entries live in a buffer of the tape's own rather than in a
 /// Swift array: reading `tape.entries[k]` through a class property made the compiler retain
 /// and release the array's storage around every read, which cost more than the arithmetic.
-public final class Tape: @unchecked Sendable {
-    /// 32 bytes, which a test holds to: a long scalar loop is bound by how fast its
-    /// entries are written to memory (48-byte entries made it a tenth slower).
+final class Tape: @unchecked Sendable {
+    /// 32 bytes: a long scalar loop is bound by how fast its entries are written to memory,
+    /// and 48-byte entries made the `make bench` row "scalar loop, 1,000,000 steps, top
+    /// level" 0.155 s where 32 bytes take 0.141 s.
     struct Entry {
         var op: Op
         /// Whether the value is in `arrays` rather than in `value`.
@@ -234,27 +235,27 @@ public final class Tape: @unchecked Sendable {
         return entry.isScalar ? entry.scalar : nil
     }
 
-    /// The entry that stands for `tensor` on this tape, adding one if needed: constants and
-    /// values of other graphs come in as constants, variables as leaves (once per tape).
-    /// The common cases are inline; the rest is out of line, so that this stays small
-    /// enough to inline into every operation.
+    /// The entry that stands for `operand` on this tape, adding one if needed: a node of
+    /// this graph is its own entry; a variable comes in as a leaf (once per graph, see
+    /// `importVariable`); anything else (a literal, data, a value of another graph) as a
+    /// constant. Every input of a recorded operation enters a graph here, whether it comes
+    /// as a tensor or as an operand of the scalar recorder. The common cases are inline;
+    /// the rest is out of line, so that this stays small enough to inline everywhere.
     @inline(__always)
-    func index(of tensor: Tensor) -> Int32 {
-        if tensor.object === self { return tensor.index }   // only a node holds a tape
-        switch tensor.kind {
-        case .scalar, .scalarNode:
-            // A literal, or a scalar of another graph (whose number the handle carries).
-            return append(.constant, -1, scalar: tensor.number)
-        case .variable:
-            return importVariable(tensor.leaf)
-        case .constant, .arrayNode:
-            return appendConstant(tensor)
-        }
+    func entry<Operand: TapeOperand>(for operand: Operand) -> Int32 {
+        // A variable is never a node, so checking it first changes no result; this order took
+        // the fewest instructions a node in the scalar graphs rows.
+        let kind = operand.kind
+        if kind == .variable { return operand.withVariable { importVariable($0) } }
+        if operand.isNode(of: self) { return operand.index }   // only a node holds a tape
+        // A literal, or a value of another graph (a scalar's number is in the operand).
+        if kind == .scalar || kind == .scalarNode { return append(.constant, -1, scalar: operand.number) }
+        return appendConstant(operand.value)
     }
 
     @inline(never)
-    private func appendConstant(_ tensor: Tensor) -> Int32 {
-        append(.constant, -1, value: tensor.value)
+    private func appendConstant(_ value: NDArray) -> Int32 {
+        append(.constant, -1, value: value)
     }
 
     /// The entry of `variable` in this graph, importing it (as a `.variable` leaf holding
@@ -396,4 +397,19 @@ public final class Tape: @unchecked Sendable {
             variables.removeAll(keepingCapacity: true)
         }
     }
+}
+
+/// An input of a recorded operation: a `Tensor`, or a `ScalarOperand` (the same fields, with
+/// no counted reference). `Tape.entry(for:)` enters either kind into a graph.
+protocol TapeOperand {
+    var kind: Tensor.Kind { get }
+    /// The number of `.scalar` and `.scalarNode`.
+    var number: Double { get }
+    /// The entry of a node.
+    var index: Int32 { get }
+    /// The numbers of `.constant` and `.arrayNode`.
+    var value: NDArray { get }
+    func isNode(of tape: Tape) -> Bool
+    /// `body` on the variable of `.variable`, borrowed rather than retained.
+    func withVariable<R>(_ body: (Variable) -> R) -> R
 }

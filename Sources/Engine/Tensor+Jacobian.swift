@@ -9,7 +9,7 @@ extension Tensor {
         try Limits.check(shape)
         guard output.isNode else { return NDArray(shape: shape, repeating: 0) }
         let tape = output.tape
-        let target = tape.index(of: input)
+        let target = tape.entry(for: input)
         var values = [Double](repeating: 0, count: shape.count)
         var seed = [Double](repeating: 0, count: outputShape.count)
         for i in 0..<outputShape.count {

@@ -198,7 +198,7 @@ public struct Tensor: @unchecked Sendable {
     }
 
     /// Labels this value with an interned name: a 4-byte store (a variable takes the name).
-    public func setLabel(_ label: Label) {
+    @_spi(Runtime) public func setLabel(_ label: Label) {
         // On the fields, not `origin`: an assignment labels its value on every step of a loop,
         // and building `origin` retained and released the tape each time.
         switch kind {
@@ -215,6 +215,14 @@ public struct Tensor: @unchecked Sendable {
     }
 }
 
+extension Tensor: TapeOperand {
+    @inline(__always)
+    func isNode(of tape: Tape) -> Bool { object === tape }   // only a node holds a tape
+
+    @inline(__always)
+    func withVariable<R>(_ body: (Variable) -> R) -> R { body(leaf) }
+}
+
 extension Tensor {
     /// The tape to record on, or nil when nothing should be recorded (no-grad mode).
     @inline(__always)
@@ -226,14 +234,14 @@ extension Tensor {
     @inline(__always)
     static func record(_ op: Op, _ x: Tensor, value: NDArray) -> Tensor {
         guard x.isTracked, let tape = recordingTape() else { return Tensor(value) }
-        let a = tape.index(of: x)
+        let a = tape.entry(for: x)
         return Tensor(node: tape, tape.append(op, a, value: value))
     }
 
     @inline(__always)
     static func record(_ op: Op, _ x: Tensor, scalar: Double) -> Tensor {
         guard x.isTracked, let tape = recordingTape() else { return Tensor(scalar) }
-        let a = tape.index(of: x)
+        let a = tape.entry(for: x)
         return Tensor(node: tape, tape.append(op, a, scalar: scalar), scalar: scalar)
     }
 
@@ -241,23 +249,23 @@ extension Tensor {
     @inline(__always)
     static func record(_ op: Op, _ x: Tensor, _ y: Tensor, value: NDArray) -> Tensor {
         guard x.isTracked || y.isTracked, let tape = recordingTape() else { return Tensor(value) }
-        let a = tape.index(of: x)
-        let b = tape.index(of: y)
+        let a = tape.entry(for: x)
+        let b = tape.entry(for: y)
         return Tensor(node: tape, tape.append(op, a, b, value: value))
     }
 
     @inline(__always)
     static func record(_ op: Op, _ x: Tensor, _ y: Tensor, scalar: Double) -> Tensor {
         guard x.isTracked || y.isTracked, let tape = recordingTape() else { return Tensor(scalar) }
-        let a = tape.index(of: x)
-        let b = tape.index(of: y)
+        let a = tape.entry(for: x)
+        let b = tape.entry(for: y)
         return Tensor(node: tape, tape.append(op, a, b, scalar: scalar), scalar: scalar)
     }
 
     /// Records `op` with three inputs.
     static func record(_ op: Op, _ x: Tensor, _ y: Tensor, _ z: Tensor, value: NDArray) -> Tensor {
         guard x.isTracked || y.isTracked || z.isTracked, let tape = recordingTape() else { return Tensor(value) }
-        let a = tape.index(of: x), b = tape.index(of: y), c = tape.index(of: z)
+        let a = tape.entry(for: x), b = tape.entry(for: y), c = tape.entry(for: z)
         return Tensor(node: tape, tape.append(op, a, b, c, value: value))
     }
 
@@ -267,7 +275,7 @@ extension Tensor {
         _ inputs: [Tensor], attribute: OpAttribute, value: NDArray, _ makeOp: (Int32) -> Op
     ) -> Tensor {
         guard inputs.contains(where: \.isTracked), let tape = recordingTape() else { return Tensor(value) }
-        let indices = inputs.map { tape.index(of: $0) }
+        let indices = inputs.map { tape.entry(for: $0) }
         let stored: OpAttribute
         if case .inputs = attribute { stored = .inputs(indices) } else { stored = attribute }
         let op = makeOp(tape.attribute(stored))

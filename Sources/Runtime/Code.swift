@@ -1,5 +1,5 @@
 import Diagnostics
-import Engine
+@_spi(Runtime) import Engine
 import Language
 
 /// The syntax tree after name resolution: every name is a slot (in the notebook's globals,

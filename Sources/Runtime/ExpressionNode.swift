@@ -1,5 +1,5 @@
 import Diagnostics
-import Engine
+@_spi(Runtime) import Engine
 import Language
 
 /// An expression compiled once per block into a tree of objects, each evaluating itself.

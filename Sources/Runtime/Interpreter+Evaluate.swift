@@ -1,5 +1,5 @@
 import Diagnostics
-import Engine
+@_spi(Runtime) import Engine
 import Language
 
 extension Interpreter {

@@ -1,6 +1,6 @@
 import Diagnostics
 import Display
-import Engine
+@_spi(Runtime) import Engine
 import Language
 
 /// Runs the blocks of one notebook, in order, in one scope.

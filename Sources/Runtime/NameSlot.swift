@@ -1,4 +1,4 @@
-import Engine
+@_spi(Runtime) import Engine
 
 /// Where a name's value lives: a global of the notebook, or a local of the running function.
 enum NameSlot: Equatable {

@@ -1,5 +1,5 @@
 import Diagnostics
-import Engine
+@_spi(Runtime) import Engine
 
 /// The body of a `for` loop over a range whose every statement binds arithmetic on names
 /// and numbers to a name (`x = 3.7 * x * (1 - x)`), run as one `ScalarBlock`: while the

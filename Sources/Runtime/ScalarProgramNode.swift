@@ -1,5 +1,5 @@
 import Diagnostics
-import Engine
+@_spi(Runtime) import Engine
 
 /// Arithmetic on names and numbers (`3.7 * x * (1 - x)`), computed and recorded as one
 /// `ScalarProgram` when the names are bound to numbers, with no `Value` for the results in

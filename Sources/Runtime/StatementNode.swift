@@ -1,5 +1,5 @@
 import Diagnostics
-import Engine
+@_spi(Runtime) import Engine
 import Language
 
 /// A statement compiled once per block (see `ExpressionNode` for why not the `Code` tree).

@@ -45,6 +45,7 @@ import Testing
         let a = try w.tensor * 3
         try a.backward()
         let b = try a * w.tensor      // `a` comes in as the constant 3
+        #expect(b.computationGraph.nodes.map(\.operation) == ["const", "leaf", "*"])
         try b.backward()
         #expect(w.grad?.scalar == 6)
     }

@@ -43,7 +43,7 @@ import Testing
     }
 
     /// exp, tanh and the logistic function over tensors run in CKernels, on each path: every
-    /// element must be the bits of the Swift scalar function (a lone number's path), for
+    /// element must be the bits of the operation's rule (`Rules.swift`, a lone number's path), for
     /// random inputs across the whole range and the edges (overflow, underflow, subnormal
     /// results, the 0.55 switch of tanh, signed zeros, infinities, NaN).
     @Test func elementaryFunctionsOverTensorsMatchTheScalarCodeOnEveryPath() throws {
@@ -61,13 +61,12 @@ import Testing
         var paths = ["baseline"]
         if best != "baseline" { paths.append("avx2") }
         if best == "avx512" { paths.append("avx512") }
-        let scalar: [(NDArray.Elementary, (Double) -> Double)] = [
-            (.exp, ElementaryFunctions.exp), (.tanh, ElementaryFunctions.tanh), (.sigmoid, ElementaryFunctions.sigmoid),
-        ]
+        let ops: [Op] = [.exp, .tanh, .sigmoid]
         for path in paths {
             MatrixMultiply.selectInstructionSet(path)
-            for (function, reference) in scalar {
-                let values = array.applying(function).values
+            for function in ops {
+                let reference = { (x: Double) in function.value(x, 0) }
+                let values = Tensor.values(function, array).values
                 for (x, y) in zip(inputs, values) {
                     let expected = reference(x)
                     #expect(y.bitPattern == expected.bitPattern || (y.isNaN && expected.isNaN),

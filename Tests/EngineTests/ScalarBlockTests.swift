@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+@_spi(Runtime) @testable import Engine
 
 /// `ScalarRecorder.run` on a `ScalarBlock` against the same assignments run one at a time
 /// (each program through `evaluate`, its result made a tensor and labelled, as an

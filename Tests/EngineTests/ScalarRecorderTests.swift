@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+@_spi(Runtime) @testable import Engine
 
 /// `ScalarRecorder`, operation by operation and as one `ScalarProgram`, against the same
 /// arithmetic on tensors: the same numbers, and the same tape, entry for entry (constants,

@@ -1,7 +1,7 @@
 // The engine side of `make bench`: each command times one workload and prints one JSON
 // object. `bench/run.py` runs these next to the numpy and micrograd baselines and prints
 // the table. Times are the best of several repetitions, in seconds.
-import Engine
+@_spi(Runtime) import Engine
 import Foundation
 
 #if canImport(Glibc)

@@ -4,7 +4,8 @@
 /// The postfix steps of a `ScalarProgram` pushed every input and constant onto a stack and
 /// popped them again, one dispatch per step; here each operand is one read from the table,
 /// the same for an input, a constant or an earlier result, and only operations are
-/// dispatched. `3.7 * x * (1 - x)` is three instructions instead of seven steps.
+/// dispatched. `3.7 * x * (1 - x)` is three instructions instead of seven steps: 328 to 315
+/// instructions a node in the "scalar graphs (nodes/s)" row (`make bench-instructions`).
 struct ScalarCode: Sendable {
     struct Instruction: Sendable {
         let operation: ScalarOperation
@@ -110,22 +111,6 @@ extension Tape {
     @inline(__always)
     func run(_ instructions: UnsafeBufferPointer<ScalarCode.Instruction>, _ start: Int, _ end: Int, resultBase: Int,
              _ temporaries: UnsafeMutablePointer<ScalarTemporary>, externals: UnsafePointer<ScalarOperand>) -> Bool {
-        /// The entry for an operand, as `entry(for:)` gives it. Written out here: calling
-        /// `entry(for:)` for operands from outside made this loop a tenth slower inlined, and
-        /// scalar graphs (which import a variable per use) 7% slower out of line.
-        @inline(__always)
-        func entry(_ operand: ScalarTemporary) -> Int32 {
-            if operand.code >= 0 { return operand.code }
-            if operand.code <= -2 {
-                let external = externals[Int(-2 - operand.code)]
-                if external.kind == .variable {
-                    return external.object.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                        importVariable(unsafeDowncast($0, to: Variable.self))
-                    }
-                }
-            }
-            return append(.constant, -1, scalar: operand.number)
-        }
         var n = start
         while n < end {
             let instruction = instructions[n]
@@ -133,21 +118,33 @@ extension Tape {
             let result = temporaries + (resultBase &+ n)
             n &+= 1
             if instruction.operation == .negate {
+                let value = instruction.operation.value(x.number, x.number)
                 result.pointee = ScalarTemporary(
-                    number: -x.number, code: x.code == ScalarTemporary.noHistory ? x.code : append(.negate, entry(x), -1, scalar: -x.number))
+                    number: value, code: x.code == ScalarTemporary.noHistory ? x.code : append(.negate, entry(x, externals), -1, scalar: value))
                 continue
             }
             if instruction.operation == .divide && y.number == 0 { return false }
-            let value = instruction.operation.apply(x.number, y.number)
+            let value = instruction.operation.value(x.number, y.number)
             guard x.code != ScalarTemporary.noHistory || y.code != ScalarTemporary.noHistory else {
                 result.pointee = ScalarTemporary(number: value, code: ScalarTemporary.noHistory)
                 continue
             }
             // The inputs are entered in the order `Tensor.record` enters them.
-            let first = entry(x)
-            let second = entry(y)
+            let first = entry(x, externals)
+            let second = entry(y, externals)
             result.pointee = ScalarTemporary(number: value, code: append(instruction.operation.op, first, second, scalar: value))
         }
         return true
+    }
+
+    /// The entry for a temporary: its own when it is on this tape already, else as
+    /// `entry(for:)` enters the operand it stands for. Transparent, because the compiler
+    /// kept it out of line when it was only `@inline(__always)`, and the scalar graphs row
+    /// took 400 instructions a node instead of 345 (`make bench-instructions`).
+    @_transparent
+    private func entry(_ temporary: ScalarTemporary, _ externals: UnsafePointer<ScalarOperand>) -> Int32 {
+        if temporary.code >= 0 { return temporary.code }
+        if temporary.code == ScalarTemporary.noHistory { return entry(for: ScalarRecorder.constant(temporary.number)) }
+        return entry(for: externals[Int(-2 - temporary.code)])
     }
 }

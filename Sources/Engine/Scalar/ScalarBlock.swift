@@ -8,7 +8,11 @@
 /// handle, no look at the thread's graph and no reference count: what it leaves is the
 /// entries on the tape, exactly those that running each assignment's program in turn would
 /// append.
-public struct ScalarBlock: Sendable {
+///
+/// The `make bench` rows "scalar loop, 1,000,000 steps, top level" and "... in a function"
+/// are this path: a step of the loop went from 1,144 instructions to 323
+/// (`make bench-instructions`), and the loop in a function from about 0.13 s to 0.067 s.
+@_spi(Runtime) public struct ScalarBlock: Sendable {
     public struct Assignment: Sendable {
         public let program: ScalarProgram
         public let target: Int
