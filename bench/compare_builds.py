@@ -10,7 +10,9 @@ A build is a folder holding `chainrule` and `chainrule-bench` (a checkout's .bui
 Prints a Markdown table: the workload, each build's best, and NEW / BASE (above 1 is slower).
 The numpy and CPython baselines of `make bench` need not run again: the ratio of the two
 builds is the figure."""
+import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -45,26 +47,24 @@ def workloads():
 
 
 def main():
-    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 5
-    if "--repeat" in sys.argv:
-        arguments.remove(str(repeat))
-    if len(arguments) != 2:
-        sys.exit(__doc__)
-    base, new = arguments
+    parser = argparse.ArgumentParser(description="Two builds of Chainrule side by side.")
+    parser.add_argument("base", help="the baseline's build folder (chainrule and chainrule-bench)")
+    parser.add_argument("new", help="the build folder to compare with it")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each workload on each build (default 5)")
+    arguments = parser.parse_args()
+    base, new = arguments.base, arguments.new
     print(f"| workload | {base} | {new} | new / base |")
     print("|---|---:|---:|---:|")
     ratios = []
     for label, measure in workloads():
         best = {base: float("inf"), new: float("inf")}
-        for _ in range(repeat):
+        for _ in range(arguments.repeat):
             for build in (base, new):
                 best[build] = min(best[build], measure(build))
         ratio = best[new] / best[base]
         ratios.append(ratio)
         print(f"| {label} | {best[base]:.4f} | {best[new]:.4f} | {ratio:.3f} |", flush=True)
-    print(f"\nworst new / base: {max(ratios):.3f}; geometric mean: "
-          f"{(lambda p: p ** (1 / len(ratios)))(__import__('math').prod(ratios)):.3f}")
+    print(f"\nworst new / base: {max(ratios):.3f}; geometric mean: {math.prod(ratios) ** (1 / len(ratios)):.3f}")
 
 
 if __name__ == "__main__":
