@@ -150,4 +150,4 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_SCRATCH)/debug
 
 clean:
-	rm -rf .build .build-* site .chainrule
+	rm -rf .build .build-* site .chainrule examples/*/.build Tests/Browser/out
