@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Walks cmark's first-pass tree for what the model needs from it: every code block with its
 /// fence facts, and every paragraph and heading (where math may be).
 struct BlockCollector {

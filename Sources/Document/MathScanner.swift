@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A `$...$` or `$$...$$` span found in prose, or a computed value
 /// (`<!--= expression -->recorded<!--/-->`): the parts of prose that cmark must not see,
 /// replaced by placeholders during its second pass.

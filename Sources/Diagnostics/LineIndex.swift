@@ -1,21 +1,20 @@
-import Diagnostics
-
-/// Where each line of a file starts, to turn byte offsets into compiler-style locations.
+/// Where each line of a file starts, to turn byte offsets into compiler-style locations: for
+/// notebooks (Document) and BibTeX files (Bibliography) alike.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, exactly as cmark counts them, so that cmark's
 /// line numbers and ours agree. Columns count Unicode scalars (see `SourceLocation`). A UTF-8
 /// byte-order mark is not part of line 1: `lineStarts[0]` is the offset just after it.
-struct LineIndex: Sendable, Hashable {
+public struct LineIndex: Sendable, Hashable {
     /// Byte offset of the first byte of each line.
-    let lineStarts: [Int]
+    public let lineStarts: [Int]
     /// The file, kept to count scalars and find line ends.
-    let bytes: [UInt8]
+    public let bytes: [UInt8]
     /// UTF-8 continuation bytes before every multiple of `stride`, so that a column on a long
     /// line costs at most two short scans, not a scan from the line's start.
     private let continuations: [Int]
     private static let stride = 64
 
-    init(bytes: [UInt8], startingAt start: Int = 0) {
+    public init(bytes: [UInt8], startingAt start: Int = 0) {
         self.bytes = bytes
         var starts = [start]
         starts.reserveCapacity(bytes.count / 32 + 1)
@@ -56,10 +55,10 @@ struct LineIndex: Sendable, Hashable {
         return count
     }
 
-    var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { lineStarts.count }
 
     /// The 1-based line holding `offset` (an offset at a line break belongs to that line).
-    func line(of offset: Int) -> Int {
+    public func line(of offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -70,12 +69,12 @@ struct LineIndex: Sendable, Hashable {
     }
 
     /// First byte of 1-based `line` (clamped to the file).
-    func start(ofLine line: Int) -> Int {
+    public func start(ofLine line: Int) -> Int {
         lineStarts[min(max(line, 1), lineStarts.count) - 1]
     }
 
     /// Offset of the line break that ends `line`, or the end of the file.
-    func contentEnd(ofLine line: Int) -> Int {
+    public func contentEnd(ofLine line: Int) -> Int {
         let index = min(max(line, 1), lineStarts.count)
         guard index < lineStarts.count else { return bytes.count }
         let next = lineStarts[index]
@@ -84,14 +83,14 @@ struct LineIndex: Sendable, Hashable {
     }
 
     /// Offset just after the line break that ends `line` (the next line's start, or the end).
-    func end(ofLine line: Int) -> Int {
+    public func end(ofLine line: Int) -> Int {
         let index = min(max(line, 1), lineStarts.count)
         return index < lineStarts.count ? lineStarts[index] : bytes.count
     }
 
     /// The location of the byte at `offset`: its line, and one more than the number of
     /// scalars before it on that line.
-    func location(of offset: Int) -> SourceLocation {
+    public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(of: clamped)
         let start = lineStarts[line - 1]
@@ -101,14 +100,14 @@ struct LineIndex: Sendable, Hashable {
     }
 
     /// Scalars in `bytes[range]` (UTF-8 continuation bytes do not start a scalar).
-    func scalarCount(_ range: Range<Int>) -> Int {
+    public func scalarCount(_ range: Range<Int>) -> Int {
         var count = 0
         for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
         return count
     }
 
     /// A range from two byte offsets.
-    func range(_ offsets: Range<Int>) -> SourceRange {
+    public func range(_ offsets: Range<Int>) -> SourceRange {
         SourceRange(start: location(of: offsets.lowerBound), end: location(of: offsets.upperBound))
     }
 }
