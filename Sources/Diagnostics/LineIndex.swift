@@ -16,6 +16,23 @@ public struct LineIndex: Sendable, Hashable {
 
     public init(bytes: [UInt8], startingAt start: Int = 0) {
         self.bytes = bytes
+        self.lineStarts = Self.lineStarts(of: bytes, from: start)
+        var counts = [0]
+        counts.reserveCapacity(bytes.count / Self.stride + 1)
+        var running = 0
+        // A plain loop over the buffer: a 10 MB notebook is 10 million iterations, and an
+        // enumerated sequence costs several times more in a debug build.
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count {
+                if buffer[index] & 0xC0 == 0x80 { running += 1 }
+                if (index + 1) % Self.stride == 0 { counts.append(running) }
+            }
+        }
+        self.continuations = counts
+    }
+
+    /// The offset of each line's first byte, from `start` on (line breaks as cmark counts them).
+    public static func lineStarts(of bytes: [UInt8], from start: Int = 0) -> [Int] {
         var starts = [start]
         starts.reserveCapacity(bytes.count / 32 + 1)
         bytes.withUnsafeBufferPointer { buffer in
@@ -32,19 +49,7 @@ public struct LineIndex: Sendable, Hashable {
                 i += 1
             }
         }
-        self.lineStarts = starts
-        var counts = [0]
-        counts.reserveCapacity(bytes.count / Self.stride + 1)
-        var running = 0
-        // A plain loop over the buffer: a 10 MB notebook is 10 million iterations, and an
-        // enumerated sequence costs several times more in a debug build.
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count {
-                if buffer[index] & 0xC0 == 0x80 { running += 1 }
-                if (index + 1) % Self.stride == 0 { counts.append(running) }
-            }
-        }
-        self.continuations = counts
+        return starts
     }
 
     /// Continuation bytes in `bytes[0..<offset]`.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Maps positions in the text that cmark parsed back to byte offsets in the file.
 ///
 /// The text cmark sees differs from the file: the byte-order mark is gone, and in the second
@@ -17,19 +19,7 @@ struct PositionMap: Sendable {
     let pieces: [Piece]
 
     init(parsed: [UInt8], pieces: [Piece]) {
-        var starts = [0]
-        var index = 0
-        while index < parsed.count {
-            let byte = parsed[index]
-            if byte == 0x0A {
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                if index + 1 < parsed.count, parsed[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
-            }
-            index += 1
-        }
-        self.init(lineStarts: starts, pieces: pieces)
+        self.init(lineStarts: LineIndex.lineStarts(of: parsed), pieces: pieces)
     }
 
     init(lineStarts: [Int], pieces: [Piece]) {
