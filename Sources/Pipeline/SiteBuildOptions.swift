@@ -60,4 +60,9 @@ public struct SiteBuildOptions: Sendable, Hashable {
     public var cacheDirectory: String {
         SiteFiles.join(projectRoot, ".chainrule/cache")
     }
+
+    /// The cache of notebook runs these options build with.
+    var buildCache: BuildCache {
+        BuildCache(directory: cacheDirectory, toolVersion: toolIdentity, projectRoot: projectRoot)
+    }
 }

@@ -121,7 +121,7 @@ struct SiteBuildState {
     /// Stage 5: for each page, keep the last build's when nothing it shows has changed, else
     /// draw it again. `pageKeyBase` goes into each key.
     static func plan(_ site: SiteOutline, previous: SiteManifest?, options: SiteBuildOptions, templates: String) -> [PagePlan] {
-        let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
+        let cache = options.buildCache
         let fixedKey = pageKeyBase(options: options, theme: templates, layout: site.layout)
         return site.sources.enumerated().map { index, source in
             var plan = PagePlan(runKey: cache.key(path: source.path, bytesDigest: source.digest + site.contexts[index].digest))
@@ -139,7 +139,7 @@ struct SiteBuildState {
     /// cannot answer for. How many ran.
     func runOrReuse(_ plans: inout [PagePlan], site: SiteOutline,
                     progress: @escaping @Sendable (SiteBuildEvent) -> Void) -> Int {
-        let cache = BuildCache(directory: options.cacheDirectory, toolVersion: options.toolIdentity, projectRoot: options.projectRoot)
+        let cache = options.buildCache
         let needed = plans.indices.filter { plans[$0].reused == nil }
         // Decoding cached runs is most of a build that draws every page again: in parallel.
         let hits = options.force ? needed.map { _ in nil } : Parallel.map(needed.count, jobs: options.jobs) { [plans] position in

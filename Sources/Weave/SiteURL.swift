@@ -9,8 +9,8 @@ public enum SiteURL {
     /// host, without credentials, query or fragment, made of characters a URL may hold as they
     /// are (no spaces, quotes, angle brackets or control characters).
     public static func base(_ text: String) -> String? {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/%!$&'()*+,;=@[]")
-        guard !text.isEmpty, text.unicodeScalars.allSatisfy({ allowed.contains($0) && $0 != "'" }),
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/%!$&()*+,;=@[]")
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy({ allowed.contains($0) }),
               let components = URLComponents(string: text),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty,
@@ -28,13 +28,8 @@ public enum SiteURL {
     public static func sitemap(pages: [String], base: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in pages {
-            out += "<url><loc>" + escaped(page(path, base: base)) + "</loc></url>\n"
+            out += "<url><loc>" + HTML.escape(page(path, base: base)) + "</loc></url>\n"
         }
         return out + "</urlset>\n"
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
