@@ -9,10 +9,7 @@ final class Code {
     struct Expression {
         indirect enum Kind {
             case constant(Value)
-            case global(Int)
-            case local(Int)
-            /// A local of an enclosing function, `depth` frames out.
-            case captured(depth: Int, slot: Int)
+            case name(NameSlot)
             case builtin(Builtin)
             case list([Expression])
             case tuple([Expression])
@@ -53,9 +50,7 @@ final class Code {
     /// Where an assignment writes. Names are interned labels: plain data, so executing an
     /// assignment copies no string.
     indirect enum Target {
-        case global(Int, name: Label)
-        case local(Int, name: Label)
-        case captured(depth: Int, slot: Int, name: Label)
+        case name(NameSlot, Label)
         case member(Expression, String, SourceRange)
         /// `base[i] = v`: the base read as an expression, and written back as a target with
         /// the new value (an element assignment changes no value in place).
@@ -104,6 +99,8 @@ final class Code {
         let parameters: [Language.Parameter]
         /// Default values, compiled in the scope that defines the function.
         let defaults: [Expression?]
+        /// The defaults as nodes, compiled when the function is first defined.
+        private(set) lazy var defaultNodes: [ExpressionNode?] = defaults.map { $0.map(Compiler.compile) }
         var frameSize = 0
         var body: [Statement] = [] {
             didSet { compiledBody = nil }

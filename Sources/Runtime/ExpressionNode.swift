@@ -7,7 +7,6 @@ import Language
 /// Walking `Code.Expression` by a `switch` made Swift retain and copy the payloads of its
 /// indirect enum at every node on every evaluation (about 40% of a scalar loop's time);
 /// here the children are `let` properties of final classes, read without copying anything.
-/// Kinds that are not hot go through `Interpreter.evaluate` (`EvaluatedNode`).
 class ExpressionNode {
     let range: SourceRange
 
@@ -67,48 +66,25 @@ final class ConstantNode: ExpressionNode {
     override var isScalarArithmetic: Bool { number != nil }
 }
 
-final class GlobalNode: ExpressionNode {
-    let slot: Int
+/// A name of the notebook, of the running function or of one around it.
+final class NameNode: ExpressionNode {
+    let slot: NameSlot
     let name: Label?
 
-    init(slot: Int, name: Label?, range: SourceRange) {
+    init(slot: NameSlot, name: Label?, range: SourceRange) {
         self.slot = slot
         self.name = name
         super.init(range: range)
     }
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        guard let value = interpreter.globals.values[slot] else {
-            throw interpreter.undefined(name?.name ?? "?", at: range, frame: frame)
-        }
-        return value
+        try slot.read(interpreter, frame, name: name, at: range)
     }
 
     override var isScalarArithmetic: Bool { true }
 }
 
-final class LocalNode: ExpressionNode {
-    let slot: Int
-    let name: Label?
-
-    init(slot: Int, name: Label?, range: SourceRange) {
-        self.slot = slot
-        self.name = name
-        super.init(range: range)
-    }
-
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        guard let value = frame!.slots[slot] else {
-            throw RuntimeError("'\(name?.name ?? "?")' is used before it is given a value", at: range)
-        }
-        return value
-    }
-
-    override var isScalarArithmetic: Bool { true }
-}
-
-/// A binary operator other than `and` and `or`, with a direct path for scalar and tensor
-/// arithmetic (the common case) that skips the general dispatch in `apply`.
+/// A binary operator other than `and` and `or`.
 final class BinaryNode: ExpressionNode {
     let op: BinaryOperator
     let left: ExpressionNode
@@ -159,43 +135,12 @@ final class BinaryNode: ExpressionNode {
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
         switch constantSide {
         case .left:
-            let b = try right.evaluate(interpreter, frame)
-            if let result = try arithmetic(constant, b) { return result }
-            return try interpreter.apply(op, constant, b, at: range, rightRange: right.range)
+            return try interpreter.apply(op, constant, try right.evaluate(interpreter, frame), at: range, rightRange: right.range)
         case .right:
-            let a = try left.evaluate(interpreter, frame)
-            if let result = try arithmetic(a, constant) { return result }
-            return try interpreter.apply(op, a, constant, at: range, rightRange: right.range)
+            return try interpreter.apply(op, try left.evaluate(interpreter, frame), constant, at: range, rightRange: right.range)
         case .none:
             let a = try left.evaluate(interpreter, frame)
-            let b = try right.evaluate(interpreter, frame)
-            if let result = try arithmetic(a, b) { return result }
-            return try interpreter.apply(op, a, b, at: range, rightRange: right.range)
-        }
-    }
-
-    /// The operands are borrowed: matching them where they were evaluated made Swift retain
-    /// a copy of each tensor (an atomic increment of the tape's count) for every operation.
-    @inline(never)
-    private func arithmetic(_ a: borrowing Value, _ b: borrowing Value) throws -> Value? {
-        // A `switch` borrows its subject where `if case` would consume (copy) it.
-        switch a {
-        case .tensor(let x):
-            switch b {
-            case .tensor(let y):
-                do throws(EngineError) {
-                    switch op {
-                    case .add: return .tensor(try x + y)
-                    case .subtract: return .tensor(try x - y)
-                    case .multiply: return .tensor(try x * y)
-                    default: return nil
-                    }
-                } catch {
-                    throw RuntimeError(error, at: range)
-                }
-            default: return nil
-            }
-        default: return nil
+            return try interpreter.apply(op, a, try right.evaluate(interpreter, frame), at: range, rightRange: right.range)
         }
     }
 }
@@ -274,21 +219,6 @@ final class CallNode: ExpressionNode {
     }
 }
 
-/// A list literal given to a built-in that takes variables: its elements themselves, so
-/// SGD([w, b]) updates w and b rather than a stacked copy of them.
-final class VariableListNode: ExpressionNode {
-    let elements: [ExpressionNode]
-
-    init(_ elements: [ExpressionNode], range: SourceRange) {
-        self.elements = elements
-        super.init(range: range)
-    }
-
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        .list(try interpreter.nestable(try elements.map { try $0.evaluate(interpreter, frame) }, at: range))
-    }
-}
-
 final class MemberNode: ExpressionNode {
     let base: ExpressionNode
     let name: String
@@ -303,19 +233,5 @@ final class MemberNode: ExpressionNode {
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
         try interpreter.member(try base.evaluate(interpreter, frame), name, at: nameRange)
-    }
-}
-
-/// Any other expression, evaluated by walking its `Code` tree.
-final class EvaluatedNode: ExpressionNode {
-    let expression: Code.Expression
-
-    init(_ expression: Code.Expression) {
-        self.expression = expression
-        super.init(range: expression.range)
-    }
-
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        try interpreter.evaluate(expression, frame)
     }
 }

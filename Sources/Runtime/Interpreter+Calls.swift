@@ -206,14 +206,14 @@ extension Interpreter {
 
     // MARK: Subscripts
 
-    func indexComponents(_ indices: [Code.Index], _ frame: Frame?) throws -> [IndexComponent] {
+    func indexComponents(_ indices: [IndexNode], _ frame: Frame?) throws -> [IndexComponent] {
         try indices.map { index in
             switch index {
             case .index(let expression):
-                return try indexComponent(try evaluate(expression, frame), at: expression.range)
-            case let .slice(start, end, step, _):
-                func bound(_ expression: Code.Expression?, _ what: String) throws -> Int? {
-                    try expression.map { try integer(try evaluate($0, frame), at: $0.range, what: what) }
+                return try indexComponent(try expression.evaluate(self, frame), at: expression.range)
+            case let .slice(start, end, step):
+                func bound(_ expression: ExpressionNode?, _ what: String) throws -> Int? {
+                    try expression.map { try integer(try $0.evaluate(self, frame), at: $0.range, what: what) }
                 }
                 let stepValue = try bound(step, "a slice step") ?? 1
                 if stepValue == 0, let step { throw RuntimeError("a slice step cannot be 0", at: step.range) }
@@ -259,11 +259,11 @@ extension Interpreter {
         })
     }
 
-    func subscripted(_ base: Value, _ indices: [Code.Index], _ frame: Frame?, at range: SourceRange) throws -> Value {
+    func subscripted(_ base: Value, _ indices: [IndexNode], _ frame: Frame?, at range: SourceRange) throws -> Value {
         let components: [IndexComponent]
         if indices.count == 1, case .index(let expression) = indices[0] {
             // One index, evaluated once: a mask selects, anything else is a component.
-            let index = try evaluate(expression, frame)
+            let index = try expression.evaluate(self, frame)
             if case .tensor(let tensor) = base, case .tensor(let mask) = index, mask.isMask { return try masked(tensor, mask, at: range) }
             components = [try indexComponent(index, at: expression.range)]
         } else {

@@ -18,13 +18,30 @@ extension Interpreter {
         }
     }
 
-    func apply(_ op: BinaryOperator, _ a: Value, _ b: Value, at range: SourceRange, rightRange: SourceRange? = nil) throws -> Value {
+    /// `a op b`. The operands are borrowed: two tensors, the common case, go to `arithmetic`
+    /// without a copy of either (matching them where they were evaluated made Swift retain a
+    /// copy of each tensor, an atomic increment, for every operation).
+    func apply(_ op: BinaryOperator, _ a: borrowing Value, _ b: borrowing Value, at range: SourceRange,
+               rightRange: SourceRange? = nil) throws -> Value {
+        // A `switch` borrows its subject where `if case` would consume (copy) it.
+        switch a {
+        case .tensor(let x):
+            switch b {
+            case .tensor(let y): return try arithmetic(op, x, y, at: range, rightRange: rightRange ?? range)
+            default: break
+            }
+        default: break
+        }
+        return try combine(op, copy a, copy b, at: range, rightRange: rightRange)
+    }
+
+    /// `a op b` for operands that are not both tensors.
+    @inline(never)
+    private func combine(_ op: BinaryOperator, _ a: Value, _ b: Value, at range: SourceRange, rightRange: SourceRange?) throws -> Value {
         // A list of variables (kept as a list for optimizers) is a tensor in arithmetic.
         if case .list = a, case .tensor = b { return try apply(op, .tensor(try tensor(from: a, at: range, what: "the left operand")), b, at: range, rightRange: rightRange) }
         if case .tensor = a, case .list = b { return try apply(op, a, .tensor(try tensor(from: b, at: range, what: "the right operand")), at: range, rightRange: rightRange) }
         switch (a, b) {
-        case (.tensor(let x), .tensor(let y)):
-            return try arithmetic(op, x, y, at: range, rightRange: rightRange ?? range)
         case (.string(let x), .string(let y)):
             switch op {
             case .add:

@@ -126,8 +126,8 @@ public final class Interpreter {
 
     // MARK: Assignment
 
-    func assign(_ value: Value, to targets: [Code.Target], _ frame: Frame?, at range: SourceRange,
-                        bindingLoopVariable: Bool = false) throws {
+    func assign(_ value: Value, to targets: [TargetNode], _ frame: Frame?, at range: SourceRange,
+                bindingLoopVariable: Bool = false) throws {
         if targets.count == 1 {
             try write(value, to: targets[0], frame, at: range, bindingLoopVariable: bindingLoopVariable)
             return
@@ -176,19 +176,13 @@ public final class Interpreter {
         }
     }
 
-    func write(_ value: Value, to target: Code.Target, _ frame: Frame?, at range: SourceRange,
+    func write(_ value: Value, to target: TargetNode, _ frame: Frame?, at range: SourceRange,
                bindingLoopVariable: Bool = false) throws {
         switch target {
-        case .global(let slot, let name):
-            globals.values[slot] = bind(value, name: name, loopVariable: bindingLoopVariable)
-        case .local(let slot, let name):
-            frame!.slots[slot] = bind(value, name: name, loopVariable: bindingLoopVariable)
-        case .captured(let depth, let slot, let name):
-            var current = frame
-            for _ in 0..<depth { current = current?.parent }
-            current!.slots[slot] = bind(value, name: name, loopVariable: bindingLoopVariable)
-        case .member(let baseExpression, let name, let nameRange):
-            let base = try evaluate(baseExpression, frame)
+        case .name(let slot, let name):
+            slot.store(bind(value, name: name, loopVariable: bindingLoopVariable), self, frame)
+        case .member(let baseNode, let name, let nameRange):
+            let base = try baseNode.evaluate(self, frame)
             guard case .object(let object) = base else {
                 throw RuntimeError("cannot set '\(name)' on a \(base.typeName)", at: nameRange)
             }
@@ -201,12 +195,12 @@ public final class Interpreter {
             guard assigned else {
                 throw RuntimeError("'\(name)' of \(object.typeName) cannot be assigned", at: nameRange)
             }
-        case .subscripted(let baseExpression, let baseTarget, let indices, let targetRange):
+        case .subscripted(let baseNode, let baseTarget, let indices, let targetRange):
             // Values are never changed in place: the base gets a new value with the elements
             // replaced, written back where it came from, so no other name that shares the old
             // value sees the change. A layer's parameter written back through its member
             // keeps its identity (optimizers hold it); see LayerObject.setMember.
-            let base = try evaluate(baseExpression, frame)
+            let base = try baseNode.evaluate(self, frame)
             try write(try replacingElements(of: base, indices, with: value, frame, at: range, targetRange: targetRange),
                       to: baseTarget, frame, at: range)
         }
@@ -214,7 +208,7 @@ public final class Interpreter {
 
     /// `base` with the elements `indices` select replaced by `value`: a new list, or new
     /// numbers with no history (an element assignment moves numbers, not gradients).
-    private func replacingElements(of base: Value, _ indices: [Code.Index], with value: Value, _ frame: Frame?,
+    private func replacingElements(of base: Value, _ indices: [IndexNode], with value: Value, _ frame: Frame?,
                                    at range: SourceRange, targetRange: SourceRange) throws -> Value {
         if case .list(var items) = base {
             let components = try indexComponents(indices, frame)
@@ -245,23 +239,15 @@ public final class Interpreter {
         return .tensor(Tensor(array.replacing(resolved, with: expanded)))
     }
 
-    func read(_ target: Code.Target, _ frame: Frame?, at range: SourceRange) throws -> Value {
+    /// The value a target holds now (for `+=` and the like).
+    func read(_ target: TargetNode, _ frame: Frame?, at range: SourceRange) throws -> Value {
         switch target {
-        case .global(let slot, let name):
-            guard let value = globals.values[slot] else { throw undefined(name.name, at: range, frame: frame) }
-            return value
-        case .local(let slot, let name):
-            guard let value = frame!.slots[slot] else { throw undefined(name.name, at: range, frame: frame) }
-            return value
-        case .captured(let depth, let slot, let name):
-            var current = frame
-            for _ in 0..<depth { current = current?.parent }
-            guard let value = current!.slots[slot] else { throw undefined(name.name, at: range, frame: frame) }
-            return value
+        case .name(let slot, let name):
+            return try slot.read(self, frame, name: name, at: range)
         case .member(let base, let name, let nameRange):
-            return try member(try evaluate(base, frame), name, at: nameRange)
+            return try member(try base.evaluate(self, frame), name, at: nameRange)
         case .subscripted(let base, _, let indices, let targetRange):
-            return try subscripted(try evaluate(base, frame), indices, frame, at: targetRange)
+            return try subscripted(try base.evaluate(self, frame), indices, frame, at: targetRange)
         }
     }
 

@@ -1,16 +1,43 @@
+import Diagnostics
 @_spi(Runtime) import Engine
 
-/// Where a name's value lives: a global of the notebook, or a local of the running function.
+/// Where a name's value lives: a global of the notebook, a local of the running function,
+/// or a local of an enclosing function, `depth` frames out. Reading, writing and the error
+/// for a name with no value are here, once, for every construct that names a variable.
 enum NameSlot: Equatable {
-    case global(Int), local(Int)
+    case global(Int), local(Int), captured(depth: Int, slot: Int)
 
-    /// The slot of an assignment target that is a global or a local, with its name.
-    static func of(_ target: Code.Target) -> (slot: NameSlot, name: Label)? {
-        switch target {
-        case .global(let slot, let name): return (.global(slot), name)
-        case .local(let slot, let name): return (.local(slot), name)
-        case .captured, .member, .subscripted: return nil
+    /// The frame that holds a local `depth` frames out.
+    @inline(__always)
+    private static func frame(_ frame: Frame?, depth: Int) -> Frame {
+        var current = frame.unsafelyUnwrapped
+        for _ in 0..<depth { current = current.parent.unsafelyUnwrapped }
+        return current
+    }
+
+    /// The value there, or nil when the name has none yet.
+    @inline(__always)
+    func value(_ interpreter: Interpreter, _ frame: Frame?) -> Value? {
+        switch self {
+        case .global(let slot): return interpreter.globals.values[slot]
+        case .local(let slot): return frame.unsafelyUnwrapped.slots[slot]
+        case .captured(let depth, let slot): return Self.frame(frame, depth: depth).slots[slot]
         }
+    }
+
+    /// The value there; an error at `range` when the name has none yet.
+    @inline(__always)
+    func read(_ interpreter: Interpreter, _ frame: Frame?, name: Label?, at range: SourceRange) throws -> Value {
+        if let value = value(interpreter, frame) { return value }
+        throw unbound(interpreter, frame, name: name?.name ?? "?", at: range)
+    }
+
+    /// Why a name has no value: a global never assigned (perhaps misspelled), or a local read
+    /// before its first assignment.
+    @inline(never)
+    private func unbound(_ interpreter: Interpreter, _ frame: Frame?, name: String, at range: SourceRange) -> RuntimeError {
+        if case .global = self { return interpreter.undefined(name, at: range, frame: frame) }
+        return RuntimeError("'\(name)' is used before it is given a value", at: range)
     }
 
     /// Puts `value` there as it is (binding a name also labels and converts it: see
@@ -19,7 +46,8 @@ enum NameSlot: Equatable {
     func store(_ value: consuming Value, _ interpreter: Interpreter, _ frame: Frame?) {
         switch self {
         case .global(let slot): interpreter.globals.values[slot] = value
-        case .local(let slot): frame!.slots[slot] = value
+        case .local(let slot): frame.unsafelyUnwrapped.slots[slot] = value
+        case .captured(let depth, let slot): Self.frame(frame, depth: depth).slots[slot] = value
         }
     }
 
@@ -30,6 +58,7 @@ enum NameSlot: Equatable {
         switch self {
         case .global(let slot): return Self.operand(interpreter.globals.values[slot])
         case .local(let slot): return Self.operand(frame.unsafelyUnwrapped.slots[slot])
+        case .captured(let depth, let slot): return Self.operand(Self.frame(frame, depth: depth).slots[slot])
         }
     }
 

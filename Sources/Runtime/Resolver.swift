@@ -90,8 +90,8 @@ struct Resolver {
     }
 
     private func target(named name: String, range: SourceRange, scope: Scope?) -> Code.Target {
-        if let scope { return .local(scope.slot(name), name: Label(name)) }
-        return .global(globals.slot(name), name: Label(name))
+        if let scope { return .name(.local(scope.slot(name)), Label(name)) }
+        return .name(.global(globals.slot(name)), Label(name))
     }
 
     private func target(for expression: Expression, scope: Scope?) -> Code.Target {
@@ -185,7 +185,7 @@ struct Resolver {
                 case .iteration(let variables, let iterable, let clauseRange):
                     // The iterable is read before its own variables are bound.
                     let source = compile(iterable, scope: inner)
-                    let targets = variables.map { Code.Target.local(inner.slot($0), name: Label($0)) }
+                    let targets = variables.map { Code.Target.name(.local(inner.slot($0)), Label($0)) }
                     compiled.append(.iteration(targets, source, clauseRange))
                 case .condition(let condition):
                     compiled.append(.condition(compile(condition, scope: inner)))
@@ -202,14 +202,14 @@ struct Resolver {
         var current = scope
         while let frame = current {
             if let slot = frame.slots[name] {
-                return depth == 0 ? .local(slot) : .captured(depth: depth, slot: slot)
+                return .name(depth == 0 ? .local(slot) : .captured(depth: depth, slot: slot))
             }
             depth += 1
             current = frame.parent
         }
-        if let slot = globals.existingSlot(name) { return .global(slot) }
+        if let slot = globals.existingSlot(name) { return .name(.global(slot)) }
         if let builtin = Builtins.table[name] { return .builtin(builtin) }
-        return .global(globals.slot(name))
+        return .name(.global(globals.slot(name)))
     }
 }
 

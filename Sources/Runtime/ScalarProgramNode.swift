@@ -30,10 +30,8 @@ final class ScalarProgramNode: ExpressionNode {
             switch node {
             case let node as ConstantNode:
                 steps.append(.constant(node.number!))
-            case let node as GlobalNode:
-                input(.global(node.slot))
-            case let node as LocalNode:
-                input(.local(node.slot))
+            case let node as NameNode:
+                input(node.slot)
             case let node as BinaryNode:
                 compile(node.left)
                 compile(node.right)

@@ -57,11 +57,11 @@ final class SlotAssignmentNode: StatementNode {
 
 /// Any other assignment: several targets, `+=` and the like, members and elements.
 final class AssignmentNode: StatementNode {
-    let targets: [Code.Target]
+    let targets: [TargetNode]
     let op: AssignmentOperator
     let value: ExpressionNode
 
-    init(targets: [Code.Target], op: AssignmentOperator, value: ExpressionNode, range: SourceRange) {
+    init(targets: [TargetNode], op: AssignmentOperator, value: ExpressionNode, range: SourceRange) {
         self.targets = targets
         self.op = op
         self.value = value
@@ -80,10 +80,10 @@ final class AssignmentNode: StatementNode {
 }
 
 final class FunctionDefinitionNode: StatementNode {
-    let target: Code.Target
+    let target: TargetNode
     let function: Code.Function
 
-    init(target: Code.Target, function: Code.Function, range: SourceRange) {
+    init(target: TargetNode, function: Code.Function, range: SourceRange) {
         self.target = target
         self.function = function
         super.init(range: range)
@@ -96,7 +96,7 @@ final class FunctionDefinitionNode: StatementNode {
 }
 
 final class ForLoopNode: StatementNode {
-    let targets: [Code.Target]
+    let targets: [TargetNode]
     let iterable: ExpressionNode
     let body: StatementNode
     /// Where the loop variable goes, when it is one name of the notebook or the function.
@@ -104,11 +104,11 @@ final class ForLoopNode: StatementNode {
     /// The body as one block of arithmetic, when it is only that (see `ScalarLoopBody`).
     private let scalarBody: ScalarLoopBody?
 
-    init(targets: [Code.Target], iterable: ExpressionNode, body: [StatementNode], range: SourceRange) {
+    init(targets: [TargetNode], iterable: ExpressionNode, body: [StatementNode], range: SourceRange) {
         self.targets = targets
         self.iterable = iterable
         self.body = SequenceNode.block(body, range: range)
-        loopSlot = targets.count == 1 ? NameSlot.of(targets[0])?.slot : nil
+        loopSlot = targets.count == 1 ? targets[0].name?.slot : nil
         scalarBody = loopSlot.flatMap { ScalarLoopBody.compile(body, loopVariable: $0) }
         super.init(range: range)
     }

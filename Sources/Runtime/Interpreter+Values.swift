@@ -1,0 +1,92 @@
+import Diagnostics
+@_spi(Runtime) import Engine
+import Language
+
+/// Values the constructs of the language make and take: closures, list literals, whole
+/// numbers, tensors and conditions.
+extension Interpreter {
+    func closure(_ function: Code.Function, _ frame: Frame?) throws -> Callable {
+        let defaults = try function.defaultNodes.map { try $0.map { try $0.evaluate(self, frame) } }
+        return Callable(.user(function, frame: frame, defaults: defaults))
+    }
+
+    /// A list literal: a tensor when every element is a tensor of one shape (stacked along
+    /// a new first axis, recording the stacking if any element carries a gradient), else a list.
+    func makeList(_ values: [Value], ranges: [SourceRange], at range: SourceRange) throws -> Value {
+        // [] is an empty list: `append` turns it into a tensor of rows as items arrive.
+        if values.isEmpty { return .list([]) }
+        var tensors: [Tensor] = []
+        for value in values {
+            guard case .tensor(let t) = value else { return .list(try nestable(values, at: range)) }
+            tensors.append(t)
+        }
+        let shape = tensors[0].shape
+        // Tensors of different shapes stay a list (for concat); used as a tensor, it is an error.
+        if tensors.contains(where: { $0.shape != shape }) { return .list(values) }
+        let stackedShape = Shape([tensors.count] + shape.dims)
+        try engine(at: range) { try Engine.Limits.check(stackedShape) }
+        if !tensors.contains(where: \.isTracked) {
+            var values: [Double] = []
+            values.reserveCapacity(stackedShape.count)
+            for t in tensors { values += t.value.values }
+            return .tensor(Tensor(NDArray(shape: stackedShape, values: values)))
+        }
+        let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + shape.dims)) } }
+        return .tensor(try engine(at: range) { try Tensor.concatenate(rows, axis: 0) })
+    }
+
+    /// `items`, unless a list or tuple of them would nest too deeply.
+    func nestable(_ items: [Value], at range: SourceRange) throws -> [Value] {
+        if let problem = Value.nestingProblem(items) {
+            throw RuntimeError(problem, at: range, notes: [.init("build a flat list, or a tensor, rather than nesting one inside the next")])
+        }
+        return items
+    }
+
+    func integer(_ value: Value, at range: SourceRange, what: String) throws -> Int {
+        guard case .tensor(let t) = value, t.rank == 0, let x = t.scalar else {
+            throw RuntimeError("\(what) must be a whole number, not a \(value.typeName)", at: range)
+        }
+        guard x == x.rounded(), abs(x) < 1e15 else {
+            throw RuntimeError("\(what) must be a whole number, not \(ValueFormatter.inline(value))", at: range)
+        }
+        return Int(x)
+    }
+
+    /// A value as a tensor: tensors as they are; lists of equal-shaped tensors stacked.
+    func tensor(from value: Value, at range: SourceRange, what: String) throws -> Tensor {
+        switch value {
+        case .tensor(let t): return t
+        case .bool(let b): return Tensor(b ? 1 : 0)
+        case .tuple(let items) where !items.isEmpty && items.allSatisfy({ if case .tensor(let t) = $0 { return t.rank == 0 }; return false }):
+            // A tuple of numbers (a shape, say) is a vector.
+            return Tensor(NDArray(items.map { if case .tensor(let t) = $0 { return t.scalar! }; return 0 }))
+        case .list(let items):
+            let tensors = items.compactMap { item -> Tensor? in if case .tensor(let t) = item { return t }; return nil }
+            guard tensors.count == items.count, let first = tensors.first?.shape else {
+                throw RuntimeError("\(what) must be a number or a tensor, not a list", at: range)
+            }
+            if let odd = tensors.first(where: { $0.shape != first }) {
+                throw RuntimeError("\(what) must be a tensor, but its rows have different shapes: \(first) and \(odd.shape)", at: range,
+                                   notes: [.init("a list of numbers or of equal-shaped tensors is a tensor")])
+            }
+            let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + first.dims)) } }
+            return try engine(at: range) { try Tensor.concatenate(rows, axis: 0) }
+        default:
+            throw RuntimeError("\(what) must be a number or a tensor, not a \(value.typeName)", at: range)
+        }
+    }
+
+    /// The truth of a condition: a boolean, or a number (nonzero is true).
+    func truth(_ value: Value, at range: SourceRange) throws -> Bool {
+        switch value {
+        case .bool(let b): return b
+        case .tensor(let t) where t.value.count == 1: return t.scalar! != 0
+        case .tensor(let t):
+            throw RuntimeError("a condition must be true or false, not a tensor of shape \(t.shape)", at: range,
+                               notes: [.init("reduce it first, e.g. with all(...) or any(...)")])
+        default:
+            throw RuntimeError("a condition must be true or false, not a \(value.typeName)", at: range)
+        }
+    }
+}
