@@ -22,14 +22,14 @@ struct SitePageDrawer: Sendable {
     let contexts: [NotebookContext]
 
     /// The pages of the given notebooks, by source index.
-    func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile])], jobs: Int) -> [Int: Drawn] {
+    func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [InputDigests.File])], jobs: Int) -> [Int: Drawn] {
         let pages = Parallel.map(items.count, jobs: jobs) { position in
             draw(items[position].index, run: items[position].run, dataFiles: items[position].dataFiles)
         }
         return Dictionary(uniqueKeysWithValues: zip(items.map(\.index), pages))
     }
 
-    func draw(_ index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile]) -> Drawn {
+    func draw(_ index: Int, run: NotebookRun, dataFiles: [InputDigests.File]) -> Drawn {
         let source = sources[index]
         let notebook = notebooks[index]
         let outputs = Self.outputs(run)
