@@ -59,14 +59,20 @@ struct SitePageDrawer: Sendable {
         return Drawn(html: html, record: record)
     }
 
-    /// What each block gave, as the page shows it.
+    /// What each block gave, as the page shows it, by its verdict (`NotebookRun.Verdict`,
+    /// which reads the `error` option).
     static func outputs(_ run: NotebookRun) -> [BlockOutput] {
         run.notebook.blocks.indices.map { index in
             guard index < run.outcomes.count, let (result, verdict) = run.verdict(index) else {
                 return BlockOutput(state: .skipped)
             }
-            guard result.failed else { return BlockOutput(state: .ran, items: result.items) }
-            return BlockOutput(state: .failed(expected: verdict == .failedAsExpected), items: result.items,
+            let expected: Bool
+            switch verdict {
+            case .succeeded, .succeededUnexpectedly: return BlockOutput(state: .ran, items: result.items)
+            case .failedAsExpected: expected = true
+            case .failedUnexpectedly: expected = false
+            }
+            return BlockOutput(state: .failed(expected: expected), items: result.items,
                                errors: result.errors.map { $0.file == nil ? $0.inFile(run.notebook.path) : $0 })
         }
     }
