@@ -3,7 +3,8 @@ import Foundation
 /// What produced a recorded output, in a short token stored in the output fence's info
 /// string (```` ```output 3f9a2c1e07b1d4c2 ````): four 16-bit hashes, of the block's code,
 /// of the code of every earlier block, of the data files read so far, and of the tool's
-/// version. Comparing the parts says why an output is stale, which a single hash could not.
+/// version (`InputDigests.fingerprints` computes them). Comparing the parts says why an
+/// output is stale, which a single hash could not.
 public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     public var code: UInt16
     public var context: UInt16
@@ -24,34 +25,6 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         self.context = context
         self.data = data
         self.tool = tool
-    }
-
-    /// The fingerprint of every block of a notebook: `dataFiles[i]` lists the files read up to
-    /// block i, relative to `directory`. With `dataFiles` nil (not run), the data part is 0.
-    public static func blocks(_ codes: [String], dataFiles: [[String]]?, directory: String, toolVersion: String) -> [Fingerprint] {
-        let tool = Hash.short(toolVersion)
-        var context = Hash()
-        var contents: [String: UInt64] = [:]
-        return codes.enumerated().map { index, code in
-            defer { context.add(code); context.add("\u{0}") }
-            var data: UInt16 = 0
-            if let files = dataFiles?[index], !files.isEmpty {
-                var hash = Hash()
-                for file in files {
-                    let digest = contents[file] ?? {
-                        let bytes = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(file))
-                        var h = Hash()
-                        h.add(file)
-                        h.add(bytes.map { [UInt8]($0) } ?? [])
-                        contents[file] = h.value
-                        return h.value
-                    }()
-                    hash.add(digest)
-                }
-                data = hash.short
-            }
-            return Fingerprint(code: Hash.short(code), context: context.short, data: data, tool: tool)
-        }
     }
 
     /// 16 hex digits: code, context, data, tool.
@@ -78,39 +51,5 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         if comparingData && data != current.data { reasons.append(.data) }
         if tool != current.tool { reasons.append(.tool) }
         return reasons
-    }
-}
-
-/// FNV-1a over bytes, finished with SplitMix64's mixer so that every bit of the 64 depends
-/// on every input byte (the short forms keep only 16). Stable across platforms and runs.
-struct Hash {
-    private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state &*= 0x0000_0100_0000_01B3
-        }
-    }
-
-    mutating func add(_ text: String) { add(text.utf8) }
-
-    mutating func add(_ value: UInt64) {
-        add(withUnsafeBytes(of: value.littleEndian) { Array($0) })
-    }
-
-    var value: UInt64 {
-        var z = state &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    var short: UInt16 { UInt16(truncatingIfNeeded: value >> 48) }
-
-    static func short(_ text: String) -> UInt16 {
-        var hash = Hash()
-        hash.add(text)
-        return hash.short
     }
 }

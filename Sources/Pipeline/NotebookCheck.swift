@@ -62,12 +62,12 @@ public struct NotebookReport: Sendable {
 /// Compares recorded outputs with what the blocks give.
 public enum NotebookCheck {
     /// Checks a notebook that has been run. With a `store`, a changed digest is explained by
-    /// the values that changed.
+    /// the values that changed. The data files' digests come from `digests` (share one
+    /// between the notebooks of a check, so that each file is hashed once).
     public static func check(_ run: NotebookRun, toolVersion: String, rtol: Double? = nil,
-                             store: RecordStore? = nil) -> NotebookReport {
+                             store: RecordStore? = nil, digests: InputDigests = InputDigests()) -> NotebookReport {
         let notebook = run.notebook
-        let current = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: run.filesRead,
-                                         directory: directory(notebook), toolVersion: toolVersion)
+        let current = digests.fingerprints(of: notebook, filesRead: run.filesRead, toolVersion: toolVersion)
         let tolerance = rtol ?? run.settings.rtol
         var stale: [StaleOutput] = []
         for block in notebook.blocks {
@@ -141,8 +141,7 @@ public enum NotebookCheck {
     /// reports too; a change in data files, or a result that changed with the same inputs,
     /// needs a full check.
     public static func checkSources(_ notebook: Notebook, toolVersion: String) -> NotebookReport {
-        let current = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: nil, directory: directory(notebook),
-                                         toolVersion: toolVersion)
+        let current = InputDigests().fingerprints(of: notebook, filesRead: nil, toolVersion: toolVersion)
         var stale: [StaleOutput] = []
         for block in notebook.blocks {
             guard let output = block.output.map({ notebook.outputs[$0] }) else { continue }
@@ -157,9 +156,5 @@ public enum NotebookCheck {
         }
         let errors = notebook.diagnostics.map { $0.file == nil ? $0.inFile(notebook.path) : $0 }
         return NotebookReport(path: notebook.path, stale: stale, diagnostics: errors, seconds: 0)
-    }
-
-    static func directory(_ notebook: Notebook) -> String {
-        URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path
     }
 }

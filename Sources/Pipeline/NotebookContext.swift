@@ -19,11 +19,13 @@ public struct NotebookContext: Sendable {
     public var math = MathContext()
     public var bibliography: BibTeXDatabase?
     /// Files the page is drawn from besides the notebook and what its blocks read (the
-    /// bibliography), so that changing one draws the page again.
+    /// bibliography): they join the files the run read (`InputDigests.files(readBy:context:)`),
+    /// so that changing one runs the notebook and draws the page again.
     public var files: [String] = []
     /// Problems with the configuration, its macros and the bibliography.
     public var diagnostics: [Diagnostic] = []
-    /// Changes whenever anything above does, for cache keys.
+    /// Changes with the configuration, its macros and the bibliography's path, for the run's
+    /// key. (The bibliography's bytes are digested with the run's other files, in `files`.)
     public var digest = ""
 
     public init() {}
@@ -69,7 +71,6 @@ public struct NotebookContext: Sendable {
                 context.diagnostics += database.diagnostics
                 context.files.append(path)
                 hash.update(path)
-                hash.update(bytes: bytes)
             } else {
                 context.diagnostics.append(.error("cannot read the bibliography '\(path)'", file: file, at: at))
             }

@@ -8,10 +8,9 @@ public enum NotebookUpdate {
     /// nil when it displays nothing. A block that did not run keeps the record it has, and so
     /// does a record whose numbers agree with the output within the notebook's `rtol` (so
     /// that machines whose last digits differ do not rewrite each other's records).
-    public static func records(_ run: NotebookRun, toolVersion: String) -> [OutputRecord?] {
+    public static func records(_ run: NotebookRun, toolVersion: String, digests: InputDigests = InputDigests()) -> [OutputRecord?] {
         let notebook = run.notebook
-        let fingerprints = Fingerprint.blocks(notebook.blocks.map(\.code), dataFiles: run.filesRead,
-                                              directory: NotebookCheck.directory(notebook), toolVersion: toolVersion)
+        let fingerprints = digests.fingerprints(of: notebook, filesRead: run.filesRead, toolVersion: toolVersion)
         return notebook.blocks.map { block in
             guard case .ran = run.outcomes[block.index] else {
                 return block.output.map { OutputRecord(text: notebook.outputs[$0].text, info: notebook.outputs[$0].info) }

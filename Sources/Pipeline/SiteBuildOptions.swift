@@ -63,6 +63,6 @@ public struct SiteBuildOptions: Sendable, Hashable {
 
     /// The cache of notebook runs these options build with.
     var buildCache: BuildCache {
-        BuildCache(directory: cacheDirectory, toolVersion: toolIdentity, projectRoot: projectRoot)
+        BuildCache(directory: cacheDirectory)
     }
 }

@@ -1,5 +1,4 @@
 import Diagnostics
-import Digest
 import Document
 import Foundation
 import Weave
@@ -18,6 +17,8 @@ struct SiteBuildState {
     var pagesRendered = 0
     /// Data files and linked files (see `SiteBuildReport.inputs`).
     var inputs: [String] = []
+    /// The digests of the build's files, each hashed once, and the keys made from them.
+    let digests = InputDigests()
 
     init(options: SiteBuildOptions) {
         self.options = options
@@ -36,7 +37,7 @@ struct SiteBuildState {
         let manifestPath = SiteManifest.path(cache: options.cacheDirectory, output: options.output)
         let siteStamp = SiteFiles.read(SiteFiles.join(options.output, SiteManifest.stampFile)).map { String(decoding: $0, as: UTF8.self) }
         let previous = options.force ? nil : SiteManifest.load(manifestPath).flatMap { $0.stamp == siteStamp ? $0 : nil }
-        let stamp = Self.stamp(options: options, sources: sources, theme: themeFiles.digest, previous: previous)
+        let stamp = digests.siteStamp(options: options, sources: sources, theme: themeFiles.digest, previous: previous)
         // A site published with failures (--keep-going) is built again: a failure may not
         // happen twice (a timeout), and failures are never cached.
         if let previous, previous.stamp == stamp, !previous.hasErrors {
@@ -48,7 +49,7 @@ struct SiteBuildState {
 
         guard let notebooks = parse(sources) else { return false }
         let site = SiteOutline(sources: sources, notebooks: notebooks, options: options)
-        var plans = Self.plan(site, previous: previous, options: options, templates: themeFiles.templateDigest)
+        var plans = Self.plan(site, previous: previous, options: options, templates: themeFiles.templateDigest, digests: digests)
         ran = runOrReuse(&plans, site: site, progress: progress)
         let drawn = Self.draw(&plans, site: site, theme: theme, options: options)
         pagesRendered = drawn.html.count
@@ -111,22 +112,24 @@ struct SiteBuildState {
     /// (when it can be kept) or the run it is drawn from.
     struct PagePlan {
         var runKey: String
-        /// The part of the page's key all pages share (`pageKeyBase`).
+        /// The part of the page's key all pages share (`InputDigests.pageKeyBase`).
         var pageKeyBase = ""
         var reused: SiteManifest.Page?
         var run: NotebookRun?
-        var dataFiles: [BuildCache.DataFile] = []
+        var dataFiles: [InputDigests.File] = []
     }
 
-    /// Stage 5: for each page, keep the last build's when nothing it shows has changed, else
-    /// draw it again. `pageKeyBase` goes into each key.
-    static func plan(_ site: SiteOutline, previous: SiteManifest?, options: SiteBuildOptions, templates: String) -> [PagePlan] {
-        let cache = options.buildCache
-        let fixedKey = pageKeyBase(options: options, theme: templates, layout: site.layout)
+    /// Stage 5: for each page, keep the last build's when nothing it shows has changed (its
+    /// key, from the files it was made from as they are now, is the one it was drawn with),
+    /// else draw it again.
+    static func plan(_ site: SiteOutline, previous: SiteManifest?, options: SiteBuildOptions, templates: String,
+                     digests: InputDigests) -> [PagePlan] {
+        let fixedKey = InputDigests.pageKeyBase(options: options, templates: templates, layout: site.layout)
         return site.sources.enumerated().map { index, source in
-            var plan = PagePlan(runKey: cache.key(path: source.path, bytesDigest: source.digest + site.contexts[index].digest))
+            var plan = PagePlan(runKey: InputDigests.runKey(tool: options.toolIdentity, path: source.path, notebook: source.digest,
+                                                            context: site.contexts[index].digest))
             if let record = previous?.pages[source.page], record.source == source.key, !record.hasErrors,
-               record.key == pageKey(base: fixedKey, runKey: plan.runKey, dataFiles: record.dataFiles.map { SiteFiles.digest(ofFile: $0.path) }),
+               record.key == InputDigests.pageKey(base: fixedKey, runKey: plan.runKey, fileDigests: record.dataFiles.map { digests.file($0.path) }),
                SiteFiles.kind(SiteFiles.join(options.output, source.page)) == .file {
                 plan.reused = record
             }
@@ -139,11 +142,11 @@ struct SiteBuildState {
     /// cannot answer for. How many ran.
     func runOrReuse(_ plans: inout [PagePlan], site: SiteOutline,
                     progress: @escaping @Sendable (SiteBuildEvent) -> Void) -> Int {
-        let cache = options.buildCache
+        let cache = options.buildCache, digests = digests
         let needed = plans.indices.filter { plans[$0].reused == nil }
         // Decoding cached runs is most of a build that draws every page again: in parallel.
         let hits = options.force ? needed.map { _ in nil } : Parallel.map(needed.count, jobs: options.jobs) { [plans] position in
-            cache.lookup(site.notebooks[needed[position]], key: plans[needed[position]].runKey)
+            cache.lookup(site.notebooks[needed[position]], key: plans[needed[position]].runKey, digests: digests)
         }
         var toRun: [Int] = []
         for (index, hit) in zip(needed, hits) {
@@ -161,7 +164,7 @@ struct SiteBuildState {
                                      progress: { event in progress(.batch(event)) })
         RecordStore(projectRoot: options.projectRoot)?.keep(runs)
         for (index, run) in zip(toRun, runs) {
-            let dataFiles = BuildCache.dataFiles(of: run, context: site.contexts[index])
+            let dataFiles = digests.files(readBy: run, context: site.contexts[index])
             cache.store(run, key: plans[index].runKey, dataFiles: dataFiles)
             plans[index].run = run
             plans[index].dataFiles = dataFiles
@@ -188,7 +191,7 @@ struct SiteBuildState {
                 pages.records.append(reused)
             } else {
                 var record = drawn[index]!.record
-                record.key = pageKey(base: plan.pageKeyBase, runKey: plan.runKey, dataFiles: record.dataFiles.map(\.digest))
+                record.key = InputDigests.pageKey(base: plan.pageKeyBase, runKey: plan.runKey, fileDigests: record.dataFiles.map(\.digest))
                 pages.records.append(record)
                 pages.html[index] = drawn[index]!.html
             }
@@ -227,11 +230,11 @@ struct SiteBuildState {
     mutating func publish(_ drawn: DrawnPages, links: [String: String], siteProblems: [Diagnostic], site: SiteOutline,
                           theme: SiteTheme, themeFiles: SiteThemeFiles, manifestPath: String) -> Bool {
         let sources = site.sources, layout = site.layout, records = drawn.records
-        let linkedFiles = links.keys.sorted().map { BuildCache.DataFile(path: links[$0]!, digest: SiteFiles.digest(ofFile: links[$0]!)) }
+        let linkedFiles = digests.files(links.keys.sorted().map { links[$0]! })
         var manifest = SiteManifest(stamp: "", pages: Dictionary(uniqueKeysWithValues: zip(sources.map(\.page), records)),
                                     linkedFiles: linkedFiles, diagnostics: siteProblems)
         // The stamp the next build will compute if nothing changes (with this build's data files).
-        manifest.stamp = Self.stamp(options: options, sources: sources, theme: themeFiles.digest, previous: manifest)
+        manifest.stamp = digests.siteStamp(options: options, sources: sources, theme: themeFiles.digest, previous: manifest)
         do {
             let staging = try SiteStaging.begin(target: options.output)
             do {
@@ -330,56 +333,5 @@ struct SiteBuildState {
         }
         let base = ProjectRoot.resolved(url.path) ?? url.path
         return rest.reduce(base) { ($0 as NSString).appendingPathComponent($1) }
-    }
-
-    /// The digest of every input of a build: options, theme, each notebook's path and bytes,
-    /// and the data and linked files the last build saw (with their contents now).
-    static func stamp(options: SiteBuildOptions, sources: [SiteSource], theme: String, previous: SiteManifest?) -> String {
-        var digest = SHA256()
-        digest.update("chainrule-site-1")
-        digest.update(options.toolIdentity)
-        digest.update(options.rawHTML ? "raw" : "escaped")
-        digest.update(options.title ?? "")
-        digest.update(options.baseURL ?? "")
-        digest.update(theme)
-        // The projects' configurations: their macros and bibliographies shape every page.
-        for file in Set(sources.compactMap { ProjectRoot.configurationFile(above: ($0.path as NSString).deletingLastPathComponent) }).sorted() {
-            digest.update(file)
-            digest.update(SiteFiles.digest(ofFile: file))
-        }
-        for source in sources {
-            digest.update(source.key)
-            digest.update(source.page)
-            digest.update(source.digest)
-            for file in previous?.pages[source.page]?.dataFiles ?? [] {
-                digest.update(file.path)
-                digest.update(SiteFiles.digest(ofFile: file.path))
-            }
-        }
-        for file in previous?.linkedFiles ?? [] {
-            digest.update(file.path)
-            digest.update(SiteFiles.digest(ofFile: file.path))
-        }
-        return digest.hex
-    }
-
-    /// The part of every page's key that all pages share: options, templates, and the site's
-    /// shape (every page's path and title, which the sidebar and links show).
-    static func pageKeyBase(options: SiteBuildOptions, theme: String, layout: SiteLayout) -> String {
-        var digest = SHA256()
-        digest.update("chainrule-page-1")
-        digest.update(options.toolIdentity)
-        digest.update(options.rawHTML ? "raw" : "escaped")
-        digest.update(theme)
-        digest.update(layout.digest)
-        return digest.hex
-    }
-
-    static func pageKey(base: String, runKey: String, dataFiles: [String]) -> String {
-        var digest = SHA256()
-        digest.update(base)
-        digest.update(runKey)
-        for file in dataFiles { digest.update(file) }
-        return digest.hex
     }
 }

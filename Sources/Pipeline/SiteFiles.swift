@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,13 +30,6 @@ enum SiteFiles {
 
     static func read(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-    }
-
-    /// The digest of a file's bytes, or a marker for a file that cannot be read (so a file
-    /// that appears later changes the key too).
-    static func digest(ofFile path: String) -> String {
-        guard let bytes = read(path) else { return "missing" }
-        return SHA256.hex(of: bytes)
     }
 
     static func createFolder(_ path: String) throws {

@@ -19,8 +19,8 @@ struct SiteManifest: Codable {
         var search: [SearchSection]
         /// Warnings and block failures of the page's notebook, replayed on every build.
         var diagnostics: [Diagnostic]
-        /// Data files the notebook's run read, with their digests.
-        var dataFiles: [BuildCache.DataFile]
+        /// The files the notebook's run and page were made from, with their digests.
+        var dataFiles: [InputDigests.File]
 
         var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -30,7 +30,7 @@ struct SiteManifest: Codable {
     /// By page path.
     var pages: [String: Page]
     /// Files copied into the site because pages link to them, with their digests.
-    var linkedFiles: [BuildCache.DataFile]
+    var linkedFiles: [InputDigests.File]
     /// Problems of the site as a whole (broken links), replayed when nothing changed.
     var diagnostics: [Diagnostic]
 

@@ -22,14 +22,14 @@ struct SitePageDrawer: Sendable {
     let contexts: [NotebookContext]
 
     /// The pages of the given notebooks, by source index.
-    func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile])], jobs: Int) -> [Int: Drawn] {
+    func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [InputDigests.File])], jobs: Int) -> [Int: Drawn] {
         let pages = Parallel.map(items.count, jobs: jobs) { position in
             draw(items[position].index, run: items[position].run, dataFiles: items[position].dataFiles)
         }
         return Dictionary(uniqueKeysWithValues: zip(items.map(\.index), pages))
     }
 
-    func draw(_ index: Int, run: NotebookRun, dataFiles: [BuildCache.DataFile]) -> Drawn {
+    func draw(_ index: Int, run: NotebookRun, dataFiles: [InputDigests.File]) -> Drawn {
         let source = sources[index]
         let notebook = notebooks[index]
         let outputs = Self.outputs(run)
@@ -59,14 +59,20 @@ struct SitePageDrawer: Sendable {
         return Drawn(html: html, record: record)
     }
 
-    /// What each block gave, as the page shows it.
+    /// What each block gave, as the page shows it, by its verdict (`NotebookRun.Verdict`,
+    /// which reads the `error` option).
     static func outputs(_ run: NotebookRun) -> [BlockOutput] {
         run.notebook.blocks.indices.map { index in
             guard index < run.outcomes.count, let (result, verdict) = run.verdict(index) else {
                 return BlockOutput(state: .skipped)
             }
-            guard result.failed else { return BlockOutput(state: .ran, items: result.items) }
-            return BlockOutput(state: .failed(expected: verdict == .failedAsExpected), items: result.items,
+            let expected: Bool
+            switch verdict {
+            case .succeeded, .succeededUnexpectedly: return BlockOutput(state: .ran, items: result.items)
+            case .failedAsExpected: expected = true
+            case .failedUnexpectedly: expected = false
+            }
+            return BlockOutput(state: .failed(expected: expected), items: result.items,
                                errors: result.errors.map { $0.file == nil ? $0.inFile(run.notebook.path) : $0 })
         }
     }

@@ -1,5 +1,4 @@
 import Diagnostics
-import Digest
 import Foundation
 import Weave
 
@@ -47,7 +46,7 @@ struct SiteSource: Sendable {
                     continue
                 }
                 sources.append(SiteSource(path: file, key: key, relative: relative, page: page, bytes: bytes,
-                                          digest: SHA256.hex(of: bytes)))
+                                          digest: InputDigests.digest(of: bytes)))
             }
         }
         return (sources, diagnostics)

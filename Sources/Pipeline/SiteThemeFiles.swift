@@ -9,7 +9,7 @@ struct SiteThemeFiles {
     var overrides: [String: SiteTheme.File] = [:]
     /// Other files: path in the project and path under `assets/`.
     var extras: [(source: String, asset: String)] = []
-    /// A digest of the built-in theme and of every file's name and bytes.
+    /// A digest of the built-in theme and of every file's name and digest.
     var digest = SiteThemeFiles.builtInDigest
     /// A digest of what pages are made from: the templates, and whether there is a
     /// `custom.css` to link. (A change to a stylesheet or the script rewrites the assets but
@@ -72,7 +72,7 @@ struct SiteThemeFiles {
                 throw DiagnosticList([.error("cannot read the file (check its permissions)", file: file)])
             }
             digest.update(relative)
-            digest.update(bytes: bytes)
+            digest.update(InputDigests.digest(of: bytes))
             if names.contains(relative) {
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     throw DiagnosticList([.error("not UTF-8 text", file: file)])

@@ -51,14 +51,17 @@ extension Chainrule {
             } else {
                 let progress = Progress(total: notebooks.count, verbosity: format == .json ? .quiet : options.verbosity)
                 let rtol = rtol
+                // One set of digests for the whole check: a data file is hashed once, however
+                // many blocks and notebooks read it, and both passes below see the same digest.
+                let digests = InputDigests()
                 let runs = NotebookBatch.run(notebooks, jobs: options.jobs, judge: { run in
-                    let report = NotebookCheck.check(run, toolVersion: version, rtol: rtol)
+                    let report = NotebookCheck.check(run, toolVersion: version, rtol: rtol, digests: digests)
                     return report.diagnostics.contains { $0.severity == .error } ? .failed
                         : (report.stale.isEmpty ? .ok : .stale(records: report.stale.count))
                 }, progress: progress.handle)
                 progress.finish()
                 let store = RecordStore(projectRoot: options.projectRoot)
-                reports = runs.map { NotebookCheck.check($0, toolVersion: version, rtol: rtol, store: store) }
+                reports = runs.map { NotebookCheck.check($0, toolVersion: version, rtol: rtol, store: store, digests: digests) }
                 store?.keep(runs)
             }
             if format == .json {

@@ -34,6 +34,8 @@ extension Chainrule {
                 for path in removed { out += "removed \(path) (left by an update that was killed)\n" }
             }
             var updated = 0, unchanged = 0, failed = findProblems.count + loadProblems.count
+            // One set of digests for every notebook, so a data file several of them read is hashed once.
+            let digests = InputDigests()
             for run in runs {
                 let shown = run.diagnostics.filter { $0.severity == .error || !options.quiet }
                 out += renderer.render(shown)
@@ -42,7 +44,7 @@ extension Chainrule {
                     failed += 1
                     continue
                 }
-                let records = NotebookUpdate.records(run, toolVersion: ChainruleVersion.current)
+                let records = NotebookUpdate.records(run, toolVersion: ChainruleVersion.current, digests: digests)
                 do {
                     if try NotebookUpdate.write(run.notebook.rewritingOutputs(records, values: run.values), over: run.notebook) {
                         updated += 1

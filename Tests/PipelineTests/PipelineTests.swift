@@ -16,12 +16,13 @@ func notebook(_ text: String, path: String = "/tmp/test.md") throws -> Notebook 
     }
 
     @Test func partsChangeWithTheirInputs() {
-        let base = Fingerprint.blocks(["a = 1", "a + 1", "a * 2"], dataFiles: nil, directory: "/tmp", toolVersion: "1")
-        let edited = Fingerprint.blocks(["a = 1", "a + 2", "a * 2"], dataFiles: nil, directory: "/tmp", toolVersion: "1")
+        let digests = InputDigests()
+        let base = digests.fingerprints(["a = 1", "a + 1", "a * 2"], filesRead: nil, directory: "/tmp", toolVersion: "1")
+        let edited = digests.fingerprints(["a = 1", "a + 2", "a * 2"], filesRead: nil, directory: "/tmp", toolVersion: "1")
         #expect(base[0] == edited[0])
         #expect(base[1].reasons(comparedTo: edited[1]) == [.code])
         #expect(base[2].reasons(comparedTo: edited[2]) == [.context])
-        let newTool = Fingerprint.blocks(["a = 1"], dataFiles: nil, directory: "/tmp", toolVersion: "2")
+        let newTool = digests.fingerprints(["a = 1"], filesRead: nil, directory: "/tmp", toolVersion: "2")
         #expect(base[0].reasons(comparedTo: newTool[0]) == [.tool])
     }
 }
