@@ -6,10 +6,11 @@ import Foundation
 /// dOutput/dInput, as micrograd's `_backward` does for one `Value`. Everything elementwise
 /// goes through these two tables: tensor arithmetic (scalars and every element of an array),
 /// the scalar recorder, the backward pass over scalars and over arrays (there summed over
-/// any axes that broadcasting added). Operations that are not elementwise (reductions,
-/// matrix products, softmax, the losses) have their rules in `Tape+Rules.swift`; the
-/// backward pass that records itself, to be differentiated again, states each rule in tensor
-/// operations (`Tape+RecordedBackward.swift`), held to these by `RecordedBackwardTests`.
+/// any axes that broadcasting added), and the backward pass that records itself to be
+/// differentiated again (`Tape+RecordedBackward.swift`). The contributions are written once,
+/// in `GradientArithmetic`: on `Double` for the numeric passes, on `RecordedNumber` (tensors
+/// whose arithmetic is recorded) for the recorded one. Operations that are not elementwise
+/// (reductions, matrix products, softmax, the losses) have their rules in `Tape+Rules.swift`.
 ///
 /// A contribution is written as the arithmetic it is (`g / b`, not `g * (1 / b)`), so its
 /// rounding is the rounding of that expression wherever it is used.
@@ -43,9 +44,10 @@ extension Op {
 
     /// dOutput/da and dOutput/db given `g` = dOutput/dy, the inputs and `y`, the value
     /// computed from them (unary operations send 0 to `b`); nil for an operation that is
-    /// not elementwise.
+    /// not elementwise. On numbers for the numeric passes, on `RecordedNumber`s for the
+    /// recorded one.
     @inline(__always)
-    func gradients(_ g: Double, _ a: Double, _ b: Double, _ y: Double) -> (a: Double, b: Double)? {
+    func gradients<N: GradientArithmetic>(_ g: N, _ a: N, _ b: N, _ y: N) -> (a: N, b: N)? {
         switch self {
         case .add: return (g, g)
         case .subtract: return (g, -g)
@@ -54,19 +56,21 @@ extension Op {
         case .divide: return (g / b, -(g * y) / b)
         case .negate: return (-g, 0)
         // pow(a, 1) is a, exactly: the case for e == 2 only saves a call.
-        case .power(let e): return (g * e * (e == 2 ? a : Foundation.pow(a, e - 1)), 0)
+        case .power(let e): return (g * N(e) * (e == 2 ? a : a.raised(to: e - 1)), 0)
         // d(aᵇ)/da = b aᵇ⁻¹; d(aᵇ)/db = aᵇ log a
-        case .powerTensor: return (g * b * Foundation.pow(a, b - 1), g * y * Foundation.log(a))
+        case .powerTensor: return (g * b * a.raised(to: b - 1), g * y * a.logarithm)
         case .exp: return (g * y, 0)
         case .log: return (g / a, 0)
         case .sqrt: return (g / (2 * y), 0)
-        case .abs: return (a > 0 ? g : (a < 0 ? -g : 0), 0)
+        case .abs: return (g.gated(by: a) { $0 > 0 ? .pass : ($0 < 0 ? .negate : .block) }, 0)
         case .sigmoid: return (g * y * (1 - y), 0)
         case .tanh: return (g * (1 - y * y), 0)
-        case .relu: return (a > 0 ? g : 0, 0)
-        case .leakyRelu(let slope): return (a > 0 ? g : slope * g, 0)
+        case .relu: return (g.gated(by: a) { $0 > 0 ? .pass : .block }, 0)
+        case .leakyRelu(let slope): return (g.gated(by: a) { $0 > 0 ? .pass : .scale(slope) }, 0)
         // The gate routes the whole gradient to the operand that won (ties: the first).
-        case .maximum, .minimum: return a == y || a.isNaN ? (g, 0) : (0, g)
+        case .maximum, .minimum:
+            let wonByA = { (a: Double, y: Double) in a == y || a.isNaN }
+            return (g.gated(by: a, y) { wonByA($0, $1) ? .pass : .block }, g.gated(by: a, y) { wonByA($0, $1) ? .block : .pass })
         default: return nil
         }
     }
@@ -82,7 +86,77 @@ enum Clamp {
 
     /// The gradient passes only where the value was inside the interval.
     @inline(__always)
-    static func gradient(_ g: Double, _ x: Double, lower: Double, upper: Double) -> Double {
-        x >= lower && x <= upper ? g : 0
+    static func gradient<N: GradientArithmetic>(_ g: N, _ x: N, lower: Double, upper: Double) -> N {
+        g.gated(by: x) { $0 >= lower && $0 <= upper ? .pass : .block }
     }
+}
+
+/// The arithmetic the gradient rules are written in, so that each is written once: `Double`
+/// for the backward passes over numbers (and over arrays, element by element), and
+/// `RecordedNumber` for the backward pass that records its operations, to be differentiated
+/// again. A rule means the same operations in the same order on either, so the recorded
+/// pass computes the numeric pass's bits (up to the sign of a zero: a gate multiplies a
+/// tensor of gradients by 0 where it gives a number 0).
+protocol GradientArithmetic: ExpressibleByIntegerLiteral {
+    init(_ constant: Double)
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+    static prefix func - (a: Self) -> Self
+    /// `self ^ e`, as `Foundation.pow` rounds it.
+    func raised(to e: Double) -> Self
+    func raised(to e: Self) -> Self
+    /// The natural logarithm.
+    var logarithm: Self { get }
+    /// `self` (a gradient) through the gate that `gate` gives for the number at each
+    /// element of `x`: a factor that is piecewise constant in `x` (which side of a kink
+    /// `x` is on), so it has no derivative of its own wherever one exists.
+    func gated(by x: Self, _ gate: (Double) -> Gate) -> Self
+    /// The same, with the gate chosen by the numbers of `x` and `y` at each element.
+    func gated(by x: Self, _ y: Self, _ gate: (Double, Double) -> Gate) -> Self
+}
+
+/// What a gate does to the gradient at one element.
+enum Gate {
+    case pass, block, negate
+    /// Multiplies it by a constant (`scale(c)` gives `c * g`).
+    case scale(Double)
+
+    /// `g` through the gate: `g`, 0, `-g` or `c * g`, chosen rather than multiplied (no
+    /// `0 * g`, which is -0 or NaN for some g).
+    @inline(__always)
+    func applied(to g: Double) -> Double {
+        switch self {
+        case .pass: return g
+        case .block: return 0
+        case .negate: return -g
+        case .scale(let c): return c * g
+        }
+    }
+
+    /// The gate as the factor a tensor of gradients is multiplied by.
+    var factor: Double {
+        switch self {
+        case .pass: return 1
+        case .block: return 0
+        case .negate: return -1
+        case .scale(let c): return c
+        }
+    }
+}
+
+extension Double: GradientArithmetic {
+    @inline(__always)
+    func raised(to e: Double) -> Double { Foundation.pow(self, e) }
+
+    var logarithm: Double {
+        @inline(__always) get { Foundation.log(self) }
+    }
+
+    @inline(__always)
+    func gated(by x: Double, _ gate: (Double) -> Gate) -> Double { gate(x).applied(to: self) }
+
+    @inline(__always)
+    func gated(by x: Double, _ y: Double, _ gate: (Double, Double) -> Gate) -> Double { gate(x, y).applied(to: self) }
 }

@@ -3,10 +3,19 @@
 /// inputs, so it can be differentiated again. Second derivatives, Hessians and the Jacobian
 /// of a gradient come from running the ordinary backward pass over these operations.
 ///
-/// Each rule here says, in tensor operations, what the numeric rule of the same operation
-/// (`Rules.swift`, `Tape+Rules.swift`) computes; `RecordedBackwardTests` holds them to agreeing.
-/// Factors that are piecewise constant (which branch of `relu` or `max` won, the sign of
-/// `abs`) enter as constants: their own derivative is zero wherever it exists.
+/// Where a rule computes, it is the numeric pass's own: the elementwise table of `Rules.swift`
+/// and the formulas of the mean, softmax and the losses (`Tape+Rules.swift`) run here on
+/// `RecordedNumber`s, so they give the numeric pass's bits (`RecordedRuleBitsTests`). The
+/// rules that move elements rather than compute with them (sums and means along an axis,
+/// extremes, matrix products, transposes, reshapes, indexing, concatenation) are stated
+/// again here in tensor operations: the numeric pass runs them as array kernels that write
+/// each result once and skip what no input wants (the matrix product's and the affine
+/// map's gradients), while here each step must be an operation that can be differentiated
+/// in turn (the gradient of `index` is a `scatter`, and of `scatter` an `index`), so one
+/// statement of both would cost the numeric pass its kernels. `RecordedBackwardTests` holds
+/// every rule to the numeric pass. Factors that are piecewise constant (which branch of
+/// `relu` or `max` won, the sign of `abs`) enter as constants: their own derivative is zero
+/// wherever it exists.
 extension Tensor {
     /// d(output)/d(input) for each of `inputs`, recorded on the open graph. `output` must be a
     /// scalar on the open graph (or have no history, when every gradient is zero); an input
@@ -86,57 +95,26 @@ extension Tape {
         let a = entry.a, b = entry.b
         let y = handle(k)
         func x(_ i: Int32) -> Tensor { handle(i) }
-        func constant(_ f: (Double) -> Double, of input: Int32) -> Tensor { Tensor(value(input).map(f)) }
         switch entry.op {
         case .constant, .variable:
             return []
 
-        case .add:
-            return [(a, try g.reduced(to: value(a).shape)), (b, try g.reduced(to: value(b).shape))]
-        case .subtract:
-            return [(a, try g.reduced(to: value(a).shape)), (b, try (-g).reduced(to: value(b).shape))]
-        case .multiply:
-            return [(a, try (g * x(b)).reduced(to: value(a).shape)), (b, try (g * x(a)).reduced(to: value(b).shape))]
-        case .divide:
-            return [(a, try (g / x(b)).reduced(to: value(a).shape)),
-                    (b, try (-(g * y) / x(b)).reduced(to: value(b).shape))]
-        case .negate:
-            return [(a, -g)]
-        case .power(let e):
-            return [(a, try g * x(a).pow(e - 1) * Tensor(e))]
-        case .powerTensor:
-            let base = x(a), exponent = x(b)
-            return [(a, try (g * exponent * base.power(exponent - Tensor(1.0))).reduced(to: value(a).shape)),
-                    (b, try (g * y * base.log()).reduced(to: value(b).shape))]
-        case .exp:
-            return [(a, try g * y)]
-        case .log:
-            return [(a, try g / x(a))]
-        case .sqrt:
-            return [(a, try g / (y * Tensor(2.0)))]
-        case .abs:
-            return [(a, try g * constant({ $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, of: a))]
-        case .sigmoid:
-            return [(a, try g * y * (Tensor(1.0) - y))]
-        case .tanh:
-            return [(a, try g * (Tensor(1.0) - y * y))]
-        case .relu:
-            return [(a, try g * constant({ $0 > 0 ? 1 : 0 }, of: a))]
-        case .leakyRelu(let slope):
-            return [(a, try g * constant({ $0 > 0 ? 1 : slope }, of: a))]
-        case .maximum, .minimum:
-            let wonByA = try NDArray.zip(value(a), value(k), operation: "gradient") { xi, yi in xi == yi || xi.isNaN ? 1 : 0 }
-            return [(a, try (g * Tensor(wonByA)).reduced(to: value(a).shape)),
-                    (b, try (g * Tensor(wonByA.map { 1 - $0 })).reduced(to: value(b).shape))]
+        case .add, .subtract, .multiply, .divide, .negate, .power, .powerTensor, .exp, .log, .sqrt, .abs,
+             .sigmoid, .tanh, .relu, .leakyRelu, .maximum, .minimum:
+            // The rule of `Rules.swift`, each contribution summed over the axes that
+            // broadcasting added to its input (unary operations have no `b`).
+            guard let contributions = entry.op.gradients(RecordedNumber(g), RecordedNumber(x(a)),
+                                                         b < 0 ? 0 : RecordedNumber(x(b)), RecordedNumber(y)) else { return [] }
+            return b < 0 ? [(a, try contributions.a.tensor())] : try pairwise(a, b, contributions)
         case .clamp(let attribute):
             guard case let .bounds(lower, upper) = attributes[Int(attribute)] else { return [] }
-            return [(a, try g * constant({ $0 >= lower && $0 <= upper ? 1 : 0 }, of: a))]
+            return [(a, try Clamp.gradient(RecordedNumber(g), RecordedNumber(x(a)), lower: lower, upper: upper).tensor())]
 
         case .sum:
             return [(a, try g * Tensor(NDArray.ones(value(a).shape)))]
         case .mean:
             let shape = value(a).shape
-            return [(a, try g * Tensor(NDArray(shape: shape, repeating: 1 / Double(Swift.max(shape.count, 1)))))]
+            return [(a, try Op.meanGradient(RecordedNumber(g), count: shape.count).tensor() * Tensor(NDArray.ones(shape)))]
         case let .sumAxis(axis32, keep), let .meanAxis(axis32, keep):
             let axis = Int(axis32), shape = value(a).shape
             let kept = keep ? g : try g.reshaped(NDArray.reducedShape(shape, axis: axis, keepingAxis: true))
@@ -199,34 +177,33 @@ extension Tape {
         case .custom:
             return try customRule(at: k, g, recording: true)
         case .softmax(let axis):
-            // dx = y ⊙ (g − Σ_axis g ⊙ y)
-            return [(a, try y * (g - (g * y).sum(axis: axis, keepingAxis: true)))]
+            return [(a, try Op.softmaxGradient(RecordedNumber(g), RecordedNumber(y), axis: axis).tensor())]
         case .logSoftmax(let axis):
-            // dx = g − softmax(x) Σ_axis g
-            return [(a, try g - y.exp() * g.sum(axis: axis, keepingAxis: true))]
+            return [(a, try Op.logSoftmaxGradient(RecordedNumber(g), RecordedNumber(y), axis: axis).tensor())]
 
         case .meanSquaredError:
-            let n = Double(Swift.max(value(a).count, 1))
-            let difference = try (x(a) - x(b)) * g * Tensor(2 / n)
-            return [(a, try difference.reduced(to: value(a).shape)), (b, try (-difference).reduced(to: value(b).shape))]
+            let scale = Op.meanSquaredErrorScale(RecordedNumber(g), count: value(a).count)
+            return try pairwise(a, b, Op.squaredErrorGradients(scale, RecordedNumber(x(a)), RecordedNumber(x(b))))
         case .halfSumSquares:
-            let difference = try (x(a) - x(b)) * g
-            return [(a, try difference.reduced(to: value(a).shape)), (b, try (-difference).reduced(to: value(b).shape))]
+            return try pairwise(a, b, Op.squaredErrorGradients(RecordedNumber(g), RecordedNumber(x(a)), RecordedNumber(x(b))))
         case .binaryCrossEntropy:
             // The probabilities are clamped away from 0 and 1 in the forward pass; the
             // gradient is taken at the clamped values, as the numeric rule does.
-            let n = Double(Swift.max(value(a).count, 1))
-            let p = x(a).clamped(Loss.probabilityFloor, 1 - Loss.probabilityFloor), t = x(b)
-            let scale = try g * Tensor(1 / n)
-            let one = Tensor(1.0)
-            return [(a, try (scale * (p - t) / (p * (one - p))).reduced(to: value(a).shape)),
-                    (b, try (scale * ((one - p).log() - p.log())).reduced(to: value(b).shape))]
+            let p = x(a).clamped(Loss.probabilityFloor, 1 - Loss.probabilityFloor)
+            let scale = Op.meanGradient(RecordedNumber(g), count: value(a).count)
+            return try pairwise(a, b, Op.binaryCrossEntropyGradients(scale, RecordedNumber(p), RecordedNumber(x(b))))
         case .softmaxCrossEntropy(let attribute):
             guard case .crossEntropy(let targets, let probabilities) = attributes[Int(attribute)] else { return [] }
-            let rows = probabilities.rank > 1 ? probabilities.shape.dims[0] : 1
+            // softmax(logits) again, as an operation on them, where the numeric pass reads it back.
             let p = try x(a).softmax(axis: -1)
-            return [(a, try (p - Tensor(targets)) * g * Tensor(1 / Double(rows)))]
+            let scale = Op.meanGradient(RecordedNumber(g), count: probabilities.rank > 1 ? probabilities.shape.dims[0] : 1)
+            return [(a, try Op.softmaxCrossEntropyGradient(scale, RecordedNumber(p), RecordedNumber(Tensor(targets))).tensor())]
         }
+    }
+
+    /// A rule's contributions to inputs `a` and `b`, each summed back to its input's shape.
+    private func pairwise(_ a: Int32, _ b: Int32, _ contributions: (a: RecordedNumber, b: RecordedNumber)) throws(EngineError) -> [(Int32, Tensor)] {
+        [(a, try contributions.a.tensor().reduced(to: value(a).shape)), (b, try contributions.b.tensor().reduced(to: value(b).shape))]
     }
 
     /// The matrix product's rule with numpy's promotion of vectors: a vector on the left is a
@@ -263,4 +240,60 @@ extension Tensor {
         guard shape == resolved.sourceShape else { throw .shapeMismatch(operation: "index", shape, resolved.sourceShape) }
         return Tensor.record([self], attribute: .index(resolved), value: value.gathering(resolved)) { .index(attribute: $0) }
     }
+}
+
+/// A tensor as the number a gradient rule of `Rules.swift` computes with: each operation is
+/// recorded on the open graph, so what the rule gives can be differentiated again. An error
+/// an operation throws is carried through the rest of the rule, as NaN would be, and
+/// `tensor()` throws it, so the rules read the same as on `Double`.
+struct RecordedNumber: GradientArithmetic {
+    private let result: Result<Tensor, EngineError>
+
+    init(_ tensor: Tensor) { result = .success(tensor) }
+    private init(failure: EngineError) { result = .failure(failure) }
+    init(_ constant: Double) { self.init(Tensor(constant)) }
+    init(integerLiteral value: Int) { self.init(Tensor(Double(value))) }
+
+    func tensor() throws(EngineError) -> Tensor { try result.get() }
+
+    /// `operation` on the operands' tensors, or the first error among them.
+    private static func recording(_ operands: RecordedNumber...,
+                                  operation: ([Tensor]) throws(EngineError) -> Tensor) -> RecordedNumber {
+        do throws(EngineError) {
+            var tensors: [Tensor] = []
+            for operand in operands { tensors.append(try operand.tensor()) }
+            return RecordedNumber(try operation(tensors))
+        } catch {
+            return RecordedNumber(failure: error)
+        }
+    }
+
+    static func + (a: RecordedNumber, b: RecordedNumber) -> RecordedNumber { recording(a, b) { x throws(EngineError) in try x[0] + x[1] } }
+    static func - (a: RecordedNumber, b: RecordedNumber) -> RecordedNumber { recording(a, b) { x throws(EngineError) in try x[0] - x[1] } }
+    static func * (a: RecordedNumber, b: RecordedNumber) -> RecordedNumber { recording(a, b) { x throws(EngineError) in try x[0] * x[1] } }
+    static func / (a: RecordedNumber, b: RecordedNumber) -> RecordedNumber { recording(a, b) { x throws(EngineError) in try x[0] / x[1] } }
+    static prefix func - (a: RecordedNumber) -> RecordedNumber { recording(a) { x in -x[0] } }
+
+    func raised(to e: Double) -> RecordedNumber { Self.recording(self) { x in x[0].pow(e) } }
+    func raised(to e: RecordedNumber) -> RecordedNumber { Self.recording(self, e) { x throws(EngineError) in try x[0].power(x[1]) } }
+    var logarithm: RecordedNumber { Self.recording(self) { x in x[0].log() } }
+
+    /// `self` times the factor of the gate at each element of `x`, a constant.
+    func gated(by x: RecordedNumber, _ gate: (Double) -> Gate) -> RecordedNumber {
+        Self.recording(self, x) { t throws(EngineError) in try t[0] * Tensor(t[1].value.map { gate($0).factor }) }
+    }
+
+    func gated(by x: RecordedNumber, _ y: RecordedNumber, _ gate: (Double, Double) -> Gate) -> RecordedNumber {
+        Self.recording(self, x, y) { t throws(EngineError) in
+            try t[0] * Tensor(NDArray.zip(t[1].value, t[2].value, operation: "gradient") { gate($0, $1).factor })
+        }
+    }
+}
+
+extension RecordedNumber: AxisArithmetic {
+    func summed(alongAxis axis: Int) -> RecordedNumber {
+        Self.recording(self) { x throws(EngineError) in try x[0].sum(axis: axis, keepingAxis: true) }
+    }
+
+    var exponential: RecordedNumber { Self.recording(self) { x in x[0].exp() } }
 }

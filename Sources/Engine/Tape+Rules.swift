@@ -2,7 +2,9 @@ import Foundation
 
 /// The gradient rule of every operation, on arrays: given g = dOutput/dEntry, what each
 /// input gets. Elementwise operations apply their rule from `Rules.swift` at each element;
-/// every other operation has its case here, written once.
+/// every other operation has its case here, written once. The formulas of softmax,
+/// log-softmax, the mean and the losses (at the end of this file) are generic, and the
+/// recorded backward pass runs the same ones on tensors.
 extension Tape {
     /// The chain rule at one entry: given g = dOutput/dEntry, add dOutput/dInput to each input.
     func propagate(_ entry: Entry, at k: Int, _ g: NDArray, _ adjoints: inout Adjoints) {
@@ -25,7 +27,7 @@ extension Tape {
             send(NDArray(shape: x(a).shape, repeating: g.scalar!), to: a, &adjoints)
         case .mean:
             let shape = x(a).shape
-            send(NDArray(shape: shape, repeating: g.scalar! / Double(Swift.max(shape.count, 1))), to: a, &adjoints)
+            send(NDArray(shape: shape, repeating: Op.meanGradient(g.scalar!, count: shape.count)), to: a, &adjoints)
         case let .sumAxis(axis32, keep), let .meanAxis(axis32, keep):
             let axis = Int(axis32), shape = x(a).shape
             var spread = try! (keep ? g : g.reshaped(NDArray.reducedShape(shape, axis: axis, keepingAxis: true)))
@@ -90,41 +92,34 @@ extension Tape {
                 backwardFailure = backwardFailure ?? error
             }
         case .softmax(let axis):
-            // dx = y ⊙ (g − Σ_axis g ⊙ y)
-            let gy = try! g * y
-            let total = try! gy.sum(axis: axis, keepingAxis: true)
-            send(try! y * (g - total), to: a, &adjoints)
+            send(Op.softmaxGradient(NumericArray(g), NumericArray(y), axis: axis).array, to: a, &adjoints)
         case .logSoftmax(let axis):
-            // dx = g − softmax(x) Σ_axis g
-            let total = try! g.sum(axis: axis, keepingAxis: true)
-            send(try! g - y.map { ElementaryFunctions.exp($0) } * total, to: a, &adjoints)
+            send(Op.logSoftmaxGradient(NumericArray(g), NumericArray(y), axis: axis).array, to: a, &adjoints)
 
         case .meanSquaredError:
-            let n = Double(Swift.max(x(a).count, 1))
-            let scale = g.scalar! * 2 / n
-            let diff = try! x(a) - x(b)
-            send(diff.scaled(by: scale).summed(toShape: x(a).shape), to: a, &adjoints)
-            send(diff.scaled(by: -scale).summed(toShape: x(b).shape), to: b, &adjoints)
+            let scale = Op.meanSquaredErrorScale(g.scalar!, count: x(a).count)
+            sendPairwise(a, b, &adjoints) { Op.squaredErrorGradients(scale, $0, $1) }
         case .halfSumSquares:
             let scale = g.scalar!
-            let diff = try! x(a) - x(b)
-            send(diff.scaled(by: scale).summed(toShape: x(a).shape), to: a, &adjoints)
-            send(diff.scaled(by: -scale).summed(toShape: x(b).shape), to: b, &adjoints)
+            sendPairwise(a, b, &adjoints) { Op.squaredErrorGradients(scale, $0, $1) }
         case .binaryCrossEntropy:
-            let n = Double(Swift.max(x(a).count, 1))
-            let scale = g.scalar! / n
-            let p = x(a).map(Loss.clampProbability), t = x(b)
-            send(try! NDArray.zip(p, t, operation: "gradient") { pi, ti in scale * (pi - ti) / (pi * (1 - pi)) }
-                .summed(toShape: x(a).shape), to: a, &adjoints)
-            send(p.map { pi in scale * (Foundation.log(1 - pi) - Foundation.log(pi)) }.summed(toShape: t.shape),
-                 to: b, &adjoints)
+            // At the probability clamped as the forward pass clamps it.
+            let scale = Op.meanGradient(g.scalar!, count: x(a).count)
+            sendPairwise(a, b, &adjoints) { Op.binaryCrossEntropyGradients(scale, Loss.clampProbability($0), $1) }
         case .softmaxCrossEntropy(let attribute):
             guard case .crossEntropy(let targets, let probabilities) = attributes[Int(attribute)] else { return }
-            let rows = probabilities.rank > 1 ? probabilities.shape.dims[0] : 1
-            let scale = g.scalar! / Double(rows)
-            send(try! NDArray.zip(probabilities, targets, operation: "gradient") { p, t in (p - t) * scale },
+            let scale = Op.meanGradient(g.scalar!, count: probabilities.rank > 1 ? probabilities.shape.dims[0] : 1)
+            send(try! NDArray.zip(probabilities, targets, operation: "gradient") { Op.softmaxCrossEntropyGradient(scale, $0, $1) },
                  to: a, &adjoints)
         }
+    }
+
+    /// A loss's rule at each pair of elements of its inputs (broadcast together), each
+    /// input's contributions summed back to its shape.
+    private func sendPairwise(_ a: Int32, _ b: Int32, _ adjoints: inout Adjoints, _ rule: (Double, Double) -> (a: Double, b: Double)) {
+        let xa = value(a), xb = value(b)
+        send(try! NDArray.zip(xa, xb, operation: "gradient") { rule($0, $1).a }.summed(toShape: xa.shape), to: a, &adjoints)
+        send(try! NDArray.zip(xa, xb, operation: "gradient") { rule($0, $1).b }.summed(toShape: xb.shape), to: b, &adjoints)
     }
 
     /// An elementwise rule on arrays: `Op.gradients` at every element of the result, with
@@ -212,4 +207,70 @@ extension Tape {
             }
         }
     }
+}
+
+/// The rules of the mean, the losses and softmax, written once: the numeric pass runs them
+/// on `Double` at each element (on `NumericArray` for softmax's sums along an axis), the
+/// recorded pass on `RecordedNumber`s. `g` is dOutput/dEntry, a number for all but softmax.
+extension Op {
+    /// What each of `count` numbers gets from their mean.
+    static func meanGradient<N: GradientArithmetic>(_ g: N, count: Int) -> N {
+        g / N(Double(Swift.max(count, 1)))
+    }
+
+    /// The factor of (prediction − target) in the mean squared error's gradient: 2g/n.
+    static func meanSquaredErrorScale<N: GradientArithmetic>(_ g: N, count: Int) -> N {
+        meanGradient(g * 2, count: count)
+    }
+
+    /// A squared error's gradient: `scale` (g for ½ Σ (a − b)², 2g/n for the mean) times
+    /// a − b for the prediction, the negation for the target.
+    static func squaredErrorGradients<N: GradientArithmetic>(_ scale: N, _ a: N, _ b: N) -> (a: N, b: N) {
+        let difference = (a - b) * scale
+        return (difference, -difference)
+    }
+
+    /// Binary cross-entropy's gradient at probability `p` and target `t`, `scale` being g/n.
+    static func binaryCrossEntropyGradients<N: GradientArithmetic>(_ scale: N, _ p: N, _ t: N) -> (a: N, b: N) {
+        (scale * (p - t) / (p * (1 - p)), scale * ((1 - p).logarithm - p.logarithm))
+    }
+
+    /// Cross-entropy of softmax(logits) against target probabilities `t`, at the softmax
+    /// probabilities `p`, `scale` being g over the number of rows.
+    static func softmaxCrossEntropyGradient<N: GradientArithmetic>(_ scale: N, _ p: N, _ t: N) -> N {
+        (p - t) * scale
+    }
+
+    /// dx = y ⊙ (g − Σ_axis g ⊙ y) for y = softmax(x).
+    static func softmaxGradient<N: AxisArithmetic>(_ g: N, _ y: N, axis: Int) -> N {
+        y * (g - (g * y).summed(alongAxis: axis))
+    }
+
+    /// dx = g − softmax(x) Σ_axis g for y = log_softmax(x).
+    static func logSoftmaxGradient<N: AxisArithmetic>(_ g: N, _ y: N, axis: Int) -> N {
+        g - y.exponential * g.summed(alongAxis: axis)
+    }
+}
+
+/// What softmax's rules need besides the arithmetic of arrays: sums along an axis.
+protocol AxisArithmetic {
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    /// The sums along `axis`, the axis kept (length 1).
+    func summed(alongAxis axis: Int) -> Self
+    /// e^x at each element, as `ElementaryFunctions.exp` gives it.
+    var exponential: Self { get }
+}
+
+/// An array as the numeric pass gives it to softmax's rules. The shapes of a rule's
+/// operands always fit one another, so its operations cannot throw.
+struct NumericArray: AxisArithmetic {
+    let array: NDArray
+
+    init(_ array: NDArray) { self.array = array }
+
+    static func - (a: NumericArray, b: NumericArray) -> NumericArray { NumericArray(try! a.array - b.array) }
+    static func * (a: NumericArray, b: NumericArray) -> NumericArray { NumericArray(try! a.array * b.array) }
+    func summed(alongAxis axis: Int) -> NumericArray { NumericArray(try! array.sum(axis: axis, keepingAxis: true)) }
+    var exponential: NumericArray { NumericArray(array.map { ElementaryFunctions.exp($0) }) }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import Engine
 
 @Suite struct ElementaryFunctionTests {
     static func ulps(_ a: Double, _ b: Double) -> Double {

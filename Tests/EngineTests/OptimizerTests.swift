@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Engine
+import Engine
 
 /// Optimizer updates against their formulas, computed by hand for two steps.
 @Suite struct OptimizerTests {

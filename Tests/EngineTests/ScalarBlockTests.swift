@@ -1,10 +1,11 @@
 import Testing
-@_spi(Runtime) @testable import Engine
+@_spi(Runtime) import Engine
 
 /// `ScalarRecorder.run` on a `ScalarBlock` against the same assignments run one at a time
 /// (each program through `evaluate`, its result made a tensor and labelled, as an
-/// interpreter binding names does): the same numbers, and the same tape, entry for entry
-/// and label for label; and where a block stops.
+/// interpreter binding names does): the same numbers, the same graph behind every register,
+/// node for node and label for label, with the same gradients after a backward pass, the
+/// same room left on the graph; and where a block stops.
 @Suite(.serialized) struct ScalarBlockTests {
     typealias Expression = ScalarRecorderTests.Expression
     /// `register = expression` (whose `.bound(r)` reads register `r`), labelled `name`.
@@ -52,29 +53,43 @@ import Testing
         return withExtendedLifetime(registers) { (operands.map { recorder.tensor($0) }, ran) }
     }
 
-    /// Every entry of a result's tape with its label.
-    static func entries(_ t: Tensor) -> [String] {
-        guard case .node(let tape, _) = t.origin else { return ["no tape: \(t.scalar!)"] }
-        return tape.entries.indices.map { k in
-            let entry = tape.entries[k]
-            return "\(entry.op.name) \(entry.a) \(entry.b) \(entry.scalar.bitPattern) \(tape.label(Int32(k))?.name ?? "-")"
+    /// What a user sees of the registers a way leaves (on a fresh graph each, opened by
+    /// `prepare`, which makes the registers): their numbers bit for bit, whether each is
+    /// tracked, the graph behind each, the gradients a backward pass from the last
+    /// assignment's register leaves on its graph, and the room left on the open graph,
+    /// measured on another fresh graph.
+    static func observe(_ assignments: [Assignment], counter: Int, passes: Range<Int>, _ prepare: () throws -> [Tensor],
+                        _ way: ([Assignment], [Tensor], Int, Range<Int>) -> [Tensor]) throws -> [String] {
+        Graph.closeCurrent()
+        let registers = way(assignments, try prepare(), counter, passes)
+        // A register that still holds a variable shows the variable's gradient, which the
+        // other way's backward pass added to.
+        for register in registers { register.variable?.zeroGrad() }
+        var seen = registers.map { "\($0.scalar!.bitPattern) tracked \($0.isTracked)" }
+        seen += registers.flatMap(Observed.graph)
+        let last = registers[assignments.last!.register]
+        try last.backward()
+        seen += Observed.graph(last)
+        Graph.closeCurrent()
+        let room = try Observed.withOperationLimit(4_000) { () throws -> Int in
+            _ = way(assignments, try prepare(), counter, passes)
+            return try Observed.room()
         }
+        Graph.closeCurrent()
+        return seen + ["room \(room)"]
     }
 
-    /// Runs both ways on a fresh graph each (opened by `prepare`, which makes the registers)
-    /// and compares registers and tapes.
+    /// Runs both ways and compares what each shows.
     static func check(_ assignments: [Assignment], counter: Int, passes: Range<Int>, _ prepare: () throws -> [Tensor]) throws {
-        Graph.closeCurrent()
-        let expected = oneByOne(assignments, try prepare(), counter: counter, passes: passes)!
-        Graph.closeCurrent()
-        let (actual, ran) = asBlock(assignments, try prepare(), counter: counter, passes: passes)
-        #expect(ran == (passes.count, 0))
-        for (a, e) in zip(actual, expected) {
-            #expect(a.scalar!.bitPattern == e.scalar!.bitPattern)
-            #expect(a.isTracked == e.isTracked)
+        let expected = try observe(assignments, counter: counter, passes: passes, prepare) {
+            oneByOne($0, $1, counter: $2, passes: $3)!
         }
-        #expect(entries(actual[assignments.last!.register]) == entries(expected[assignments.last!.register]))
-        Graph.closeCurrent()
+        let actual = try observe(assignments, counter: counter, passes: passes, prepare) {
+            let (registers, ran) = asBlock($0, $1, counter: $2, passes: $3)
+            #expect(ran == (passes.count, 0))
+            return registers
+        }
+        #expect(actual == expected)
     }
 
     static let logistic: Expression = .number(3.7) * .bound(0) * (.number(1) - .bound(0))
@@ -98,23 +113,30 @@ import Testing
     }
 
     @Test func aBlockStopsWhereTheGraphHasNoRoom() throws {
-        let saved = Limits.maxOperations
-        defer { Limits.maxOperations = saved }
-        Limits.maxOperations = 50
-        let x = Variable(0.3)
-        let assignments: [Assignment] = [(0, Self.logistic, "x")]
-        // Nine entries at most a pass (three operations and their operands).
-        Graph.closeCurrent()
-        let start = [try x.tensor * 1, Tensor(0)]
-        let recorded = GraphContext.current.tape!.count
-        let (actual, ran) = Self.asBlock(assignments, start, counter: 1, passes: 0..<10)
-        #expect(ran == ((50 - recorded) / 9, 0))
-        #expect(ran.passes > 0)
-        Graph.closeCurrent()
-        let expected = Self.oneByOne(assignments, [try x.tensor * 1, Tensor(0)], counter: 1, passes: 0..<ran.passes)!
-        #expect(Self.entries(actual[0]) == Self.entries(expected[0]))
-        #expect(actual[1].scalar == Double(ran.passes - 1))
-        Graph.closeCurrent()
+        try Observed.withOperationLimit(50) {
+            let x = Variable(0.3)
+            let assignments: [Assignment] = [(0, Self.logistic, "x")]
+            // Ten passes do not fit: one at a time, the graph is cut during the last of them.
+            Graph.closeCurrent()
+            let cuts = Graph.truncations
+            let expected = Self.oneByOne(assignments, [try x.tensor * 1, Tensor(0)], counter: 1, passes: 0..<10)!
+            let expectedCuts = Graph.truncations - cuts
+            #expect(expectedCuts == 1)
+            // The block runs the passes that fit, without cutting the graph, and stops.
+            Graph.closeCurrent()
+            let start = Graph.truncations
+            let (stopped, ran) = Self.asBlock(assignments, [try x.tensor * 1, Tensor(0)], counter: 1, passes: 0..<10)
+            #expect(Graph.truncations == start)
+            #expect(ran.passes > 0 && ran.passes < 10 && ran.assignments == 0)
+            #expect(stopped[1].scalar == Double(ran.passes - 1))
+            // The caller runs the rest its own way: the same registers, graphs and cut as
+            // running every pass one at a time.
+            let finished = Self.oneByOne(assignments, stopped, counter: 1, passes: ran.passes..<10)!
+            #expect(Graph.truncations - start == expectedCuts)
+            #expect(finished.map { $0.scalar!.bitPattern } == expected.map { $0.scalar!.bitPattern })
+            #expect(finished.flatMap(Observed.graph) == expected.flatMap(Observed.graph))
+            Graph.closeCurrent()
+        }
     }
 
     @Test func aBlockStopsAtAZeroDivisorAndAtAResultWithNoHistory() throws {
@@ -138,18 +160,26 @@ import Testing
 
     @Test func aBlockRecordsNothingWithoutAnOpenGraph() throws {
         let x = Variable(0.3)
-        Graph.closeCurrent()
-        let closed = Self.asBlock([(0, Self.logistic, "x")], [x.tensor, Tensor(0)], counter: 1, passes: 0..<3)
-        #expect(closed.ran == (0, 0))
-        #expect(GraphContext.current.tape == nil)
-        #expect(closed.registers[0].isVariable)
-        _ = try x.tensor * 1
-        let before = GraphContext.current.tape?.count
-        let unrecorded = Graph.withoutRecording {
-            Self.asBlock([(0, Self.logistic, "x")], [x.tensor, Tensor(0)], counter: 1, passes: 0..<3)
+        let block = { Self.asBlock([(0, Self.logistic, "x")], [x.tensor, Tensor(0)], counter: 1, passes: 0..<3) }
+        try Observed.withOperationLimit(40) {
+            // With no graph open, nothing is recorded: a graph started afterwards has all its room.
+            Graph.closeCurrent()
+            let fresh = try Observed.room()
+            Graph.closeCurrent()
+            let closed = block()
+            #expect(closed.ran == (0, 0))
+            #expect(closed.registers[0].isVariable)
+            #expect(try Observed.room() == fresh)
+            // Without recording, the open graph is left as it was: the room it had.
+            Graph.closeCurrent()
+            _ = try x.tensor * 1
+            let room = try Observed.room()
+            Graph.closeCurrent()
+            _ = try x.tensor * 1
+            let unrecorded = Graph.withoutRecording(block)
+            #expect(unrecorded.ran == (0, 0))
+            #expect(try Observed.room() == room)
+            Graph.closeCurrent()
         }
-        #expect(unrecorded.ran == (0, 0))
-        #expect(before != nil && GraphContext.current.tape?.count == before)
-        Graph.closeCurrent()
     }
 }

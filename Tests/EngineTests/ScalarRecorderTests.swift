@@ -1,9 +1,10 @@
 import Testing
-@_spi(Runtime) @testable import Engine
+@_spi(Runtime) import Engine
 
 /// `ScalarRecorder`, operation by operation and as one `ScalarProgram`, against the same
-/// arithmetic on tensors: the same numbers, and the same tape, entry for entry (constants,
-/// variable imports, cuts of an overlong graph included).
+/// arithmetic on tensors: the same numbers, the same graph behind the result (constants and
+/// variable imports included) with the same gradients on it, and the same cuts of an
+/// overlong graph.
 @Suite(.serialized) struct ScalarRecorderTests {
     /// An expression over numbers and bound tensors (`bound[i]`).
     indirect enum Expression: Sendable {
@@ -74,26 +75,33 @@ import Testing
         return operands.withUnsafeBufferPointer { recorder.evaluate(ScalarProgram(steps), $0.baseAddress!) }
     }
 
-    /// Every entry of a result's tape, written out.
-    static func entries(_ t: Tensor) -> [String] {
-        guard case .node(let tape, _) = t.origin else { return ["no tape: \(t.scalar!)"] }
-        return tape.entries.map { "\($0.op.name) \($0.a) \($0.b) \($0.c) \($0.scalar.bitPattern)" }
-    }
-
-    /// Runs `e` the three ways, each on a fresh graph after `prepare` (which makes the bound
-    /// values), and compares values and tapes.
-    static func check(_ e: Expression, _ prepare: () throws -> [Tensor]) throws {
+    /// What a user sees of `way`'s result on a fresh graph (after `prepare`, which makes
+    /// the bound values): its number bit for bit, whether it is tracked, the graph behind it
+    /// before and after a backward pass, and the room left on the open graph afterwards,
+    /// measured on another fresh graph (so that the graph is cut where the same operations
+    /// would cut it).
+    static func observe(_ e: Expression, _ way: (Expression, [Tensor]) throws -> Tensor,
+                        _ prepare: () throws -> [Tensor]) throws -> [String] {
         Graph.closeCurrent()
-        let general = try viaTensors(e, try prepare())
-        let generalEntries = entries(general)
-        for way in [viaRecorder, viaProgram] {
-            Graph.closeCurrent()
-            let recorded = way(e, try prepare())
-            #expect(recorded.scalar!.bitPattern == general.scalar!.bitPattern)
-            #expect(recorded.isTracked == general.isTracked)
-            #expect(entries(recorded) == generalEntries)
+        let result = try way(e, try prepare())
+        let before = Observed.graph(result)
+        try result.backward()
+        let after = Observed.graph(result)
+        Graph.closeCurrent()
+        let room = try Observed.withOperationLimit(64) { () throws -> Int in
+            _ = try way(e, try prepare())
+            return try Observed.room()
         }
         Graph.closeCurrent()
+        return ["\(result.scalar!.bitPattern) tracked \(result.isTracked)", "room \(room)"] + before + after
+    }
+
+    /// Runs `e` the three ways and compares what each shows.
+    static func check(_ e: Expression, _ prepare: () throws -> [Tensor]) throws {
+        let general = try observe(e, viaTensors, prepare)
+        for way in [viaRecorder, viaProgram] {
+            #expect(try observe(e, way, prepare) == general)
+        }
     }
 
     static let logistic: Expression = .number(3.7) * .bound(0) * (.number(1) - .bound(0))
@@ -134,11 +142,21 @@ import Testing
     @Test func onlyTheDifferentiatedVariableIsTracked() throws {
         let x = Variable(0.25), y = Variable(2)
         let e = Self.logistic * .bound(1)
-        let general = try Graph.isolated(differentiating: x) { Self.entries(try Self.viaTensors(e, [x.tensor, y.tensor])) }
+        func graph(_ way: (Expression, [Tensor]) throws -> Tensor) throws -> [String] {
+            try Graph.isolated(differentiating: x) { () throws -> [String] in
+                let result = try way(e, [x.tensor, y.tensor])
+                let before = Observed.graph(result)
+                try result.backward()
+                return before + Observed.graph(result)
+            }
+        }
+        let general = try graph(Self.viaTensors)
+        // x is the one leaf; y comes in as the constant 2.
+        let nodes = general.prefix(general.count / 2)
+        #expect(nodes.filter { $0.hasPrefix("leaf") }.count == 1)
+        #expect(nodes.contains { $0.hasPrefix("const [] - \(Observed.bits(NDArray(2)))") })
         for way in [Self.viaRecorder, Self.viaProgram] {
-            let recorded = Graph.isolated(differentiating: x) { Self.entries(way(e, [x.tensor, y.tensor])) }
-            #expect(recorded == general)
-            #expect(recorded.contains { $0.hasPrefix("leaf") })
+            #expect(try graph(way) == general)
         }
     }
 
@@ -147,7 +165,7 @@ import Testing
         defer { Limits.maxOperations = saved }
         Limits.maxOperations = 4
         let x = Variable(0.3)
-        // Seven entries: the graph is cut in the middle of the expression, and the operands
+        // Seven nodes: the graph is cut in the middle of the expression, and the operands
         // recorded before the cut come into the new graph as constants.
         for run in [{ try Self.viaTensors(Self.logistic, [x.tensor]) }, { Self.viaRecorder(Self.logistic, [x.tensor]) },
                     { Self.viaProgram(Self.logistic, [x.tensor]) }] {
@@ -155,16 +173,17 @@ import Testing
             let before = Graph.truncations
             let result = try run()
             #expect(Graph.truncations - before == 1)
-            #expect(Self.entries(result) == [
-                "const -1 -1 -1 \(Double(3.7 * 0.3).bitPattern)", "const -1 -1 -1 \(Double(1 - 0.3).bitPattern)",
-                "* 0 1 -1 \(result.scalar!.bitPattern)",
+            #expect(Observed.graph(result) == [
+                "const [] - \(Observed.bits(NDArray(3.7 * 0.3))) grad none", "const [] - \(Observed.bits(NDArray(1 - 0.3))) grad none",
+                "* [0, 1] - \(Observed.bits(NDArray(result.scalar!))) grad none",
             ])
         }
     }
 
     @Test func aProgramOnTheEdgeOfACutRecordsOperationByOperation() throws {
-        // Room for some of the program's entries but not all: the cut falls where recording
-        // operation by operation puts it, for every place the graph can stand.
+        // Room for some of the program's operations but not all: the cut falls where recording
+        // operation by operation puts it, for every place the graph can stand (which operands
+        // come into the new graph as constants shows where it fell).
         let saved = Limits.maxOperations
         defer { Limits.maxOperations = saved }
         Limits.maxOperations = 9
@@ -177,23 +196,36 @@ import Testing
                 return [node, try w.tensor + 2]
             }
             Graph.closeCurrent()
-            let general = try Self.viaTensors(e, try prepare())
-            Graph.closeCurrent()
-            let programmed = Self.viaProgram(e, try prepare())
-            #expect(Self.entries(programmed) == Self.entries(general), "after \(before) operations")
+            let cuts = Graph.truncations
+            let general = Observed.graph(try Self.viaTensors(e, try prepare()))
+            let generalCuts = Graph.truncations - cuts
+            for way in [Self.viaRecorder, Self.viaProgram] {
+                Graph.closeCurrent()
+                let cuts = Graph.truncations
+                #expect(Observed.graph(way(e, try prepare())) == general, "after \(before) operations")
+                #expect(Graph.truncations - cuts == generalCuts, "after \(before) operations")
+            }
         }
+        Graph.closeCurrent()
     }
 
     @Test func aProgramStopsAtAZeroDivisor() throws {
-        Graph.closeCurrent()
         let x = Variable(0.3)
-        var recorder = ScalarRecorder()
-        #expect(Self.evaluate(.bound(0) * .number(2) / (.bound(0) - .bound(0)), [x.tensor], &recorder) == nil)
-        // The product (with x's import and the constant) and the difference were recorded;
-        // the division was not.
-        #expect(GraphContext.current.tape.map { Self.entries(Tensor(node: $0, 0, scalar: 0)) }?.map { $0.prefix(5) } == [
-            "leaf ", "const", "* 0 1", "- 0 0",
-        ])
+        // The product and the difference are recorded, as on tensors; the division is not:
+        // the graph has the room those two operations leave.
+        let expected = try Observed.withOperationLimit(32) { () throws -> Int in
+            Graph.closeCurrent()
+            _ = try x.tensor * 2
+            _ = try x.tensor - x.tensor
+            return try Observed.room()
+        }
+        let left = try Observed.withOperationLimit(32) { () throws -> Int in
+            Graph.closeCurrent()
+            var recorder = ScalarRecorder()
+            #expect(Self.evaluate(.bound(0) * .number(2) / (.bound(0) - .bound(0)), [x.tensor], &recorder) == nil)
+            return try Observed.room()
+        }
+        #expect(left == expected)
         Graph.closeCurrent()
     }
 
@@ -207,20 +239,24 @@ import Testing
 
     @Test func variableOperandsServeGraphAfterGraph() throws {
         // Made once, as micrograd-style code makes them: each graph imports the variables
-        // afresh, and the tape is the one their tensors would give.
+        // afresh, and the graph is the one their tensors would give.
         let x = Variable(0.3), y = Variable(-1.5)
         let operands = [ScalarRecorder.operand(x)!, ScalarRecorder.operand(y)!]
         for _ in 0..<3 {
             Graph.closeCurrent()
             let general = try Self.viaTensors(Self.logistic * .bound(1), [x.tensor, y.tensor])
-            let generalEntries = Self.entries(general)
-            Graph.closeCurrent()
+            let generalGraph = Observed.graph(general)
+            try general.backward()
+            let generalGradients = Observed.graph(general)
+            x.zeroGrad()
+            y.zeroGrad()
             var recorder = ScalarRecorder()
             let product = recorder.record(.multiply, recorder.record(.multiply, ScalarRecorder.constant(3.7), operands[0]),
                                           recorder.record(.subtract, ScalarRecorder.constant(1), operands[0]))
             let recorded = recorder.tensor(recorder.record(.multiply, product, operands[1]))
-            #expect(Self.entries(recorded) == generalEntries)
+            #expect(Observed.graph(recorded) == generalGraph)
             try recorded.backward()
+            #expect(Observed.graph(recorded) == generalGradients)
             // d/dx 3.7 x (1 − x) y = 3.7 (1 − 2x) y, and d/dy = 3.7 x (1 − x)
             #expect(abs(x.grad!.scalar! - 3.7 * (1 - 2 * 0.3) * -1.5) < 1e-14)
             #expect(abs(y.grad!.scalar! - 3.7 * 0.3 * 0.7) < 1e-15)

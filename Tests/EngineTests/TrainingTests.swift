@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Engine
 
 @Suite struct TrainingTests {
     func network(seed: UInt64) -> Sequential {

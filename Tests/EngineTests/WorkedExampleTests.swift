@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Engine
 
 /// Published worked examples, to their published digits.
 @Suite struct WorkedExampleTests {
