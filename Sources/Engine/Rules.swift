@@ -1,5 +1,3 @@
-import Foundation
-
 /// The elementwise operations on numbers: each one's value, and what it sends back.
 ///
 /// For `y = f(a, b)` and `g = dOutput/dy`, `gradients` gives each input's contribution to
@@ -24,10 +22,10 @@ extension Op {
         case .divide: return a / b
         case .negate: return -a
         // x² is the power notebooks write most: one correctly rounded product, no call.
-        case .power(let e): return e == 2 ? a * a : (e == 1 ? a : Foundation.pow(a, e))
-        case .powerTensor: return Foundation.pow(a, b)
+        case .power(let e): return e == 2 ? a * a : (e == 1 ? a : _pow(a, e))
+        case .powerTensor: return _pow(a, b)
         case .exp: return ElementaryFunctions.exp(a)
-        case .log: return Foundation.log(a)
+        case .log: return _log(a)
         case .sqrt: return a.squareRoot()
         case .abs: return Swift.abs(a)
         case .sigmoid: return ElementaryFunctions.sigmoid(a)
@@ -54,9 +52,9 @@ extension Op {
         case .divide: return (g / b, -(g * y) / b)
         case .negate: return (-g, 0)
         // pow(a, 1) is a, exactly: the case for e == 2 only saves a call.
-        case .power(let e): return (g * e * (e == 2 ? a : Foundation.pow(a, e - 1)), 0)
+        case .power(let e): return (g * e * (e == 2 ? a : _pow(a, e - 1)), 0)
         // d(aᵇ)/da = b aᵇ⁻¹; d(aᵇ)/db = aᵇ log a
-        case .powerTensor: return (g * b * Foundation.pow(a, b - 1), g * y * Foundation.log(a))
+        case .powerTensor: return (g * b * _pow(a, b - 1), g * y * _log(a))
         case .exp: return (g * y, 0)
         case .log: return (g / a, 0)
         case .sqrt: return (g / (2 * y), 0)

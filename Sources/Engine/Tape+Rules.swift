@@ -1,5 +1,3 @@
-import Foundation
-
 /// The gradient rule of every operation, on arrays: given g = dOutput/dEntry, what each
 /// input gets. Elementwise operations apply their rule from `Rules.swift` at each element;
 /// every other operation has its case here, written once.
@@ -116,7 +114,7 @@ extension Tape {
             let p = x(a).map(Loss.clampProbability), t = x(b)
             send(try! NDArray.zip(p, t, operation: "gradient") { pi, ti in scale * (pi - ti) / (pi * (1 - pi)) }
                 .summed(toShape: x(a).shape), to: a, &adjoints)
-            send(p.map { pi in scale * (Foundation.log(1 - pi) - Foundation.log(pi)) }.summed(toShape: t.shape),
+            send(p.map { pi in scale * (_log(1 - pi) - _log(pi)) }.summed(toShape: t.shape),
                  to: b, &adjoints)
         case .softmaxCrossEntropy(let attribute):
             guard case .crossEntropy(let targets, let probabilities) = attributes[Int(attribute)] else { return }
