@@ -83,30 +83,30 @@ public struct NDArray: Sendable, Hashable, CustomStringConvertible {
         return self[flat: flat]
     }
 
+    /// `rethrows`, not typed throws: with a generic error type the optimiser stopped
+    /// specialising `zip`'s closure into the elementwise products, and the digits training
+    /// ran 1.2% more instructions. Embedded Swift warns about the untyped form, but the
+    /// engine passes only closures that do not throw.
     @inlinable
-    public func withUnsafeBufferPointer<R, Failure: Error>(
-        _ body: (UnsafeBufferPointer<Double>) throws(Failure) -> R
-    ) throws(Failure) -> R {
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         switch storage {
-        case .scalar(var x): return try withUnsafePointer(to: &x) { (x) throws(Failure) in try body(UnsafeBufferPointer(start: x, count: 1)) }
+        case .scalar(var x): return try withUnsafePointer(to: &x) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
         case .buffer(let values): return try values.withUnsafeBufferPointer(body)
         }
     }
 
     /// Mutates the elements in place (copying first only if another array shares them).
     @inlinable
-    public mutating func withUnsafeMutableBufferPointer<R, Failure: Error>(
-        _ body: (UnsafeMutableBufferPointer<Double>) throws(Failure) -> R
-    ) throws(Failure) -> R {
+    public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
         switch storage {
         case .scalar(var x):
-            let result = try withUnsafeMutablePointer(to: &x) { (x) throws(Failure) in try body(UnsafeMutableBufferPointer(start: x, count: 1)) }
+            let result = try withUnsafeMutablePointer(to: &x) { try body(UnsafeMutableBufferPointer(start: $0, count: 1)) }
             storage = .scalar(x)
             return result
         case .buffer(var values):
             storage = .scalar(0)  // drop our reference so `values` is unique and not copied
             defer { storage = .buffer(values) }
-            return try values.withUnsafeMutableBufferPointer { (buffer) throws(Failure) in try body(buffer) }
+            return try values.withUnsafeMutableBufferPointer { try body($0) }
         }
     }
 
