@@ -16,7 +16,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL  = $(SUDO) apt-get update -o DPkg::Lock::Timeout=120 -qq && \
                $(SUDO) apt-get install $(APT_FLAGS) -qq $(1) >/dev/null
 
-.PHONY: all deps test-deps site test install uninstall bench bench-site bench-instructions fuzz clean
+.PHONY: all deps test-deps site test wasm install uninstall bench bench-site bench-instructions fuzz clean
 
 all: site
 
@@ -77,16 +77,24 @@ site: deps
 	$(RELEASE_BIN) build
 
 # Every test, the shipped notebooks against their recorded outputs, the binary as older CPUs,
-# a package that uses the engine as a library, the GitHub Action's script, then the site in a
-# real browser (the browser test installs Debian's chromium with apt when it is missing).
+# a package that uses the engine as a library, the engine in WebAssembly against the native
+# one, bit for bit, the GitHub Action's script, then the site in a real browser (the browser
+# test installs Debian's chromium with apt when it is missing).
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) check notebooks
 	Tests/Portable/run.sh $(DEBUG_BIN)
 	$(SWIFT) run --package-path examples/engine-client
+	Tests/Wasm/run.sh
 	Tests/Action/run.sh $(DEBUG_BIN)
 	python3 Tests/Browser/run.py --chainrule $(DEBUG_BIN)
+
+# The engine as Embedded Swift in one WebAssembly module, with the probe that Tests/Wasm
+# compares with the native engine: .build/wasm/engine-probe.wasm (see docs/wasm.md). Installs
+# wasi-libc and compiler-rt's wasm32 builtins with apt when they are missing.
+wasm:
+	wasm/build.sh
 
 # `make install [PREFIX=/usr/local]`: a release binary with the Swift standard library
 # linked in (it needs only libcmark and the C library at run time), and completions for
@@ -150,4 +158,4 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_SCRATCH)/debug
 
 clean:
-	rm -rf .build .build-* site .chainrule examples/*/.build Tests/Browser/out
+	rm -rf .build .build-* site .chainrule examples/*/.build wasm/EngineProbe/.build Tests/Browser/out

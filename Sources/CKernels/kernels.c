@@ -1,9 +1,11 @@
 #include "CKernels.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifndef __wasm__
+#include <pthread.h>
+#endif
 
 #define CK_CONCAT2(a, b) a##b
 #define CK_CONCAT(a, b) CK_CONCAT2(a, b)
@@ -83,7 +85,17 @@ static kernel_fn kernel = kernel8x16_baseline;
 static direct_fn direct = direct_row_baseline;
 static elementary_fn exp_array = ck_exp_baseline, tanh_array = ck_tanh_baseline, sigmoid_array = ck_sigmoid_baseline;
 static int path = 1;
+
+static void choose(void);
+
+#ifdef __wasm__
+// WebAssembly (docs/wasm.md): one thread, and only the baseline path, which the pointers
+// above start on; nothing to choose.
+#define CK_CHOOSE() ((void)0)
+#else
 static pthread_once_t chosen = PTHREAD_ONCE_INIT;
+#define CK_CHOOSE() pthread_once(&chosen, choose)
+#endif
 
 static void choose(void) {
     const char *forced = getenv("CHAINRULE_KERNEL");
@@ -122,37 +134,37 @@ static void choose(void) {
 }
 
 void ck_kernel8x16(int64_t depth, const double *a, const double *b, double *c, int64_t ldc, int load) {
-    pthread_once(&chosen, choose);
+    CK_CHOOSE();
     kernel(depth, a, b, c, ldc, load);
 }
 
 void ck_direct_row(int64_t k, int64_t n, const double *a, int64_t a_stride, const double *b, int64_t b_stride,
                    double *c, int accumulate) {
-    pthread_once(&chosen, choose);
+    CK_CHOOSE();
     direct(k, n, a, a_stride, b, b_stride, c, accumulate);
 }
 
 void ck_exp(const double *input, double *output, int64_t count) {
-    pthread_once(&chosen, choose);
+    CK_CHOOSE();
     exp_array(input, output, count);
 }
 
 void ck_tanh(const double *input, double *output, int64_t count) {
-    pthread_once(&chosen, choose);
+    CK_CHOOSE();
     tanh_array(input, output, count);
 }
 
 void ck_sigmoid(const double *input, double *output, int64_t count) {
-    pthread_once(&chosen, choose);
+    CK_CHOOSE();
     sigmoid_array(input, output, count);
 }
 
 int ck_path(void) {
-    pthread_once(&chosen, choose);
+    CK_CHOOSE();
     return path;
 }
 
 void ck_reselect(void) {
-    pthread_once(&chosen, choose);
+    CK_CHOOSE();
     choose();
 }

@@ -20,7 +20,7 @@ public final class CustomOperation: Sendable {
 extension Tensor {
     /// Records `operation` with `value` as its result.
     public static func custom(_ operation: CustomOperation, _ inputs: [Tensor], value: NDArray) -> Tensor {
-        guard inputs.contains(where: \.isTracked), let tape = recordingTape() else { return Tensor(value) }
+        guard inputs.contains(where: { $0.isTracked }), let tape = recordingTape() else { return Tensor(value) }
         let indices = inputs.map { tape.entry(for: $0) }
         let op = Op.custom(attribute: tape.attribute(.custom(operation, inputs: indices)))
         return Tensor(node: tape, tape.append(op, indices.first ?? -1, value: value))

@@ -70,3 +70,14 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         return total < 1e15 ? String(Int(total)) : String(total)
     }
 }
+
+/// What a closure handed to the engine may throw (a training checkpoint, the objective of a
+/// gradient check), and so what the engine's functions that call one throw: any error
+/// natively (the runtime stops training with its own), and only `EngineError` in the
+/// embedded build for WebAssembly, which has no existential `any Error` (docs/wasm.md).
+/// `throws(any Error)` is plain `throws`.
+#if hasFeature(Embedded)
+public typealias CallbackError = EngineError
+#else
+public typealias CallbackError = any Error
+#endif

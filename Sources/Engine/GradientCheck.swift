@@ -16,15 +16,20 @@ public enum GradientCheck {
         _ model: any Layer, inputs: NDArray, targets: NDArray, loss: Loss,
         tolerance: Tolerance = .gradcheck, epsilon: Double = 1e-6
     ) throws(EngineError) -> Mismatch? {
+        let parameters = model.namedParameters
+        let objective = { () throws(EngineError) -> Tensor in try loss(model(Tensor(inputs)), Tensor(targets)) }
+        #if hasFeature(Embedded)
+        // There a `CallbackError` is an `EngineError` already.
+        return try worstMismatch(parameters, tolerance: tolerance, epsilon: epsilon, objective: objective)
+        #else
         do {
-            return try worstMismatch(model.namedParameters.map { ($0.name, $0.variable) }, tolerance: tolerance, epsilon: epsilon) {
-                try loss(model(Tensor(inputs)), Tensor(targets))
-            }
+            return try worstMismatch(parameters, tolerance: tolerance, epsilon: epsilon, objective: objective)
         } catch let error as EngineError {
             throw error
         } catch {
             preconditionFailure("a network's loss throws only engine errors, not \(error)")
         }
+        #endif
     }
 
     /// The same for any scalar `objective` of `variables` (a function of tensors, by the
@@ -34,22 +39,22 @@ public enum GradientCheck {
     /// (others the objective uses are constants).
     public static func worstMismatch(
         _ variables: [(name: String, variable: Variable)], tolerance: Tolerance = .gradcheck, epsilon: Double = 1e-6,
-        objective: () throws -> Tensor
-    ) throws -> Mismatch? {
-        let parameters = variables.map(\.variable)
-        let savedGrads = parameters.map(\.grad)
+        objective: () throws(CallbackError) -> Tensor
+    ) throws(CallbackError) -> Mismatch? {
+        let parameters = variables.map { $0.variable }
+        let savedGrads = parameters.map { $0.grad }
         defer { for (parameter, grad) in zip(parameters, savedGrads) { parameter.grad = grad } }
 
-        let analytic: [NDArray] = try Graph.isolated(differentiating: parameters.count == 1 ? parameters[0] : nil) { () throws -> [NDArray] in
+        let analytic: [NDArray] = try Graph.isolated(differentiating: parameters.count == 1 ? parameters[0] : nil) { () throws(CallbackError) -> [NDArray] in
             let value = try objective()
             guard value.value.count == 1 else { throw EngineError.nonScalarBackward(value.shape) }
             // After the objective, which may run backward passes of its own.
             for parameter in parameters { parameter.grad = nil }
             try value.backward()
-            return parameters.map(\.gradOrZero)
+            return parameters.map { $0.gradOrZero }
         }
-        func evaluate() throws -> Double {
-            try Graph.withoutRecording { () throws -> Double in try objective().scalar ?? .nan }
+        func evaluate() throws(CallbackError) -> Double {
+            try Graph.withoutRecording { () throws(CallbackError) -> Double in try objective().scalar ?? .nan }
         }
         var worst: (mismatch: Mismatch, excess: Double)?
         for ((name, parameter), gradient) in zip(variables, analytic) {

@@ -4,6 +4,8 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(WASILibc)
+import WASILibc
 #endif
 
 /// Per-thread recording state: the open graph, whether to record, and resource limits.
@@ -140,7 +142,7 @@ final class GraphContext {
     }
 
     static var current: GraphContext {
-        if let pointer = pthread_getspecific(contextKey) {
+        if let pointer = threadContext() {
             return Unmanaged<GraphContext>.fromOpaque(pointer).takeUnretainedValue()
         }
         return makeCurrent()
@@ -148,14 +150,14 @@ final class GraphContext {
 
     /// This thread's context, if it has one.
     static var existing: GraphContext? {
-        pthread_getspecific(contextKey).map { Unmanaged<GraphContext>.fromOpaque($0).takeUnretainedValue() }
+        threadContext().map { Unmanaged<GraphContext>.fromOpaque($0).takeUnretainedValue() }
     }
 
     /// Runs `body` with this thread's context, borrowed: the thread keeps it alive, so the
     /// hot path neither retains nor releases it.
     @inline(__always)
     static func withCurrent<R>(_ body: (GraphContext) -> R) -> R {
-        if let pointer = pthread_getspecific(contextKey) {
+        if let pointer = threadContext() {
             return Unmanaged<GraphContext>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
         }
         return body(makeCurrent())
@@ -164,7 +166,7 @@ final class GraphContext {
     @inline(never)
     private static func makeCurrent() -> GraphContext {
         let context = GraphContext()
-        pthread_setspecific(contextKey, Unmanaged.passRetained(context).toOpaque())
+        setThreadContext(Unmanaged.passRetained(context).toOpaque())
         return context
     }
 }
@@ -181,6 +183,10 @@ private struct BatchReferenceCounting: @unchecked Sendable {
     let release: Release?
 
     static let runtime: BatchReferenceCounting = {
+        #if hasFeature(Embedded)
+        // No dynamic lookup in the embedded build (WebAssembly, one thread: docs/wasm.md).
+        return BatchReferenceCounting(retain: nil, release: nil)
+        #else
         #if canImport(Darwin)
         let handle = UnsafeMutableRawPointer(bitPattern: -2)   // RTLD_DEFAULT
         #else
@@ -191,6 +197,7 @@ private struct BatchReferenceCounting: @unchecked Sendable {
         }
         return BatchReferenceCounting(retain: unsafeBitCast(retain, to: Retain.self),
                                       release: unsafeBitCast(release, to: Release.self))
+        #endif
     }()
 }
 
@@ -214,6 +221,16 @@ private func swiftReleaseN(_ object: UnsafeMutableRawPointer, _ n: UInt32) {
     }
 }
 
+#if hasFeature(Embedded)
+// The embedded build for WebAssembly runs one thread and has no pthreads: its one context is
+// a global (docs/wasm.md).
+nonisolated(unsafe) private var singleContext: UnsafeMutableRawPointer?
+
+@inline(__always)
+private func threadContext() -> UnsafeMutableRawPointer? { singleContext }
+
+private func setThreadContext(_ pointer: UnsafeMutableRawPointer) { singleContext = pointer }
+#else
 #if canImport(Darwin)
 private func releaseContext(_ pointer: UnsafeMutableRawPointer) {
     Unmanaged<GraphContext>.fromOpaque(pointer).release()
@@ -230,6 +247,13 @@ private let contextKey: pthread_key_t = {
     precondition(status == 0, "pthread_key_create failed")
     return key
 }()
+
+/// This thread's context, retained by the key (released when the thread ends).
+@inline(__always)
+private func threadContext() -> UnsafeMutableRawPointer? { pthread_getspecific(contextKey) }
+
+private func setThreadContext(_ pointer: UnsafeMutableRawPointer) { pthread_setspecific(contextKey, pointer) }
+#endif
 
 /// Controls over recording, for code that must not disturb the caller's graph.
 public enum Graph {

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A name shown for values in graph diagrams (the variable a value was bound to).
 ///
@@ -23,7 +29,7 @@ import Foundation
 final class LabelTable: @unchecked Sendable {
     static let shared = LabelTable()
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var names: [String] = [""]
     private var ids: [String: Int32] = [:]
 
@@ -42,4 +48,28 @@ final class LabelTable: @unchecked Sendable {
         defer { lock.unlock() }
         return names[Int(id)]
     }
+}
+
+/// A mutual-exclusion lock: a pthread mutex (what Foundation's NSLock wraps). The embedded
+/// build for WebAssembly runs one thread and has no pthreads, so there it does nothing
+/// (docs/wasm.md).
+private final class Lock: @unchecked Sendable {
+    #if hasFeature(Embedded)
+    func lock() {}
+    func unlock() {}
+    #else
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+    #endif
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The losses a network is trained on. Each is one recorded operation with its own
 /// gradient rule, computed so that it stays finite for any input.
 public enum Loss: String, Sendable, CaseIterable {
@@ -41,7 +39,7 @@ public enum Loss: String, Sendable, CaseIterable {
         case .binaryCrossEntropy:
             let terms = try NDArray.zip(prediction.value, target.value, operation: "binary cross-entropy") { p, t in
                 let q = Loss.clampProbability(p)
-                return -(t * Foundation.log(q) + (1 - t) * Foundation.log(1 - q))
+                return -(t * _log(q) + (1 - t) * _log(1 - q))
             }
             return Tensor.record(.binaryCrossEntropy, prediction, target, value: NDArray(terms.mean()))
         case .crossEntropy:

@@ -1,5 +1,13 @@
 import CKernels
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(WASILibc)
+import WASILibc
+#endif
 
 /// The general matrix product `C = A B` (or `C += A B`) behind `@`, `Linear` and their gradients.
 ///

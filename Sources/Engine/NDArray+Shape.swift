@@ -76,7 +76,7 @@ extension NDArray {
         let strides = index.sourceShape.strides
         let rank = index.positions.count
         if rank == 0 { body(0, 0); return }
-        if index.positions.contains(where: \.isEmpty) { return }
+        if index.positions.contains(where: { $0.isEmpty }) { return }
         var counter = [Int](repeating: 0, count: rank)
         var resultOffset = 0
         while true {

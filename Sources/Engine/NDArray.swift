@@ -83,6 +83,10 @@ public struct NDArray: Sendable, Hashable, CustomStringConvertible {
         return self[flat: flat]
     }
 
+    /// `rethrows`, not typed throws: with a generic error type the optimiser stopped
+    /// specialising `zip`'s closure into the elementwise products, and the digits training
+    /// ran 1.2% more instructions. Embedded Swift warns about the untyped form, but the
+    /// engine passes only closures that do not throw.
     @inlinable
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         switch storage {
@@ -139,7 +143,7 @@ public struct NDArray: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether every element is finite.
     public var isFinite: Bool {
-        withUnsafeBufferPointer { buffer in buffer.allSatisfy(\.isFinite) }
+        withUnsafeBufferPointer { buffer in buffer.allSatisfy { $0.isFinite } }
     }
 
     public var description: String { "NDArray(\(shape), \(values))" }

@@ -1,3 +1,4 @@
+#if !hasFeature(Embedded)
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,6 +8,7 @@ import Darwin
 #endif
 import Dispatch
 import Synchronization
+#endif
 
 /// Runs the two halves of a large matrix product at once: one on the calling thread, one on
 /// a helper thread that lives as long as the process.
@@ -20,6 +22,11 @@ import Synchronization
 enum ProductWorker {
     /// Runs `body(0)` and `body(1)`, concurrently when the helper is free.
     static func runHalves(_ body: @escaping @Sendable (Int) -> Void) {
+        #if hasFeature(Embedded)
+        // The embedded build for WebAssembly runs one thread (docs/wasm.md).
+        body(0)
+        body(1)
+        #else
         if #available(macOS 15, *) {
             guard Helper.shared.run(body) else {
                 body(0)
@@ -29,9 +36,11 @@ enum ProductWorker {
         } else {
             DispatchQueue.concurrentPerform(iterations: 2, execute: body)
         }
+        #endif
     }
 }
 
+#if !hasFeature(Embedded)
 @available(macOS 15, *)
 private final class Helper: @unchecked Sendable {
     static let shared = Helper()
@@ -146,3 +155,4 @@ private final class Helper: @unchecked Sendable {
         }
     }
 }
+#endif

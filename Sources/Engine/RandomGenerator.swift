@@ -1,5 +1,3 @@
-import Foundation
-
 /// xoshiro256** (Blackman and Vigna, 2018), seeded through SplitMix64: the same stream of
 /// numbers on every platform and every run, independent of the system's generator.
 ///
@@ -56,7 +54,7 @@ public struct RandomGenerator: Sendable {
             let u = 2 * uniform() - 1, v = 2 * uniform() - 1
             let s = u * u + v * v
             if s > 0 && s < 1 {
-                let factor = (-2 * Foundation.log(s) / s).squareRoot()
+                let factor = (-2 * _log(s) / s).squareRoot()
                 spareNormal = v * factor
                 return mean + deviation * u * factor
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The elementwise operations on numbers: each one's value, and what it sends back.
 ///
 /// For `y = f(a, b)` and `g = dOutput/dy`, `gradients` gives each input's contribution to
@@ -25,10 +23,10 @@ extension Op {
         case .divide: return a / b
         case .negate: return -a
         // x² is the power notebooks write most: one correctly rounded product, no call.
-        case .power(let e): return e == 2 ? a * a : (e == 1 ? a : Foundation.pow(a, e))
-        case .powerTensor: return Foundation.pow(a, b)
+        case .power(let e): return e == 2 ? a * a : (e == 1 ? a : _pow(a, e))
+        case .powerTensor: return _pow(a, b)
         case .exp: return ElementaryFunctions.exp(a)
-        case .log: return Foundation.log(a)
+        case .log: return _log(a)
         case .sqrt: return a.squareRoot()
         case .abs: return Swift.abs(a)
         case .sigmoid: return ElementaryFunctions.sigmoid(a)
@@ -104,7 +102,7 @@ protocol GradientArithmetic: ExpressibleByIntegerLiteral {
     static func * (a: Self, b: Self) -> Self
     static func / (a: Self, b: Self) -> Self
     static prefix func - (a: Self) -> Self
-    /// `self ^ e`, as `Foundation.pow` rounds it.
+    /// `self ^ e`, as the C library's `pow` rounds it.
     func raised(to e: Double) -> Self
     func raised(to e: Self) -> Self
     /// The natural logarithm.
@@ -148,10 +146,10 @@ enum Gate {
 
 extension Double: GradientArithmetic {
     @inline(__always)
-    func raised(to e: Double) -> Double { Foundation.pow(self, e) }
+    func raised(to e: Double) -> Double { _pow(self, e) }
 
     var logarithm: Double {
-        @inline(__always) get { Foundation.log(self) }
+        @inline(__always) get { _log(self) }
     }
 
     @inline(__always)

@@ -22,7 +22,7 @@ public final class Sequential: Layer {
         self.generator = RandomGenerator(seed: seed)
     }
 
-    public var parameters: [Variable] { layers.flatMap(\.parameters) }
+    public var parameters: [Variable] { layers.flatMap { $0.parameters } }
 
     public var namedParameters: [(name: String, variable: Variable)] {
         layers.enumerated().flatMap { index, layer in layer.namedParameters.map { ("[\(index)]" + $0.name, $0.variable) } }
@@ -43,6 +43,6 @@ public final class Sequential: Layer {
     public var count: Int { layers.count }
 
     public var description: String {
-        "Sequential(" + layers.map(\.description).joined(separator: ", ") + ")"
+        "Sequential(" + layers.map { $0.description }.joined(separator: ", ") + ")"
     }
 }

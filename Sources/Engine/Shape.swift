@@ -1,7 +1,7 @@
 /// The extent of a tensor along each axis, outermost first (row-major).
 ///
 /// A scalar has the empty shape `[]`. Creating one never allocates.
-public struct Shape: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByArrayLiteral {
+public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByArrayLiteral {
     public let dims: [Int]
 
     public init(_ dims: [Int]) {
@@ -68,3 +68,9 @@ public struct Shape: Hashable, Sendable, Codable, CustomStringConvertible, Expre
         return Shape(dims)
     }
 }
+
+// Encoded as `{"dims": [2, 3]}`. Embedded Swift (the WebAssembly build, docs/wasm.md) has no
+// Codable.
+#if !hasFeature(Embedded)
+extension Shape: Codable {}
+#endif

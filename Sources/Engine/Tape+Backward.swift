@@ -1,5 +1,3 @@
-import Foundation
-
 /// The backward pass: reverse-mode accumulation over the tape. Walking it from the end is a
 /// topological order; at each entry reached, the operation's rule (`Rules.swift` for
 /// elementwise operations, `Tape+Rules.swift` for the rest) adds its inputs' share.

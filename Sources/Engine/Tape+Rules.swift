@@ -1,5 +1,3 @@
-import Foundation
-
 /// The gradient rule of every operation, on arrays: given g = dOutput/dEntry, what each
 /// input gets. Elementwise operations apply their rule from `Rules.swift` at each element;
 /// every other operation has its case here, written once. The formulas of softmax,

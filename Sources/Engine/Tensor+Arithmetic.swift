@@ -1,5 +1,4 @@
 import CKernels
-import Foundation
 
 /// Elementwise arithmetic and functions, with numpy broadcasting. Each has a path for
 /// scalars that never builds an array: the micrograd-style graphs of the first notebooks.

@@ -123,7 +123,7 @@ extension Tensor {
 
     /// Tensors joined along an axis.
     public static func concatenate(_ tensors: [Tensor], axis: Int = 0) throws(EngineError) -> Tensor {
-        let joined = try NDArray.concatenating(tensors.map(\.value), axis: axis)
+        let joined = try NDArray.concatenating(tensors.map { $0.value }, axis: axis)
         let resolved = tensors[0].shape.normalizedAxis(axis)!
         return record(tensors, attribute: .inputs([]), value: joined) { .concat(axis: Int32(resolved), attribute: $0) }
     }

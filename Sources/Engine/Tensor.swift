@@ -274,7 +274,7 @@ extension Tensor {
     static func record(
         _ inputs: [Tensor], attribute: OpAttribute, value: NDArray, _ makeOp: (Int32) -> Op
     ) -> Tensor {
-        guard inputs.contains(where: \.isTracked), let tape = recordingTape() else { return Tensor(value) }
+        guard inputs.contains(where: { $0.isTracked }), let tape = recordingTape() else { return Tensor(value) }
         let indices = inputs.map { tape.entry(for: $0) }
         let stored: OpAttribute
         if case .inputs = attribute { stored = .inputs(indices) } else { stored = attribute }

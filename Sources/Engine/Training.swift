@@ -20,8 +20,8 @@ extension Sequential {
     /// (the runtime uses it to enforce a notebook's time budget).
     public func train(
         inputs: NDArray, targets: NDArray, loss: Loss, optimizer: any Optimizer, epochs: Int,
-        batchSize: Int? = nil, shuffle: Bool = true, checkpoint: () throws -> Void = {}
-    ) throws -> TrainingHistory {
+        batchSize: Int? = nil, shuffle: Bool = true, checkpoint: () throws(CallbackError) -> Void = {}
+    ) throws(CallbackError) -> TrainingHistory {
         guard inputs.rank >= 1, targets.rank >= 1 else {
             throw EngineError.invalidArgument("training needs one sample per row: inputs and targets must have at least one axis")
         }
@@ -36,7 +36,7 @@ extension Sequential {
         var history = TrainingHistory(accuracy: measuresAccuracy ? [] : nil)
         var order = Array(0..<samples)
 
-        try Graph.isolated {
+        try Graph.isolated { () throws(CallbackError) in
             for epoch in 0..<epochs {
                 if shuffle && size < samples { generator.shuffle(&order) }
                 var totalLoss = 0.0, correct = 0

@@ -52,7 +52,7 @@
         self.assignments = assignments
         self.registerCount = registerCount
         entryBound = assignments.reduce(0) { $0 + $1.program.entryBound }
-        let code = ScalarCode(inputCount: registerCount, assignments.map(\.program.steps))
+        let code = ScalarCode(inputCount: registerCount, assignments.map { $0.program.steps })
         self.code = code
         stores = assignments.indices.map { k in
             Store(end: code.ends[k], result: code.results[k], target: Int32(assignments[k].target), label: assignments[k].label)

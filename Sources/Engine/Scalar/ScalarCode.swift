@@ -103,7 +103,9 @@ struct ScalarTemporary {
     }
 }
 
-extension Tape {
+// SPI like the operands it enters: Embedded Swift (the WebAssembly build, docs/wasm.md)
+// allows the SPI conformance `ScalarOperand: TapeOperand` only in SPI code.
+@_spi(Runtime) extension Tape {
     /// Runs `instructions[start..<end]` of code whose results begin at `resultBase`, on
     /// `temporaries`, appending to this tape exactly what `ScalarRecorder.record` would for
     /// each operation. False at a zero divisor, before that division is recorded. The caller

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The engine in WebAssembly computes the same bits as natively: builds the probe both ways
+# (wasm/build.sh for the module; the wasm/EngineProbe package natively, in release, with the
+# flag of the Makefile's release builds), runs it under node and natively on each instruction
+# set of the C kernels this CPU has, and compares every line (each number as its 64-bit
+# pattern). Then prints the XOR training's time both ways, for information. Skipped, saying
+# so, where node is missing or the Swift toolchain has no Embedded Swift for wasm32.
+#
+#   Tests/Wasm/run.sh [STEPS REPEAT]    (timing: default 2000 steps, best of 5)
+set -eu
+cd "$(dirname "$0")/../.."
+steps=${1:-2000}
+repeats=${2:-5}
+if ! command -v node >/dev/null 2>&1; then echo "wasm test: skipped (no node)"; exit 0; fi
+module=.build/wasm/engine-probe.wasm
+status=0
+wasm/build.sh "$module" || status=$?
+if [ "$status" = 77 ]; then echo "wasm test: skipped (no Embedded Swift for wasm32 in this toolchain)"; exit 0; fi
+if [ "$status" != 0 ]; then exit "$status"; fi
+swift build -c release -Xswiftc -enforce-exclusivity=unchecked --package-path wasm/EngineProbe
+native=wasm/EngineProbe/.build/release/engine-probe
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+node Tests/Wasm/run.mjs "$module" > "$out/wasm.txt"
+failed=0
+# The kernels' paths this CPU has, as CKernels chooses them (a path it lacks would fall back
+# to the best it has).
+kernels=baseline
+if grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo; then
+  kernels="$kernels avx2"
+  if grep -qw avx512f /proc/cpuinfo; then kernels="$kernels avx512"; fi
+fi
+for kernel in $kernels; do
+  CHAINRULE_KERNEL=$kernel "$native" > "$out/native-$kernel.txt"
+  if diff -u --label "native ($kernel kernels)" --label webassembly "$out/native-$kernel.txt" "$out/wasm.txt"; then
+    echo "wasm test: $(wc -l < "$out/wasm.txt") lines, the same bits as natively with the $kernel kernels"
+  else
+    failed=1
+  fi
+done
+if [ "$failed" = 1 ]; then echo "wasm test: FAILED: the module's numbers differ from the native ones" >&2; exit 1; fi
+"$native" time "$steps" "$repeats"
+node Tests/Wasm/run.mjs "$module" time "$steps" "$repeats"

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Builds the engine as Embedded Swift for WebAssembly, from the same sources as the native
+# build, with the C kernels compiled for wasm32, and links them with the probe
+# (EngineProbe/Sources/engine-probe/Probe.swift, exported by Entry.swift) into one module:
+#
+#   wasm/build.sh [OUT]     (default .build/wasm/engine-probe.wasm)
+#
+# Needs a Swift toolchain that ships Embedded Swift for wasm32-unknown-none-wasm (6.3 does:
+# its standard library under <resource dir>/embedded/wasm32-unknown-none-wasm, and wasm-ld
+# beside swiftc), and wasi-libc and compiler-rt's builtins for wasm32, which it installs
+# with apt when missing.
+# OPT (default -Osize) is the optimisation level of the Swift code. See docs/wasm.md.
+set -eu
+cd "$(dirname "$0")/.."
+out=${1:-.build/wasm/engine-probe.wasm}
+work=$(dirname "$out")/objects
+mkdir -p "$work"
+OPT=${OPT:--Osize}
+
+# The toolchain: swiftc, the clang and wasm-ld beside it, and its embedded standard library.
+swiftc=$(command -v "${SWIFTC:-swiftc}") || { echo "wasm/build.sh: no swiftc on PATH" >&2; exit 1; }
+bin=$(dirname "$(readlink -f "$swiftc")")
+resource=$("$bin/swift" -print-target-info | sed -n 's/.*"runtimeResourcePath": "\(.*\)".*/\1/p')
+embedded="$resource/embedded/wasm32-unknown-none-wasm"
+# Without them it exits with 77, which Tests/Wasm/run.sh reports as a skip.
+if [ ! -d "$embedded" ] || [ ! -d "$resource/embedded/Swift.swiftmodule" ] || [ ! -x "$bin/wasm-ld" ]; then
+  echo "wasm/build.sh: this Swift toolchain ($bin) has no Embedded Swift for wasm32 or no wasm-ld;" >&2
+  echo "  Swift 6.3 from swift.org has both" >&2
+  exit 77
+fi
+
+# The C library, wasi-libc, and compiler-rt's builtins for wasm32 (128-bit multiplication,
+# for one), as Debian packages them; installed with apt when missing. Elsewhere, set
+# WASI_INCLUDE, WASI_LIB and BUILTINS to a wasi-sysroot's and compiler-rt's.
+wasi_include=${WASI_INCLUDE:-/usr/include/wasm32-wasi}
+wasi_lib=${WASI_LIB:-/usr/lib/wasm32-wasi}
+find_builtins() {
+  for candidate in ${BUILTINS:-} /usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a; do
+    if [ -f "$candidate" ]; then builtins=$candidate; return 0; fi
+  done
+  return 1
+}
+if [ ! -f "$wasi_lib/libc.a" ] || ! find_builtins; then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "wasm/build.sh: installing wasi-libc and libclang-rt-dev-wasm32 with apt (the C library and builtins for WebAssembly)"
+    sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+    $sudo apt-get update -o DPkg::Lock::Timeout=120 -qq
+    $sudo apt-get install -y -o DPkg::Lock::Timeout=120 -qq wasi-libc libclang-rt-dev-wasm32 >/dev/null
+    find_builtins || { echo "wasm/build.sh: no libclang_rt.builtins-wasm32.a after installing libclang-rt-dev-wasm32" >&2; exit 1; }
+  else
+    echo "wasm/build.sh: needs wasi-libc and compiler-rt's wasm32 builtins (Debian/Ubuntu:" >&2
+    echo "  apt-get install wasi-libc libclang-rt-dev-wasm32; elsewhere set WASI_INCLUDE, WASI_LIB and BUILTINS)" >&2
+    exit 1
+  fi
+fi
+
+# The C kernels: kernels.c takes its portable path (plain C, fma() from wasi-libc, which is
+# correctly rounded like the FMA instruction), so every element is the same chain of fused
+# multiply-adds as natively.
+"$bin/clang" --target=wasm32-unknown-wasi -nostdlibinc -isystem "$wasi_include" -O2 \
+  -I Sources/CKernels/include -c Sources/CKernels/kernels.c -o "$work/kernels.o"
+
+# The engine, then the probe against it, as Embedded Swift: whole-module, no Foundation,
+# the C library as the WASILibc module (wasm/module.modulemap).
+swift_flags="-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -wmo $OPT
+  -Xfrontend -disable-stack-protector -parse-as-library -I wasm -I $work
+  -Xcc -isystem -Xcc $wasi_include"
+# shellcheck disable=SC2086
+"$swiftc" $swift_flags -module-name Engine -emit-module -emit-module-path "$work/Engine.swiftmodule" \
+  -c -o "$work/Engine.o" Sources/Engine/*.swift Sources/Engine/Scalar/*.swift
+# shellcheck disable=SC2086
+"$swiftc" $swift_flags -module-name EngineProbe -c -o "$work/EngineProbe.o" \
+  wasm/EngineProbe/Sources/engine-probe/Probe.swift wasm/Entry.swift
+
+# One module, a reactor (no main; JavaScript calls _initialize, then the exports).
+"$bin/wasm-ld" --no-entry --gc-sections --strip-debug \
+  --export=probe_run --export=probe_output --export=probe_train_xor \
+  "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" "$work/Engine.o" "$work/kernels.o" \
+  -L "$wasi_lib" -lc -L "$embedded" -lswiftUnicodeDataTables "$builtins" -o "$out"
+echo "wasm/build.sh: $out ($(wc -c < "$out") bytes)"
