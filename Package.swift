@@ -26,7 +26,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // Tensors, reverse-mode autodiff, layers, losses, optimizers, training. Foundation only.
+        // Tensors, reverse-mode autodiff, layers, losses, optimizers, training. The C library only
+        // (no Foundation), so it also builds as Embedded Swift for WebAssembly (docs/wasm.md).
         // Its README.md is the engine's reading order.
         .target(name: "Engine", dependencies: ["CKernels"], exclude: ["README.md"]),
         // The matrix product's inner kernels in C, compiled for AVX-512, AVX2 and the x86-64
