@@ -73,6 +73,12 @@ import Testing
         ("2 ** 3", "'**' is not an operator", "1:3"),
         ("def f(x) { x }", "'def' is not a keyword of this language", "1:1"),
         ("x = None", "undefined name 'None'", "1:5"),
+        // A local of a function has no value before its first assignment, whether read,
+        // added to, or read from a closure inside the function.
+        ("fn f() {\n  y += 1\n  y\n}\nf()", "'y' is used before it is given a value", "2:3"),
+        ("fn f() {\n  z = y\n  y = 1\n}\nf()", "'y' is used before it is given a value", "2:7"),
+        ("fn f() {\n  g = fn() { y }\n  g()\n  y = 1\n}\nf()", "'y' is used before it is given a value", "2:14"),
+        ("x = 1\nx[0] += 1", "a number cannot be indexed", "2:1"),
         ("x = [1, 2\ny = 3", "expected ']' to end the list, found 'y'", "2:1"),
         ("derivative(fn(x) { x * [1, 2] }, 1)", "derivative needs a function that returns a number; the anonymous function returned a tensor of shape [2]", "1:12"),
         ("sum([[1, 2], [3]])", "'x' of sum must be a tensor, but its rows have different shapes: [2] and [1]", "1:5"),
