@@ -124,8 +124,7 @@ extension Builtins {
             case .tensor(let t): return .tensor(t)
             case let other: throw BuiltinError("stack takes a list, not a \(other.typeName)", argument: .label("items"))
             }
-            let stacked = try arguments.interpreter.makeList(items, ranges: items.map { _ in arguments.range("items") },
-                                                             at: arguments.callRange)
+            let stacked = try arguments.interpreter.makeList(items, at: arguments.callRange)
             guard case .tensor = stacked else {
                 throw BuiltinError("stack needs numbers or tensors of one shape", argument: .label("items"))
             }

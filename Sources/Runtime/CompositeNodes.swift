@@ -13,7 +13,7 @@ final class ListNode: ExpressionNode {
     }
 
     override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        try interpreter.makeList(try elements.map { try $0.evaluate(interpreter, frame) }, ranges: elements.map(\.range), at: range)
+        try interpreter.makeList(try elements.map { try $0.evaluate(interpreter, frame) }, at: range)
     }
 }
 
@@ -130,7 +130,7 @@ final class ComprehensionNode: ExpressionNode {
             }
         }
         try pass(0)
-        return try interpreter.makeList(elements, ranges: Array(repeating: element.range, count: elements.count), at: range)
+        return try interpreter.makeList(elements, at: range)
     }
 }
 

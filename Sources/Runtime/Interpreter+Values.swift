@@ -12,7 +12,7 @@ extension Interpreter {
 
     /// A list literal: a tensor when every element is a tensor of one shape (stacked along
     /// a new first axis, recording the stacking if any element carries a gradient), else a list.
-    func makeList(_ values: [Value], ranges: [SourceRange], at range: SourceRange) throws -> Value {
+    func makeList(_ values: [Value], at range: SourceRange) throws -> Value {
         // [] is an empty list: `append` turns it into a tensor of rows as items arrive.
         if values.isEmpty { return .list([]) }
         var tensors: [Tensor] = []
@@ -20,19 +20,25 @@ extension Interpreter {
             guard case .tensor(let t) = value else { return .list(try nestable(values, at: range)) }
             tensors.append(t)
         }
-        let shape = tensors[0].shape
         // Tensors of different shapes stay a list (for concat); used as a tensor, it is an error.
-        if tensors.contains(where: { $0.shape != shape }) { return .list(values) }
+        if tensors.contains(where: { $0.shape != tensors[0].shape }) { return .list(values) }
+        return .tensor(try stacked(tensors, at: range))
+    }
+
+    /// Tensors of one shape along a new first axis: the stacking recorded when any of them
+    /// carries a gradient, else their numbers copied side by side.
+    func stacked(_ tensors: [Tensor], at range: SourceRange) throws -> Tensor {
+        let shape = tensors[0].shape
         let stackedShape = Shape([tensors.count] + shape.dims)
         try engine(at: range) { try Engine.Limits.check(stackedShape) }
         if !tensors.contains(where: \.isTracked) {
             var values: [Double] = []
             values.reserveCapacity(stackedShape.count)
             for t in tensors { values += t.value.values }
-            return .tensor(Tensor(NDArray(shape: stackedShape, values: values)))
+            return Tensor(NDArray(shape: stackedShape, values: values))
         }
         let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + shape.dims)) } }
-        return .tensor(try engine(at: range) { try Tensor.concatenate(rows, axis: 0) })
+        return try engine(at: range) { try Tensor.concatenate(rows, axis: 0) }
     }
 
     /// `items`, unless a list or tuple of them would nest too deeply.
@@ -70,8 +76,7 @@ extension Interpreter {
                 throw RuntimeError("\(what) must be a tensor, but its rows have different shapes: \(first) and \(odd.shape)", at: range,
                                    notes: [.init("a list of numbers or of equal-shaped tensors is a tensor")])
             }
-            let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + first.dims)) } }
-            return try engine(at: range) { try Tensor.concatenate(rows, axis: 0) }
+            return try stacked(tensors, at: range)
         default:
             throw RuntimeError("\(what) must be a number or a tensor, not a \(value.typeName)", at: range)
         }
