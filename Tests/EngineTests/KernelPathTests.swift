@@ -20,11 +20,7 @@ import Testing
     @Test func everyPathGivesTheSameBits() throws {
         let shapes: [(Int, Int, Int)] = [(2, 3, 4), (3, 40, 37), (4, 64, 9), (70, 90, 50), (129, 257, 33), (16, 300, 17)]
         defer { MatrixMultiply.selectInstructionSet(nil) }
-        MatrixMultiply.selectInstructionSet(nil)
-        let best = MatrixMultiply.instructionSet
-        var paths = ["baseline"]
-        if best != "baseline" { paths.append("avx2") }
-        if best == "avx512" { paths.append("avx512") }
+        let paths = Self.pathsOfThisCPU()
         for (index, (m, k, n)) in shapes.enumerated() {
             for transposed in [false, true] {
                 var reference: [UInt64]?
@@ -56,11 +52,7 @@ import Testing
                    .leastNonzeroMagnitude, -.leastNonzeroMagnitude]
         let array = NDArray(shape: Shape([inputs.count]), values: inputs)
         defer { MatrixMultiply.selectInstructionSet(nil) }
-        MatrixMultiply.selectInstructionSet(nil)
-        let best = MatrixMultiply.instructionSet
-        var paths = ["baseline"]
-        if best != "baseline" { paths.append("avx2") }
-        if best == "avx512" { paths.append("avx512") }
+        let paths = Self.pathsOfThisCPU()
         let functions: [(String, (Tensor) -> Tensor)] = [("exp", { $0.exp() }), ("tanh", { $0.tanh() }), ("sigmoid", { $0.sigmoid() })]
         for path in paths {
             MatrixMultiply.selectInstructionSet(path)
@@ -73,5 +65,15 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The kernels' paths this CPU can run, from the baseline up to the best it has.
+    static func pathsOfThisCPU() -> [String] {
+        MatrixMultiply.selectInstructionSet(nil)
+        let best = MatrixMultiply.instructionSet
+        var paths = ["baseline"]
+        if best != "baseline" { paths.append("avx2") }
+        if best == "avx512" { paths.append("avx512") }
+        return paths
     }
 }
