@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "chainrule", targets: ["chainrule"]),
         .library(name: "Engine", targets: ["Engine"]),
+        // The interpreter, for wasm/EngineProbe, the WebAssembly probe's native twin.
+        .library(name: "Runtime", targets: ["Runtime"]),
         // For the fuzz targets in fuzz/, a package of their own that depends on this one.
         .library(name: "ChainruleFuzzable", targets: ["Document", "Language", "Runtime", "TeXMath", "Weave"]),
     ],
@@ -39,7 +41,10 @@ let package = Package(
         .target(name: "Digest"),
         // What a block displays: text, tables and figures as plain data (no drawing), and
         // what a notebook records of them.
-        .target(name: "Display", dependencies: ["Digest"]),
+        .target(name: "Display", dependencies: ["Digest", "CShims"]),
+        // What Swift cannot call directly in both builds (printf's `%.6g`, the monotonic
+        // clock): a few C functions, the same code natively and in WebAssembly.
+        .target(name: "CShims"),
         // TeX math to MathML, at build time.
         .target(name: "TeXMath"),
         // Citations as pandoc writes them: BibTeX files, names, author-year text and reference lists.
@@ -49,7 +54,7 @@ let package = Package(
         // The notebook language: lexer, parser, syntax tree. No engine here, so it builds fast.
         .target(name: "Language", dependencies: ["Diagnostics"]),
         // The interpreter and built-ins: the one place where the language meets the engine.
-        .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display"]),
+        .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display", "CShims"]),
         // Running notebooks as a whole: settings, the runner, check and update, the build.
         .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.

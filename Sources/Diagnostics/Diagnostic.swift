@@ -1,5 +1,5 @@
 /// How serious a diagnostic is.
-public enum Severity: String, Sendable, Codable, Hashable {
+public enum Severity: String, Sendable, Hashable {
     case error
     case warning
     case note
@@ -9,9 +9,9 @@ public enum Severity: String, Sendable, Codable, Hashable {
 ///
 /// Every problem a user can cause becomes one of these, carrying its range from the moment
 /// it is found; it becomes text in one place only (`DiagnosticRenderer`).
-public struct Diagnostic: Error, Hashable, Sendable, Codable {
+public struct Diagnostic: Error, Hashable, Sendable {
     /// A secondary message attached to a diagnostic (a suggestion, the other shape, ...).
-    public struct Note: Hashable, Sendable, Codable {
+    public struct Note: Hashable, Sendable {
         public var message: String
         public var range: SourceRange?
 
@@ -77,3 +77,10 @@ public struct DiagnosticList: Error, Sendable, Hashable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension Severity: Codable {}
+extension Diagnostic: Codable {}
+extension Diagnostic.Note: Codable {}
+#endif

@@ -9,7 +9,11 @@ public struct DiagnosticRenderer: Sendable {
     public var sources: [String: SourceText]
 
     public init(sources: [SourceText] = []) {
-        self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+        // A loop, not Dictionary(_:uniquingKeysWith:), whose untyped rethrows the WebAssembly
+        // build cannot compile. The last source of a path wins.
+        var byPath: [String: SourceText] = [:]
+        for source in sources { byPath[source.path] = source }
+        self.sources = byPath
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {

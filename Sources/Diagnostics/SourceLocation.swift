@@ -2,7 +2,7 @@
 ///
 /// Lines and columns count from 1. A column counts Unicode scalars, so a caret lands under
 /// the right character in lines with non-ASCII text; a tab is one column.
-public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
@@ -19,7 +19,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
 }
 
 /// A half-open span of source text: `start` is the first character, `end` the one after the last.
-public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
     public var start: SourceLocation
     public var end: SourceLocation
 
@@ -40,3 +40,9 @@ public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible 
 
     public var description: String { "\(start)-\(end)" }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension SourceLocation: Codable {}
+extension SourceRange: Codable {}
+#endif

@@ -1,7 +1,7 @@
 /// The level sets of a two-variable function, with descent paths drawn on them.
-public struct ContourPlot: Hashable, Sendable, Codable {
+public struct ContourPlot: Hashable, Sendable {
     /// A path across the plane, such as the iterates of gradient descent.
-    public struct Path: Hashable, Sendable, Codable {
+    public struct Path: Hashable, Sendable {
         public var name: String?
         public var points: [Point]
 
@@ -52,3 +52,9 @@ public struct ContourPlot: Hashable, Sendable, Codable {
         return parts.joined(separator: "; ")
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension ContourPlot: Codable {}
+extension ContourPlot.Path: Codable {}
+#endif

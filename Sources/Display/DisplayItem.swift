@@ -1,7 +1,7 @@
 /// One thing a block displays: a line of text (a value), a table or a figure.
 ///
 /// The runtime produces these; the notebook records their `record`; the site draws them.
-public enum DisplayItem: Hashable, Sendable, Codable {
+public enum DisplayItem: Hashable, Sendable {
     case text(String)
     /// A value written with some of its elements left out (a tensor of more than 1,000
     /// elements): what the page shows, and a digest of everything.
@@ -59,7 +59,7 @@ public enum DisplayItem: Hashable, Sendable, Codable {
 }
 
 /// Text that stands for more than it shows: `[0, 1, 2, ..., 1997, 1998, 1999]`.
-public struct AbridgedText: Hashable, Sendable, Codable {
+public struct AbridgedText: Hashable, Sendable {
     /// What the page shows.
     public var text: String
     /// The digest of every value the text stands for (see `RecordWriter`).
@@ -73,8 +73,14 @@ public struct AbridgedText: Hashable, Sendable, Codable {
         self.digest = digest
         self.listing = listing
     }
+}
 
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension DisplayItem: Codable {}
+extension AbridgedText: Codable {
     enum CodingKeys: String, CodingKey {
         case text, digest
     }
 }
+#endif

@@ -92,8 +92,8 @@ extension ContourPlot: RecordContent {
 extension ContourPlot.Path: RecordContent {
     public func writeRecord(to writer: inout RecordWriter) {
         writer.text("name", name)
-        writer.numbers("x", points.map(\.x))
-        writer.numbers("y", points.map(\.y))
+        writer.numbers("x", points.map { $0.x })
+        writer.numbers("y", points.map { $0.y })
     }
 }
 

@@ -33,7 +33,7 @@ extension Figure {
 }
 
 /// The record of a figure that was thinned: its summary and digest from before.
-public struct FigureRecord: Hashable, Sendable, Codable {
+public struct FigureRecord: Hashable, Sendable {
     public var summary: String
     public var digest: String
 }
@@ -59,7 +59,7 @@ extension Figure.Content {
             let share = Swift.max(limit / Swift.max(plot.paths.count, 1), 16)
             for index in plot.paths.indices {
                 let points = plot.paths[index].points
-                plot.paths[index].points = Thinning.envelope(points.map(\.y), budget: share).map { points[$0] }
+                plot.paths[index].points = Thinning.envelope(points.map { $0.y }, budget: share).map { points[$0] }
             }
             return .contour(plot)
         case .graph, .network:
@@ -100,3 +100,8 @@ enum Thinning {
         return (0..<budget).map { $0 * (count - 1) / (budget - 1) }
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension FigureRecord: Codable {}
+#endif

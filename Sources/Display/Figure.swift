@@ -1,8 +1,8 @@
 /// A figure as data: what to draw, not how. The site turns it into inline SVG; a notebook
 /// records its one-line `summary` and the digest of everything drawn (`Figure+Record`), so
 /// any changed point or label makes the notebook stale.
-public struct Figure: Hashable, Sendable, Codable {
-    public enum Content: Hashable, Sendable, Codable {
+public struct Figure: Hashable, Sendable {
+    public enum Content: Hashable, Sendable {
         case line(LinePlot)
         case scatter(ScatterPlot)
         case contour(ContourPlot)
@@ -49,13 +49,13 @@ public struct Figure: Hashable, Sendable, Codable {
         case .graph(let graph): return titled("graph") + ": " + graph.summary
         case .network(let network): return titled("network") + ": " + network.summary
         case .panels(let figures):
-            return titled("panels") + ": " + figures.map(\.summary).joined(separator: " | ")
+            return titled("panels") + ": " + figures.map { $0.summary }.joined(separator: " | ")
         }
     }
 }
 
 /// A point in the plane, for paths and markers.
-public struct Point: Hashable, Sendable, Codable {
+public struct Point: Hashable, Sendable {
     public var x: Double
     public var y: Double
 
@@ -67,7 +67,14 @@ public struct Point: Hashable, Sendable, Codable {
 
 /// `lo..hi` of the finite values, written with `NumberFormat`.
 func rangeText(_ values: [Double]) -> String {
-    let finite = values.filter(\.isFinite)
+    let finite = values.filter { $0.isFinite }
     guard let lo = finite.min(), let hi = finite.max() else { return "no finite values" }
     return lo == hi ? NumberFormat.g(lo) : "\(NumberFormat.g(lo))..\(NumberFormat.g(hi))"
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension Figure: Codable {}
+extension Figure.Content: Codable {}
+extension Point: Codable {}
+#endif

@@ -1,7 +1,7 @@
 /// A computation graph as a circuit diagram: leaves and operations, each with its forward
 /// value and, after a backward pass, its gradient.
-public struct GraphDiagram: Hashable, Sendable, Codable {
-    public struct Node: Hashable, Sendable, Codable {
+public struct GraphDiagram: Hashable, Sendable {
+    public struct Node: Hashable, Sendable {
         /// Index of this node in `nodes`.
         public var id: Int
         /// The operation (`+`, `*`, `sigmoid`, ...) or `leaf` / `const` for inputs.
@@ -38,7 +38,7 @@ public struct GraphDiagram: Hashable, Sendable, Codable {
         /// line, else the shape, so the line stays one a reader can take in.
         public func brief(_ text: String) -> String {
             if let shape, shape.reduce(1, *) > 4 { return "[" + shape.map(String.init).joined(separator: ", ") + "]" }
-            return text.replacingOccurrences(of: "\n", with: "")
+            return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\n" }))
         }
     }
 
@@ -54,7 +54,7 @@ public struct GraphDiagram: Hashable, Sendable, Codable {
 
     /// `5 nodes (3 inputs, 2 operations); f = -12; gradients x -4, y -4, z 3`
     public var summary: String {
-        let leaves = nodes.filter(\.isLeaf).count
+        let leaves = nodes.filter { $0.isLeaf }.count
         var parts = ["\(nodes.count) nodes (\(leaves) input\(leaves == 1 ? "" : "s"), \(nodes.count - leaves) operation\(nodes.count - leaves == 1 ? "" : "s"))"]
         if nodes.indices.contains(root) {
             let node = nodes[root]
@@ -69,3 +69,9 @@ public struct GraphDiagram: Hashable, Sendable, Codable {
         return parts.joined(separator: "; ")
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension GraphDiagram: Codable {}
+extension GraphDiagram.Node: Codable {}
+#endif

@@ -5,7 +5,7 @@ extension LinePlot {
     ///
     /// Written (in `style:` and in the record) as its parts joined by `+`, the line first:
     /// `line`, `dashed`, `points`, `dotted+circle`.
-    public struct Style: Hashable, Sendable, Codable {
+    public struct Style: Hashable, Sendable {
         public enum Line: String, Hashable, Sendable, CaseIterable {
             case solid = "line"
             case dashed
@@ -61,20 +61,25 @@ extension LinePlot {
         }
 
         /// Every name `init(name:)` reads as one part, for messages and documentation.
-        public static let partNames = Line.allCases.map(\.rawValue) + Marker.allCases.map(\.rawValue)
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            let name = try container.decode(String.self)
-            guard let style = Style(name: name) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "no line style \"\(name)\"")
-            }
-            self = style
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(name)
-        }
+        public static let partNames = Line.allCases.map { $0.rawValue } + Marker.allCases.map { $0.rawValue }
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension LinePlot.Style: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let style = Self(name: name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no line style \"\(name)\"")
+        }
+        self = style
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
+}
+#endif

@@ -1,6 +1,6 @@
 /// Line plots of one or more series against a shared pair of axes.
-public struct LinePlot: Hashable, Sendable, Codable {
-    public struct Series: Hashable, Sendable, Codable {
+public struct LinePlot: Hashable, Sendable {
+    public struct Series: Hashable, Sendable {
         public var name: String?
         public var x: [Double]
         public var y: [Double]
@@ -33,7 +33,7 @@ public struct LinePlot: Hashable, Sendable, Codable {
 
     /// `2 series of 100 points; lr 0.1: 4.2 -> 0.0013; lr 1: 4.2 -> 9.8e+11; log y`
     public var summary: String {
-        let counts = Set(series.map(\.y.count))
+        let counts = Set(series.map { $0.y.count })
         var parts: [String] = []
         let noun = series.count == 1 ? "series" : "series"
         if counts.count == 1, let n = counts.first {
@@ -54,3 +54,9 @@ public struct LinePlot: Hashable, Sendable, Codable {
         return parts.joined(separator: "; ")
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension LinePlot: Codable {}
+extension LinePlot.Series: Codable {}
+#endif

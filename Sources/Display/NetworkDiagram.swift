@@ -5,8 +5,8 @@
 /// Weights are held as the engine holds them: a layer's matrix has one row per unit of
 /// that layer (the unit fed, j) and one column per unit of the layer before (the source,
 /// k), so `weights[j][k]` is w_jk.
-public struct NetworkDiagram: Hashable, Sendable, Codable {
-    public struct Layer: Hashable, Sendable, Codable {
+public struct NetworkDiagram: Hashable, Sendable {
+    public struct Layer: Hashable, Sendable {
         /// What the layer is (`input`, `hidden, σ`), written above it.
         public var name: String?
         /// One label per unit (`x₁`, `h₂`), written in its circle.
@@ -59,3 +59,9 @@ public struct NetworkDiagram: Hashable, Sendable, Codable {
         return parts.joined(separator: "; ")
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension NetworkDiagram: Codable {}
+extension NetworkDiagram.Layer: Codable {}
+#endif

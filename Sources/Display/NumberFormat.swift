@@ -1,4 +1,4 @@
-import Foundation
+import CShims
 
 /// How numbers are written everywhere a user reads them: C's `%g` with 6 significant digits,
 /// except that a whole number is written whole (a count of 20000000 is not `2e+07`).
@@ -16,12 +16,27 @@ public enum NumberFormat {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if digits == significantDigits, let whole = whole(value) { return whole }
-        return String(format: "%.\(digits)g", value)
+        return printf(value, "g", precision: digits)
     }
 
     /// A whole number that `%g` would round (7 digits or more) written whole, or nil.
     static func whole(_ value: Double) -> String? {
         guard value.magnitude >= 1e6, value.magnitude < wholeLimit, value == value.rounded() else { return nil }
         return String(Int64(value))
+    }
+
+    /// `value` as C's printf writes it with `%.<precision><conversion>` (conversion one of
+    /// `f F e E g G`): the same C code natively and in WebAssembly, so both write the same
+    /// digits.
+    public static func printf(_ value: Double, _ conversion: Character, precision: Int) -> String {
+        let code = CChar(truncatingIfNeeded: conversion.asciiValue ?? 0)
+        let precision = Int32(clamping: precision)
+        var small = [CChar](repeating: 0, count: 64)
+        let length = Int(chainrule_format_double(&small, small.count, code, precision, value))
+        precondition(length >= 0, "printf has no conversion '\(conversion)' for a double")
+        if length < small.count { return String(decoding: small[..<length].lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        var large = [CChar](repeating: 0, count: length + 1)
+        _ = chainrule_format_double(&large, large.count, code, precision, value)
+        return String(decoding: large[..<length].lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

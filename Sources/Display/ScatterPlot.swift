@@ -1,8 +1,8 @@
 /// Points in the plane coloured by class, optionally over the decision regions of a
 /// two-input classifier.
-public struct ScatterPlot: Hashable, Sendable, Codable {
+public struct ScatterPlot: Hashable, Sendable {
     /// A classifier's answer on a grid: `classes[row][column]` at `(xs[column], ys[row])`.
-    public struct Regions: Hashable, Sendable, Codable {
+    public struct Regions: Hashable, Sendable {
         public var xs: [Double]
         public var ys: [Double]
         public var classes: [[Int]]
@@ -49,3 +49,9 @@ public struct ScatterPlot: Hashable, Sendable, Codable {
         return parts.joined(separator: "; ")
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension ScatterPlot: Codable {}
+extension ScatterPlot.Regions: Codable {}
+#endif

@@ -1,8 +1,8 @@
 /// A table of labelled rows and columns, its cells already written as text.
 ///
 /// Its text form (what a notebook records) aligns the columns; the page draws it as HTML.
-public struct Table: Hashable, Sendable, Codable {
-    public struct Row: Hashable, Sendable, Codable {
+public struct Table: Hashable, Sendable {
+    public struct Row: Hashable, Sendable {
         public var label: String?
         public var cells: [String]
 
@@ -43,10 +43,10 @@ public struct Table: Hashable, Sendable, Codable {
     /// left-aligned, numbers and their headers right-aligned.
     public var text: String {
         let labelled = hasRowLabels
-        let width = max(columns.count, rows.map(\.cells.count).max() ?? 0)
+        let width = max(columns.count, rows.map { $0.cells.count }.max() ?? 0)
         var grid: [[String]] = []
         // No header line when no column has a name.
-        if !columns.allSatisfy(\.isEmpty) { grid.append((labelled ? [""] : []) + pad(columns, to: width)) }
+        if !columns.allSatisfy { $0.isEmpty } { grid.append((labelled ? [""] : []) + pad(columns, to: width)) }
         for row in rows {
             grid.append((labelled ? [row.label ?? ""] : []) + pad(row.cells, to: width))
         }
@@ -76,3 +76,9 @@ public struct Table: Hashable, Sendable, Codable {
         cells + Array(repeating: "", count: max(0, width - cells.count))
     }
 }
+
+// What caches and reports store; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension Table: Codable {}
+extension Table.Row: Codable {}
+#endif

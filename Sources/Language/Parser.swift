@@ -24,7 +24,7 @@ public struct Parser {
             let (x, y) = (a.element.range?.start, b.element.range?.start)
             if let x, let y, x != y { return x < y }
             return a.offset < b.offset
-        }.map(\.element)
+        }.map { $0.element }
         return (statements, ordered)
     }
 
@@ -148,7 +148,7 @@ public struct Parser {
                 advance()
                 continue
             }
-            do {
+            do throws(Abandon) {
                 statements.append(try parseStatement())
                 guard current.kind == .newline || check(.semicolon) || current.kind == .end
                     || (terminator != nil && check(terminator!))
