@@ -25,9 +25,15 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A loss given a prediction and a target of different shapes (it would broadcast them
     /// into a loss of some other quantity).
     case lossShapes(loss: String, prediction: Shape, target: Shape)
+    /// What a caller's closure raised (a checkpoint, a gradient check's objective), carried
+    /// through the engine to the caller, which knows what it is. Only the embedded build
+    /// needs it (`CallbackError`); natively a closure's own error passes as it is.
+    case callback(CallbackFailure)
 
     public var description: String {
         switch self {
+        case let .callback(failure):
+            return failure.description
         case let .shapeMismatch(operation, a, b, detail):
             return "shapes \(a) and \(b) do not fit \(operation)" + (detail.map { " (\($0))" } ?? "")
         case let .indexOutOfRange(index, axis, size):
@@ -81,3 +87,18 @@ public typealias CallbackError = EngineError
 #else
 public typealias CallbackError = any Error
 #endif
+
+/// An error a caller's closure raised, in the one error type the embedded engine's functions
+/// throw. The caller subclasses it with its own error inside, and takes it out again when the
+/// engine's function returns.
+open class CallbackFailure: Hashable, @unchecked Sendable, CustomStringConvertible {
+    public init() {}
+
+    open var description: String { "a closure given to the engine failed" }
+
+    public static func == (a: CallbackFailure, b: CallbackFailure) -> Bool { a === b }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(self))
+    }
+}

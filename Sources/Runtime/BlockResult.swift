@@ -2,7 +2,7 @@ import Diagnostics
 import Display
 
 /// What running one block gave: what it displayed, and how it failed, if it did.
-public struct BlockResult: Sendable, Hashable, Codable {
+public struct BlockResult: Sendable, Hashable {
     public let items: [DisplayItem]
     /// Syntax errors (all of them) or the one runtime error that stopped the block.
     public let errors: [Diagnostic]
@@ -19,12 +19,16 @@ public struct BlockResult: Sendable, Hashable, Codable {
         self.items = items
         self.errors = errors
         self.warnings = warnings
-        let parts = items.map(\.record) + errors.map(\.recordedText)
+        let parts = items.map { $0.record } + errors.map { $0.recordedText }
         recordedText = parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
     public var failed: Bool { !errors.isEmpty }
+}
 
+// The build caches results; the WebAssembly build has no Codable.
+#if !hasFeature(Embedded)
+extension BlockResult: Codable {
     enum CodingKeys: String, CodingKey {
         case items, errors, warnings
     }
@@ -36,3 +40,4 @@ public struct BlockResult: Sendable, Hashable, Codable {
                   warnings: try container.decode([Diagnostic].self, forKey: .warnings))
     }
 }
+#endif

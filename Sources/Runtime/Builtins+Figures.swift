@@ -7,7 +7,7 @@ extension Builtins {
     /// A figure as a value, with the call's `caption:` and `label:`, thinned for drawing when
     /// it holds more points than a page draws (here, inside the block's time budget, so a
     /// huge plot costs the notebook, not the build).
-    static func figureValue(_ figure: Figure, _ arguments: Arguments) throws -> Value {
+    static func figureValue(_ figure: Figure, _ arguments: Arguments) throws(RuntimeError) -> Value {
         var figure = figure
         (figure.caption, figure.label) = try caption(arguments)
         return .object(DisplayObject([.figure(figure.thinnedForDrawing())], typeName: "a figure"))
@@ -15,22 +15,22 @@ extension Builtins {
 
     /// `caption:` and `label:`: a label names the figure or table in an id, so it is
     /// letters, digits, `-` and `_`.
-    static func caption(_ arguments: Arguments) throws -> (String?, String?) {
+    static func caption(_ arguments: Arguments) throws(RuntimeError) -> (String?, String?) {
         let label = try arguments.string("label")
         if let label {
             guard !label.isEmpty, label.count <= 64,
                   label.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) else {
-                throw BuiltinError("a label is letters, digits, - and _ (it names the figure in links: #fig-LABEL)", argument: .label("label"))
+                throw RuntimeError.builtin("a label is letters, digits, - and _ (it names the figure in links: #fig-LABEL)", argument: .label("label"))
             }
         }
         return (try arguments.string("caption"), label)
     }
 
-    private static func strings(_ arguments: Arguments, _ name: String) throws -> [String]? {
+    private static func strings(_ arguments: Arguments, _ name: String) throws(RuntimeError) -> [String]? {
         guard let value = arguments.value(name) else { return nil }
         guard case .list(let items) = value else {
             if case .tensor(let t) = value, t.rank == 1 { return t.value.values.map { NumberFormat.g($0) } }
-            throw BuiltinError("'\(name)' must be a list of names, like [\"a\", \"b\"]", argument: .label(name))
+            throw RuntimeError.builtin("'\(name)' must be a list of names, like [\"a\", \"b\"]", argument: .label(name))
         }
         return items.map { item in
             if case .string(let s) = item { return s }
@@ -38,30 +38,30 @@ extension Builtins {
         }
     }
 
-    private static func vector(_ value: Value, _ arguments: Arguments, _ reference: ArgumentReference) throws -> [Double] {
+    private static func vector(_ value: Value, _ arguments: Arguments, _ reference: ArgumentReference) throws(RuntimeError) -> [Double] {
         switch value {
         case .tensor(let t) where t.rank <= 1: return t.value.values
         case .tensor(let t) where t.rank == 2 && (t.shape.dims[1] == 1 || t.shape.dims[0] == 1): return t.value.values
         case .list(let items):
-            return try items.map { item in
+            return try items.map { (item) throws(RuntimeError) in
                 guard case .tensor(let t) = item, let x = t.scalar else {
-                    throw BuiltinError("expected numbers, found a \(item.typeName)", argument: reference)
+                    throw RuntimeError.builtin("expected numbers, found a \(item.typeName)", argument: reference)
                 }
                 return x
             }
         default:
-            throw BuiltinError("expected a vector of numbers, not a \(value.typeName)", argument: reference)
+            throw RuntimeError.builtin("expected a vector of numbers, not a \(value.typeName)", argument: reference)
         }
     }
 
     /// Samples a function of one number at `count` points across `domain`, recording nothing.
-    private static func sample(_ f: Callable, over domain: (Double, Double), count: Int, _ arguments: Arguments) throws -> ([Double], [Double]) {
+    private static func sample(_ f: Callable, over domain: (Double, Double), count: Int, _ arguments: Arguments) throws(RuntimeError) -> ([Double], [Double]) {
         let xs = (0..<count).map { domain.0 + (domain.1 - domain.0) * Double($0) / Double(count - 1) }
-        let ys = try Graph.withoutRecording { () throws -> [Double] in
-            try xs.map { x in
+        let ys = try Graph.withoutRecording { () throws(RuntimeError) -> [Double] in
+            try xs.map { (x) throws(RuntimeError) in
                 let result = try arguments.interpreter.call(f, [.number(x)], at: arguments.callRange)
                 guard case .tensor(let t) = result, let y = t.scalar else {
-                    throw BuiltinError("a plotted function must return a number; \(f.name) returned a \(result.typeName)")
+                    throw RuntimeError.builtin("a plotted function must return a number; \(f.name) returned a \(result.typeName)")
                 }
                 return y
             }
@@ -70,9 +70,9 @@ extension Builtins {
     }
 
     /// `style:` as a name (`"dashed"`, `"line+circle"`).
-    private static func lineStyle(_ name: String) throws -> LinePlot.Style {
+    private static func lineStyle(_ name: String) throws(RuntimeError) -> LinePlot.Style {
         guard let style = LinePlot.Style(name: name) else {
-            throw BuiltinError("a style is a line (\"line\", \"dashed\", \"dotted\"), markers (\"points\", \"circle\", \"square\", "
+            throw RuntimeError.builtin("a style is a line (\"line\", \"dashed\", \"dotted\"), markers (\"points\", \"circle\", \"square\", "
                                + "\"triangle\", \"diamond\") or one of each joined by + (\"dashed+circle\"), not \"\(name)\"",
                                argument: .label("style"))
         }
@@ -88,13 +88,13 @@ extension Builtins {
         return (low, high)
     }
 
-    private static func domain(_ arguments: Arguments, _ name: String, default fallback: (Double, Double)) throws -> (Double, Double) {
+    private static func domain(_ arguments: Arguments, _ name: String, default fallback: (Double, Double)) throws(RuntimeError) -> (Double, Double) {
         guard let value = arguments.value(name) else { return fallback }
         let pair: Value
         if case .tuple(let items) = value { pair = .list(items) } else { pair = value }
         let bounds = try vector(pair, arguments, .label(name))
         guard bounds.count == 2, bounds[0] < bounds[1] else {
-            throw BuiltinError("'\(name)' must be a pair (low, high) with low < high", argument: .label(name))
+            throw RuntimeError.builtin("'\(name)' must be a pair (low, high) with low < high", argument: .label(name))
         }
         return (bounds[0], bounds[1])
     }
@@ -102,9 +102,9 @@ extension Builtins {
     static let figures: [Builtin] = [
         Builtin("plot", [variadic("series"), optional("x"), optional("labels"), optional("title"), optional("xlabel"), optional("ylabel"),
                          optional("xlog"), optional("ylog"), optional("style"), optional("domain"), optional("caption"), optional("label")],
-                summary: "line plots: plot(y), plot(x, y), plot(f, a, b); several: plot(y1, y2, x: x, labels: [...]), plot(f, g, a, b); style: \"dashed\", \"dotted\", \"line+circle\"...") { arguments in
-            let items = arguments.rest.map(\.value)
-            guard !items.isEmpty else { throw BuiltinError("plot needs something to draw") }
+                summary: "line plots: plot(y), plot(x, y), plot(f, a, b); several: plot(y1, y2, x: x, labels: [...]), plot(f, g, a, b); style: \"dashed\", \"dotted\", \"line+circle\"...") { (arguments) throws(RuntimeError) in
+            let items = arguments.rest.map { $0.value }
+            guard !items.isEmpty else { throw RuntimeError.builtin("plot needs something to draw") }
             let labels = try strings(arguments, "labels")
             // One style for every series, or a list of one per series.
             let styles: [LinePlot.Style]
@@ -119,16 +119,16 @@ extension Builtins {
             if let labels, items.count == 1 {
                 if case .list(let series) = items[0], series.count == labels.count { specs = series }
                 if case .tensor(let t) = items[0], t.rank == 2, t.shape.dims[0] == labels.count, labels.count > 1 {
-                    specs = try (0..<labels.count).map { .tensor(try t.indexed([.index($0)])) }
+                    specs = try (0..<labels.count).map { (item) throws(RuntimeError) in .tensor(try engineCall { () throws(EngineError) in try t.indexed([.index(item)]) }) }
                 }
             }
             // plot(x, y) and plot(f, a, b), as in matplotlib and Julia's Plots; plot(f, g, a, b)
             // draws several functions over one interval. Two vectors are one series (x, y)
             // unless x: is given or two labels name them as two.
             if let interval = functionsOverInterval(items) {
-                guard interval.low < interval.high else { throw BuiltinError("plot(f, a, b) needs a < b", argument: .position(items.count - 2)) }
+                guard interval.low < interval.high else { throw RuntimeError.builtin("plot(f, a, b) needs a < b", argument: .position(items.count - 2)) }
                 if arguments.has("domain") {
-                    throw BuiltinError("the interval is given twice: plot(f, a, b) or plot(f, domain: (a, b)), not both", argument: .label("domain"))
+                    throw RuntimeError.builtin("the interval is given twice: plot(f, a, b) or plot(f, domain: (a, b)), not both", argument: .label("domain"))
                 }
                 domainValue = (interval.low, interval.high)
                 specs = Array(items.dropLast(2))
@@ -136,12 +136,12 @@ extension Builtins {
                       a.rank == 1, b.rank == 1, a.shape == b.shape {
                 specs = [.tuple(items)]
             }
-            let sharedX = try arguments.value("x").map { try vector($0, arguments, .label("x")) }
+            let sharedX = try arguments.value("x").map { (item) throws(RuntimeError) in try vector(item, arguments, .label("x")) }
             if styles.count != 1 && styles.count != specs.count {
-                throw BuiltinError("\(specs.count) series but \(styles.count) styles", argument: .label("style"))
+                throw RuntimeError.builtin("\(specs.count) series but \(styles.count) styles", argument: .label("style"))
             }
             if let labels, labels.count != specs.count {
-                throw BuiltinError("\(specs.count) series but \(labels.count) label\(labels.count == 1 ? "" : "s")", argument: .label("labels"))
+                throw RuntimeError.builtin("\(specs.count) series but \(labels.count) label\(labels.count == 1 ? "" : "s")", argument: .label("labels"))
             }
             var series: [LinePlot.Series] = []
             for (index, spec) in specs.enumerated() {
@@ -154,7 +154,7 @@ extension Builtins {
                     x = try vector(pair[0], arguments, reference)
                     y = try vector(pair[1], arguments, reference)
                     guard x.count == y.count else {
-                        throw BuiltinError("x has \(x.count) values but y has \(y.count)", argument: reference)
+                        throw RuntimeError.builtin("x has \(x.count) values but y has \(y.count)", argument: reference)
                     }
                 case .tensor(let t) where t.rank == 2 && t.shape.dims[1] == 2:
                     x = stride(from: 0, to: t.value.count, by: 2).map { t.value[flat: $0] }
@@ -163,7 +163,7 @@ extension Builtins {
                     y = try vector(spec, arguments, reference)
                     x = sharedX ?? y.indices.map(Double.init)
                     guard x.count == y.count else {
-                        throw BuiltinError("x has \(x.count) values but series \(index + 1) has \(y.count)", argument: reference)
+                        throw RuntimeError.builtin("x has \(x.count) values but series \(index + 1) has \(y.count)", argument: reference)
                     }
                 }
                 series.append(.init(name: labels?[index], x: x, y: y, style: styles.count == 1 ? styles[0] : styles[index]))
@@ -174,10 +174,10 @@ extension Builtins {
         },
         Builtin("scatter", [required("X"), optional("y"), optional("regions"), optional("grid"), optional("title"),
                             optional("xlabel"), optional("ylabel"), optional("caption"), optional("label")],
-                summary: "points of X (shape [n, 2]) coloured by class y, over a classifier's decision regions if given") { arguments in
+                summary: "points of X (shape [n, 2]) coloured by class y, over a classifier's decision regions if given") { (arguments) throws(RuntimeError) in
             let points = try arguments.tensor("X").value
             guard points.rank == 2, points.shape.dims[1] == 2 else {
-                throw BuiltinError("scatter needs points of shape [n, 2], not \(points.shape)", argument: .label("X"))
+                throw RuntimeError.builtin("scatter needs points of shape [n, 2], not \(points.shape)", argument: .label("X"))
             }
             let xs = stride(from: 0, to: points.count, by: 2).map { points[flat: $0] }
             let ys = stride(from: 1, to: points.count, by: 2).map { points[flat: $0] }
@@ -193,21 +193,21 @@ extension Builtins {
         },
         Builtin("contour", [required("f"), optional("x"), optional("y"), optional("paths"), optional("labels"),
                             optional("levels"), optional("grid"), optional("title"), optional("xlabel"), optional("ylabel"), optional("caption"), optional("label")],
-                summary: "level curves of f(x, y) over x: (a, b), y: (c, d), with descent paths drawn on them") { arguments in
+                summary: "level curves of f(x, y) over x: (a, b), y: (c, d), with descent paths drawn on them") { (arguments) throws(RuntimeError) in
             let f = try arguments.function("f")
             let xRange = try domain(arguments, "x", default: (-2, 2))
             let yRange = try domain(arguments, "y", default: xRange)
             let grid = try arguments.int("grid", default: 60)
-            guard (4...400).contains(grid) else { throw BuiltinError("grid must be between 4 and 400", argument: .label("grid")) }
+            guard (4...400).contains(grid) else { throw RuntimeError.builtin("grid must be between 4 and 400", argument: .label("grid")) }
             let gx = (0..<grid).map { xRange.0 + (xRange.1 - xRange.0) * Double($0) / Double(grid - 1) }
             let gy = (0..<grid).map { yRange.0 + (yRange.1 - yRange.0) * Double($0) / Double(grid - 1) }
             let interpreter = arguments.interpreter
-            let z = try Graph.withoutRecording { () throws -> [[Double]] in
-                try gy.map { y in
-                    try gx.map { x in
+            let z = try Graph.withoutRecording { () throws(RuntimeError) -> [[Double]] in
+                try gy.map { (y) throws(RuntimeError) in
+                    try gx.map { (x) throws(RuntimeError) in
                         let result = try interpreter.call(f, [.number(x), .number(y)], at: arguments.callRange)
                         guard case .tensor(let t) = result, let value = t.scalar else {
-                            throw BuiltinError("contour needs f(x, y) to return a number; \(f.name) returned a \(result.typeName)",
+                            throw RuntimeError.builtin("contour needs f(x, y) to return a number; \(f.name) returned a \(result.typeName)",
                                                argument: .label("f"))
                         }
                         return value
@@ -221,11 +221,11 @@ extension Builtins {
                 if case .tensor(let t) = value, t.rank == 3 { items = (0..<t.shape.dims[0]).map { .tensor(try! t.indexed([.index($0)])) } }
                 let labels = try strings(arguments, "labels")
                 if let labels, labels.count != items.count {
-                    throw BuiltinError("\(items.count) paths but \(labels.count) labels", argument: .label("labels"))
+                    throw RuntimeError.builtin("\(items.count) paths but \(labels.count) labels", argument: .label("labels"))
                 }
-                paths = try items.enumerated().map { index, item in
+                paths = try items.enumerated().map { (index, item) throws(RuntimeError) in
                     guard case .tensor(let t) = item, t.rank == 2, t.shape.dims[1] == 2 else {
-                        throw BuiltinError("a path is a tensor of points, shape [steps, 2]", argument: .label("paths"))
+                        throw RuntimeError.builtin("a path is a tensor of points, shape [steps, 2]", argument: .label("paths"))
                     }
                     let values = t.value.values
                     return .init(name: labels?[index], points: stride(from: 0, to: values.count, by: 2).map { Point(values[$0], values[$0 + 1]) })
@@ -236,46 +236,46 @@ extension Builtins {
                                    xLabel: try arguments.string("xlabel"), yLabel: try arguments.string("ylabel"))
             return try figureValue(Figure(title: try arguments.string("title"), .contour(plot)), arguments)
         },
-        Builtin("panels", [variadic("figures"), optional("title"), optional("caption"), optional("label")], summary: "figures side by side") { arguments in
-            let figures = try arguments.rest.enumerated().map { index, item -> Figure in
+        Builtin("panels", [variadic("figures"), optional("title"), optional("caption"), optional("label")], summary: "figures side by side") { (arguments) throws(RuntimeError) in
+            let figures = try arguments.rest.enumerated().map { (index, item) throws(RuntimeError) -> Figure in
                 guard case .object(let object as DisplayObject) = item.value, object.items.count == 1,
                       case .figure(let figure) = object.items[0] else {
-                    throw BuiltinError("panels takes figures, not a \(item.value.typeName)", argument: .position(index))
+                    throw RuntimeError.builtin("panels takes figures, not a \(item.value.typeName)", argument: .position(index))
                 }
                 return figure
             }
-            guard !figures.isEmpty else { throw BuiltinError("panels needs at least one figure") }
+            guard !figures.isEmpty else { throw RuntimeError.builtin("panels needs at least one figure") }
             return try figureValue(Figure(title: try arguments.string("title"), .panels(figures)), arguments)
         },
         Builtin("table", [variadic("values"), optional("rows"), optional("columns"), optional("title"), optional("caption"), optional("label")],
-                summary: "a table: one matrix, or one vector per column, with row and column labels") { arguments in
+                summary: "a table: one matrix, or one vector per column, with row and column labels") { (arguments) throws(RuntimeError) in
             var columns: [[String]] = []
             let items = arguments.rest
             guard !items.isEmpty else {
-                throw BuiltinError("table needs values: one matrix, or one vector per column",
+                throw RuntimeError.builtin("table needs values: one matrix, or one vector per column",
                                    notes: [.init("table([[1, 2], [3, 4]], columns: [\"a\", \"b\"]) or table(xs, ys, columns: [\"x\", \"y\"])")])
             }
             if items.count == 1, case .tensor(let t) = items[0].value, t.rank == 2 {
                 let (rows, width) = (t.shape.dims[0], t.shape.dims[1])
                 columns = (0..<width).map { c in (0..<rows).map { NumberFormat.g(t.value[flat: $0 * width + c]) } }
             } else {
-                columns = try items.enumerated().map { index, item in
+                columns = try items.enumerated().map { (index, item) throws(RuntimeError) in
                     switch item.value {
                     case .tensor(let t) where t.rank <= 1: return t.value.values.map { NumberFormat.g($0) }
                     case .list(let values): return values.map { ValueFormatter.text($0) ?? "" }
-                    default: throw BuiltinError("a table column is a vector or a list, not a \(item.value.typeName)", argument: .position(index))
+                    default: throw RuntimeError.builtin("a table column is a vector or a list, not a \(item.value.typeName)", argument: .position(index))
                     }
                 }
             }
-            let height = columns.map(\.count).max() ?? 0
-            guard columns.allSatisfy({ $0.count == height }) else { throw BuiltinError("the columns of a table must have the same length") }
+            let height = columns.map { $0.count }.max() ?? 0
+            guard columns.allSatisfy({ $0.count == height }) else { throw RuntimeError.builtin("the columns of a table must have the same length") }
             let rowLabels = try strings(arguments, "rows")
             if let rowLabels, rowLabels.count != height {
-                throw BuiltinError("\(height) rows but \(rowLabels.count) row labels", argument: .label("rows"))
+                throw RuntimeError.builtin("\(height) rows but \(rowLabels.count) row labels", argument: .label("rows"))
             }
             let headers = try strings(arguments, "columns") ?? []
             if !headers.isEmpty, headers.count != columns.count {
-                throw BuiltinError("\(columns.count) columns but \(headers.count) column labels", argument: .label("columns"))
+                throw RuntimeError.builtin("\(columns.count) columns but \(headers.count) column labels", argument: .label("columns"))
             }
             let rows = (0..<height).map { r in Table.Row(label: rowLabels?[r], cells: columns.map { $0[r] }) }
             let (caption, label) = try Builtins.caption(arguments)
@@ -286,7 +286,7 @@ extension Builtins {
     ]
 
     /// Class labels as indices: one per sample, or one-hot rows (their largest entry).
-    static func classIndices(_ labels: NDArray, count: Int) throws -> [Int] {
+    static func classIndices(_ labels: NDArray, count: Int) throws(RuntimeError) -> [Int] {
         var values = labels.values
         if labels.rank == 2 && labels.shape.dims[1] > 1 {
             let width = labels.shape.dims[1]
@@ -295,28 +295,28 @@ extension Builtins {
             }
         }
         guard values.count == count else {
-            throw BuiltinError("\(values.count) labels for \(count) points", argument: .label("y"))
+            throw RuntimeError.builtin("\(values.count) labels for \(count) points", argument: .label("y"))
         }
-        return try values.map { value in
+        return try values.map { (value) throws(RuntimeError) in
             guard value == value.rounded(), value >= 0, value < 1000 else {
-                throw BuiltinError("class labels are whole numbers from 0, not \(NumberFormat.g(value))", argument: .label("y"))
+                throw RuntimeError.builtin("class labels are whole numbers from 0, not \(NumberFormat.g(value))", argument: .label("y"))
             }
             return Int(value)
         }
     }
 
     /// A classifier's answer on a grid over the data: argmax of its outputs (or output > ½).
-    private static func decisionRegions(_ classifier: Value, xs: [Double], ys: [Double], grid: Int, _ arguments: Arguments) throws -> ScatterPlot.Regions {
-        guard (4...300).contains(grid) else { throw BuiltinError("grid must be between 4 and 300", argument: .label("grid")) }
+    private static func decisionRegions(_ classifier: Value, xs: [Double], ys: [Double], grid: Int, _ arguments: Arguments) throws(RuntimeError) -> ScatterPlot.Regions {
+        guard (4...300).contains(grid) else { throw RuntimeError.builtin("grid must be between 4 and 300", argument: .label("grid")) }
         guard case .object(let object as LayerObject) = classifier else {
-            throw BuiltinError("regions: takes a network (or layer) that classifies points", argument: .label("regions"))
+            throw RuntimeError.builtin("regions: takes a network (or layer) that classifies points", argument: .label("regions"))
         }
         let (xLow, xHigh) = (xs.min() ?? 0, xs.max() ?? 1), (yLow, yHigh) = (ys.min() ?? 0, ys.max() ?? 1)
         let xMargin = max(xHigh - xLow, 1e-9) * 0.08, yMargin = max(yHigh - yLow, 1e-9) * 0.08
         let gx = (0..<grid).map { xLow - xMargin + (xHigh - xLow + 2 * xMargin) * Double($0) / Double(grid - 1) }
         let gy = (0..<grid).map { yLow - yMargin + (yHigh - yLow + 2 * yMargin) * Double($0) / Double(grid - 1) }
         let points = NDArray(shape: Shape([grid * grid, 2]), values: gy.flatMap { y in gx.flatMap { [$0, y] } })
-        let outputs = try Graph.withoutRecording { try object.layer(Tensor(points)).value }
+        let outputs = try Graph.withoutRecording { () throws(RuntimeError) in try engineCall { () throws(EngineError) in try object.layer(Tensor(points)).value } }
         let width = outputs.count / (grid * grid)
         let classes: [Int] = (0..<(grid * grid)).map { i in
             if width == 1 { return outputs[flat: i] > 0.5 ? 1 : 0 }

@@ -1,17 +1,16 @@
 import Diagnostics
 import Display
 import Engine
-import Foundation
 
 extension Builtins {
     /// `f(x)` for a built-in that differentiates it: a number (a one-element tensor), or an
     /// error that names the built-in and what `f` returned.
-    static func scalarResult(of f: Callable, _ x: Tensor, _ interpreter: Interpreter, _ arguments: Arguments, builtin: String) throws -> Tensor {
+    static func scalarResult(of f: Callable, _ x: Tensor, _ interpreter: Interpreter, _ arguments: Arguments, builtin: String) throws(RuntimeError) -> Tensor {
         let result = try interpreter.call(f, [.tensor(x)], at: arguments.callRange)
         guard case .tensor(let y) = result, y.value.count == 1 else {
             let returned: String
             if case .tensor(let t) = result { returned = "a tensor of shape \(shapeText(t.shape))" } else { returned = "a \(result.typeName)" }
-            throw BuiltinError("\(builtin) needs a function that returns a number; \(f.name == "anonymous function" ? "the anonymous function" : f.name) returned \(returned)",
+            throw RuntimeError.builtin("\(builtin) needs a function that returns a number; \(f.name == "anonymous function" ? "the anonymous function" : f.name) returned \(returned)",
                                notes: builtin == "hessian" ? [] : [.init("for a function with a vector result, jacobian(f, x)")],
                                argument: .label("f"))
         }
@@ -20,16 +19,16 @@ extension Builtins {
 
     static let graph: [Builtin] = [
         Builtin("backward", [required("v"), optional("retain_graph"), optional("create_graph")],
-                summary: "adds dv/dn to n.grad for every n that v depends on, then ends the graph (retain_graph: true lets a later pass through it add again; create_graph: true records the pass, so .grad can be differentiated again)") { arguments in
+                summary: "adds dv/dn to n.grad for every n that v depends on, then ends the graph (retain_graph: true lets a later pass through it add again; create_graph: true records the pass, so .grad can be differentiated again)") { (arguments) throws(RuntimeError) in
             let v = try arguments.tensor("v")
             guard v.value.count == 1 else {
-                throw BuiltinError("backward needs a number, but this value has shape \(v.shape)",
+                throw RuntimeError.builtin("backward needs a number, but this value has shape \(v.shape)",
                                    notes: [.init("take the gradient of a scalar, e.g. backward(sum(v)) or backward(mse(out, y))")],
                                    argument: .label("v"))
             }
             // A loss that is not a finite number would fill every gradient with nan.
             if let x = v.value.values.first, !x.isFinite {
-                throw BuiltinError("backward needs a finite number, but this value is \(x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf"))",
+                throw RuntimeError.builtin("backward needs a finite number, but this value is \(x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf"))",
                                    notes: [.init("every gradient would be nan; look for log of 0 or of a negative number, an overflowing exp, or a learning rate that is too large")],
                                    argument: .label("v"))
             }
@@ -37,12 +36,14 @@ extension Builtins {
             let reached: Int
             if try arguments.bool("create_graph", default: false) {
                 // The pass joins the graph; the graph stays open for the next derivative.
-                reached = try v.recordedBackward()
+                reached = try engineCall { () throws(EngineError) in try v.recordedBackward() }
             } else {
-                do {
-                    reached = try v.backward(retainGraph: try arguments.bool("retain_graph", default: false), site: line)
-                } catch EngineError.backwardTwice(let first) {
-                    throw BuiltinError("backward through the same graph a second time: the pass at line \(first) already added its gradients to .grad",
+                let retain = try arguments.bool("retain_graph", default: false)
+                do throws(EngineError) {
+                    reached = try v.backward(retainGraph: retain, site: line)
+                } catch {
+                    guard case .backwardTwice(let first) = error else { throw RuntimeError(engine: error) }
+                    throw RuntimeError.builtin("backward through the same graph a second time: the pass at line \(first) already added its gradients to .grad",
                                        notes: [.init("to add them again on purpose, write that first pass as backward(..., retain_graph: true)"),
                                                .init("to compute new gradients, compute the value again (after zero_grad if the old ones should go)")])
                 }
@@ -55,10 +56,10 @@ extension Builtins {
             return .none
         },
         Builtin("constant", [required("x")],
-                summary: "x as data: a name bound to it stays a constant that takes no gradient (loaded files and data sets are data already)") { arguments in
+                summary: "x as data: a name bound to it stays a constant that takes no gradient (loaded files and data sets are data already)") { (arguments) throws(RuntimeError) in
             .tensor(Tensor.data(try arguments.tensor("x").value))
         },
-        Builtin("zero_grad", [variadic("values")], summary: "clears the gradients of values, networks or optimizers", takesVariables: true) { arguments in
+        Builtin("zero_grad", [variadic("values")], summary: "clears the gradients of values, networks or optimizers", takesVariables: true) { (arguments) throws(RuntimeError) in
             for (index, item) in arguments.rest.enumerated() {
                 switch item.value {
                 case .tensor(let t): t.zeroGrad()
@@ -67,12 +68,12 @@ extension Builtins {
                 case .list(let items), .tuple(let items):
                     for case .tensor(let t) in items { t.zeroGrad() }
                 case let other:
-                    throw BuiltinError("zero_grad clears tensors, networks and optimizers, not a \(other.typeName)", argument: .position(index))
+                    throw RuntimeError.builtin("zero_grad clears tensors, networks and optimizers, not a \(other.typeName)", argument: .position(index))
                 }
             }
             return .none
         },
-        Builtin("derivative", [required("f"), required("x")], summary: "df/dx at x, by the engine's backward pass (differentiable again when f itself is being differentiated)") { arguments in
+        Builtin("derivative", [required("f"), required("x")], summary: "df/dx at x, by the engine's backward pass (differentiable again when f itself is being differentiated)") { (arguments) throws(RuntimeError) in
             let f = try arguments.function("f")
             let x = try arguments.tensor("x")
             let interpreter = arguments.interpreter
@@ -80,15 +81,15 @@ extension Builtins {
                 // Inside a function being differentiated: the backward pass is recorded on
                 // that function's graph, so its result can be differentiated again.
                 let y = try scalarResult(of: f, x, interpreter, arguments, builtin: "derivative")
-                return .tensor(try Tensor.recordedGradients(of: y, withRespectTo: [x])[0])
+                return .tensor(try engineCall { () throws(EngineError) in try Tensor.recordedGradients(of: y, withRespectTo: [x])[0] })
             }
             let variable = Variable(x.value)
-            let gradient = try Graph.isolated(differentiating: variable) { () throws -> NDArray in
+            let gradient = try Graph.isolated(differentiating: variable) { () throws(RuntimeError) -> NDArray in
                 let y = try scalarResult(of: f, variable.tensor, interpreter, arguments, builtin: "derivative")
                 // f may have run backward passes of its own on x (a slope it returns): only
                 // this pass's gradient is the answer.
                 variable.zeroGrad()
-                try y.backward()
+                _ = try engineCall { () throws(EngineError) in try y.backward() }
                 return variable.gradOrZero
             }
             // x is the variable of differentiation: its history ends here, which keeps
@@ -97,108 +98,115 @@ extension Builtins {
             return .tensor(Tensor(gradient))
         },
         Builtin("hessian", [required("f"), required("x")],
-                summary: "the matrix of second derivatives of f at x (shape of x, twice), by a recorded backward pass differentiated once per element") { arguments in
+                summary: "the matrix of second derivatives of f at x (shape of x, twice), by a recorded backward pass differentiated once per element") { (arguments) throws(RuntimeError) in
             let f = try arguments.function("f")
             let x = try arguments.tensor("x")
             let interpreter = arguments.interpreter
             let variable = Variable(x.value)
-            let hessian = try Graph.isolated(differentiating: variable) { () throws -> NDArray in
+            let hessian = try Graph.isolated(differentiating: variable) { () throws(RuntimeError) -> NDArray in
                 let input = variable.tensor
                 let y = try scalarResult(of: f, input, interpreter, arguments, builtin: "hessian")
-                let gradient = try Tensor.recordedGradients(of: y, withRespectTo: [input])[0]
-                return try Tensor.jacobian(of: gradient, withRespectTo: input)
+                let gradient = try engineCall { () throws(EngineError) in try Tensor.recordedGradients(of: y, withRespectTo: [input])[0] }
+                return try engineCall { () throws(EngineError) in try Tensor.jacobian(of: gradient, withRespectTo: input) }
             }
             Graph.closeCurrent()
             return .tensor(Tensor(hessian))
         },
         Builtin("jacobian", [required("f"), required("x")],
-                summary: "d f(x)[i] / d x[j] for every i and j (shape of f(x), then of x), one backward pass per element of f(x)") { arguments in
+                summary: "d f(x)[i] / d x[j] for every i and j (shape of f(x), then of x), one backward pass per element of f(x)") { (arguments) throws(RuntimeError) in
             let f = try arguments.function("f")
             let x = try arguments.tensor("x")
             let interpreter = arguments.interpreter
             let variable = Variable(x.value)
-            let jacobian = try Graph.isolated(differentiating: variable) { () throws -> NDArray in
+            let jacobian = try Graph.isolated(differentiating: variable) { () throws(RuntimeError) -> NDArray in
                 let input = variable.tensor
                 let result = try interpreter.call(f, [.tensor(input)], at: arguments.callRange)
                 guard case .tensor(let y) = result else {
-                    throw BuiltinError("jacobian needs a function that returns a tensor; \(f.name) returned a \(result.typeName)",
+                    throw RuntimeError.builtin("jacobian needs a function that returns a tensor; \(f.name) returned a \(result.typeName)",
                                        argument: .label("f"))
                 }
-                return try Tensor.jacobian(of: y, withRespectTo: input)
+                return try engineCall { () throws(EngineError) in try Tensor.jacobian(of: y, withRespectTo: input) }
             }
             Graph.closeCurrent()
             return .tensor(Tensor(jacobian))
         },
         Builtin("graph", [required("v"), optional("title"), optional("caption"), optional("label")],
-                summary: "the computation graph behind v, as a circuit diagram") { arguments in
+                summary: "the computation graph behind v, as a circuit diagram") { (arguments) throws(RuntimeError) in
             let v = try arguments.tensor("v")
             let diagram = try diagram(v.computationGraph)
             return try figureValue(Figure(title: try arguments.string("title"), .graph(diagram)), arguments)
         },
         Builtin("graph_size", [required("v")],
-                summary: "(nodes, edges) of the graph behind v: the work of a backward pass is proportional to the edges") { arguments in
+                summary: "(nodes, edges) of the graph behind v: the work of a backward pass is proportional to the edges") { (arguments) throws(RuntimeError) in
             let graph = try arguments.tensor("v").computationGraph
             let edges = graph.nodes.reduce(0) { $0 + $1.inputs.count }
             return .tuple([.number(Double(graph.nodes.count)), .number(Double(edges))])
         },
         Builtin("gradcheck", [required("net"), required("X"), optional("Y"), optional("loss"), optional("rtol"), optional("atol")],
-                summary: "true when backward's gradients agree with central differences within rtol and atol (defaults 1e-5, 1e-8), else an error naming the worst element: gradcheck(f, x) for a function of a tensor, gradcheck(net, X, Y, loss:) for a network's parameters (loss default mse)") { arguments in
+                summary: "true when backward's gradients agree with central differences within rtol and atol (defaults 1e-5, 1e-8), else an error naming the worst element: gradcheck(f, x) for a function of a tensor, gradcheck(net, X, Y, loss:) for a network's parameters (loss default mse)") { (arguments) throws(RuntimeError) in
             let tolerance = try Builtins.tolerance(arguments, default: .gradcheck)
             if case .function(let f)? = arguments.value("net") {
                 guard !arguments.has("Y"), !arguments.has("loss") else {
-                    throw BuiltinError("gradcheck(f, x) checks a function of x alone: it takes no Y and no loss",
+                    throw RuntimeError.builtin("gradcheck(f, x) checks a function of x alone: it takes no Y and no loss",
                                        notes: [.init("for a network, gradcheck(net, X, Y, loss: mse)")])
                 }
                 let x = try arguments.tensor("X")
                 let variable = Variable(x.value)
                 let interpreter = arguments.interpreter
-                guard let mismatch = try GradientCheck.worstMismatch([("x", variable)], tolerance: tolerance, objective: {
-                    try scalarResult(of: f, variable.tensor, interpreter, arguments, builtin: "gradcheck")
-                }) else { return .bool(true) }
+                let found = try callingBack { () throws(CallbackError) in
+                    try GradientCheck.worstMismatch([("x", variable)], tolerance: tolerance, objective: { () throws(CallbackError) in
+                        try asCallback { () throws(RuntimeError) in
+                            try scalarResult(of: f, variable.tensor, interpreter, arguments, builtin: "gradcheck")
+                        }
+                    })
+                }
+                guard let mismatch = found else { return .bool(true) }
                 let element = mismatch.element.position.isEmpty ? "" : " at \(mismatch.element.position)"
-                throw BuiltinError("gradcheck failed\(element): "
+                throw RuntimeError.builtin("gradcheck failed\(element): "
                                    + Builtins.describe(mismatch.element, tolerance, names: ("backward's gradient", "the central difference")),
                                    notes: [.init("a gradient rule disagrees with the function it differentiates; at a kink (relu at 0, abs at 0) central differences are unreliable")])
             }
             guard arguments.has("Y") else {
-                throw BuiltinError("gradcheck of a network needs its data: gradcheck(net, X, Y, loss:)",
+                throw RuntimeError.builtin("gradcheck of a network needs its data: gradcheck(net, X, Y, loss:)",
                                    notes: [.init("for a function of a tensor, gradcheck(f, x)")])
             }
             let network = try layer(arguments, "net")
             var inputs = try arguments.tensor("X").value, targets = try arguments.tensor("Y").value
-            if inputs.rank == 1 { inputs = try inputs.reshaped(Shape([1, inputs.count])) }
+            if inputs.rank == 1 { inputs = try engineCall { () throws(EngineError) in try inputs.reshaped(Shape([1, inputs.count])) } }
             if targets.rank == 1 && inputs.shape.dims[0] == 1 && targets.count > 1 {
-                targets = try targets.reshaped(Shape([1, targets.count]))
+                targets = try engineCall { () throws(EngineError) in try targets.reshaped(Shape([1, targets.count])) }
             }
-            guard let mismatch = try GradientCheck.worstMismatch(network, inputs: inputs, targets: targets,
-                                                                 loss: try loss(arguments, default: .meanSquaredError),
-                                                                 tolerance: tolerance) else { return .bool(true) }
+            let lossFunction = try loss(arguments, default: .meanSquaredError)
+            let found = try callingBack { () throws(CallbackError) in
+                try GradientCheck.worstMismatch(network, inputs: inputs, targets: targets, loss: lossFunction, tolerance: tolerance)
+            }
+            guard let mismatch = found else { return .bool(true) }
             let element = mismatch.element.position.isEmpty ? "" : " \(mismatch.element.position)"
-            throw BuiltinError("gradcheck failed at net\(mismatch.parameter)\(element): "
+            throw RuntimeError.builtin("gradcheck failed at net\(mismatch.parameter)\(element): "
                                + Builtins.describe(mismatch.element, tolerance, names: ("backward's gradient", "the central difference")),
                                notes: [.init("a gradient rule, or a hand-set value, disagrees with the function it differentiates; at a kink (relu at 0) central differences are unreliable")])
         },
         Builtin("assert_close", [required("a"), required("b"), optional("rtol"), optional("atol")],
-                summary: "nothing when a and b have one shape and |a - b| <= atol + rtol·|b| everywhere (defaults 1e-6, 1e-12), else an error naming the worst element") { arguments in
+                summary: "nothing when a and b have one shape and |a - b| <= atol + rtol·|b| everywhere (defaults 1e-6, 1e-12), else an error naming the worst element") { (arguments) throws(RuntimeError) in
             let a = try arguments.tensor("a").value, b = try arguments.tensor("b").value
             let tolerance = try Builtins.tolerance(arguments, default: .assertClose)
             guard a.shape == b.shape else {
-                throw BuiltinError("assert_close compares values of one shape, not \(Builtins.shapeText(a.shape)) and \(Builtins.shapeText(b.shape))",
+                throw RuntimeError.builtin("assert_close compares values of one shape, not \(Builtins.shapeText(a.shape)) and \(Builtins.shapeText(b.shape))",
                                    notes: Builtins.reshapeHint(a.shape, b.shape, names: ("a", "b")))
             }
             guard let mismatch = tolerance.worst(a, b) else { return .none }
-            throw BuiltinError("assert_close failed" + (a.rank == 0 ? "" : " at \(mismatch.position)") + ": "
+            throw RuntimeError.builtin("assert_close failed" + (a.rank == 0 ? "" : " at \(mismatch.position)") + ": "
                                + Builtins.describe(mismatch, tolerance, names: ("a", "b")),
-                               notes: a.rank == 0 || a.count > 50 ? [] : [.init("a: \(ValueFormatter.format(a).replacingOccurrences(of: "\n", with: " "))"),
-                                                            .init("b: \(ValueFormatter.format(b).replacingOccurrences(of: "\n", with: " "))")])
+                               notes: a.rank == 0 || a.count > 50 ? [] : [.init("a: \(ValueFormatter.oneLine(ValueFormatter.format(a)))"),
+                                                            .init("b: \(ValueFormatter.oneLine(ValueFormatter.format(b)))")])
         },
     ]
 
     /// `rtol:` and `atol:`, each a number from 0 to 1.
-    static func tolerance(_ arguments: Arguments, default fallback: Tolerance) throws -> Tolerance {
+    static func tolerance(_ arguments: Arguments, default fallback: Tolerance) throws(RuntimeError) -> Tolerance {
         let rtol = try arguments.double("rtol", default: fallback.rtol), atol = try arguments.double("atol", default: fallback.atol)
         for (name, value) in [("rtol", rtol), ("atol", atol)] where !(value >= 0 && value <= 1) {
-            throw BuiltinError("\(name) must be between 0 and 1, not \(NumberFormat.g(value))", argument: .label(name))
+            throw RuntimeError.builtin("\(name) must be between 0 and 1, not \(NumberFormat.g(value))", argument: .label(name))
         }
         return Tolerance(rtol: rtol, atol: atol)
     }
@@ -238,9 +246,9 @@ extension Builtins {
     /// page of diagrams stays small.
     static let fullValueLimit = 100
 
-    static func diagram(_ graph: ComputationGraph) throws -> GraphDiagram {
+    static func diagram(_ graph: ComputationGraph) throws(RuntimeError) -> GraphDiagram {
         guard graph.nodes.count <= largestDiagram else {
-            throw BuiltinError("this graph has \(graph.nodes.count) nodes, too many to draw (at most \(largestDiagram))",
+            throw RuntimeError.builtin("this graph has \(graph.nodes.count) nodes, too many to draw (at most \(largestDiagram))",
                                notes: [.init("draw a smaller computation, such as one neuron or one sample")])
         }
         func text(_ array: NDArray) -> String {
@@ -254,21 +262,21 @@ extension Builtins {
         return GraphDiagram(nodes: nodes, root: nodes.count - 1)
     }
 
-    static func layer(_ arguments: Arguments, _ name: String) throws -> any Layer {
+    static func layer(_ arguments: Arguments, _ name: String) throws(RuntimeError) -> any Layer {
         guard case .object(let object as LayerObject) = arguments.value(name) ?? .none else {
-            throw BuiltinError("'\(name)' of \(arguments.function) must be a network or a layer", argument: .label(name))
+            throw RuntimeError.builtin("'\(name)' of \(arguments.function) must be a network or a layer", argument: .label(name))
         }
         return object.layer
     }
 
-    static func loss(_ arguments: Arguments, default fallback: Loss? = nil) throws -> Loss {
+    static func loss(_ arguments: Arguments, default fallback: Loss? = nil) throws(RuntimeError) -> Loss {
         guard let value = arguments.value("loss") else {
             if let fallback { return fallback }
-            throw BuiltinError("\(arguments.function) needs a loss, e.g. loss: mse",
+            throw RuntimeError.builtin("\(arguments.function) needs a loss, e.g. loss: mse",
                                notes: [.init("losses: mse, half_sse, bce, cross_entropy")])
         }
         guard case .function(let callable) = value, case .builtin(let builtin) = callable.kind, let loss = builtin.loss else {
-            throw BuiltinError("loss must be one of mse, half_sse, bce, cross_entropy", argument: .label("loss"))
+            throw RuntimeError.builtin("loss must be one of mse, half_sse, bce, cross_entropy", argument: .label("loss"))
         }
         return loss
     }

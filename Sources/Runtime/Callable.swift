@@ -1,3 +1,4 @@
+import Language
 import Diagnostics
 import Engine
 
@@ -33,7 +34,7 @@ public final class Callable: @unchecked Sendable {
     public var displayName: String {
         switch kind {
         case .user(let function, _, _):
-            return "fn \(function.name ?? "")(" + function.parameters.map(\.name).joined(separator: ", ") + ")"
+            return "fn \(function.name ?? "")(" + function.parameters.map { $0.name }.joined(separator: ", ") + ")"
         case .builtin(let builtin):
             return "builtin \(builtin.signature.text(builtin.name))"
         }
@@ -42,8 +43,8 @@ public final class Callable: @unchecked Sendable {
     /// The parameter names, for binding and messages.
     var parameterNames: [String] {
         switch kind {
-        case .user(let function, _, _): return function.parameters.map(\.name)
-        case .builtin(let builtin): return builtin.signature.parameters.map(\.name)
+        case .user(let function, _, _): return function.parameters.map { $0.name }
+        case .builtin(let builtin): return builtin.signature.parameters.map { $0.name }
         }
     }
 }
@@ -85,7 +86,7 @@ struct Signature {
 final class Builtin: @unchecked Sendable {
     let name: String
     let signature: Signature
-    let body: (Arguments) throws -> Value
+    let body: (Arguments) throws(RuntimeError) -> Value
     /// When the built-in is a loss function, the engine's loss (`train(..., loss: mse)`).
     let loss: Loss?
     /// Whether a list literal passed to it stays a list of the values written (optimizers
@@ -97,7 +98,7 @@ final class Builtin: @unchecked Sendable {
     private(set) var callable: Callable!
 
     init(_ name: String, _ parameters: [Signature.Parameter], summary: String, loss: Loss? = nil,
-         takesVariables: Bool = false, _ body: @escaping (Arguments) throws -> Value) {
+         takesVariables: Bool = false, _ body: @escaping (Arguments) throws(RuntimeError) -> Value) {
         self.name = name
         self.signature = Signature(parameters: parameters)
         self.summary = summary
@@ -130,16 +131,16 @@ struct Arguments {
         RuntimeError(message, at: name.map(range) ?? callRange, notes: notes)
     }
 
-    func tensor(_ name: String) throws -> Tensor {
+    func tensor(_ name: String) throws(RuntimeError) -> Tensor {
         guard let value = value(name) else { throw fail("\(function) needs the argument '\(name)'") }
         return try interpreter.tensor(from: value, at: range(name), what: "'\(name)' of \(function)")
     }
 
-    func optionalTensor(_ name: String) throws -> Tensor? {
+    func optionalTensor(_ name: String) throws(RuntimeError) -> Tensor? {
         has(name) ? try tensor(name) : nil
     }
 
-    func double(_ name: String, default fallback: Double? = nil) throws -> Double {
+    func double(_ name: String, default fallback: Double? = nil) throws(RuntimeError) -> Double {
         guard let value = value(name) else {
             if let fallback { return fallback }
             throw fail("\(function) needs the argument '\(name)'")
@@ -150,7 +151,7 @@ struct Arguments {
         return x
     }
 
-    func int(_ name: String, default fallback: Int? = nil) throws -> Int {
+    func int(_ name: String, default fallback: Int? = nil) throws(RuntimeError) -> Int {
         let x = try double(name, default: fallback.map(Double.init))
         guard x == x.rounded(), abs(x) < 1e15 else {
             throw fail("'\(name)' of \(function) must be a whole number, not \(ValueFormatter.inline(.number(x)))", name)
@@ -158,7 +159,7 @@ struct Arguments {
         return Int(x)
     }
 
-    func bool(_ name: String, default fallback: Bool) throws -> Bool {
+    func bool(_ name: String, default fallback: Bool) throws(RuntimeError) -> Bool {
         guard let value = value(name) else { return fallback }
         guard case .bool(let b) = value else {
             throw fail("'\(name)' of \(function) must be true or false, not a \(value.typeName)", name)
@@ -166,7 +167,7 @@ struct Arguments {
         return b
     }
 
-    func string(_ name: String) throws -> String? {
+    func string(_ name: String) throws(RuntimeError) -> String? {
         guard let value = value(name) else { return nil }
         guard case .string(let s) = value else {
             throw fail("'\(name)' of \(function) must be a string, not a \(value.typeName)", name)
@@ -174,7 +175,7 @@ struct Arguments {
         return s
     }
 
-    func function(_ name: String) throws -> Callable {
+    func function(_ name: String) throws(RuntimeError) -> Callable {
         guard let value = value(name) else { throw fail("\(function) needs the argument '\(name)'") }
         guard case .function(let callable) = value else {
             throw fail("'\(name)' of \(function) must be a function, not a \(value.typeName)", name)

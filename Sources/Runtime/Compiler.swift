@@ -1,3 +1,4 @@
+import Diagnostics
 import Language
 
 /// Turns the resolved `Code` tree into nodes that evaluate themselves, once per block (and

@@ -12,8 +12,8 @@ final class ListNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        try interpreter.makeList(try elements.map { try $0.evaluate(interpreter, frame) }, at: range)
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
+        try interpreter.makeList(try elements.map { (item) throws(RuntimeError) in try item.evaluate(interpreter, frame) }, at: range)
     }
 }
 
@@ -29,8 +29,8 @@ final class TupleNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
-        let items = try interpreter.nestable(try elements.map { try $0.evaluate(interpreter, frame) }, at: range)
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
+        let items = try interpreter.nestable(try elements.map { (item) throws(RuntimeError) in try item.evaluate(interpreter, frame) }, at: range)
         return asList ? .list(items) : .tuple(items)
     }
 }
@@ -46,7 +46,7 @@ final class RangeNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         let a = try interpreter.integer(try low.evaluate(interpreter, frame), at: low.range, what: "the start of a range")
         let b = try interpreter.integer(try high.evaluate(interpreter, frame), at: high.range, what: "the end of a range")
         return .range(a, b)
@@ -64,7 +64,7 @@ final class SubscriptNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         try interpreter.subscripted(try base.evaluate(interpreter, frame), indices, frame, at: range)
     }
 }
@@ -78,7 +78,7 @@ final class FunctionNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         .function(try interpreter.closure(function, frame))
     }
 }
@@ -109,10 +109,10 @@ final class ComprehensionNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         let inner = Frame(size: frameSize, parent: frame)
         var elements: [Value] = []
-        func pass(_ clause: Int) throws {
+        func pass(_ clause: Int) throws(RuntimeError) {
             guard clause < clauses.count else {
                 try interpreter.budget.tick(at: range)
                 elements.append(try element.evaluate(interpreter, inner))
@@ -120,7 +120,7 @@ final class ComprehensionNode: ExpressionNode {
             }
             switch clauses[clause] {
             case .iteration(let targets, let iterable, let clauseRange):
-                try interpreter.iterate(try iterable.evaluate(interpreter, inner), at: iterable.range) { item in
+                try interpreter.iterate(try iterable.evaluate(interpreter, inner), at: iterable.range) { (item) throws(RuntimeError) in
                     try interpreter.assign(item, to: targets, inner, at: clauseRange, bindingLoopVariable: true)
                     try pass(clause + 1)
                     return true
@@ -148,7 +148,7 @@ final class FormattedNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         var text = ""
         for part in parts {
             switch part {

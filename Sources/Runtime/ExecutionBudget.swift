@@ -1,4 +1,3 @@
-import Dispatch
 import Diagnostics
 
 /// The limits a notebook runs under, so no notebook can hang or exhaust the machine.
@@ -41,25 +40,25 @@ final class ExecutionBudget {
 
     init(limits: ExecutionLimits) {
         self.limits = limits
-        self.deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(limits.timeBudget * 1e9)
+        self.deadline = MonotonicClock.nanoseconds &+ UInt64(limits.timeBudget * 1e9)
     }
 
     /// Called on every loop iteration and function call; reads the clock every 1,024 ticks.
     @inline(__always)
-    func tick(at range: SourceRange?) throws {
+    func tick(at range: SourceRange?) throws(RuntimeError) {
         try tick(1, at: range)
     }
 
     /// `count` ticks at once, for a loop that runs that many passes between two calls.
     @inline(__always)
-    func tick(_ count: Int, at range: SourceRange?) throws {
+    func tick(_ count: Int, at range: SourceRange?) throws(RuntimeError) {
         let before = ticks
         ticks &+= count
         if before >> 10 != ticks >> 10 { try checkClock(at: range) }
     }
 
-    func checkClock(at range: SourceRange?) throws {
-        if DispatchTime.now().uptimeNanoseconds > deadline {
+    func checkClock(at range: SourceRange?) throws(RuntimeError) {
+        if MonotonicClock.nanoseconds > deadline {
             throw RuntimeError(
                 "the notebook ran past its time budget of \(Self.seconds(limits.timeBudget))", at: range,
                 notes: [.init("set a larger budget in the front matter, e.g. 'timeout: 120' (at most \(Self.seconds(ExecutionLimits.caps.timeBudget)))")])

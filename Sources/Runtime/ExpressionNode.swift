@@ -14,7 +14,7 @@ class ExpressionNode {
         self.range = range
     }
 
-    func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         preconditionFailure("every node overrides evaluate")
     }
 
@@ -61,7 +61,7 @@ final class ConstantNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value { value }
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value { value }
 
     override var isScalarArithmetic: Bool { number != nil }
 }
@@ -77,7 +77,7 @@ final class NameNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         try slot.read(interpreter, frame, name: name, at: range)
     }
 
@@ -132,7 +132,7 @@ final class BinaryNode: ExpressionNode {
         }
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         switch constantSide {
         case .left:
             return try interpreter.apply(op, constant, try right.evaluate(interpreter, frame), at: range, rightRange: right.range)
@@ -158,7 +158,7 @@ final class LogicNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         let first = try interpreter.truth(left.evaluate(interpreter, frame), at: left.range)
         if first != isAnd { return .bool(first) }
         return .bool(try interpreter.truth(right.evaluate(interpreter, frame), at: right.range))
@@ -177,7 +177,7 @@ final class UnaryNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         try interpreter.apply(op, try operand.evaluate(interpreter, frame), at: range)
     }
 
@@ -207,7 +207,7 @@ final class CallNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         var values: [CallArgument] = []
         values.reserveCapacity(arguments.count)
         for argument in arguments {
@@ -231,7 +231,7 @@ final class MemberNode: ExpressionNode {
         super.init(range: range)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         try interpreter.member(try base.evaluate(interpreter, frame), name, at: nameRange)
     }
 }

@@ -1,7 +1,6 @@
 import Diagnostics
 import Display
 import Engine
-import Foundation
 
 /// The format after the `:` of a value in a formatted string, as Python's format
 /// mini-language writes it: `[[fill]align][sign][width][,][.precision][type]`, with the types
@@ -64,7 +63,7 @@ struct FormatSpec: Sendable, Hashable {
     }
 
     /// `value` as the format `spec` writes it (nil: as `str` writes it).
-    static func format(_ value: Value, _ spec: FormatSpec?, at range: SourceRange) throws -> String {
+    static func format(_ value: Value, _ spec: FormatSpec?, at range: SourceRange) throws(RuntimeError) -> String {
         guard let spec else { return ValueFormatter.text(value) ?? "" }
         if let problem = spec.problem {
             throw RuntimeError("bad format: \(problem)", at: range,
@@ -75,9 +74,9 @@ struct FormatSpec: Sendable, Hashable {
         case .tensor(let tensor) where tensor.rank == 0:
             text = try spec.number(tensor.value[flat: 0], at: range)
         case .tensor(let tensor):
-            var problem: Error?
+            var problem: RuntimeError?
             text = ValueFormatter.format(tensor.value) { x in
-                do { return try spec.number(x, at: range) } catch {
+                do throws(RuntimeError) { return try spec.number(x, at: range) } catch {
                     problem = problem ?? error
                     return ""
                 }
@@ -98,15 +97,15 @@ struct FormatSpec: Sendable, Hashable {
     }
 
     /// One number as the format writes it.
-    func number(_ x: Double, at range: SourceRange) throws -> String {
+    func number(_ x: Double, at range: SourceRange) throws(RuntimeError) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : (sign == "+" ? "+inf" : "inf") }
         var body: String
         switch type {
-        case "f", "F": body = String(format: "%.\(precision ?? 6)f", Swift.abs(x))
-        case "e", "E": body = String(format: "%.\(precision ?? 6)\(type!)", Swift.abs(x))
-        case "g", "G": body = String(format: "%.\(Swift.max(precision ?? 6, 1))\(type!)", Swift.abs(x))
-        case "%": body = String(format: "%.\(precision ?? 6)f", Swift.abs(x) * 100) + "%"
+        case "f", "F": body = NumberFormat.printf(Swift.abs(x), "f", precision: precision ?? 6)
+        case "e", "E": body = NumberFormat.printf(Swift.abs(x), type!, precision: precision ?? 6)
+        case "g", "G": body = NumberFormat.printf(Swift.abs(x), type!, precision: Swift.max(precision ?? 6, 1))
+        case "%": body = NumberFormat.printf(Swift.abs(x) * 100, "f", precision: precision ?? 6) + "%"
         case "d":
             guard x == x.rounded(), Swift.abs(x) < 1e18 else {
                 throw RuntimeError("format 'd' is for whole numbers, not \(NumberFormat.g(x))", at: range,
@@ -114,7 +113,7 @@ struct FormatSpec: Sendable, Hashable {
             }
             body = String(Int64(Swift.abs(x)))
         case "s": body = NumberFormat.g(Swift.abs(x))
-        default: body = precision.map { String(format: "%.\(Swift.max($0, 1))g", Swift.abs(x)) } ?? NumberFormat.g(Swift.abs(x))
+        default: body = precision.map { NumberFormat.printf(Swift.abs(x), "g", precision: Swift.max($0, 1)) } ?? NumberFormat.g(Swift.abs(x))
         }
         if grouping { body = Self.grouped(body) }
         let negative = x < 0 || (x == 0 && x.sign == .minus && body.contains { $0 != "0" && $0 != "." })

@@ -1,3 +1,4 @@
+import Language
 import Diagnostics
 import Display
 import Engine
@@ -6,7 +7,7 @@ typealias CallArgument = (label: String?, value: Value, range: SourceRange)
 
 /// Calls, members and subscripts.
 extension Interpreter {
-    func call(_ function: Value, _ arguments: [CallArgument], at range: SourceRange, calleeRange: SourceRange) throws -> Value {
+    func call(_ function: Value, _ arguments: [CallArgument], at range: SourceRange, calleeRange: SourceRange) throws(RuntimeError) -> Value {
         switch function {
         case .function(let callable):
             switch callable.kind {
@@ -24,28 +25,25 @@ extension Interpreter {
     }
 
     /// Calls a user function or built-in from inside a built-in (`derivative(f, x)`, `plot(f)`).
-    func call(_ callable: Callable, _ values: [Value], at range: SourceRange) throws -> Value {
+    func call(_ callable: Callable, _ values: [Value], at range: SourceRange) throws(RuntimeError) -> Value {
         try call(.function(callable), values.map { (nil, $0, range) }, at: range, calleeRange: range)
     }
 
-    func call(_ builtin: Builtin, _ arguments: [CallArgument], at range: SourceRange) throws -> Value {
+    func call(_ builtin: Builtin, _ arguments: [CallArgument], at range: SourceRange) throws(RuntimeError) -> Value {
         let bound = try bind(arguments, to: builtin, at: range)
         do {
             return try builtin.body(bound)
-        } catch let error as EngineError {
-            throw RuntimeError(error, at: range)
-        } catch let error as BuiltinError {
-            var location = range
-            switch error.argument {
-            case .label(let name)?: location = bound.range(name)
-            case .position(let index)? where index < bound.rest.count: location = bound.rest[index].range
-            default: break
+        } catch {
+            throw error.placed(call: range) { reference in
+                switch reference {
+                case .label(let name): return bound.range(name)
+                case .position(let index): return index < bound.rest.count ? bound.rest[index].range : nil
+                }
             }
-            throw RuntimeError(error.message, at: location, notes: error.notes)
         }
     }
 
-    private func bind(_ arguments: [CallArgument], to builtin: Builtin, at range: SourceRange) throws -> Arguments {
+    private func bind(_ arguments: [CallArgument], to builtin: Builtin, at range: SourceRange) throws(RuntimeError) -> Arguments {
         var bound = Arguments(interpreter: self, callRange: range, function: builtin.name)
         let parameters = builtin.signature.parameters
         let variadicIndex = parameters.firstIndex { $0.kind == .variadic }
@@ -53,7 +51,7 @@ extension Interpreter {
         for argument in arguments {
             if let label = argument.label {
                 guard let parameter = parameters.first(where: { $0.name == label && $0.kind != .variadic }) else {
-                    let names = parameters.filter { $0.kind != .variadic }.map(\.name)
+                    let names = parameters.filter { $0.kind != .variadic }.map { $0.name }
                     throw RuntimeError("\(builtin.name) has no argument '\(label)'", at: argument.range,
                                        notes: argumentNotes(label, names, builtin))
                 }
@@ -89,7 +87,7 @@ extension Interpreter {
     }
 
     func callUser(_ function: Code.Function, captured: Frame?, defaults: [Value?], _ arguments: [CallArgument],
-                  at range: SourceRange) throws -> Value {
+                  at range: SourceRange) throws(RuntimeError) -> Value {
         budget.depth += 1
         defer { budget.depth -= 1 }
         if budget.depth > budget.limits.recursionDepth {
@@ -109,7 +107,7 @@ extension Interpreter {
         for argument in arguments {
             if let label = argument.label {
                 guard let index = parameters.firstIndex(where: { $0.name == label }) else {
-                    let suggestion = Suggestion.closest(to: label, among: parameters.map(\.name))
+                    let suggestion = Suggestion.closest(to: label, among: parameters.map { $0.name })
                     throw RuntimeError("\(name) has no parameter '\(label)'", at: argument.range,
                                        notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [])
                 }
@@ -137,7 +135,7 @@ extension Interpreter {
 
     /// Runs a function body: its value is its last expression (an `if` as the last
     /// statement gives the last expression of the branch taken), or what `return` gives.
-    private func body(_ statements: [StatementNode], _ frame: Frame) throws -> Value {
+    private func body(_ statements: [StatementNode], _ frame: Frame) throws(RuntimeError) -> Value {
         for (index, statement) in statements.enumerated() {
             if index == statements.count - 1 {
                 if let last = statement as? ExpressionStatementNode {
@@ -145,7 +143,7 @@ extension Interpreter {
                 }
                 if let last = statement as? IfNode {
                     if try truth(last.condition.evaluate(self, frame), at: last.condition.range) { return try body(last.then, frame) }
-                    return try last.otherwise.map { try body($0, frame) } ?? .none
+                    return try last.otherwise.map { (item) throws(RuntimeError) in try body(item, frame) } ?? .none
                 }
             }
             switch try statement.execute(self, frame, displaying: false) {
@@ -160,7 +158,7 @@ extension Interpreter {
 
     // MARK: Members
 
-    func member(_ base: Value, _ name: String, at range: SourceRange) throws -> Value {
+    func member(_ base: Value, _ name: String, at range: SourceRange) throws(RuntimeError) -> Value {
         switch base {
         case .tensor(let tensor):
             if let value = try tensorMember(tensor, name, at: range) { return value }
@@ -180,7 +178,7 @@ extension Interpreter {
 
     static let tensorMembers = ["grad", "T", "shape", "data", "rank", "size", "sum", "mean", "max", "min", "reshape"]
 
-    private func tensorMember(_ tensor: Tensor, _ name: String, at range: SourceRange) throws -> Value? {
+    private func tensorMember(_ tensor: Tensor, _ name: String, at range: SourceRange) throws(RuntimeError) -> Value? {
         switch name {
         case "grad":
             // After backward(..., create_graph: true), the gradient with its history, for as
@@ -195,7 +193,7 @@ extension Interpreter {
         case "sum", "mean", "max", "min", "reshape":
             // `x.sum()` is `sum(x)`: the built-in with its first argument bound.
             let builtin = Builtins.table[name]!
-            return .function(Builtin(name, Array(builtin.signature.parameters.dropFirst()), summary: builtin.summary) { arguments in
+            return .function(Builtin(name, Array(builtin.signature.parameters.dropFirst()), summary: builtin.summary) { (arguments) throws(RuntimeError) in
                 var bound = arguments
                 bound.named[builtin.signature.parameters[0].name] = (.tensor(tensor), range)
                 return try builtin.body(bound)
@@ -206,14 +204,14 @@ extension Interpreter {
 
     // MARK: Subscripts
 
-    func indexComponents(_ indices: [IndexNode], _ frame: Frame?) throws -> [IndexComponent] {
-        try indices.map { index in
+    func indexComponents(_ indices: [IndexNode], _ frame: Frame?) throws(RuntimeError) -> [IndexComponent] {
+        try indices.map { (index) throws(RuntimeError) in
             switch index {
             case .index(let expression):
                 return try indexComponent(try expression.evaluate(self, frame), at: expression.range)
             case let .slice(start, end, step):
-                func bound(_ expression: ExpressionNode?, _ what: String) throws -> Int? {
-                    try expression.map { try integer(try $0.evaluate(self, frame), at: $0.range, what: what) }
+                func bound(_ expression: ExpressionNode?, _ what: String) throws(RuntimeError) -> Int? {
+                    try expression.map { (item) throws(RuntimeError) in try integer(try item.evaluate(self, frame), at: item.range, what: what) }
                 }
                 let stepValue = try bound(step, "a slice step") ?? 1
                 if stepValue == 0, let step { throw RuntimeError("a slice step cannot be 0", at: step.range) }
@@ -223,19 +221,19 @@ extension Interpreter {
     }
 
     /// One index's value as a component: a whole number, or a vector of positions.
-    private func indexComponent(_ value: Value, at range: SourceRange) throws -> IndexComponent {
+    private func indexComponent(_ value: Value, at range: SourceRange) throws(RuntimeError) -> IndexComponent {
         if case .tensor(let positions) = value, positions.rank > 0 { return .positions(try self.positions(positions, at: range)) }
         if case .list(let items) = value, items.isEmpty { return .positions([]) }
         return .index(try integer(value, at: range, what: "an index"))
     }
 
     /// A tensor of whole numbers as positions along one axis (`eye(3)[labels]`).
-    private func positions(_ tensor: Tensor, at range: SourceRange) throws -> [Int] {
+    private func positions(_ tensor: Tensor, at range: SourceRange) throws(RuntimeError) -> [Int] {
         guard tensor.rank == 1 else {
             throw RuntimeError("an index of positions is a vector, not a tensor of shape \(Builtins.shapeText(tensor.shape))", at: range,
                                notes: [.init("index one axis at a time: x[rows][:, columns]")])
         }
-        return try tensor.value.values.map { x in
+        return try tensor.value.values.map { (x) throws(RuntimeError) in
             guard x == x.rounded(), x.magnitude < 1e15 else {
                 throw RuntimeError("an index of positions holds whole numbers, not \(NumberFormat.g(x))", at: range,
                                    notes: [.init("to select where a condition holds, index with the comparison itself: x[x > 0]")])
@@ -246,20 +244,20 @@ extension Interpreter {
 
     /// `x[mask]` for a mask made by a comparison: the elements (or rows, for a mask of the
     /// leading axes) where it is 1, in order, along one new first axis.
-    private func masked(_ tensor: Tensor, _ mask: Tensor, at range: SourceRange) throws -> Value {
+    private func masked(_ tensor: Tensor, _ mask: Tensor, at range: SourceRange) throws(RuntimeError) -> Value {
         let maskDims = mask.shape.dims, dims = tensor.shape.dims
         guard maskDims.count <= dims.count, Array(dims.prefix(maskDims.count)) == maskDims else {
             throw RuntimeError("a mask of shape \(Builtins.shapeText(mask.shape)) cannot select from a tensor of shape \(Builtins.shapeText(tensor.shape))",
                                at: range, notes: [.init("a mask has the shape of the tensor, or of its leading axes")])
         }
         let selected = mask.value.values.enumerated().compactMap { $0.element != 0 ? $0.offset : nil }
-        return .tensor(try engine(at: range) {
+        return .tensor(try engine(at: range) { () throws(EngineError) in
             let rows = try tensor.reshaped(Shape([mask.value.count] + dims.dropFirst(maskDims.count)))
             return try rows.indexed([.positions(selected)])
         })
     }
 
-    func subscripted(_ base: Value, _ indices: [IndexNode], _ frame: Frame?, at range: SourceRange) throws -> Value {
+    func subscripted(_ base: Value, _ indices: [IndexNode], _ frame: Frame?, at range: SourceRange) throws(RuntimeError) -> Value {
         let components: [IndexComponent]
         if indices.count == 1, case .index(let expression) = indices[0] {
             // One index, evaluated once: a mask selects, anything else is a component.
@@ -272,7 +270,7 @@ extension Interpreter {
         switch base {
         case .tensor(let tensor):
             guard tensor.rank > 0 else { throw RuntimeError("a number cannot be indexed", at: range) }
-            return .tensor(try engine(at: range) { try tensor.indexed(components) })
+            return .tensor(try engine(at: range) { () throws(EngineError) in try tensor.indexed(components) })
         case .list(let items), .tuple(let items):
             guard components.count == 1 else { throw RuntimeError("a \(base.typeName) takes one index", at: range) }
             switch components[0] {
@@ -283,7 +281,7 @@ extension Interpreter {
                 }
                 return items[resolved]
             case .slice, .positions:
-                let resolved = try engine(at: range) { try NDArray.resolve(components, in: Shape([items.count])) }
+                let resolved = try engine(at: range) { () throws(EngineError) in try NDArray.resolve(components, in: Shape([items.count])) }
                 let picked = NDArray(shape: Shape([items.count]), values: items.indices.map(Double.init)).gathering(resolved)
                 let selection = picked.values.map { items[Int($0)] }
                 if case .tuple = base { return .tuple(selection) }
@@ -302,5 +300,5 @@ extension Interpreter {
 
 /// An object with numbered elements: a network's layers (`net[0]`).
 protocol IndexableObject: RuntimeObject {
-    func element(_ index: Int, at range: SourceRange) throws -> Value
+    func element(_ index: Int, at range: SourceRange) throws(RuntimeError) -> Value
 }

@@ -5,14 +5,14 @@ import Language
 /// Values the constructs of the language make and take: closures, list literals, whole
 /// numbers, tensors and conditions.
 extension Interpreter {
-    func closure(_ function: Code.Function, _ frame: Frame?) throws -> Callable {
-        let defaults = try function.defaultNodes.map { try $0.map { try $0.evaluate(self, frame) } }
+    func closure(_ function: Code.Function, _ frame: Frame?) throws(RuntimeError) -> Callable {
+        let defaults = try function.defaultNodes.map { (node) throws(RuntimeError) in try node.map { (node) throws(RuntimeError) in try node.evaluate(self, frame) } }
         return Callable(.user(function, frame: frame, defaults: defaults))
     }
 
     /// A list literal: a tensor when every element is a tensor of one shape (stacked along
     /// a new first axis, recording the stacking if any element carries a gradient), else a list.
-    func makeList(_ values: [Value], at range: SourceRange) throws -> Value {
+    func makeList(_ values: [Value], at range: SourceRange) throws(RuntimeError) -> Value {
         // [] is an empty list: `append` turns it into a tensor of rows as items arrive.
         if values.isEmpty { return .list([]) }
         var tensors: [Tensor] = []
@@ -27,29 +27,29 @@ extension Interpreter {
 
     /// Tensors of one shape along a new first axis: the stacking recorded when any of them
     /// carries a gradient, else their numbers copied side by side.
-    func stacked(_ tensors: [Tensor], at range: SourceRange) throws -> Tensor {
+    func stacked(_ tensors: [Tensor], at range: SourceRange) throws(RuntimeError) -> Tensor {
         let shape = tensors[0].shape
         let stackedShape = Shape([tensors.count] + shape.dims)
-        try engine(at: range) { try Engine.Limits.check(stackedShape) }
-        if !tensors.contains(where: \.isTracked) {
+        try engine(at: range) { () throws(EngineError) in try Engine.Limits.check(stackedShape) }
+        if !tensors.contains(where: { $0.isTracked }) {
             var values: [Double] = []
             values.reserveCapacity(stackedShape.count)
             for t in tensors { values += t.value.values }
             return Tensor(NDArray(shape: stackedShape, values: values))
         }
-        let rows = try tensors.map { t in try engine(at: range) { try t.reshaped(Shape([1] + shape.dims)) } }
-        return try engine(at: range) { try Tensor.concatenate(rows, axis: 0) }
+        let rows = try tensors.map { (t) throws(RuntimeError) in try engine(at: range) { () throws(EngineError) in try t.reshaped(Shape([1] + shape.dims)) } }
+        return try engine(at: range) { () throws(EngineError) in try Tensor.concatenate(rows, axis: 0) }
     }
 
     /// `items`, unless a list or tuple of them would nest too deeply.
-    func nestable(_ items: [Value], at range: SourceRange) throws -> [Value] {
+    func nestable(_ items: [Value], at range: SourceRange) throws(RuntimeError) -> [Value] {
         if let problem = Value.nestingProblem(items) {
             throw RuntimeError(problem, at: range, notes: [.init("build a flat list, or a tensor, rather than nesting one inside the next")])
         }
         return items
     }
 
-    func integer(_ value: Value, at range: SourceRange, what: String) throws -> Int {
+    func integer(_ value: Value, at range: SourceRange, what: String) throws(RuntimeError) -> Int {
         guard case .tensor(let t) = value, t.rank == 0, let x = t.scalar else {
             throw RuntimeError("\(what) must be a whole number, not a \(value.typeName)", at: range)
         }
@@ -60,7 +60,7 @@ extension Interpreter {
     }
 
     /// A value as a tensor: tensors as they are; lists of equal-shaped tensors stacked.
-    func tensor(from value: Value, at range: SourceRange, what: String) throws -> Tensor {
+    func tensor(from value: Value, at range: SourceRange, what: String) throws(RuntimeError) -> Tensor {
         switch value {
         case .tensor(let t): return t
         case .bool(let b): return Tensor(b ? 1 : 0)
@@ -83,7 +83,7 @@ extension Interpreter {
     }
 
     /// The truth of a condition: a boolean, or a number (nonzero is true).
-    func truth(_ value: Value, at range: SourceRange) throws -> Bool {
+    func truth(_ value: Value, at range: SourceRange) throws(RuntimeError) -> Bool {
         switch value {
         case .bool(let b): return b
         case .tensor(let t) where t.value.count == 1: return t.scalar! != 0

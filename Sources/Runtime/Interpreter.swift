@@ -12,15 +12,12 @@ import Language
 public final class Interpreter {
     public struct Configuration: Sendable {
         public var limits = ExecutionLimits()
-        /// The folder `load("data.csv")` resolves against (the notebook's folder).
-        public var notebookDirectory: String?
-        /// The folder no file read may leave (the project).
-        public var projectRoot: String?
+        /// Where `load` reads files (nil: code that is not in a notebook reads none).
+        public var dataFiles: DataFiles?
 
-        public init(limits: ExecutionLimits = ExecutionLimits(), notebookDirectory: String? = nil, projectRoot: String? = nil) {
+        public init(limits: ExecutionLimits = ExecutionLimits(), dataFiles: DataFiles? = nil) {
             self.limits = limits
-            self.notebookDirectory = notebookDirectory
-            self.projectRoot = projectRoot
+            self.dataFiles = dataFiles
         }
     }
 
@@ -64,12 +61,8 @@ public final class Interpreter {
         var errors: [Diagnostic] = []
         do {
             _ = try execute(Compiler.compile(compiled.statements), nil, displaying: true)
-        } catch let error as RuntimeError {
-            errors.append(error.diagnostic)
-        } catch let error as EngineError {
-            errors.append(.error(error.description))
         } catch {
-            errors.append(.error("\(error)"))
+            errors.append(error.diagnostic)
         }
         ReleaseQueue.drain()
         let cuts = Graph.truncations - truncationsBefore
@@ -93,7 +86,7 @@ public final class Interpreter {
     }
 
     /// Runs statements; at the notebook's level (`displaying`) bare expressions show their values.
-    func execute(_ statements: [StatementNode], _ frame: Frame?, displaying: Bool) throws -> Flow {
+    func execute(_ statements: [StatementNode], _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Flow {
         for statement in statements {
             let flow = try statement.execute(self, frame, displaying: displaying)
             if case .normal = flow { continue }
@@ -103,7 +96,7 @@ public final class Interpreter {
     }
 
     /// Calls `body` with each element of `iterable` until it returns false.
-    func iterate(_ iterable: Value, at range: SourceRange, _ body: (Value) throws -> Bool) throws {
+    func iterate(_ iterable: Value, at range: SourceRange, _ body: (Value) throws(RuntimeError) -> Bool) throws(RuntimeError) {
         switch iterable {
         case .range(let low, let high):
             var i = low
@@ -114,7 +107,7 @@ public final class Interpreter {
         case .tensor(let tensor):
             guard tensor.rank > 0 else { throw RuntimeError("cannot loop over a number", at: range) }
             for i in 0..<tensor.shape.dims[0] {
-                guard try body(.tensor(try tensor.indexed([.index(i)]))) else { return }
+                guard try body(.tensor(try engineCall { () throws(EngineError) in try tensor.indexed([.index(i)]) })) else { return }
             }
         case .list(let items), .tuple(let items):
             for item in items { guard try body(item) else { return } }
@@ -127,7 +120,7 @@ public final class Interpreter {
     // MARK: Assignment
 
     func assign(_ value: Value, to targets: [TargetNode], _ frame: Frame?, at range: SourceRange,
-                bindingLoopVariable: Bool = false) throws {
+                bindingLoopVariable: Bool = false) throws(RuntimeError) {
         if targets.count == 1 {
             try write(value, to: targets[0], frame, at: range, bindingLoopVariable: bindingLoopVariable)
             return
@@ -136,7 +129,7 @@ public final class Interpreter {
         switch value {
         case .tuple(let elements), .list(let elements): items = elements
         case .tensor(let t) where t.rank > 0 && t.shape.dims[0] == targets.count:
-            items = try (0..<targets.count).map { .tensor(try t.indexed([.index($0)])) }
+            items = try (0..<targets.count).map { (item) throws(RuntimeError) in .tensor(try engineCall { () throws(EngineError) in try t.indexed([.index(item)]) }) }
         default:
             throw RuntimeError("cannot unpack a \(value.typeName) into \(targets.count) names", at: range)
         }
@@ -177,7 +170,7 @@ public final class Interpreter {
     }
 
     func write(_ value: Value, to target: TargetNode, _ frame: Frame?, at range: SourceRange,
-               bindingLoopVariable: Bool = false) throws {
+               bindingLoopVariable: Bool = false) throws(RuntimeError) {
         switch target {
         case .name(let slot, let name):
             slot.store(bind(value, name: name, loopVariable: bindingLoopVariable), self, frame)
@@ -189,8 +182,8 @@ public final class Interpreter {
             let assigned: Bool
             do {
                 assigned = try object.setMember(name, to: value)
-            } catch let error as BuiltinError {
-                throw RuntimeError(error.message, at: range, notes: error.notes)
+            } catch {
+                throw error.placed(call: range)
             }
             guard assigned else {
                 throw RuntimeError("'\(name)' of \(object.typeName) cannot be assigned", at: nameRange)
@@ -209,7 +202,7 @@ public final class Interpreter {
     /// `base` with the elements `indices` select replaced by `value`: a new list, or new
     /// numbers with no history (an element assignment moves numbers, not gradients).
     private func replacingElements(of base: Value, _ indices: [IndexNode], with value: Value, _ frame: Frame?,
-                                   at range: SourceRange, targetRange: SourceRange) throws -> Value {
+                                   at range: SourceRange, targetRange: SourceRange) throws(RuntimeError) -> Value {
         if case .list(var items) = base {
             let components = try indexComponents(indices, frame)
             guard components.count == 1, case .index(let i) = components[0] else {
@@ -233,14 +226,14 @@ public final class Interpreter {
         }
         let array = tensor.value
         let components = try indexComponents(indices, frame)
-        let resolved = try engine(at: targetRange) { try NDArray.resolve(components, in: array.shape) }
+        let resolved = try engine(at: targetRange) { () throws(EngineError) in try NDArray.resolve(components, in: array.shape) }
         let replacement = try self.tensor(from: value, at: range, what: "the assigned value").value
-        let expanded = try engine(at: range) { try replacement.broadcast(to: resolved.resultShape) }
+        let expanded = try engine(at: range) { () throws(EngineError) in try replacement.broadcast(to: resolved.resultShape) }
         return .tensor(Tensor(array.replacing(resolved, with: expanded)))
     }
 
     /// The value a target holds now (for `+=` and the like).
-    func read(_ target: TargetNode, _ frame: Frame?, at range: SourceRange) throws -> Value {
+    func read(_ target: TargetNode, _ frame: Frame?, at range: SourceRange) throws(RuntimeError) -> Value {
         switch target {
         case .name(let slot, let name):
             return try slot.read(self, frame, name: name, at: range)
@@ -253,7 +246,7 @@ public final class Interpreter {
 
     // MARK: Output
 
-    func show(_ value: Value, at range: SourceRange) throws {
+    func show(_ value: Value, at range: SourceRange) throws(RuntimeError) {
         switch value {
         case .none: return
         case .object(let object):
@@ -267,7 +260,7 @@ public final class Interpreter {
     }
 
     /// What showing `values` as `text` displays (see `ValueFormatter.item`).
-    func displayItem(_ text: String, of values: [Value], at range: SourceRange) throws -> DisplayItem {
+    func displayItem(_ text: String, of values: [Value], at range: SourceRange) throws(RuntimeError) -> DisplayItem {
         // A text past the limit needs no digest: emit refuses it.
         guard text.utf8.count <= configuration.limits.outputCharacters else { return .text(text) }
         guard let item = ValueFormatter.item(text, of: values, maxElements: configuration.limits.tensorElements) else {
@@ -277,7 +270,7 @@ public final class Interpreter {
         return item
     }
 
-    func emit(_ item: DisplayItem, at range: SourceRange) throws {
+    func emit(_ item: DisplayItem, at range: SourceRange) throws(RuntimeError) {
         outputSize += item.recordLength + 1
         if outputSize > configuration.limits.outputCharacters {
             throw RuntimeError("the block displays more than \(configuration.limits.outputCharacters) characters", at: range,
@@ -301,7 +294,7 @@ public final class Interpreter {
             return RuntimeError("undefined name '\(name)'", at: range, notes: [.init(habit)])
         }
         var candidates = globals.definedNames + Array(Builtins.table.keys).sorted()
-        candidates += Keyword.allCases.map(\.rawValue)
+        candidates += Keyword.allCases.map { $0.rawValue }
         let suggestion = Suggestion.closest(to: name, among: candidates)
         return RuntimeError("undefined name '\(name)'", at: range,
                             notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [])
@@ -319,10 +312,10 @@ public final class Interpreter {
     ]
 
     /// Runs an engine operation, turning its error into a diagnostic at `range`.
-    func engine<T>(at range: SourceRange, _ body: () throws -> T) throws -> T {
+    func engine<T>(at range: SourceRange, _ body: () throws(EngineError) -> T) throws(RuntimeError) -> T {
         do {
             return try body()
-        } catch let error as EngineError {
+        } catch {
             throw RuntimeError(error, at: range)
         }
     }

@@ -1,3 +1,6 @@
+// Threads are the native build's: the WebAssembly module runs on the one thread it has, with
+// the stack its linker gives it (wasm/build.sh).
+#if !hasFeature(Embedded)
 import Foundation
 
 /// Runs work on a thread with a large stack, and waits for it.
@@ -50,3 +53,4 @@ public enum LargeStack {
         }
     }
 }
+#endif

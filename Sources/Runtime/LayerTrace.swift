@@ -5,30 +5,30 @@ import Engine
 /// derivations write it: for each linear layer, its pre-activations z, activations a and
 /// deltas dE/dz per unit, and its weight gradient dE/dW.
 enum LayerTrace {
-    static func tables(network: any Layer, input: NDArray, target: NDArray, loss: Loss) throws -> [Table] {
+    static func tables(network: any Layer, input: NDArray, target: NDArray, loss: Loss) throws(RuntimeError) -> [Table] {
         guard input.rank == 1 else {
-            throw BuiltinError("trace follows one sample: x must be a vector, not a tensor of shape \(input.shape)")
+            throw RuntimeError.builtin("trace follows one sample: x must be a vector, not a tensor of shape \(input.shape)")
         }
         let layers = (network as? Sequential)?.layers ?? [network]
         let parameters = network.parameters
-        let savedGrads = parameters.map(\.grad)
+        let savedGrads = parameters.map { $0.grad }
         defer { for (parameter, grad) in zip(parameters, savedGrads) { parameter.grad = grad } }
         for parameter in parameters { parameter.grad = nil }
 
-        return try Graph.isolated { () throws -> [Table] in
+        return try Graph.isolated { () throws(RuntimeError) -> [Table] in
             // Keep every linear layer's z and the activation that follows it.
             var stages: [(linear: Linear, index: Int, z: Tensor, a: Tensor)] = []
             var x = Tensor(input)
             for (index, layer) in layers.enumerated() {
-                x = try layer(x)
+                x = try engineCall { () throws(EngineError) in try layer(x) }
                 if let linear = layer as? Linear {
                     stages.append((linear, index, x, x))
                 } else if !stages.isEmpty {
                     stages[stages.count - 1].a = x
                 }
             }
-            let error = try loss(x, Tensor(target))
-            try error.backward()
+            let error = try engineCall { () throws(EngineError) in try loss(x, Tensor(target)) }
+            try engineCall { () throws(EngineError) in try error.backward() }
             var tables: [Table] = []
             for (number, stage) in stages.enumerated() {
                 let z = stage.z.value, a = stage.a.value

@@ -27,7 +27,7 @@ enum NameSlot: Equatable {
 
     /// The value there; an error at `range` when the name has none yet.
     @inline(__always)
-    func read(_ interpreter: Interpreter, _ frame: Frame?, name: Label?, at range: SourceRange) throws -> Value {
+    func read(_ interpreter: Interpreter, _ frame: Frame?, name: Label?, at range: SourceRange) throws(RuntimeError) -> Value {
         if let value = value(interpreter, frame) { return value }
         throw unbound(interpreter, frame, name: name?.name ?? "?", at: range)
     }

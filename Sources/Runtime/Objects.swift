@@ -23,7 +23,7 @@ final class LayerObject: CallableObject, IndexableObject {
         }
     }
 
-    func member(_ name: String) throws -> Value? {
+    func member(_ name: String) throws(RuntimeError) -> Value? {
         switch (layer, name) {
         case (let linear as Linear, "weight"): return .tensor(linear.weight.tensor)
         case (let linear as Linear, "bias"): return linear.bias.map { .tensor($0.tensor) } ?? Value.none
@@ -37,7 +37,7 @@ final class LayerObject: CallableObject, IndexableObject {
     }
 
     /// `layer.weight = [[...]]`: sets a parameter's numbers in place (same shape).
-    func setMember(_ name: String, to value: Value) throws -> Bool {
+    func setMember(_ name: String, to value: Value) throws(RuntimeError) -> Bool {
         guard let linear = layer as? Linear else { return false }
         let variable: Variable
         switch name {
@@ -48,17 +48,17 @@ final class LayerObject: CallableObject, IndexableObject {
         default: return false
         }
         guard case .tensor(let tensor) = value else {
-            throw BuiltinError("\(name) must be a tensor, not a \(value.typeName)")
+            throw RuntimeError.builtin("\(name) must be a tensor, not a \(value.typeName)")
         }
         guard tensor.shape == variable.shape else {
-            throw BuiltinError("the \(name) of \(linear.description) has shape \(variable.shape); the new value has shape \(tensor.shape)")
+            throw RuntimeError.builtin("the \(name) of \(linear.description) has shape \(variable.shape); the new value has shape \(tensor.shape)")
         }
         variable.value = tensor.value
         variable.grad = nil
         return true
     }
 
-    func element(_ index: Int, at range: SourceRange) throws -> Value {
+    func element(_ index: Int, at range: SourceRange) throws(RuntimeError) -> Value {
         guard let network = layer as? Sequential else {
             throw RuntimeError("\(layer.description) has no layers to index", at: range)
         }
@@ -70,12 +70,12 @@ final class LayerObject: CallableObject, IndexableObject {
         return .object(LayerObject(network.layers[resolved]))
     }
 
-    func call(_ arguments: [CallArgument], interpreter: Interpreter, at range: SourceRange) throws -> Value {
+    func call(_ arguments: [CallArgument], interpreter: Interpreter, at range: SourceRange) throws(RuntimeError) -> Value {
         guard arguments.count == 1, arguments[0].label == nil else {
             throw RuntimeError("a \(typeName == "a network" ? "network" : "layer") is called with one input: a sample or a batch (one sample per row)", at: range)
         }
         let input = try interpreter.tensor(from: arguments[0].value, at: arguments[0].range, what: "the input")
-        return .tensor(try interpreter.engine(at: range) { try layer(input) })
+        return .tensor(try interpreter.engine(at: range) { () throws(EngineError) in try layer(input) })
     }
 }
 
@@ -91,7 +91,7 @@ final class OptimizerObject: RuntimeObject {
     var display: [DisplayItem] { [.text(optimizer.description)] }
     var memberNames: [String] { ["step", "zero_grad", "lr"] }
 
-    func member(_ name: String) throws -> Value? {
+    func member(_ name: String) throws(RuntimeError) -> Value? {
         switch name {
         case "step":
             return .function(Builtin("step", [], summary: "one update of every parameter") { [optimizer] _ in
@@ -110,10 +110,10 @@ final class OptimizerObject: RuntimeObject {
         }
     }
 
-    func setMember(_ name: String, to value: Value) throws -> Bool {
+    func setMember(_ name: String, to value: Value) throws(RuntimeError) -> Bool {
         guard name == "lr" else { return false }
         guard case .tensor(let t) = value, let lr = t.scalar, t.rank == 0 else {
-            throw BuiltinError("lr must be a number")
+            throw RuntimeError.builtin("lr must be a number")
         }
         optimizer.learningRate = lr
         return true
@@ -140,7 +140,7 @@ final class HistoryObject: RuntimeObject {
         return [.text(text)]
     }
 
-    func member(_ name: String) throws -> Value? {
+    func member(_ name: String) throws(RuntimeError) -> Value? {
         switch name {
         case "loss": return .tensor(Tensor(NDArray(history.loss)))
         case "accuracy": return history.accuracy.map { .tensor(Tensor(NDArray($0))) } ?? Value.none
@@ -163,5 +163,5 @@ final class DisplayObject: RuntimeObject {
 
     var display: [DisplayItem] { items }
     var memberNames: [String] { [] }
-    func member(_ name: String) throws -> Value? { nil }
+    func member(_ name: String) throws(RuntimeError) -> Value? { nil }
 }

@@ -1,4 +1,6 @@
+#if !hasFeature(Embedded)
 import Foundation
+#endif
 
 /// Releases objects one after another rather than one inside another, so that releasing a
 /// long chain (a closure holding a frame holding a closure ...) takes a loop, not the stack.
@@ -14,6 +16,12 @@ enum ReleaseQueue {
         var draining = false
     }
 
+    #if hasFeature(Embedded)
+    /// The WebAssembly build has one thread.
+    nonisolated(unsafe) private static let single = Queue()
+
+    private static var current: Queue { single }
+    #else
     private static let key = "chainrule.ReleaseQueue"
 
     private static var current: Queue {
@@ -23,6 +31,7 @@ enum ReleaseQueue {
         dictionary[key] = queue
         return queue
     }
+    #endif
 
     /// Keeps `object`, which the caller (a `deinit`) still holds until it returns, to be
     /// released later; first releases what earlier calls kept, which nothing holds any more.

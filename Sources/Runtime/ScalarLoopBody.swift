@@ -73,8 +73,8 @@ final class ScalarLoopBody {
 
     /// Runs the loop for `low..<high`, counting a tick of the budget for each pass, as
     /// `ForLoopNode` does.
-    func run(from low: Int, to high: Int, _ interpreter: Interpreter, _ frame: Frame?, at range: SourceRange) throws {
-        try withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: slots.count) { registers in
+    func run(from low: Int, to high: Int, _ interpreter: Interpreter, _ frame: Frame?, at range: SourceRange) throws(RuntimeError) {
+        try withUnsafeTemporaryAllocation(of: ScalarOperand.self, capacity: slots.count) { (registers) throws(RuntimeError) in
             let registers = registers.baseAddress.unsafelyUnwrapped
             // A register the block only writes is read (to be handed back) before its first write.
             registers.initialize(repeating: ScalarRecorder.constant(0), count: slots.count)

@@ -56,7 +56,7 @@ final class ScalarProgramNode: ExpressionNode {
         return ScalarProgramNode(node)
     }
 
-    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws -> Value {
+    override func evaluate(_ interpreter: Interpreter, _ frame: Frame?) throws(RuntimeError) -> Value {
         if scalarPath.isOn, let value = evaluateProgram(interpreter, frame) {
             scalarPath.succeeded()
             return value

@@ -11,7 +11,7 @@ class StatementNode {
         self.range = range
     }
 
-    func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         preconditionFailure("every node overrides execute")
     }
 }
@@ -24,7 +24,7 @@ final class ExpressionStatementNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         let value = try expression.evaluate(interpreter, frame)
         if displaying { try interpreter.show(value, at: range) }
         return .normal
@@ -44,7 +44,7 @@ final class SlotAssignmentNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         let result = try value.evaluate(interpreter, frame)
         if let replacement = Interpreter.rebound(result, name: name, loopVariable: false) {
             slot.store(replacement, interpreter, frame)
@@ -68,7 +68,7 @@ final class AssignmentNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         var result = try value.evaluate(interpreter, frame)
         if let binary = op.binary {
             let current = try interpreter.read(targets[0], frame, at: range)
@@ -89,7 +89,7 @@ final class FunctionDefinitionNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         try interpreter.write(.function(try interpreter.closure(function, frame)), to: target, frame, at: range)
         return .normal
     }
@@ -113,7 +113,7 @@ final class ForLoopNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         let values = try iterable.evaluate(interpreter, frame)
         var flow = Interpreter.Flow.normal
         // A range into one name: the loop variable goes straight into its slot.
@@ -136,7 +136,7 @@ final class ForLoopNode: StatementNode {
             }
             return .normal
         }
-        try interpreter.iterate(values, at: iterable.range) { element in
+        try interpreter.iterate(values, at: iterable.range) { (element) throws(RuntimeError) in
             try interpreter.budget.tick(at: range)
             try interpreter.assign(element, to: targets, frame, at: iterable.range, bindingLoopVariable: true)
             flow = try body.execute(interpreter, frame, displaying: displaying)
@@ -161,7 +161,7 @@ final class WhileLoopNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         while try interpreter.truth(condition.evaluate(interpreter, frame), at: condition.range) {
             try interpreter.budget.tick(at: range)
             let flow = try body.execute(interpreter, frame, displaying: displaying)
@@ -192,7 +192,7 @@ final class IfNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         if try interpreter.truth(condition.evaluate(interpreter, frame), at: condition.range) {
             return try thenBlock.execute(interpreter, frame, displaying: displaying)
         } else if let otherwiseBlock {
@@ -210,18 +210,18 @@ final class ReturnNode: StatementNode {
         super.init(range: range)
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         guard frame != nil else { throw RuntimeError("'return' outside a function", at: range) }
-        return .returned(try value.map { try $0.evaluate(interpreter, frame) } ?? .none)
+        return .returned(try value.map { (item) throws(RuntimeError) in try item.evaluate(interpreter, frame) } ?? .none)
     }
 }
 
 final class BreakNode: StatementNode {
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow { .breakLoop }
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow { .breakLoop }
 }
 
 final class ContinueNode: StatementNode {
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow { .continueLoop }
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow { .continueLoop }
 }
 
 /// Statements run in order, as a balanced tree of pairs: each child is a `let` of a final
@@ -251,7 +251,7 @@ final class SequenceNode: StatementNode {
         }
     }
 
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow {
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow {
         let flow = try first.execute(interpreter, frame, displaying: displaying)
         if case .normal = flow { return try second.execute(interpreter, frame, displaying: displaying) }
         return flow
@@ -259,5 +259,5 @@ final class SequenceNode: StatementNode {
 }
 
 final class EmptyNode: StatementNode {
-    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws -> Interpreter.Flow { .normal }
+    override func execute(_ interpreter: Interpreter, _ frame: Frame?, displaying: Bool) throws(RuntimeError) -> Interpreter.Flow { .normal }
 }

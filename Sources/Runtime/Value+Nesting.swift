@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// How deeply lists and tuples nest, so a loop like `x = (x, 1)` cannot build a value that
 /// takes the stack with it: releasing, displaying and comparing a value all recurse through
 /// its levels.
@@ -9,7 +11,7 @@ extension Value {
     /// number is 0 deep). Shared parts are measured once, so `x = (x, x)` repeated stays cheap.
     static func nesting(of items: [Value]) -> Int {
         // The common case, a tuple of numbers and tensors, allocates nothing.
-        guard items.contains(where: \.isSequence) else { return 1 }
+        guard items.contains(where: { $0.isSequence }) else { return 1 }
         var known: [UnsafeRawPointer: Int] = [:]
         return 1 + items.reduce(0) { max($0, depth(of: $1, &known)) }
     }
@@ -45,9 +47,9 @@ extension Value {
 
 extension Builtins {
     /// `items`, unless a list or tuple of them would nest too deeply (see `Value.maximumNesting`).
-    static func nestable(_ items: [Value], argument: ArgumentReference? = nil) throws(BuiltinError) -> [Value] {
+    static func nestable(_ items: [Value], argument: ArgumentReference? = nil) throws(RuntimeError) -> [Value] {
         if let problem = Value.nestingProblem(items) {
-            throw BuiltinError(problem, notes: [.init("build a flat list, or a tensor, rather than nesting one inside the next")],
+            throw RuntimeError.builtin(problem, notes: [.init("build a flat list, or a tensor, rather than nesting one inside the next")],
                                argument: argument)
         }
         return items

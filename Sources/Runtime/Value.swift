@@ -42,9 +42,9 @@ public enum Value {
 public protocol RuntimeObject: AnyObject {
     var typeName: String { get }
     /// `object.name`, or nil when there is no such member.
-    func member(_ name: String) throws -> Value?
+    func member(_ name: String) throws(RuntimeError) -> Value?
     /// `object.name = value`; false when the member cannot be assigned.
-    func setMember(_ name: String, to value: Value) throws -> Bool
+    func setMember(_ name: String, to value: Value) throws(RuntimeError) -> Bool
     /// Names of the members, for "did you mean" suggestions.
     var memberNames: [String] { get }
     /// What the notebook shows for the object (a figure, a table, a line of text, ...).
@@ -54,9 +54,9 @@ public protocol RuntimeObject: AnyObject {
 /// An object that can be called like a function: layers and networks (`net(x)`).
 protocol CallableObject: RuntimeObject {
     func call(_ arguments: [(label: String?, value: Value, range: SourceRange)], interpreter: Interpreter,
-              at range: SourceRange) throws -> Value
+              at range: SourceRange) throws(RuntimeError) -> Value
 }
 
 extension RuntimeObject {
-    public func setMember(_ name: String, to value: Value) throws -> Bool { false }
+    public func setMember(_ name: String, to value: Value) throws(RuntimeError) -> Bool { false }
 }

@@ -23,7 +23,7 @@ public enum ValueFormatter {
         switch value {
         case .none: return nil
         case .string(let s): return s
-        case .object(let object): return object.display.map(\.record).joined(separator: "\n")
+        case .object(let object): return object.display.map { $0.record }.joined(separator: "\n")
         default: return inline(value, limit: limit)
         }
     }
@@ -143,7 +143,7 @@ public enum ValueFormatter {
             case .list(let items): sequence(items, open: "[", close: "]", depth: depth)
             case .range(let low, let high): append("\(low)..<\(high)")
             case .function(let f): append(f.displayName)
-            case .object(let object): append(object.display.map(\.record).joined(separator: " "))
+            case .object(let object): append(object.display.map { $0.record }.joined(separator: " "))
             case .none: append("nothing")
             }
         }
@@ -161,6 +161,11 @@ public enum ValueFormatter {
             }
             append(close)
         }
+    }
+
+    /// `text` on one line: each line break a space (a note quotes a small tensor inline).
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
     }
 
     /// A tensor as nested brackets: `[1, 2, 3]`, or one row per line for matrices; with
