@@ -1,6 +1,7 @@
 #!/bin/sh
-# Builds the engine as Embedded Swift for WebAssembly, from the same sources as the native
-# build, with the C kernels compiled for wasm32, and links them with the probe
+# Builds the portable core (the engine, the language, the interpreter and what it displays) as
+# Embedded Swift for WebAssembly, from the same sources as the native build, with the C kernels
+# and shims compiled for wasm32, and links them with the probe
 # (EngineProbe/Sources/engine-probe/Probe.swift, exported by Entry.swift) into one module:
 #
 #   wasm/build.sh [OUT]     (default .build/wasm/engine-probe.wasm)
@@ -59,22 +60,30 @@ fi
 # multiply-adds as natively.
 "$bin/clang" --target=wasm32-unknown-wasi -nostdlibinc -isystem "$wasi_include" -O2 \
   -I Sources/CKernels/include -c Sources/CKernels/kernels.c -o "$work/kernels.o"
+# printf's number formatting and the monotonic clock, as natively (Sources/CShims).
+"$bin/clang" --target=wasm32-unknown-wasi -nostdlibinc -isystem "$wasi_include" -O2 \
+  -I Sources/CShims/include -c Sources/CShims/CShims.c -o "$work/CShims.o"
 
 # The engine, then the probe against it, as Embedded Swift: whole-module, no Foundation,
 # the C library as the WASILibc module (wasm/module.modulemap).
 swift_flags="-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -wmo $OPT
   -Xfrontend -disable-stack-protector -parse-as-library -I wasm -I $work
   -Xcc -isystem -Xcc $wasi_include"
-# shellcheck disable=SC2086
-"$swiftc" $swift_flags -module-name Engine -emit-module -emit-module-path "$work/Engine.swiftmodule" \
-  -c -o "$work/Engine.o" Sources/Engine/*.swift Sources/Engine/Scalar/*.swift
+# The portable core, each module after the ones it imports (Package.swift's order).
+for module in Engine Diagnostics Digest Display Language Runtime; do
+  # shellcheck disable=SC2086
+  "$swiftc" $swift_flags -module-name "$module" -emit-module -emit-module-path "$work/$module.swiftmodule" \
+    -c -o "$work/$module.o" $(find "Sources/$module" -name '*.swift' | sort)
+done
 # shellcheck disable=SC2086
 "$swiftc" $swift_flags -module-name EngineProbe -c -o "$work/EngineProbe.o" \
-  wasm/EngineProbe/Sources/engine-probe/Probe.swift wasm/Entry.swift
+  wasm/EngineProbe/Sources/engine-probe/Probe.swift wasm/EngineProbe/Sources/engine-probe/LanguageProbe.swift wasm/Entry.swift
 
 # One module, a reactor (no main; JavaScript calls _initialize, then the exports).
 "$bin/wasm-ld" --no-entry --gc-sections --strip-debug \
   --export=probe_run --export=probe_output --export=probe_train_xor \
-  "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" "$work/Engine.o" "$work/kernels.o" \
+  --export=probe_input --export=probe_language -z stack-size=16777216 \
+  "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" "$work/Runtime.o" "$work/Language.o" "$work/Display.o" \
+  "$work/Digest.o" "$work/Diagnostics.o" "$work/Engine.o" "$work/kernels.o" "$work/CShims.o" \
   -L "$wasi_lib" -lc -L "$embedded" -lswiftUnicodeDataTables "$builtins" -o "$out"
 echo "wasm/build.sh: $out ($(wc -c < "$out") bytes)"
