@@ -16,11 +16,17 @@ public final class Interpreter {
         public var notebookDirectory: String?
         /// The folder no file read may leave (the project).
         public var projectRoot: String?
+        /// Values for sliders a reader moved, by where their `slider(...)` call starts in the
+        /// notebook; each is clamped and snapped to its slider's steps (`SliderSpec.value(for:)`).
+        /// Empty in the CLI, where every slider is its default.
+        public var sliderValues: [SourceLocation: Double]
 
-        public init(limits: ExecutionLimits = ExecutionLimits(), notebookDirectory: String? = nil, projectRoot: String? = nil) {
+        public init(limits: ExecutionLimits = ExecutionLimits(), notebookDirectory: String? = nil, projectRoot: String? = nil,
+                    sliderValues: [SourceLocation: Double] = [:]) {
             self.limits = limits
             self.notebookDirectory = notebookDirectory
             self.projectRoot = projectRoot
+            self.sliderValues = sliderValues
         }
     }
 
@@ -33,6 +39,8 @@ public final class Interpreter {
     private var output: [DisplayItem] = []
     private var outputSize = 0
     private var warnings: [Diagnostic] = []
+    /// The sliders the running block has evaluated (see `noteSlider`).
+    var sliders: [SliderSpec] = []
     /// Files `load` has read, relative to the notebook's folder (for fingerprints).
     public private(set) var filesRead: [String] = []
 
@@ -61,6 +69,7 @@ public final class Interpreter {
         output = []
         outputSize = 0
         warnings = []
+        sliders = []
         var errors: [Diagnostic] = []
         do {
             _ = try execute(Compiler.compile(compiled.statements), nil, displaying: true)
@@ -80,7 +89,7 @@ public final class Interpreter {
                 at: SourceRange(at: origin.location(line: 0, column: 1)),
                 notes: [.init("raise 'max_graph' in the front matter to keep more history, or detach what needs none")]))
         }
-        return BlockResult(items: output, errors: errors, warnings: warnings)
+        return BlockResult(items: output, errors: errors, warnings: warnings, sliders: sliders)
     }
 
     // MARK: Statements
