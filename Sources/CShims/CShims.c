@@ -21,3 +21,22 @@ uint64_t chainrule_monotonic_nanoseconds(void) {
     clock_gettime(CLOCK_MONOTONIC, &time);
     return (uint64_t)time.tv_sec * 1000000000u + (uint64_t)time.tv_nsec;
 }
+
+#ifdef __wasm__
+#include <ctype.h>
+#include <stdlib.h>
+
+// Embedded Swift's `Double(String)` calls this, which the native Swift runtime defines (with
+// strtod_l in the C locale): wasi-libc's strtod is in the C locale already. Like the
+// runtime's, it returns where the number ended.
+const char *_swift_stdlib_strtod_clocale(const char *nptr, double *outResult) {
+    // Swift's Double("  1") is nil: white space before the number is not part of one.
+    if (isspace((unsigned char)*nptr)) {
+        *outResult = 0;
+        return nptr;
+    }
+    char *end;
+    *outResult = strtod(nptr, &end);
+    return end;
+}
+#endif

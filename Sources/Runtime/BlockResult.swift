@@ -14,11 +14,16 @@ public struct BlockResult: Sendable, Hashable {
     /// record holds the digest of all its data, which check, update and the record store
     /// all need.
     public let recordedText: String?
+    /// The sliders the block evaluated, one per `slider(...)` call in the order first
+    /// reached, for the page to draw. Not part of `recordedText`: in the CLI a slider is
+    /// only its default, which the block's displays already show.
+    public let sliders: [SliderSpec]
 
-    public init(items: [DisplayItem] = [], errors: [Diagnostic] = [], warnings: [Diagnostic] = []) {
+    public init(items: [DisplayItem] = [], errors: [Diagnostic] = [], warnings: [Diagnostic] = [], sliders: [SliderSpec] = []) {
         self.items = items
         self.errors = errors
         self.warnings = warnings
+        self.sliders = sliders
         let parts = items.map { $0.record } + errors.map { $0.recordedText }
         recordedText = parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
@@ -30,14 +35,16 @@ public struct BlockResult: Sendable, Hashable {
 #if !hasFeature(Embedded)
 extension BlockResult: Codable {
     enum CodingKeys: String, CodingKey {
-        case items, errors, warnings
+        case items, errors, warnings, sliders
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(items: try container.decode([DisplayItem].self, forKey: .items),
                   errors: try container.decode([Diagnostic].self, forKey: .errors),
-                  warnings: try container.decode([Diagnostic].self, forKey: .warnings))
+                  warnings: try container.decode([Diagnostic].self, forKey: .warnings),
+                  // Absent from results encoded before there were sliders.
+                  sliders: try container.decodeIfPresent([SliderSpec].self, forKey: .sliders) ?? [])
     }
 }
 #endif

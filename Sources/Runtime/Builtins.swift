@@ -2,7 +2,7 @@
 enum Builtins {
     static let table: [String: Builtin] = {
         var table: [String: Builtin] = [:]
-        for builtin in math + construction + graph + networks + data + figures + networkDiagrams + text {
+        for builtin in math + construction + graph + networks + data + figures + networkDiagrams + text + sliders {
             precondition(table[builtin.name] == nil, "duplicate built-in \(builtin.name)")
             table[builtin.name] = builtin
         }

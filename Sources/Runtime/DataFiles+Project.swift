@@ -1,4 +1,5 @@
 #if !hasFeature(Embedded)
+import Diagnostics
 import Foundation
 
 extension DataFiles {
@@ -30,8 +31,10 @@ extension DataFiles {
 
 extension Interpreter.Configuration {
     /// A notebook's configuration: `load` reads files next to it, inside `projectRoot`.
-    public init(limits: ExecutionLimits = ExecutionLimits(), notebookDirectory: String?, projectRoot: String? = nil) {
-        self.init(limits: limits, dataFiles: notebookDirectory.map { DataFiles.project(notebookDirectory: $0, root: projectRoot) })
+    public init(limits: ExecutionLimits = ExecutionLimits(), notebookDirectory: String?, projectRoot: String? = nil,
+                sliderValues: [SourceLocation: Double] = [:]) {
+        self.init(limits: limits, dataFiles: notebookDirectory.map { DataFiles.project(notebookDirectory: $0, root: projectRoot) },
+                  sliderValues: sliderValues)
     }
 }
 #endif

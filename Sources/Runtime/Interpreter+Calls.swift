@@ -16,7 +16,9 @@ extension Interpreter {
             case .user(let code, let captured, let defaults):
                 return try callUser(code, captured: captured, defaults: defaults, arguments, at: range)
             }
-        case .object(let object as CallableObject):
+        // Layers and networks are the objects that can be called (a class, not a protocol:
+        // the WebAssembly build cannot cast to a protocol).
+        case .object(let object as LayerObject):
             return try object.call(arguments, interpreter: self, at: range)
         default:
             throw RuntimeError("a \(function.typeName) cannot be called", at: calleeRange,
@@ -287,7 +289,8 @@ extension Interpreter {
                 if case .tuple = base { return .tuple(selection) }
                 return .list(selection)
             }
-        case .object(let object as IndexableObject):
+        // A network's layers are the only objects with numbered elements.
+        case .object(let object as LayerObject):
             guard components.count == 1, case .index(let i) = components[0] else {
                 throw RuntimeError("\(object.typeName) takes one whole-number index", at: range)
             }
@@ -298,7 +301,3 @@ extension Interpreter {
     }
 }
 
-/// An object with numbered elements: a network's layers (`net[0]`).
-protocol IndexableObject: RuntimeObject {
-    func element(_ index: Int, at range: SourceRange) throws(RuntimeError) -> Value
-}

@@ -14,10 +14,16 @@ public final class Interpreter {
         public var limits = ExecutionLimits()
         /// Where `load` reads files (nil: code that is not in a notebook reads none).
         public var dataFiles: DataFiles?
+        /// Values for sliders a reader moved, by where their `slider(...)` call starts in the
+        /// notebook; each is clamped and snapped to its slider's steps (`SliderSpec.value(for:)`).
+        /// Empty in the CLI, where every slider is its default.
+        public var sliderValues: [SourceLocation: Double]
 
-        public init(limits: ExecutionLimits = ExecutionLimits(), dataFiles: DataFiles? = nil) {
+        public init(limits: ExecutionLimits = ExecutionLimits(), dataFiles: DataFiles? = nil,
+                    sliderValues: [SourceLocation: Double] = [:]) {
             self.limits = limits
             self.dataFiles = dataFiles
+            self.sliderValues = sliderValues
         }
     }
 
@@ -30,6 +36,8 @@ public final class Interpreter {
     private var output: [DisplayItem] = []
     private var outputSize = 0
     private var warnings: [Diagnostic] = []
+    /// The sliders the running block has evaluated (see `noteSlider`).
+    var sliders: [SliderSpec] = []
     /// Files `load` has read, relative to the notebook's folder (for fingerprints).
     public private(set) var filesRead: [String] = []
 
@@ -58,6 +66,7 @@ public final class Interpreter {
         output = []
         outputSize = 0
         warnings = []
+        sliders = []
         var errors: [Diagnostic] = []
         do {
             _ = try execute(Compiler.compile(compiled.statements), nil, displaying: true)
@@ -73,7 +82,7 @@ public final class Interpreter {
                 at: SourceRange(at: origin.location(line: 0, column: 1)),
                 notes: [.init("raise 'max_graph' in the front matter to keep more history, or detach what needs none")]))
         }
-        return BlockResult(items: output, errors: errors, warnings: warnings)
+        return BlockResult(items: output, errors: errors, warnings: warnings, sliders: sliders)
     }
 
     // MARK: Statements

@@ -4,7 +4,7 @@ import Engine
 
 /// A layer or a whole network: callable on a sample or a batch, indexable by layer
 /// (`net[0]`), with its parameters as members (`net[0].weight`).
-final class LayerObject: CallableObject, IndexableObject {
+final class LayerObject: RuntimeObject {
     let layer: any Layer
 
     init(_ layer: any Layer) {

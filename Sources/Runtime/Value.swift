@@ -51,12 +51,6 @@ public protocol RuntimeObject: AnyObject {
     var display: [DisplayItem] { get }
 }
 
-/// An object that can be called like a function: layers and networks (`net(x)`).
-protocol CallableObject: RuntimeObject {
-    func call(_ arguments: [(label: String?, value: Value, range: SourceRange)], interpreter: Interpreter,
-              at range: SourceRange) throws(RuntimeError) -> Value
-}
-
 extension RuntimeObject {
     public func setMember(_ name: String, to value: Value) throws(RuntimeError) -> Bool { false }
 }

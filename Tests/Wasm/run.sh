@@ -40,5 +40,23 @@ for kernel in $kernels; do
   fi
 done
 if [ "$failed" = 1 ]; then echo "wasm test: FAILED: the module's numbers differ from the native ones" >&2; exit 1; fi
+
+# The interpreter: every block of the shipped notebooks, each notebook's blocks in one
+# interpreter as a notebook runs them, natively and in the module (LanguageProbe).
+for notebook in notebooks/*.md; do
+  awk -v file="$notebook" '
+    /^```backprop/ { inside = 1; print "==> " file ":" NR; next }
+    inside && /^```/ { inside = 0; next }
+    inside { print }' "$notebook" > "$out/blocks.txt"
+  [ -s "$out/blocks.txt" ] || continue
+  "$native" language < "$out/blocks.txt" > "$out/native-language.txt"
+  node Tests/Wasm/run.mjs "$module" language < "$out/blocks.txt" > "$out/wasm-language.txt"
+  if ! diff -u --label native --label webassembly "$out/native-language.txt" "$out/wasm-language.txt"; then
+    echo "wasm test: FAILED: the interpreter in the module gives other output for $notebook" >&2
+    exit 1
+  fi
+  blocks=$((${blocks:-0} + $(grep -c '^==> ' "$out/blocks.txt")))
+done
+echo "wasm test: ${blocks:-0} blocks of notebooks/ give the same output in the module as natively"
 "$native" time "$steps" "$repeats"
 node Tests/Wasm/run.mjs "$module" time "$steps" "$repeats"
