@@ -73,7 +73,7 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     private static func countText(_ shape: Shape) -> String {
         var total: Double = 1
         for d in shape.dims { total *= Double(d) }
-        return total < 1e15 ? String(Int(total)) : String(total)
+        return total < 1e15 ? String(Int64(total)) : String(total)
     }
 }
 

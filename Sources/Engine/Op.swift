@@ -108,7 +108,7 @@ enum Op: Sendable {
     }
 
     private static func exponentText(_ e: Double) -> String {
-        e == e.rounded() && Swift.abs(e) < 1e15 ? String(Int(e)) : String(e)
+        e == e.rounded() && Swift.abs(e) < 1e15 ? String(Int64(e)) : String(e)
     }
 }
 

@@ -153,7 +153,7 @@ struct Arguments {
 
     func int(_ name: String, default fallback: Int? = nil) throws(RuntimeError) -> Int {
         let x = try double(name, default: fallback.map(Double.init))
-        guard x == x.rounded(), abs(x) < 1e15 else {
+        guard x == x.rounded(), abs(x) < Interpreter.wholeNumberLimit else {
             throw fail("'\(name)' of \(function) must be a whole number, not \(ValueFormatter.inline(.number(x)))", name)
         }
         return Int(x)

@@ -236,7 +236,7 @@ extension Interpreter {
                                notes: [.init("index one axis at a time: x[rows][:, columns]")])
         }
         return try tensor.value.values.map { (x) throws(RuntimeError) in
-            guard x == x.rounded(), x.magnitude < 1e15 else {
+            guard x == x.rounded(), x.magnitude < Interpreter.wholeNumberLimit else {
                 throw RuntimeError("an index of positions holds whole numbers, not \(NumberFormat.g(x))", at: range,
                                    notes: [.init("to select where a condition holds, index with the comparison itself: x[x > 0]")])
             }

@@ -49,11 +49,15 @@ extension Interpreter {
         return items
     }
 
+    /// Whole numbers below this (in magnitude) are the language's integers: 10^15, or what an
+    /// `Int` holds where that is less (2^31 - 1 in WebAssembly's 32 bits).
+    static let wholeNumberLimit = Swift.min(1e15, Double(Int.max))
+
     func integer(_ value: Value, at range: SourceRange, what: String) throws(RuntimeError) -> Int {
         guard case .tensor(let t) = value, t.rank == 0, let x = t.scalar else {
             throw RuntimeError("\(what) must be a whole number, not a \(value.typeName)", at: range)
         }
-        guard x == x.rounded(), abs(x) < 1e15 else {
+        guard x == x.rounded(), abs(x) < Interpreter.wholeNumberLimit else {
             throw RuntimeError("\(what) must be a whole number, not \(ValueFormatter.inline(value))", at: range)
         }
         return Int(x)

@@ -6,18 +6,24 @@
 //   node Tests/Wasm/run.mjs MODULE.wasm [time STEPS REPEAT | language]
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { webcrypto as crypto } from "node:crypto";
 
 const [path, mode, steps, repeats] = process.argv.slice(2);
 const bytes = readFileSync(path);
-// The module's one WASI call is the clock (the time budget); any other it grows is answered
+// The module's WASI calls are the clock (the time budget) and random bytes; any other it grows is answered
 // with "not supported" (52, ENOSYS) rather than failing the instantiation.
 let memory;
 const clock = (id, precision, out) => {
   new DataView(memory.buffer).setBigUint64(out, process.hrtime.bigint(), true);
   return 0;
 };
+// Swift's hashing seeds itself from random bytes once.
+const random = (pointer, length) => {
+  crypto.getRandomValues(new Uint8Array(memory.buffer, pointer, length));
+  return 0;
+};
 const wasi = new Proxy({}, {
-  get: (_, name) => name === "clock_time_get" ? clock
+  get: (_, name) => name === "clock_time_get" ? clock : name === "random_get" ? random
     : name === "proc_exit" ? (code) => { throw new Error(`exit ${code}`); } : () => 52,
 });
 const { instance } = await WebAssembly.instantiate(bytes, { wasi_snapshot_preview1: wasi });
