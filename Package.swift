@@ -11,8 +11,6 @@ let package = Package(
     products: [
         .executable(name: "chainrule", targets: ["chainrule"]),
         .library(name: "Engine", targets: ["Engine"]),
-        // The interpreter, for wasm/EngineProbe, the WebAssembly probe's native twin.
-        .library(name: "Runtime", targets: ["Runtime"]),
         // For the fuzz targets in fuzz/, a package of their own that depends on this one.
         .library(name: "ChainruleFuzzable", targets: ["Document", "Language", "Runtime", "TeXMath", "Weave"]),
     ],
@@ -55,8 +53,11 @@ let package = Package(
         .target(name: "Language", dependencies: ["Diagnostics"]),
         // The interpreter and built-ins: the one place where the language meets the engine.
         .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display", "CShims"]),
+        // A page's notebook run by its reader: the program a page carries, the session that runs
+        // it, the JSON the WebAssembly module answers in. Portable, like everything it imports.
+        .target(name: "Live", dependencies: ["Runtime", "Diagnostics", "Display", "Language"]),
         // Running notebooks as a whole: settings, the runner, check and update, the build.
-        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
+        .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Live", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
         // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
         .target(
             name: "Weave",
@@ -66,7 +67,7 @@ let package = Package(
         // The `chainrule` executable.
         .executableTarget(
             name: "chainrule",
-            dependencies: ["Pipeline", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "Live", "Document", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `make bench`: the engine's side of the benchmark table (bench/run.py drives it).
         .executableTarget(
             name: "chainrule-bench", dependencies: ["Engine"], path: "bench/ChainruleBench"),
@@ -83,6 +84,7 @@ let package = Package(
         .testTarget(name: "DisplayTests", dependencies: ["Display"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Runtime", "Pipeline", "Document", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Weave", "Document", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,13 @@
 #!/bin/sh
-# Builds the portable core (the engine, the language, the interpreter and what it displays) as
-# Embedded Swift for WebAssembly, from the same sources as the native build, with the C kernels
-# and shims compiled for wasm32, and links them with the probe
-# (EngineProbe/Sources/engine-probe/Probe.swift, exported by Entry.swift) into one module:
+# Builds the portable core (the engine, the language, the interpreter, what blocks display, and
+# the live session) as Embedded Swift for WebAssembly, from the same sources as the native
+# build, with the C kernels and shims compiled for wasm32, and links two modules:
 #
 #   wasm/build.sh [OUT]     (default .build/wasm/engine-probe.wasm)
+#
+# OUT is the engine's probe (EngineProbe/Sources/engine-probe/Probe.swift, exported by
+# Entry.swift), which Tests/Wasm/run.sh holds to the native bits; chainrule-live.wasm beside it
+# is the module live pages load (LiveEntry.swift over Sources/Live; docs/live.md).
 #
 # Needs a Swift toolchain that ships Embedded Swift for wasm32-unknown-none-wasm (6.3 does:
 # its standard library under <resource dir>/embedded/wasm32-unknown-none-wasm, and wasm-ld
@@ -70,20 +73,30 @@ swift_flags="-target wasm32-unknown-none-wasm -enable-experimental-feature Embed
   -Xfrontend -disable-stack-protector -parse-as-library -I wasm -I $work
   -Xcc -isystem -Xcc $wasi_include"
 # The portable core, each module after the ones it imports (Package.swift's order).
-for module in Engine Diagnostics Digest Display Language Runtime; do
+for module in Engine Diagnostics Digest Display Language Runtime Live; do
   # shellcheck disable=SC2086
   "$swiftc" $swift_flags -module-name "$module" -emit-module -emit-module-path "$work/$module.swiftmodule" \
     -c -o "$work/$module.o" $(find "Sources/$module" -name '*.swift' | sort)
 done
 # shellcheck disable=SC2086
 "$swiftc" $swift_flags -module-name EngineProbe -c -o "$work/EngineProbe.o" \
-  wasm/EngineProbe/Sources/engine-probe/Probe.swift wasm/EngineProbe/Sources/engine-probe/LanguageProbe.swift wasm/Entry.swift
+  wasm/EngineProbe/Sources/engine-probe/Probe.swift wasm/Entry.swift
 
-# One module, a reactor (no main; JavaScript calls _initialize, then the exports).
-"$bin/wasm-ld" --no-entry --gc-sections --strip-debug \
+# Two modules, each a reactor (no main; JavaScript calls _initialize, then the exports): the
+# probe, for Tests/Wasm/run.sh, and the live module pages load (docs/live.md).
+core="$work/Runtime.o $work/Language.o $work/Display.o $work/Digest.o $work/Diagnostics.o $work/Engine.o $work/kernels.o $work/CShims.o"
+# shellcheck disable=SC2086
+"$bin/wasm-ld" --no-entry --gc-sections --strip-debug -z stack-size=16777216 \
   --export=probe_run --export=probe_output --export=probe_train_xor \
-  --export=probe_input --export=probe_language -z stack-size=16777216 \
-  "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" "$work/Runtime.o" "$work/Language.o" "$work/Display.o" \
-  "$work/Digest.o" "$work/Diagnostics.o" "$work/Engine.o" "$work/kernels.o" "$work/CShims.o" \
+  "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" $core \
   -L "$wasi_lib" -lc -L "$embedded" -lswiftUnicodeDataTables "$builtins" -o "$out"
 echo "wasm/build.sh: $out ($(wc -c < "$out") bytes)"
+# shellcheck disable=SC2086
+"$swiftc" $swift_flags -module-name LiveEntry -c -o "$work/LiveEntry.o" wasm/LiveEntry.swift
+live=$(dirname "$out")/chainrule-live.wasm
+# shellcheck disable=SC2086
+"$bin/wasm-ld" --no-entry --gc-sections --strip-debug -z stack-size=16777216 \
+  --export=live_input --export=live_call --export=live_output \
+  "$wasi_lib/crt1-reactor.o" "$work/LiveEntry.o" "$work/Live.o" $core \
+  -L "$wasi_lib" -lc -L "$embedded" -lswiftUnicodeDataTables "$builtins" -o "$live"
+echo "wasm/build.sh: $live ($(wc -c < "$live") bytes)"

@@ -31,6 +31,12 @@ public struct Tolerance: Sendable, Hashable {
         public var allowed: Double
 
         public var difference: Double { (actual - expected).magnitude }
+
+        /// The position as a message writes it, `[1, 0]` (written out rather than through an
+        /// array's description, which the WebAssembly build cannot print).
+        public var positionText: String {
+            "[" + position.map { String($0) }.joined(separator: ", ") + "]"
+        }
     }
 
     /// The element of `actual` that fails the rule by the largest factor, or nil when every

@@ -14,32 +14,13 @@ public struct NotebookRun: Sendable {
         case skipped
     }
 
-    /// What a block's run means, read against its `error` option: the one place that option is
-    /// interpreted.
-    public enum Verdict: Sendable, Hashable {
-        case succeeded
-        /// Marked `error`, and failed: its error is what it shows and records.
-        case failedAsExpected
-        /// Failed without the mark: `run`, `check` and `build` fail, later blocks are skipped.
-        case failedUnexpectedly
-        /// Marked `error`, but ran without one (an error of the notebook).
-        case succeededUnexpectedly
-
-        public init(failed: Bool, block: CodeBlock) {
-            let expected = block.options.contains("error")
-            switch (failed, expected) {
-            case (false, false): self = .succeeded
-            case (true, true): self = .failedAsExpected
-            case (true, false): self = .failedUnexpectedly
-            case (false, true): self = .succeededUnexpectedly
-            }
-        }
-    }
+    /// What a block's run means, read against its `error` option.
+    public typealias Verdict = BlockVerdict
 
     /// The block's result and verdict, nil when it was skipped.
     public func verdict(_ block: Int) -> (result: BlockResult, verdict: Verdict)? {
         guard case .ran(let result) = outcomes[block] else { return nil }
-        return (result, Verdict(failed: result.failed, block: notebook.blocks[block]))
+        return (result, Verdict(failed: result.failed, expectsError: notebook.blocks[block].options.contains("error")))
     }
 
     public let notebook: Notebook
@@ -55,6 +36,10 @@ public struct NotebookRun: Sendable {
     /// that were expected to succeed (or to fail, for `error` blocks), located in the file.
     public var diagnostics: [Diagnostic]
     public var seconds: Double
+    /// How many of `diagnostics` are the notebook's own rather than its blocks': the first
+    /// ones (its text, front matter, settings and context) and the last ones (the lint of its
+    /// page). A live run of the blocks reports the rest.
+    public var notebookProblems = (before: 0, after: 0)
 
     /// Whether anything went wrong that should fail `run`, `check` and `build`.
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }
@@ -97,6 +82,7 @@ public enum NotebookRunner {
             var diagnostics = notebook.diagnostics.map { $0.file == nil ? $0.inFile(notebook.path) : $0 }
             diagnostics += settings.diagnostics
             diagnostics += context.diagnostics
+            let leading = diagnostics.count
             var outcomes: [NotebookRun.Outcome] = []
             var filesRead: [[String]] = []
             let interpreter = Interpreter(configuration: .init(
@@ -116,31 +102,14 @@ public enum NotebookRunner {
             compute(after: 0)
             for block in notebook.blocks {
                 partial.publish(outcomes, filesRead, diagnostics, running: block.index)
-                guard !stopped, block.isClosed else {
-                    // Still report this block's syntax errors: they do not depend on running.
-                    let origin = SourceOrigin(firstLine: block.firstCodeLine, columnOffsets: block.columnOffsets)
-                    diagnostics += Parser.parse(block.code, origin: origin).diagnostics.map { $0.inFile(notebook.path) }
-                    outcomes.append(.skipped)
-                    filesRead.append(interpreter.filesRead)
-                    continue
-                }
                 let origin = SourceOrigin(firstLine: block.firstCodeLine, columnOffsets: block.columnOffsets)
-                let result = interpreter.run(block.code, origin: origin)
-                outcomes.append(.ran(result))
+                let (result, problems) = BlockStep.run(block.code, origin: origin, expectsError: block.options.contains("error"),
+                                                       isClosed: block.isClosed, fenceLine: block.fenceLine,
+                                                       stopped: &stopped, in: interpreter)
+                outcomes.append(result.map { .ran($0) } ?? .skipped)
                 filesRead.append(interpreter.filesRead)
-                diagnostics += result.warnings.map { $0.inFile(notebook.path) }
-                switch NotebookRun.Verdict(failed: result.failed, block: block) {
-                case .failedUnexpectedly:
-                    diagnostics += result.errors.map { $0.inFile(notebook.path) }
-                    stopped = true
-                case .succeededUnexpectedly:
-                    diagnostics.append(.error("the block is marked 'error' but ran without one", file: notebook.path,
-                                              at: SourceRange(at: SourceLocation(line: block.fenceLine, column: 1)),
-                                              notes: [.init("remove 'error' from its info string, or make the code fail as intended")]))
-                case .succeeded, .failedAsExpected:
-                    break
-                }
-                compute(after: block.index + 1)
+                diagnostics += problems.map { $0.inFile(notebook.path) }
+                if result != nil { compute(after: block.index + 1) }
             }
             // Problems on the page fail the notebook like a failing block, but do not keep
             // the blocks from running: their outputs are still checked.
@@ -148,10 +117,13 @@ public enum NotebookRunner {
                 if case .ran(let result) = outcome { return result.items }
                 return []
             }
-            diagnostics += NotebookLint.diagnostics(notebook, context: context, items: items)
+            let lint = NotebookLint.diagnostics(notebook, context: context, items: items)
+            diagnostics += lint
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return NotebookRun(notebook: notebook, settings: settings, outcomes: outcomes, filesRead: filesRead,
-                               values: values, diagnostics: diagnostics, seconds: seconds)
+            var run = NotebookRun(notebook: notebook, settings: settings, outcomes: outcomes, filesRead: filesRead,
+                                  values: values, diagnostics: diagnostics, seconds: seconds)
+            run.notebookProblems = (leading, lint.count)
+            return run
         }
         if let finished { return finished }
         return partial.timedOut(notebook, settings, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

@@ -1,3 +1,6 @@
+import Display
+import Engine
+
 /// Where `load` reads a notebook's data files from: the notebook's project on disk in the
 /// native build (`DataFiles.project`, in DataFiles+Project.swift), the files a page ships with
 /// it in WebAssembly (`DataFiles.table`). The rules that do not depend on where the bytes
@@ -31,4 +34,28 @@ public struct DataFiles: Sendable {
 
     /// The largest file `load` reads: a 10 GB file would never be read whole.
     public static let maximumBytes = 64 << 20
+
+    /// The numbers `load` reads from `text`, written again as CSV (every number with 17
+    /// significant digits, which read back as the same double), or nil when `text` is not
+    /// what `load` reads or holds no numbers. A page ships this rather than the file: only the
+    /// numbers a notebook computes from, never a header line or another file it tried to read.
+    public static func numbers(_ text: String) -> String? {
+        let array: NDArray
+        do throws(RuntimeError) {
+            array = try DataFile.parseCSV(text, name: "")
+        } catch {
+            return nil
+        }
+        guard array.count > 0, array.rank == 2 else { return nil }
+        let width = array.shape.dims[1]
+        var out = ""
+        for row in 0..<array.shape.dims[0] {
+            for column in 0..<width {
+                if column > 0 { out += "," }
+                out += NumberFormat.printf(array.values[row * width + column], "g", precision: 17)
+            }
+            out += "\n"
+        }
+        return out
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Document
+import Live
 import Pipeline
 
 extension Chainrule {
@@ -15,6 +16,9 @@ extension Chainrule {
         @Argument(help: "The notebook to run.")
         var file: String
 
+        @Flag(help: "Print the notebook as a live page carries it (JSON: its blocks, limits and data files, and its text), for running it elsewhere, such as in the WebAssembly module (docs/live.md).")
+        var program = false
+
         func run() throws {
             let notebook: Notebook
             do {
@@ -24,6 +28,10 @@ extension Chainrule {
                 throw ExitCode(1)
             }
             let result = NotebookRunner.run(notebook)
+            if program {
+                print(LiveProgram(result, source: true).json.text)
+                return
+            }
             // What each block showed (a failing block, as far as it got); under a header
             // naming its line when more than one block shows something, as `head` does for
             // several files.

@@ -3,7 +3,9 @@
 # (wasm/build.sh for the module; the wasm/EngineProbe package natively, in release, with the
 # flag of the Makefile's release builds), runs it under node and natively on each instruction
 # set of the C kernels this CPU has, and compares every line (each number as its 64-bit
-# pattern). Then prints the XOR training's time both ways, for information. Skipped, saying
+# pattern). Then runs every shipped notebook and the test notebooks in the live module
+# (Tests/Live/run.mjs) and holds them to what `chainrule run` prints, and prints the XOR
+# training's time both ways, for information. Skipped, saying
 # so, where node is missing or the Swift toolchain has no Embedded Swift for wasm32.
 #
 #   Tests/Wasm/run.sh [STEPS REPEAT]    (timing: default 2000 steps, best of 5)
@@ -41,22 +43,27 @@ for kernel in $kernels; do
 done
 if [ "$failed" = 1 ]; then echo "wasm test: FAILED: the module's numbers differ from the native ones" >&2; exit 1; fi
 
-# The interpreter: every block of the shipped notebooks, each notebook's blocks in one
-# interpreter as a notebook runs them, natively and in the module (LanguageProbe).
-for notebook in notebooks/*.md; do
-  awk -v file="$notebook" '
-    /^```backprop/ { inside = 1; print "==> " file ":" NR; next }
-    inside && /^```/ { inside = 0; next }
-    inside { print }' "$notebook" > "$out/blocks.txt"
-  [ -s "$out/blocks.txt" ] || continue
-  "$native" language < "$out/blocks.txt" > "$out/native-language.txt"
-  node Tests/Wasm/run.mjs "$module" language < "$out/blocks.txt" > "$out/wasm-language.txt"
-  if ! diff -u --label native --label webassembly "$out/native-language.txt" "$out/wasm-language.txt"; then
-    echo "wasm test: FAILED: the interpreter in the module gives other output for $notebook" >&2
+# Whole notebooks in the live module, as a page runs them (Tests/Live/run.mjs), against
+# `chainrule run`: the same stdout, stderr and exit status, for every shipped notebook and the
+# test notebooks.
+chainrule=${CHAINRULE:-.build/debug/chainrule}
+[ -x "$chainrule" ] || swift build --product chainrule
+count=0
+for notebook in notebooks/*.md Tests/Browser/notebooks/*.md Tests/PipelineTests/Fixtures/syntax-errors.md \
+    Tests/PipelineTests/Fixtures/site/*/notebook.md Tests/DocumentTests/Fixtures/xor.md; do
+  native_status=0
+  "$chainrule" run "$notebook" > "$out/native.out" 2> "$out/native.err" || native_status=$?
+  live_status=0
+  node Tests/Live/run.mjs "$notebook" --chainrule "$chainrule" --module "$(dirname "$module")/chainrule-live.wasm" \
+    > "$out/live.out" 2> "$out/live.err" || live_status=$?
+  if ! diff -u --label "chainrule run $notebook" --label "Tests/Live/run.mjs $notebook" "$out/native.out" "$out/live.out" \
+      || ! diff -u --label "chainrule run $notebook (stderr)" --label "Tests/Live/run.mjs $notebook (stderr)" "$out/native.err" "$out/live.err" \
+      || [ "$native_status" != "$live_status" ]; then
+    echo "wasm test: FAILED: $notebook in the live module does not print what chainrule run prints (exit $live_status, natively $native_status)" >&2
     exit 1
   fi
-  blocks=$((${blocks:-0} + $(grep -c '^==> ' "$out/blocks.txt")))
+  count=$((count + 1))
 done
-echo "wasm test: ${blocks:-0} blocks of notebooks/ give the same output in the module as natively"
+echo "wasm test: $count notebooks run in the live module print exactly what chainrule run prints"
 "$native" time "$steps" "$repeats"
 node Tests/Wasm/run.mjs "$module" time "$steps" "$repeats"
