@@ -71,9 +71,16 @@ test-deps: deps
 	  fi; \
 	fi
 
-# Release build, then the site from notebooks/ into site/ (see docs/site.md).
+# Release build, the live module beside the binary (where `chainrule build` finds it and puts
+# it into the site's assets: docs/live.md), then the site from notebooks/ into site/ (see
+# docs/site.md). Without a Swift toolchain that builds WebAssembly, the pages are static.
+LIVE_MODULE := .build/wasm/chainrule-live.wasm
 site: deps
 	$(RELEASE) --product chainrule
+	@status=0; wasm/build.sh || status=$$?; \
+	  if [ $$status = 0 ]; then cp $(LIVE_MODULE) $(dir $(RELEASE_BIN)); \
+	  elif [ $$status = 77 ]; then echo "make: no live module (see above); the pages will be static"; \
+	  else exit $$status; fi
 	$(RELEASE_BIN) build
 
 # Every test, the shipped notebooks against their recorded outputs, the binary as older CPUs,
@@ -88,11 +95,12 @@ test: test-deps
 	$(SWIFT) run --package-path examples/engine-client
 	Tests/Wasm/run.sh
 	Tests/Action/run.sh $(DEBUG_BIN)
-	python3 Tests/Browser/run.py --chainrule $(DEBUG_BIN)
+	CHAINRULE_LIVE_MODULE=$(LIVE_MODULE) python3 Tests/Browser/run.py --chainrule $(DEBUG_BIN)
 
-# The engine as Embedded Swift in one WebAssembly module, with the probe that Tests/Wasm
-# compares with the native engine: .build/wasm/engine-probe.wasm (see docs/wasm.md). Installs
-# wasi-libc and compiler-rt's wasm32 builtins with apt when they are missing.
+# The portable core as Embedded Swift in two WebAssembly modules: the probe that Tests/Wasm
+# compares with the native engine (.build/wasm/engine-probe.wasm) and the live module pages
+# load (.build/wasm/chainrule-live.wasm); see docs/wasm.md. Installs wasi-libc and
+# compiler-rt's wasm32 builtins with apt when they are missing.
 wasm:
 	wasm/build.sh
 

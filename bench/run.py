@@ -14,6 +14,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check  # noqa: E402
 import language  # noqa: E402
+import live  # noqa: E402
 import site_builds as sitebench  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -80,6 +81,11 @@ def main():
           f"{nbval * report['count']:.1f} s | {nbval / per_notebook:.0f}x | speed-up from 2 cores "
           f"{report['one_core'] / report['two_cores']:.2f}x; peak {report['peak_mib']:.0f} MiB |")
     print(f"| check --fast, {report['count']} notebooks | {report['fast']:.3f} s | | | | runs nothing |")
+    for label, ours, baseline, theirs, ratio, note in live.rows(CHAINRULE):
+        if theirs:
+            print(f"| {label} | {ours:.4f} s | {baseline} | {theirs:.4f} s | {ratio:.2f}x | {note} |")
+        else:
+            print(f"| {label} | {ours:.4f} s | | | | {note} |")
     small, large = run([ENGINE, "memory", "100000"]), run([ENGINE, "memory", "1000000"])
     print()
     print(f"Training memory: peak {small['peak_mib']:.1f} MiB after 100,000 steps, "
