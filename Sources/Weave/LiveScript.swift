@@ -270,8 +270,12 @@ public enum LiveScript {
 
       // The editor: a textarea over the highlighted code, same font and size, its text
       // transparent, so the reader types into a real text box and sees the colours.
+      // The code to edit; the line break that ends the last line, which a <pre> does not show,
+      // is left out, so the editor opens on the code as it was shown.
       function currentCode(b) {
-        return b.edited !== null ? b.edited : program.blocks[b.index] ? program.blocks[b.index].code : "";
+        if (b.edited !== null) return b.edited;
+        var code = program.blocks[b.index] ? String(program.blocks[b.index].code) : "";
+        return code.slice(-1) === "\n" ? code.slice(0, -1) : code;
       }
       function toggleEditor(b) {
         if (b.editor) { closeEditor(b, true); return; }

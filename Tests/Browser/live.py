@@ -7,7 +7,7 @@ its controls. On the test notebook `live.md`, from disk (file://) and over http:
 first block and run it (its new output, the blocks after it out of date, then run the last
 one: its output follows the edit), move the slider (its block and those after it run again),
 stop a loop that would not end (the next run starts a fresh worker), let the notebook's time
-limit stop one, and reset the page. axe-core audits the live state (an editor open, a slider,
+limit stop one, reset the page, and use the editor from the keyboard. axe-core audits the live state (an editor open, a slider,
 a block out of date) in light and dark. Any script error, console error or failed load fails.
 
 The browser keeps the pages' policy here (the other tests bypass it for their own scripts):
@@ -236,6 +236,17 @@ def check_scenario(browser, url, where):
                f"after Reset (marks and editors, slider, first code): {state}")
         status = page.run(2)
         expect(status and status.startswith("Ran") and page.output(2) == "4", f"a run after Reset: {status!r}, {page.output(2)!r}")
+
+        # The keyboard: Enter on Edit opens the editor, Ctrl+Enter runs, Escape closes it.
+        page.js(f"{page.cell(0)}.querySelector('.cr-live-edit').focus()")
+        page.page.press("Enter")
+        expect(page.js("document.activeElement.tagName") == "TEXTAREA", "Enter on Edit does not open the editor")
+        page.page.press("Enter", control=True)
+        status = page.finished(0)
+        expect(status and status.startswith("Ran") and page.output(0) == "6", f"Ctrl+Enter in the editor: {status!r}, {page.output(0)!r}")
+        page.page.press("Escape")
+        closed = page.js(f"[!!{page.cell(0)}.querySelector('.cr-editor'), document.activeElement.className]")
+        expect(closed == [False, "cr-live-button cr-live-edit"], f"Escape does not close the editor and go back to Edit: {closed}")
         problems += [f"{where}: {error}" for error in page.page.errors() if not error.endswith("/favicon.ico")]
     finally:
         page.close()
