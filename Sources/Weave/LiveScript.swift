@@ -144,9 +144,10 @@ public enum LiveScript {
       var worker = null, starting = null, calls = {}, nextCall = 1, busy = false, current = null, queued = null, watchdog = null;
       var sliderTimer = null, uid = 0;
 
+      // What a screen reader says when a run starts and ends (inside <main>, as all content is).
       var announcer = element("div", "cr-live-announce");
       announcer.setAttribute("role", "status");
-      document.body.appendChild(announcer);
+      (document.getElementById("cr_main") || document.body).appendChild(announcer);
       function announce(text) { announcer.textContent = text; }
 
       function element(tag, className, text) {
@@ -268,8 +269,6 @@ public enum LiveScript {
         return escape(code);
       }
 
-      // The editor: a textarea over the highlighted code, same font and size, its text
-      // transparent, so the reader types into a real text box and sees the colours.
       // The code to edit; the line break that ends the last line, which a <pre> does not show,
       // is left out, so the editor opens on the code as it was shown.
       function currentCode(b) {
@@ -277,6 +276,8 @@ public enum LiveScript {
         var code = program.blocks[b.index] ? String(program.blocks[b.index].code) : "";
         return code.slice(-1) === "\n" ? code.slice(0, -1) : code;
       }
+      // The editor: a textarea over the highlighted code, same font and size, its text
+      // transparent, so the reader types into a real text box and sees the colours.
       function toggleEditor(b) {
         if (b.editor) { closeEditor(b, true); return; }
         if (!readProgram()) { setStatus(b, "Cannot edit: " + programError); return; }
