@@ -143,12 +143,14 @@ public final class InputDigests: @unchecked Sendable {
     }
 
     /// The part of every page's key that all pages share: options, templates, and the site's
-    /// shape (every page's path and title, which the sidebar and links show).
-    static func pageKeyBase(options: SiteBuildOptions, templates: String, layout: SiteLayout) -> String {
+    /// shape (every page's path and title, which the sidebar and links show), and whether
+    /// pages are live (which adds the live script to them).
+    static func pageKeyBase(options: SiteBuildOptions, templates: String, layout: SiteLayout, live: Bool = false) -> String {
         var digest = SHA256()
         digest.update("chainrule-page-1")
         digest.update(options.toolIdentity)
         digest.update(options.rawHTML ? "raw" : "escaped")
+        digest.update(live ? "live" : "static")
         digest.update(templates)
         digest.update(layout.digest)
         return digest.hex
@@ -164,7 +166,7 @@ public final class InputDigests: @unchecked Sendable {
         return digest.hex
     }
 
-    /// The digest of every input of a build: options, theme, the projects' configurations,
+    /// The digest of every input of a build: options, theme, the live module, the projects' configurations,
     /// each notebook's path and bytes, and the data and linked files of the last build
     /// (`previous`), with their contents now.
     func siteStamp(options: SiteBuildOptions, sources: [SiteSource], theme: String, previous: SiteManifest?) -> String {
@@ -175,6 +177,8 @@ public final class InputDigests: @unchecked Sendable {
         digest.update(options.title ?? "")
         digest.update(options.baseURL ?? "")
         digest.update(theme)
+        // The live module, written into the site as it is.
+        digest.update(options.liveModule.map { "live " + file($0) } ?? "static")
         // The projects' configurations: their macros and bibliographies shape every page.
         for path in Set(sources.compactMap { ProjectRoot.configurationFile(above: ($0.path as NSString).deletingLastPathComponent) }).sorted() {
             digest.update(path)

@@ -36,6 +36,9 @@ public struct SiteBuildOptions: Sendable, Hashable {
     /// The project's `chainrule.yml`, for what flags do not set: the site's description and
     /// language, TeX macros for every formula, the bibliography.
     public var configuration: ProjectConfiguration?
+    /// The WebAssembly module that lets pages run their blocks (`LiveModule.locate`); nil
+    /// builds pages that only show their outputs (and so do tests, unless they set it).
+    public var liveModule: String?
 
     public init(paths: [String] = ["notebooks"], output: String = "site", theme: String? = nil, projectRoot: String = ".",
                 toolVersion: String, force: Bool = false, keepGoing: Bool = false, rawHTML: Bool = false,

@@ -19,16 +19,19 @@ struct SiteBuildState {
     var inputs: [String] = []
     /// The digests of the build's files, each hashed once, and the keys made from them.
     let digests = InputDigests()
+    /// The live module's bytes (`SiteBuildOptions.liveModule`), when the pages are live.
+    var liveModule: [UInt8]?
 
     init(options: SiteBuildOptions) {
         self.options = options
     }
 
     /// Builds; true when the site folder now holds the new site (or already did). The stages
-    /// below, in order, each over plain data: find, theme, the last build (stop if it is this
-    /// one), parse, outline, plan, run or reuse, draw, check links, publish.
+    /// below, in order, each over plain data: find, theme, the live module, the last build
+    /// (stop if it is this one), parse, outline, plan, run or reuse, draw, check links, publish.
     mutating func run(progress: @escaping @Sendable (SiteBuildEvent) -> Void) -> Bool {
         guard let sources = find(), let (themeFiles, theme) = loadTheme() else { return false }
+        liveModule = loadLiveModule()
         notebookCount = sources.count
 
         // Nothing changed: the site already holds this build. The record of the last build
@@ -49,9 +52,10 @@ struct SiteBuildState {
 
         guard let notebooks = parse(sources) else { return false }
         let site = SiteOutline(sources: sources, notebooks: notebooks, options: options)
-        var plans = Self.plan(site, previous: previous, options: options, templates: themeFiles.templateDigest, digests: digests)
+        var plans = Self.plan(site, previous: previous, options: options, templates: themeFiles.templateDigest, digests: digests,
+                              live: liveModule != nil)
         ran = runOrReuse(&plans, site: site, progress: progress)
-        let drawn = Self.draw(&plans, site: site, theme: theme, options: options)
+        let drawn = Self.draw(&plans, site: site, theme: theme, options: options, live: liveModule != nil)
         pagesRendered = drawn.html.count
         // In the order the notebooks were found, as when nothing changed and they are replayed.
         diagnostics += drawn.records.flatMap(\.diagnostics)
@@ -94,6 +98,18 @@ struct SiteBuildState {
         }
     }
 
+    /// Stage 2b: the live module's bytes, when the options name one (docs/live.md). One that
+    /// cannot be read is a warning: the pages are built without live blocks.
+    mutating func loadLiveModule() -> [UInt8]? {
+        guard let path = options.liveModule else { return nil }
+        guard SiteFiles.isRegularFile(path), let bytes = SiteFiles.read(path), !bytes.isEmpty else {
+            diagnostics.append(.warning("no live module here: pages are built without live blocks", file: path,
+                                        notes: [.init("wasm/build.sh builds it; \(LiveModule.environmentVariable) names it, and set empty, turns live pages off")]))
+            return nil
+        }
+        return bytes
+    }
+
     /// Stage 3: every notebook parsed (the site map must know every page's headings before any
     /// page is drawn); nil when one cannot be.
     mutating func parse(_ sources: [SiteSource]) -> [Notebook]? {
@@ -123,8 +139,8 @@ struct SiteBuildState {
     /// key, from the files it was made from as they are now, is the one it was drawn with),
     /// else draw it again.
     static func plan(_ site: SiteOutline, previous: SiteManifest?, options: SiteBuildOptions, templates: String,
-                     digests: InputDigests) -> [PagePlan] {
-        let fixedKey = InputDigests.pageKeyBase(options: options, templates: templates, layout: site.layout)
+                     digests: InputDigests, live: Bool = false) -> [PagePlan] {
+        let fixedKey = InputDigests.pageKeyBase(options: options, templates: templates, layout: site.layout, live: live)
         return site.sources.enumerated().map { index, source in
             var plan = PagePlan(runKey: InputDigests.runKey(tool: options.toolIdentity, path: source.path, notebook: source.digest,
                                                             context: site.contexts[index].digest))
@@ -180,9 +196,10 @@ struct SiteBuildState {
     }
 
     /// Stage 7: the pages that changed, drawn in parallel.
-    static func draw(_ plans: inout [PagePlan], site: SiteOutline, theme: SiteTheme, options: SiteBuildOptions) -> DrawnPages {
+    static func draw(_ plans: inout [PagePlan], site: SiteOutline, theme: SiteTheme, options: SiteBuildOptions,
+                     live: Bool = false) -> DrawnPages {
         let drawer = SitePageDrawer(options: options, theme: theme, layout: site.layout, sources: site.sources,
-                                    notebooks: site.notebooks, outlines: site.outlines, contexts: site.contexts)
+                                    notebooks: site.notebooks, outlines: site.outlines, contexts: site.contexts, live: live)
         let toDraw = plans.indices.filter { plans[$0].reused == nil }
         let drawn = drawer.draw(toDraw.map { ($0, plans[$0].run!, plans[$0].dataFiles) }, jobs: options.jobs)
         var pages = DrawnPages(records: [], html: [:])
@@ -252,6 +269,9 @@ struct SiteBuildState {
                 try SiteFiles.write(theme.stylesheet, to: SiteFiles.join(staging.folder, "assets/style.css"))
                 try SiteFiles.write(theme.script, to: SiteFiles.join(staging.folder, "assets/site.js"))
                 try SiteFiles.write(NavigationScript.script(layout.nav), to: SiteFiles.join(staging.folder, NavigationScript.path))
+                for asset in liveModule.map({ LiveModule.assets(module: $0) }) ?? [] {
+                    try SiteFiles.write(asset.text, to: SiteFiles.join(staging.folder, asset.path))
+                }
                 if let base = layout.site.baseURL {
                     let pages = ["index.html"] + layout.navOrder.map { sources[$0].page }
                     try SiteFiles.write(SiteURL.sitemap(pages: pages, base: base), to: SiteFiles.join(staging.folder, "sitemap.xml"))

@@ -20,6 +20,8 @@ struct SitePageDrawer: Sendable {
     let notebooks: [Notebook]
     let outlines: [PageOutline]
     let contexts: [NotebookContext]
+    /// Whether the site has the live module: pages with a program load the live script.
+    var live = false
 
     /// The pages of the given notebooks, by source index.
     func draw(_ items: [(index: Int, run: NotebookRun, dataFiles: [InputDigests.File])], jobs: Int) -> [Int: Drawn] {
@@ -42,11 +44,11 @@ struct SitePageDrawer: Sendable {
         let rendered = renderer.render()
         let html: String
         if source.isHome {
-            html = theme.index(intro: rendered.body, site: layout.site, nav: layout.nav)
+            html = theme.index(intro: rendered.body, site: layout.site, nav: layout.nav, liveProgram: live ? rendered.liveProgram : nil)
         } else {
             let (previous, next) = layout.neighbours(of: index)
             html = theme.page(rendered, outline: outlines[index], source: source.path, path: source.page, site: layout.site,
-                              nav: layout.nav, previous: previous, next: next)
+                              nav: layout.nav, previous: previous, next: next, live: live)
         }
         // The ids of its numbered figures, tables and equations join the headings' as targets
         // of links.

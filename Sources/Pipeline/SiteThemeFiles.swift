@@ -39,7 +39,7 @@ struct SiteThemeFiles {
 
     /// What the build writes into `assets/` besides the theme's own parts; a theme file there
     /// would collide with it.
-    static let generatedAssets = [NavigationScript.path, SearchIndex.folder]
+    static let generatedAssets = [NavigationScript.path, SearchIndex.folder, LiveScript.loaderPath, LiveScript.folder]
 
     /// Reads `folder` if given (it must exist), else `theme` in the project if there is one.
     static func load(folder: String?, projectRoot: String) throws(DiagnosticList) -> SiteThemeFiles {

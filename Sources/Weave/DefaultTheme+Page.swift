@@ -6,7 +6,7 @@ extension DefaultTheme {
     <html lang="{{site.language}}">
     <head>
     <meta charset="utf-8">
-    <meta http-equiv="Content-Security-Policy" content="\#(DefaultTheme.contentSecurityPolicy)">
+    <meta http-equiv="Content-Security-Policy" content="{{{content_security_policy}}}">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light dark">
     <title>{{page.title}} · {{site.title}}</title>
@@ -21,6 +21,9 @@ extension DefaultTheme {
     <link rel="stylesheet" href="{{href}}">
     {{/stylesheets}}
     <script src="{{root}}assets/site.js" defer></script>
+    {{#live}}
+    <script src="{{root}}assets/live.js" defer></script>
+    {{/live}}
     </head>
     <body data-root="{{root}}" data-page="{{page_url}}">
     <a class="cr-skip" href="#cr_main">Skip to content</a>
@@ -85,6 +88,9 @@ extension DefaultTheme {
     </main>
     </div>
     <footer class="cr-footer">Built with Chainrule {{generator}} from <code>{{page.source}}</code>.</footer>
+    {{#live}}
+    <script type="application/json" id="cr-live-program">{{{live_program}}}</script>
+    {{/live}}
     </body>
     </html>
 

@@ -129,7 +129,7 @@ extension DefaultTheme {
     .cr-scrim { display: none; }
     .cr-close { display: none; }
     /* Read by screen readers, not shown. */
-    .cr-search-status { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
+    .cr-search-status, .cr-live-announce { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 
     /* Sidebar. */
     .cr-site-title { display: block; font-weight: 700; font-size: 1.08rem; color: var(--fg); text-decoration: none; letter-spacing: -0.01em; padding: 0 0.5rem 0.9rem; }
@@ -218,6 +218,44 @@ extension DefaultTheme {
     .hl-a, .hl-o { color: var(--hl-operator); }
     .hl-cm { color: var(--hl-comment); font-style: italic; }
     .hl-x { color: var(--error); text-decoration: underline wavy; }
+
+    /* Live blocks (assets/live.js, docs/live.md): Edit and Run above each block, the editor
+       (a text box over the highlighted code, its own text transparent), sliders, and the
+       marks of a block that ran, runs or is out of date. */
+    .cr-live-bar { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 0.4rem; margin: 0 0 0.35rem; font-size: 0.8rem; line-height: 1.4; }
+    .cr-live-status { margin-right: auto; color: var(--muted); min-width: 0; overflow-wrap: anywhere; }
+    .cr-live-button {
+      font: inherit; min-height: 1.75rem; min-width: 2.5rem; padding: 0.15rem 0.7rem; cursor: pointer;
+      color: var(--fg); background: var(--cr-bg); border: 1px solid var(--control-border); border-radius: 6px;
+    }
+    .cr-live-button:hover { border-color: var(--accent); color: var(--link); }
+    .cr-live-button[aria-pressed="true"] { background: var(--inline-code-bg); border-color: var(--accent); color: var(--link); }
+    .cr-live-button.cr-live-stop { color: var(--error); border-color: var(--error); }
+    .cr-live-button[hidden] { display: none; }
+    .cr-stale .cr-live-status { color: var(--fg); background: var(--mark); border-radius: 4px; padding: 0 0.4rem; }
+    .cr-stale .cr-output { border-left-style: dashed; border-left-color: var(--control-border); }
+    .cr-running .cr-output { border-left-color: var(--accent); }
+    .cr-editor {
+      font-size: 0.875rem; line-height: 1.55; background: var(--code-bg); border: 1px solid var(--code-border);
+      border-radius: 8px; overflow-x: auto;
+    }
+    .cr-editor:focus-within { outline: 2px solid var(--accent); outline-offset: 1px; }
+    .cr-editor-inner { position: relative; display: inline-block; min-width: 100%; vertical-align: top; }
+    .cr-editor-view, .cr-editor-input {
+      display: block; margin: 0; border: 0; padding: 0.8rem 1rem; font-family: var(--font-code); font-size: inherit;
+      line-height: inherit; letter-spacing: normal; tab-size: 4; white-space: pre; overflow-wrap: normal;
+    }
+    /* A little more room at the right than the text box has, so the caret never scrolls it. */
+    .cr-editor-view { padding-right: calc(1rem + 4px); }
+    .cr-editor-input {
+      position: absolute; inset: 0; width: 100%; height: 100%; resize: none; overflow: hidden;
+      color: transparent; background: transparent; caret-color: var(--fg); outline: none;
+    }
+    .cr-editor-input::selection { color: transparent; background: rgba(10, 92, 194, 0.25); }
+    .cr-sliders { display: grid; gap: 0.35rem; margin-top: 0.55rem; padding: 0.5rem 0.9rem; border: 1px solid var(--code-border); border-radius: 8px; font-size: 0.9rem; }
+    .cr-slider { display: grid; grid-template-columns: minmax(5rem, max-content) minmax(6rem, 1fr) minmax(3.5rem, max-content); align-items: center; gap: 0.75rem; }
+    .cr-slider input { width: 100%; margin: 0; min-height: 1.5rem; accent-color: var(--accent); }
+    .cr-slider output { font-family: var(--font-code); font-size: 0.85rem; font-variant-numeric: tabular-nums; text-align: right; }
 
     /* Math: the reader's math font, formulas that scroll rather than overflow. */
     math { font-family: var(--font-math); font-size: 1.08em; }
@@ -342,6 +380,9 @@ extension DefaultTheme {
       .cr-article h2 { font-size: 1.35rem; }
       .cr-code, .cr-listing { border-radius: 6px; padding: 0.7rem 0.8rem; margin-left: -0.3rem; margin-right: -0.3rem; }
       pre { font-size: 0.8125rem; }
+      .cr-editor { font-size: 0.8125rem; margin-left: -0.3rem; margin-right: -0.3rem; }
+      .cr-slider { grid-template-columns: 1fr minmax(3.5rem, max-content); }
+      .cr-slider input { grid-column: 1 / -1; grid-row: 2; }
       .cr-output { padding-left: 0.7rem; }
       /* Figures take the whole width of the screen: every pixel keeps their labels legible. */
       .cr-figure { margin-left: -0.5rem; margin-right: -1.1rem; }
@@ -361,7 +402,7 @@ extension DefaultTheme {
         --cr-bg: #ffffff; --cr-fg: #000000; --fg: #000000; --link: #000000;
       }
       body { font-size: 10.5pt; line-height: 1.5; background: #ffffff; color: #000000; }
-      .cr-sidebar, .cr-topbar, .cr-toc, .cr-toc-inline, .cr-pager, .cr-skip, .cr-anchor, .cr-scrim, .cr-search { display: none !important; }
+      .cr-sidebar, .cr-topbar, .cr-toc, .cr-toc-inline, .cr-pager, .cr-skip, .cr-anchor, .cr-scrim, .cr-search, .cr-live-bar, .cr-sliders { display: none !important; }
       .cr-layout, .cr-main { display: block; padding: 0; }
       .cr-article { max-width: none; }
       .cr-footer { margin: 2rem 0 0; padding: 0.5rem 0 0; }

@@ -24,11 +24,23 @@ public enum DefaultTheme {
     /// The pages carry it in a `<meta>` (for a site opened from disk or published anywhere)
     /// and `chainrule serve` sends it as a header, with `frame-ancestors` added
     /// (`serverContentSecurityPolicy`).
-    public static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+    public static let contentSecurityPolicy = contentSecurityPolicy(live: false)
+
+    /// The policy of a page, which templates get as `content_security_policy`. A page whose
+    /// blocks can run in the browser (`live`, docs/live.md) also compiles WebAssembly
+    /// (`'wasm-unsafe-eval'`, which allows compiling a module and nothing else: no `eval`,
+    /// no inline script) and starts a worker from a `blob:` address made by its own script
+    /// (the one way to start a worker from a page opened from disk). A worker made from a
+    /// `blob:` address runs under the policy of the page that made it.
+    public static func contentSecurityPolicy(live: Bool) -> String {
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + (live ? "script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; " : "script-src 'self'; ")
+            + "object-src 'none'; base-uri 'none'; form-action 'none'"
+    }
 
     /// The policy as a header: `frame-ancestors` (no page of the preview inside another
     /// site's frame) works only there; browsers ignore it in a `<meta>`, and say so in the
-    /// console.
-    public static let serverContentSecurityPolicy = contentSecurityPolicy + "; frame-ancestors 'none'"
+    /// console. A browser enforces both the header and the page's `<meta>`, so the header is
+    /// the live pages' policy: a page that is not live is held to its own, stricter one.
+    public static let serverContentSecurityPolicy = contentSecurityPolicy(live: true) + "; frame-ancestors 'none'"
 }

@@ -4,7 +4,8 @@ import Display
 extension PageWriter {
     /// A computation block and what it gave: the code (unless `hide`), then its output set
     /// apart; a block marked `error` shows its error as its output; a block that failed
-    /// unexpectedly shows its diagnostic, compiler-style, in place.
+    /// unexpectedly shows its diagnostic, compiler-style, in place. `data-block` is the
+    /// block's index in the notebook (from 0), by which a live page's script finds it.
     mutating func cell(_ index: Int) {
         let block = notebook.blocks[index]
         let output = index < renderer.outputs.count ? renderer.outputs[index] : BlockOutput(state: .skipped)
@@ -16,7 +17,7 @@ extension PageWriter {
         default: break
         }
         if hidden { classes += " cr-hidden-code" }
-        html += "<div class=\"\(classes)\" id=\"cr_block\(index + 1)\">\n"
+        html += "<div class=\"\(classes)\" id=\"cr_block\(index + 1)\" data-block=\"\(index)\">\n"
         if !hidden {
             html += "<pre class=\"cr-code\"\(scrollable("Code, block \(index + 1)"))><code class=\"language-backprop\">" + Highlighter().html(block.code) + "</code></pre>\n"
             section.code += " " + block.code

@@ -17,14 +17,20 @@ public struct RenderedPage: Sendable {
     public var diagnostics: [Diagnostic]
     /// Whether any block failed unexpectedly (its diagnostic is on the page).
     public var hasFailures: Bool
+    /// The page's program for live blocks (docs/live.md): JSON text that the page carries in
+    /// `<script type="application/json" id="cr-live-program">` when the site has the live
+    /// module; nil for a page that cannot run its blocks in the browser. Set by the pipeline,
+    /// which knows the notebook's settings and files; the renderer leaves it nil.
+    public var liveProgram: String?
 
     public init(body: String, toc: [TOCEntry], links: [PageLink], search: [SearchSection],
-                diagnostics: [Diagnostic], hasFailures: Bool) {
+                diagnostics: [Diagnostic], hasFailures: Bool, liveProgram: String? = nil) {
         self.body = body
         self.toc = toc
         self.links = links
         self.search = search
         self.diagnostics = diagnostics
         self.hasFailures = hasFailures
+        self.liveProgram = liveProgram
     }
 }

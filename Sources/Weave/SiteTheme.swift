@@ -12,7 +12,10 @@ import Mustache
 /// The context:
 ///
 /// - everywhere: `site.title`, `site.title_html`, `site.description`, `site.description_html`,
-///   `site.language`, `root` (the prefix back
+///   `site.language`, `content_security_policy` (for the `<meta>` that must come first in
+///   `<head>`; raw, `{{{ }}}`), `live` (whether the page's blocks can run in the browser: load
+///   `assets/live.js` and place `live_program`, its program as JSON escaped for a
+///   `<script type="application/json" id="cr-live-program">`, raw; docs/live.md), `root` (the prefix back
 ///   to the site's root, `""` or `../`), `page_url` (the page's own path, as `assets/nav.js`
 ///   compares it), `canonical` (the page's address when the site has a `base_url`), `generator` (the version), `stylesheets` (each with `href`), `nav` (each
 ///   notebook: `title`, `href`, `current`, `description`; the built-in templates load the
@@ -83,9 +86,10 @@ public struct SiteTheme: Sendable {
         return "@media print {\n" + css[open.lowerBound..<close.upperBound] + "\n}\n"
     }()
 
-    /// A notebook's page.
+    /// A notebook's page. With `live` (the site has the live module), a page that has a
+    /// program (`RenderedPage.liveProgram`) loads the live script and carries its program.
     public func page(_ rendered: RenderedPage, outline: PageOutline, source: String, path: String,
-                     site: SiteInfo, nav: [NavItem], previous: NavItem?, next: NavItem?) -> String {
+                     site: SiteInfo, nav: [NavItem], previous: NavItem?, next: NavItem?, live: Bool = false) -> String {
         let root = SitePath.root(from: path)
         var toc: [[String: Any]] = []
         for entry in rendered.toc {
@@ -121,14 +125,23 @@ public struct SiteTheme: Sendable {
             page["description_html"] = TitleText.html(description)
         }
         if let anchor = outline.titleAnchor { page["title_anchor"] = anchor }
-        var context = common(site: site, root: root, nav: nav, current: path)
+        var context = common(site: site, root: root, nav: nav, current: path, liveProgram: live ? rendered.liveProgram : nil)
         context["page"] = page
         return pageTemplate.render(context)
     }
 
-    /// The home page: `intro` is the body of `index.md` when the project has one.
-    public func index(intro: String?, site: SiteInfo, nav: [NavItem]) -> String {
-        var context = common(site: site, root: "", nav: nav, current: "index.html")
+    /// JSON as the text of a `<script type="application/json">`: every `<` written as
+    /// `\u003c`, which JSON reads as the same character (outside strings JSON has no `<`).
+    /// So nothing in it can end the element (`</script>`) or make the parser look for a
+    /// second end (`<!--<script>`, after which the first `</script>` does not end it).
+    public static func scriptJSON(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c")
+    }
+
+    /// The home page: `intro` is the body of `index.md` when the project has one, and
+    /// `liveProgram` its program when the site is live (as for `page`).
+    public func index(intro: String?, site: SiteInfo, nav: [NavItem], liveProgram: String? = nil) -> String {
+        var context = common(site: site, root: "", nav: nav, current: "index.html", liveProgram: liveProgram)
         context["intro"] = intro ?? ""
         context["has_intro"] = !(intro ?? "").isEmpty
         context["has_notebooks"] = !nav.isEmpty
@@ -144,7 +157,7 @@ public struct SiteTheme: Sendable {
         return indexTemplate.render(context)
     }
 
-    private func common(site: SiteInfo, root: String, nav: [NavItem], current: String) -> [String: Any] {
+    private func common(site: SiteInfo, root: String, nav: [NavItem], current: String, liveProgram: String?) -> [String: Any] {
         var siteContext: [String: Any] = ["title": TitleText.plain(site.title), "title_html": TitleText.html(site.title),
                                           "language": site.language]
         if let description = site.description {
@@ -155,6 +168,9 @@ public struct SiteTheme: Sendable {
         if customStylesheet != nil { stylesheets.append(["href": root + "assets/custom.css"]) }
         return [
             "site": siteContext,
+            "content_security_policy": DefaultTheme.contentSecurityPolicy(live: liveProgram != nil),
+            "live": liveProgram != nil,
+            "live_program": liveProgram.map(Self.scriptJSON) ?? "",
             "root": root,
             "generator": site.generator,
             "stylesheets": stylesheets,

@@ -61,6 +61,7 @@ struct SiteCommandOptions: ParsableArguments {
         options.configuration = configuration
         options.baseURL = baseURL.flatMap(SiteBuildOptions.baseURL)
         options.toolBuild = Self.executableStamp
+        options.liveModule = LiveModule.locate()
         return options
     }
 

@@ -111,12 +111,12 @@ class Auditor:
         if script:
             self.page.open("file://" + path)
             return
-        # A copy without the site's script, next to the page so that its links still work
+        # A copy without the site's scripts, next to the page so that its links still work
         # (turning scripts off in the browser would stop axe too).
         text = open(path, encoding="utf-8").read()
         copy = path[:-5] + ".noscript.html"
         with open(copy, "w", encoding="utf-8") as handle:
-            handle.write(re.sub(r'<script src="[^"]*assets/site\.js" defer></script>\n?', "", text))
+            handle.write(re.sub(r'<script src="[^"]*assets/(site|live)\.js" defer></script>\n?', "", text))
         try:
             self.page.open("file://" + copy)
         finally:

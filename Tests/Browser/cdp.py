@@ -41,6 +41,10 @@ class Browser:
         self.buffer = b""
         self.next_id = 0
         self.events = []
+        # Every request a page with the Network domain enabled made, and every script error,
+        # console error and failed load: (session, text), kept whatever waiting for events drops.
+        self.requests = []
+        self.problems = []
 
     def close(self):
         try:
@@ -65,7 +69,18 @@ class Browser:
                 raise BrowserError("the browser closed the connection")
             self.buffer += chunk
         message, self.buffer = self.buffer.split(b"\0", 1)
-        return json.loads(message)
+        message = json.loads(message)
+        method, params, session = message.get("method"), message.get("params", {}), message.get("sessionId")
+        if method == "Network.requestWillBeSent":
+            self.requests.append((session, params["request"]["url"]))
+        elif method == "Runtime.exceptionThrown":
+            details = params["exceptionDetails"]
+            self.problems.append((session, "exception: " + (details.get("exception", {}).get("description") or details.get("text", ""))))
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            self.problems.append((session, "console: " + " ".join(str(arg.get("value", arg.get("description", ""))) for arg in params["args"])))
+        elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+            self.problems.append((session, "log: " + params["entry"].get("text", "") + " " + params["entry"].get("url", "")))
+        return message
 
     def send(self, method, params=None, session=None, timeout=60):
         self.next_id += 1
@@ -92,22 +107,33 @@ class Browser:
                     return event
             self.events.append(self._read_message(deadline))
 
-    def new_page(self):
+    def new_page(self, bypass_csp=True, network=False):
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        return Page(self, target, session)
+        return Page(self, target, session, bypass_csp, network)
 
 
 class Page:
-    def __init__(self, browser, target, session):
+    def __init__(self, browser, target, session, bypass_csp=True, network=False):
         self.browser, self.target, self.session = browser, target, session
-        for domain in ["Page", "Runtime"]:
+        for domain in ["Page", "Runtime"] + (["Network", "Log"] if network else []):
             self.send(domain + ".enable")
         # Test scripts (axe, the checks) run in pages whose policy allows only the site's own.
-        self.send("Page.setBypassCSP", {"enabled": True})
+        # A test of what the policy allows (live blocks) keeps it.
+        if bypass_csp:
+            self.send("Page.setBypassCSP", {"enabled": True})
 
     def send(self, method, params=None, timeout=60):
         return self.browser.send(method, params, self.session, timeout)
+
+    def requests(self):
+        """The addresses this page requested (with network=True), in order."""
+        return [url for session, url in self.browser.requests if session == self.session]
+
+    def errors(self):
+        """Script errors, console errors and failed loads on this page so far (console and
+        failed loads with network=True)."""
+        return [text for session, text in self.browser.problems if session == self.session]
 
     def emulate(self, width, height, dark=False, mobile=False):
         self.send("Emulation.setDeviceMetricsOverride",
@@ -131,9 +157,9 @@ class Page:
             raise BrowserError(f"script failed: {text}")
         return result["result"].get("value")
 
-    def press(self, key, shift=False):
+    def press(self, key, shift=False, control=False):
         codes = {"Tab": 9, "Enter": 13, "Escape": 27, "ArrowDown": 40, "ArrowUp": 38, "ArrowRight": 39, "ArrowLeft": 37}
-        base = {"key": key, "code": key, "windowsVirtualKeyCode": codes[key], "modifiers": 8 if shift else 0}
+        base = {"key": key, "code": key, "windowsVirtualKeyCode": codes[key], "modifiers": (8 if shift else 0) | (2 if control else 0)}
         # Enter carries its text, as a keyboard's does: that is what activates a button.
         down = dict(base, type="keyDown", text="\r") if key == "Enter" else dict(base, type="rawKeyDown")
         self.send("Input.dispatchKeyEvent", down)

@@ -89,7 +89,8 @@
     probe.cells = document.querySelectorAll(".cr-cell").length;
     probe.failedBlocks = document.querySelectorAll(".cr-cell.cr-failed").length;
     probe.scripts = Array.prototype.map.call(document.scripts, function (s) { return s.src || "inline"; });
-    probe.injected = document.querySelectorAll("script:not([src])").length - 1;  // minus this probe
+    // Minus this probe; a live page's program is data (type="application/json"), which no browser runs.
+    probe.injected = document.querySelectorAll('script:not([src]):not([type="application/json"])').length - 1;
     probe.headingsWithoutId = document.querySelectorAll(".cr-article h2:not([id]), .cr-article h3:not([id])").length;
     probe.overflowX = document.documentElement.scrollWidth > window.innerWidth + 1;
     // The sidebar's list comes from assets/nav.js.

@@ -6,11 +6,15 @@ become MathML and figures that did not become SVG, checks accessibility (access.
 in light, dark, phone, without the script and with search open, failing on any serious or
 critical violation; the keyboard; figure text on a phone), prints a table of axe's findings
 by page, and saves screenshots (light, dark and phone-sized) to Tests/Browser/out/ for a
-person to look at.
+person to look at. On a site built with the live module, live.py checks live blocks: what a
+page loads, editing and running a block, a slider, Stop, the time limit, Reset, from disk and
+over http; without the module it says that it skipped them.
 
-    Tests/Browser/run.py [--chainrule .build/debug/chainrule] [--audit-only]
+    Tests/Browser/run.py [--chainrule .build/debug/chainrule] [--live-module M.wasm] [--audit-only]
 
---audit-only runs the accessibility checks alone.
+--audit-only runs the accessibility checks alone. The sites are built with the live module
+--live-module names, else CHAINRULE_LIVE_MODULE's, else .build/wasm/chainrule-live.wasm when
+wasm/build.sh has made it, else none (unless one is beside the chainrule binary).
 
 Installs Debian's chromium with apt when it is missing (as root, or with sudo). axe-core is
 the `axe.min.js` of PyPI's axe-playwright-python, which `make test-deps` installs."""
@@ -30,6 +34,7 @@ OUT = os.path.join(HERE, "out")
 PROBE = open(os.path.join(HERE, "probe.js"), encoding="utf-8").read()
 sys.path.insert(0, HERE)
 import access  # noqa: E402 (next to this file)
+import live  # noqa: E402
 GALLERY = os.path.join(ROOT, "Tests", "PipelineTests", "Fixtures", "site", "gallery", "notebook.md")
 # The gallery's one deliberate error: an unknown command, which the page shows as code.
 GALLERY_ERRORS = ["notebooks/gallery.md:32:44: error: unknown TeX command \\frob"]
@@ -61,13 +66,17 @@ def run_browser(browser, arguments, timeout=60):
                               capture_output=True, text=True, timeout=timeout)
 
 
-def build(chainrule, project, paths, expected_errors=()):
+def build(chainrule, project, paths, expected_errors=(), live_module=None):
     """Builds the site. `expected_errors` are the only errors a build may report (the gallery
     shows how a page draws an unknown TeX command, which is an error): the build must report
     exactly those, and the site is then built with --keep-going to look at the pages."""
+    environment = dict(os.environ)
+    if live_module:
+        environment["CHAINRULE_LIVE_MODULE"] = live_module
+
     def chainrule_build(flags):
         return subprocess.run([chainrule, "build", "--quiet", "--force"] + flags + paths + ["--out", "site"],
-                              cwd=project, capture_output=True, text=True)
+                              cwd=project, capture_output=True, text=True, env=environment)
     result = chainrule_build([])
     errors = sorted(line for line in result.stderr.splitlines() if ": error: " in line)
     if errors != sorted(expected_errors) or result.returncode != (1 if expected_errors else 0):
@@ -210,8 +219,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--chainrule", default=os.path.join(ROOT, ".build", "debug", "chainrule"))
     parser.add_argument("--audit-only", action="store_true", help="run only the accessibility checks")
+    parser.add_argument("--live-module", help="the live module to build with (default: CHAINRULE_LIVE_MODULE, "
+                                              "else .build/wasm/chainrule-live.wasm when it exists)")
     arguments = parser.parse_args()
     chainrule = os.path.abspath(arguments.chainrule)
+    live_module = arguments.live_module or os.environ.get("CHAINRULE_LIVE_MODULE")
+    built_module = os.path.join(ROOT, ".build", "wasm", "chainrule-live.wasm")
+    if live_module is None and os.path.isfile(built_module):
+        live_module = built_module
+    live_module = os.path.abspath(live_module) if live_module else live_module
     if not os.path.exists(chainrule):
         sys.exit(f"browser test: no {chainrule}; build it first (swift build)")
     browser = chromium()
@@ -226,7 +242,7 @@ def main():
         tests = os.path.join(work, "tests")
         shutil.copytree(os.path.join(HERE, "notebooks"), os.path.join(tests, "notebooks"))
         shutil.copy(GALLERY, os.path.join(tests, "notebooks", "gallery.md"))
-        sites = [("test", build(chainrule, tests, ["notebooks"], GALLERY_ERRORS), True)]
+        sites = [("test", build(chainrule, tests, ["notebooks"], GALLERY_ERRORS, live_module), True)]
         shipped = os.path.join(ROOT, "notebooks")
         if os.path.isdir(shipped) and any(name.endswith(".md") for name in os.listdir(shipped)):
             project = os.path.join(work, "shipped")
@@ -238,7 +254,7 @@ def main():
             # The project's configuration: its macros and bibliography are the notebooks'.
             if os.path.isfile(os.path.join(ROOT, "chainrule.yml")):
                 shutil.copy(os.path.join(ROOT, "chainrule.yml"), os.path.join(project, "chainrule.yml"))
-            sites.append(("shipped", build(chainrule, project, ["notebooks"]), False))
+            sites.append(("shipped", build(chainrule, project, ["notebooks"], live_module=live_module), False))
         auditor = access.Auditor(browser, axe)
         try:
             for label, site, _ in sites:
@@ -259,6 +275,13 @@ def main():
                 found, math, figures = check_site(browser, site, label, gallery)
                 problems += found
                 summary.append(f"{label}: {len(pages(site))} pages, {math} formulas, {figures} figures")
+            for label, site, _ in sites:
+                found, skipped = live.check_site(browser, site, label, axe)
+                problems += found
+                if skipped:
+                    print("browser test: " + skipped)
+                else:
+                    summary.append(f"{label}: live blocks on {len(live.live_pages(site))} pages")
     if problems:
         print("browser test: FAILED", file=sys.stderr)
         for problem in problems:

@@ -56,10 +56,13 @@ final class SiteProject {
 
     /// Builds in-process, as `chainrule build` would from the project's folder.
     func build(paths: [String] = ["notebooks"], output: String = "site", force: Bool = false, keepGoing: Bool = false,
-               rawHTML: Bool = false, title: String? = nil, theme: String? = nil, version: String = "test") -> SiteBuildReport {
-        SiteBuilder.build(SiteBuildOptions(
+               rawHTML: Bool = false, title: String? = nil, theme: String? = nil, version: String = "test",
+               liveModule: String? = nil) -> SiteBuildReport {
+        var options = SiteBuildOptions(
             paths: paths.map(path), output: path(output), theme: theme.map(path), projectRoot: root, toolVersion: version,
-            force: force, keepGoing: keepGoing, rawHTML: rawHTML, title: title, jobs: 2))
+            force: force, keepGoing: keepGoing, rawHTML: rawHTML, title: title, jobs: 2)
+        options.liveModule = liveModule.map(path)
+        return SiteBuilder.build(options)
     }
 }
 
