@@ -112,18 +112,24 @@ BINDIR      := $(DESTDIR)$(PREFIX)/bin
 BASHDIR     := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR      := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR     := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+SHAREDIR    := $(DESTDIR)$(PREFIX)/share/chainrule
 STATIC_FLAG := $(shell [ "$$(uname)" = Linux ] && echo --static-swift-stdlib)
 install: deps
 	$(RELEASE) --product chainrule $(STATIC_FLAG)
 	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 $(RELEASE_BIN) $(BINDIR)/chainrule
+	@status=0; wasm/build.sh >/dev/null || status=$$?; \
+	  if [ $$status = 0 ]; then install -d $(SHAREDIR) && install -m 644 $(LIVE_MODULE) $(SHAREDIR)/chainrule-live.wasm; \
+	  elif [ $$status = 77 ]; then echo "make: no live module (see above); sites built with it will be static"; \
+	  else exit $$status; fi
 	$(RELEASE_BIN) --generate-completion-script bash > $(BASHDIR)/chainrule
 	$(RELEASE_BIN) --generate-completion-script zsh > $(ZSHDIR)/_chainrule
 	$(RELEASE_BIN) --generate-completion-script fish > $(FISHDIR)/chainrule.fish
 	@echo "installed $(BINDIR)/chainrule"
 
 uninstall:
-	rm -f $(BINDIR)/chainrule $(BASHDIR)/chainrule $(ZSHDIR)/_chainrule $(FISHDIR)/chainrule.fish
+	rm -f $(BINDIR)/chainrule $(BASHDIR)/chainrule $(ZSHDIR)/_chainrule $(FISHDIR)/chainrule.fish $(SHAREDIR)/chainrule-live.wasm
+	-rmdir $(SHAREDIR) 2>/dev/null
 
 # Release builds; every figure is a ratio against a baseline measured in the same run.
 bench: deps

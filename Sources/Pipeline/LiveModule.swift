@@ -5,7 +5,9 @@ import Weave
 /// files it becomes in the site.
 ///
 /// `chainrule build` looks for it in `CHAINRULE_LIVE_MODULE` (a path; set but empty, there
-/// is none), else as `chainrule-live.wasm` next to the running executable. Without one, the
+/// is none), else as `chainrule-live.wasm` next to the running executable (`make site`
+/// puts it beside the release build), else in `../share/chainrule/` from the executable's
+/// folder (where `make install` puts it). Without one, the
 /// site has no live assets and its pages no live script: they are what they were before
 /// pages could be live.
 public enum LiveModule {
@@ -13,15 +15,17 @@ public enum LiveModule {
     public static let fileName = "chainrule-live.wasm"
 
     /// Where the module is: the environment's path when the variable is set (nil when it is
-    /// empty), else the file beside `executable` when there is one there.
+    /// empty), else the file beside `executable` or in the installed layout's share folder,
+    /// when there is one there.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: String? = executablePath()) -> String? {
         if let path = environment[environmentVariable] {
             return path.isEmpty ? nil : path
         }
         guard let executable, !executable.isEmpty else { return nil }
-        let beside = SiteFiles.join((executable as NSString).deletingLastPathComponent, fileName)
-        return SiteFiles.isRegularFile(beside) ? beside : nil
+        let folder = (executable as NSString).deletingLastPathComponent
+        let candidates = [SiteFiles.join(folder, fileName), SiteFiles.join(folder, "../share/chainrule/" + fileName)]
+        return candidates.first { SiteFiles.isRegularFile($0) }
     }
 
     /// The running executable, its symbolic links resolved: `/proc/self/exe` on Linux, else

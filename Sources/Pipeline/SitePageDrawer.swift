@@ -1,6 +1,7 @@
 import Diagnostics
 import Document
 import Foundation
+import Live
 import Runtime
 import TeXMath
 import Weave
@@ -41,7 +42,9 @@ struct SitePageDrawer: Sendable {
             notebook: notebook, outline: outlines[index], source: source.key, page: source.page, outputs: outputs,
             values: run.values, siteMap: layout.siteMap, options: PageOptions(rawHTML: options.rawHTML), problems: problems,
             mathContext: contexts[index].math, bibliography: contexts[index].bibliography)
-        let rendered = renderer.render()
+        var rendered = renderer.render()
+        // A live site's pages carry their notebook's program, so a reader can run its blocks.
+        if live, !notebook.blocks.isEmpty { rendered.liveProgram = LiveProgram(run).json.text }
         let html: String
         if source.isHome {
             html = theme.index(intro: rendered.body, site: layout.site, nav: layout.nav, liveProgram: live ? rendered.liveProgram : nil)

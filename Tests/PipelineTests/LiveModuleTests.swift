@@ -13,7 +13,8 @@ import Weave
     static let assets = [LiveScript.loaderPath, LiveScript.workerPath, LiveScript.modulePath]
 
     @Test func theEnvironmentNamesTheModuleElseItIsBesideTheExecutable() throws {
-        let project = try SiteProject(["bin/chainrule": "", "bin/chainrule-live.wasm": "\0asm", "other/chainrule": ""])
+        let project = try SiteProject(["bin/chainrule": "", "bin/chainrule-live.wasm": "\0asm", "other/chainrule": "",
+                                       "usr/bin/chainrule": "", "usr/share/chainrule/chainrule-live.wasm": "\0asm"])
         let variable = LiveModule.environmentVariable
         #expect(variable == "CHAINRULE_LIVE_MODULE")
         #expect(LiveModule.locate(environment: [variable: "/x/m.wasm"], executable: project.path("bin/chainrule")) == "/x/m.wasm")
@@ -21,6 +22,9 @@ import Weave
         #expect(LiveModule.locate(environment: [variable: ""], executable: project.path("bin/chainrule")) == nil)
         #expect(LiveModule.locate(environment: [:], executable: project.path("bin/chainrule")) == project.path("bin/chainrule-live.wasm"))
         #expect(LiveModule.locate(environment: [:], executable: project.path("other/chainrule")) == nil)
+        // Where make install puts it.
+        #expect(LiveModule.locate(environment: [:], executable: project.path("usr/bin/chainrule"))
+            .map { URL(fileURLWithPath: $0).standardizedFileURL.path } == project.path("usr/share/chainrule/chainrule-live.wasm"))
         #expect(LiveModule.locate(environment: [:], executable: nil) == nil)
         // This process (the tests) is a real executable.
         #expect(LiveModule.executablePath().map { SiteFiles.isRegularFile($0) } == true)
