@@ -43,7 +43,7 @@ let package = Package(
         // What Swift cannot call directly in both builds (printf's `%.6g`, the monotonic
         // clock): a few C functions, the same code natively and in WebAssembly.
         .target(name: "CShims"),
-        // TeX math to MathML, at build time.
+        // TeX math to MathML: at build time, and in WebAssembly for a live page's captions.
         .target(name: "TeXMath"),
         // Citations as pandoc writes them: BibTeX files, names, author-year text and reference lists.
         .target(name: "Bibliography", dependencies: ["Diagnostics"]),
@@ -55,13 +55,16 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["Engine", "Language", "Diagnostics", "Display", "CShims"]),
         // A page's notebook run by its reader: the program a page carries, the session that runs
         // it, the JSON the WebAssembly module answers in. Portable, like everything it imports.
-        .target(name: "Live", dependencies: ["Runtime", "Diagnostics", "Display", "Language"]),
+        .target(name: "Live", dependencies: ["Runtime", "Diagnostics", "Display", "Language", "Drawing"]),
         // Running notebooks as a whole: settings, the runner, check and update, the build.
         .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Live", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
-        // The site: pages, math, figures as inline SVG. Renders results it is given; runs nothing.
+        // What a block displays, drawn: figures as inline SVG, tables, captions, escaping, and
+        // code highlighted by the language's lexer; apart from the site, for live pages.
+        .target(name: "Drawing", dependencies: ["Display", "Language", "TeXMath"]),
+        // The site: pages, math, the theme, search. Renders results it is given; runs nothing.
         .target(
             name: "Weave",
-            dependencies: ["Display", "TeXMath", "Document", "Language", "Diagnostics", "Bibliography",
+            dependencies: ["Drawing", "Display", "TeXMath", "Document", "Language", "Diagnostics", "Bibliography",
                            .product(name: "Mustache", package: "swift-mustache")]),
 
         // The `chainrule` executable.
@@ -80,11 +83,12 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "WeaveTests", dependencies: ["Weave", "Document", "Diagnostics", "TestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Display", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "WeaveTests", dependencies: ["Weave", "Drawing", "Document", "Diagnostics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
-        .testTarget(name: "LiveTests", dependencies: ["Live", "Runtime", "Pipeline", "Document", "TestSupport"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Runtime", "Pipeline", "Document", "Drawing", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Weave", "Document", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

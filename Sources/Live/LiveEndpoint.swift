@@ -1,4 +1,5 @@
 import Diagnostics
+import Drawing
 import Runtime
 
 /// What the WebAssembly module answers: one JSON request in, one JSON response out (the
@@ -6,11 +7,6 @@ import Runtime
 /// hold it to the same answers.
 public final class LiveEndpoint {
     private var session: LiveSession?
-    /// Draws a block's outputs as the page does (set by the module to the drawing the build
-    /// uses; nil leaves `html` out of the answers).
-    public var drawOutput: ((LiveSession.Outcome, Int) -> String)?
-    /// Highlights code as the page does.
-    public var highlight: ((String) -> String)?
 
     public init() {}
 
@@ -31,7 +27,7 @@ public final class LiveEndpoint {
             }
         }
         if let code = value["highlight"]?.string {
-            return JSON.object([("html", .string(highlight?(code) ?? ""))]).text
+            return JSON.object([("html", .string(Highlighter().html(code)))]).text
         }
         if let target = value["run"]?.int {
             guard let session else { return failure("no program is loaded") }
@@ -52,16 +48,16 @@ public final class LiveEndpoint {
             let seconds = Double(MonotonicClock.nanoseconds - start) / 1e9
             let renderer = DiagnosticRenderer(sources: [session.sourceText(edits)])
             return JSON.object([
-                ("blocks", .array(outcomes.map { answer($0, renderer) })),
+                ("blocks", .array(outcomes.map { answer($0, session.program.blocks[$0.index], renderer) })),
                 ("seconds", .number(seconds)),
             ]).text
         }
         return failure("the request asks for nothing this module does (load, run, highlight)")
     }
 
-    private func answer(_ outcome: LiveSession.Outcome, _ renderer: DiagnosticRenderer) -> JSON {
+    private func answer(_ outcome: LiveSession.Outcome, _ block: LiveProgram.Block, _ renderer: DiagnosticRenderer) -> JSON {
         var fields: [(String, JSON)] = [("index", .number(Double(outcome.index)))]
-        if let html = drawOutput?(outcome, outcome.index) { fields.append(("html", .string(html))) }
+        fields.append(("html", .string(Self.html(outcome, block, renderer))))
         let verdict = outcome.verdict
         fields.append(("skipped", .bool(outcome.result == nil)))
         fields.append(("failed", .bool(verdict == .failedUnexpectedly)))
@@ -82,6 +78,30 @@ public final class LiveEndpoint {
             ])
         })))
         return .object(fields)
+    }
+
+    /// What the page shows of a block after its code, as the page writer draws a cell
+    /// (Weave's `PageWriter.cell`): its output area, numbered as the page numbered it, and for
+    /// a block that failed unexpectedly its diagnostic; for a block not run, why.
+    static func html(_ outcome: LiveSession.Outcome, _ block: LiveProgram.Block, _ renderer: DiagnosticRenderer) -> String {
+        guard let result = outcome.result, let verdict = outcome.verdict else {
+            return "<p class=\"cr-skipped\">Not run: an earlier block failed.</p>\n"
+        }
+        var labels = Set<String>()
+        let number = outcome.index + 1
+        switch verdict {
+        case .succeeded, .succeededUnexpectedly:
+            return OutputDrawing.html(items: result.items, block: number, numbering: block.numbering, labels: &labels)
+        case .failedAsExpected:
+            return OutputDrawing.html(items: result.items, expectedError: result.errors.map { $0.recordedText }.joined(separator: "\n"),
+                                      block: number, numbering: block.numbering, labels: &labels)
+        case .failedUnexpectedly:
+            let area = OutputDrawing.html(items: result.items, block: number, numbering: block.numbering, labels: &labels)
+            let text = renderer.render(outcome.problems.filter { $0.severity == .error })
+            return area + "<div class=\"cr-error\" role=\"alert\"><div class=\"cr-error-label\">This block failed</div><pre"
+                + HTML.scrollingRegion("Error, block \(number)", uniqueAmong: &labels) + ">"
+                + HTML.escape(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "</pre></div>\n"
+        }
     }
 
     private func failure(_ message: String) -> String {

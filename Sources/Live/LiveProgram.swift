@@ -1,3 +1,4 @@
+import Drawing
 import Language
 import Runtime
 
@@ -16,13 +17,18 @@ public struct LiveProgram: Sendable, Equatable {
         public var options: [String]
         /// Whether the fence was closed (an unclosed block is never run).
         public var closed: Bool
+        /// The numbers and ids the page gave the block's captioned figures and tables, and how
+        /// many figures come before it, so that a run draws them as the page did.
+        public var numbering: OutputNumbering
 
-        public init(code: String, origin: SourceOrigin, fence: Int, options: [String], closed: Bool) {
+        public init(code: String, origin: SourceOrigin, fence: Int, options: [String], closed: Bool,
+                    numbering: OutputNumbering = OutputNumbering()) {
             self.code = code
             self.origin = origin
             self.fence = fence
             self.options = options
             self.closed = closed
+            self.numbering = numbering
         }
 
         public var expectsError: Bool { options.contains("error") }
@@ -100,6 +106,14 @@ public struct LiveProgram: Sendable, Equatable {
                 fields.append(("fence", .number(Double(block.fence))))
                 if !block.options.isEmpty { fields.append(("options", .array(block.options.map { .string($0) }))) }
                 if !block.closed { fields.append(("closed", .bool(false))) }
+                if block.numbering.figuresBefore > 0 {
+                    fields.append(("figuresBefore", .number(Double(block.numbering.figuresBefore))))
+                }
+                if !block.numbering.entries.isEmpty {
+                    fields.append(("numbered", .array(block.numbering.entries.map { entry in
+                        .object([("kind", .string(entry.kind)), ("number", .number(Double(entry.number))), ("id", .string(entry.id))])
+                    })))
+                }
                 return .object(fields)
             })),
         ]
@@ -148,9 +162,14 @@ public struct LiveProgram: Sendable, Equatable {
             }
             let columns = (item["columns"]?.array ?? []).compactMap { $0.int }
             let options = (item["options"]?.array ?? []).compactMap { $0.string }
+            let entries = (item["numbered"]?.array ?? []).compactMap { entry -> FigureNumbering.Entry? in
+                guard let kind = entry["kind"]?.string, let number = entry["number"]?.int, let id = entry["id"]?.string else { return nil }
+                return FigureNumbering.Entry(kind: kind, number: number, id: id)
+            }
             blocks.append(Block(code: code, origin: SourceOrigin(firstLine: line, columnOffsets: columns),
                                 fence: item["fence"]?.int ?? line - 1, options: options,
-                                closed: item["closed"]?.bool ?? true))
+                                closed: item["closed"]?.bool ?? true,
+                                numbering: OutputNumbering(entries: entries, figuresBefore: item["figuresBefore"]?.int ?? 0)))
         }
         var problems: NotebookProblems?
         if let given = json["notebook"] {

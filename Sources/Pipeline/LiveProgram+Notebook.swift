@@ -1,5 +1,6 @@
 import Diagnostics
 import Document
+import Drawing
 import Language
 import Foundation
 import Live
@@ -20,9 +21,18 @@ extension LiveProgram {
             else { continue }
             files.append((name, numbers))
         }
+        // Each block's place in the page's numbering, as the page writer counts it.
+        let shown = SitePageDrawer.outputs(run).map { $0.items }
+        let entries = FigureNumbering(shown.flatMap { $0 }).entries
+        var numbered = 0, figures = 0
         let blocks = notebook.blocks.map { block in
-            Block(code: block.code, origin: SourceOrigin(firstLine: block.firstCodeLine, columnOffsets: block.columnOffsets),
-                  fence: block.fenceLine, options: block.options, closed: block.isClosed)
+            let items = block.index < shown.count ? shown[block.index] : []
+            let counts = OutputNumbering.counts(of: items)
+            let numbering = OutputNumbering(entries: Array(entries.dropFirst(numbered).prefix(counts.numbered)), figuresBefore: figures)
+            numbered += counts.numbered
+            figures += counts.figures
+            return Block(code: block.code, origin: SourceOrigin(firstLine: block.firstCodeLine, columnOffsets: block.columnOffsets),
+                         fence: block.fenceLine, options: block.options, closed: block.isClosed, numbering: numbering)
         }
         var problems: NotebookProblems?
         if source {

@@ -23,7 +23,7 @@ extension MacroExpander {
         if parameterCount > 0, peek()?.kind == .character("[") {
             _ = next()
             guard let bracketed = readBracketed(closing: command, name: kind) else { return }
-            optionalDefault = bracketed.map(\.kind)
+            optionalDefault = bracketed.map { $0.kind }
         }
         guard let body = readArgument() else {
             warn("missing body for \\\(kind){\\\(name)}, or its '{' is never closed", at: nameToken)

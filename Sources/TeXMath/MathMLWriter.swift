@@ -385,7 +385,7 @@ struct MathMLWriter {
     /// whatever their heights (Chromium has no `mlabeledtr`). An empty cell as wide as the tag
     /// column opens each row, so the formula stays centered as LaTeX centers it.
     private mutating func writeTable(_ table: MathNode.Table, display: Bool) {
-        let columns = table.rows.map(\.count).max() ?? 0
+        let columns = table.rows.map { $0.count }.max() ?? 0
         var cellDisplay: Bool
         switch table.layout {
         case .aligned, .gathered, .multline: cellDisplay = true

@@ -88,7 +88,7 @@ public struct MathRenderer: Sendable {
         if overflow != nil { problems = Array(problems.prefix(maximumWarnings - 1)) }
         problems = problems.enumerated()
             .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
-            .map(\.element)
+            .map { $0.element }
         if let overflow {
             problems.append(MathWarning(message: overflowMessage, offset: overflow.offset, length: overflow.length))
         }

@@ -132,8 +132,11 @@ extension Parser {
     }
 
     /// `value` em as a CSS length with at most four decimals (`0.1667em`, `-2em`).
+    /// Counted in 64 bits (WebAssembly's `Int` has 32) and at most a billion em, which no
+    /// page draws differently from more: `\kern 99999999999999999999em` is still a length.
     static func cssLength(em value: Double) -> String {
-        let tenThousandths = Int((abs(value) * 10_000).rounded())
+        let magnitude = abs(value) < 1e9 ? abs(value) : 1e9
+        let tenThousandths = Int64((magnitude * 10_000).rounded())
         let whole = tenThousandths / 10_000
         var fraction = String(tenThousandths % 10_000)
         if fraction != "0" {

@@ -72,7 +72,7 @@ extension Parser {
         equation = enclosingEquation
         if opening.name.hasSuffix("matrix*"), case .array(let alignments) = table.layout, alignments.count == 1 {
             // `pmatrix*[r]` aligns every column alike.
-            let columns = table.rows.map(\.count).max() ?? 1
+            let columns = table.rows.map { $0.count }.max() ?? 1
             table.layout = .array(Array(repeating: alignments[0], count: columns))
         }
         table.small = opening.name == "smallmatrix" || opening.name == "subarray"

@@ -164,7 +164,7 @@ extension MathNode {
         case .symbol(let symbol):
             return symbol.text
         case .group(let nodes), .style(_, let nodes), .fenced(_, let nodes, _):
-            return nodes.map(\.plainText).joined()
+            return nodes.map { $0.plainText }.joined()
         case .scripts(let base, let sub, let sup):
             return base.plainText + (sub?.plainText ?? "") + (sup?.plainText ?? "")
         case .classed(let node, _, _), .enclosed(let node, _), .padded(let node, _), .accent(let node, _),
@@ -177,7 +177,7 @@ extension MathNode {
         case .space, .rule:
             return " "
         case .table(let table):
-            return table.rows.flatMap { $0.flatMap { $0.map(\.plainText) } }.joined(separator: " ")
+            return table.rows.flatMap { $0.flatMap { $0.map { $0.plainText } } }.joined(separator: " ")
         }
     }
 }

@@ -197,10 +197,35 @@ extension Parser {
     }
 
     /// TeX's text ligatures: `--` and `---` are dashes, ``` `` ``` and `''` curly quotes.
+    /// One pass, longest first, over characters (as `String.replacing` matched them): the
+    /// standard library's `replacing` is not in Embedded Swift.
     static func withLigatures(_ text: String) -> String {
-        guard text.contains("-") || text.contains("`") || text.contains("''") else { return text }
-        return text.replacing("---", with: "—").replacing("--", with: "–")
-            .replacing("``", with: "“").replacing("''", with: "”")
+        guard text.contains("-") || text.contains("`") || text.contains("'") else { return text }
+        let characters = Array(text)
+        var out = ""
+        var i = 0
+        func follows(_ character: Character, _ count: Int) -> Bool {
+            i + count <= characters.count && characters[i..<(i + count)].allSatisfy { $0 == character }
+        }
+        while i < characters.count {
+            if follows("-", 3) {
+                out += "—"
+                i += 3
+            } else if follows("-", 2) {
+                out += "–"
+                i += 2
+            } else if follows("`", 2) {
+                out += "“"
+                i += 2
+            } else if follows("'", 2) {
+                out += "”"
+                i += 2
+            } else {
+                out.append(characters[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     private func isStop(_ token: Token, in set: StopSet) -> Bool {

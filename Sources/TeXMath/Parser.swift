@@ -594,7 +594,7 @@ struct Parser {
     func consumedText(fromToken start: Int) -> String {
         let limit = 200
         guard start < position else { return "" }
-        if !tokens[start..<position].contains(where: \.isExpanded) {
+        if !tokens[start..<position].contains(where: { $0.isExpanded }) {
             let offset = tokens[start].offset
             let end = consumedEnd
             if end - offset <= limit { return text(from: offset, to: end) }

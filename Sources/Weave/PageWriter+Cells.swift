@@ -24,14 +24,12 @@ extension PageWriter {
         }
         switch output.state {
         case .ran:
-            outputArea(output.items, block: index + 1, extra: nil)
+            outputArea(output.items, block: index + 1)
         case .failed(expected: true):
-            let errors = output.errors.map(\.recordedText).joined(separator: "\n")
-            outputArea(output.items, block: index + 1, extra: "<pre class=\"cr-text cr-expected-error\"\(scrollable("Error, block \(index + 1)"))>"
-                + HTML.escape(errors) + "</pre>\n")
+            outputArea(output.items, block: index + 1, expectedError: output.errors.map(\.recordedText).joined(separator: "\n"))
         case .failed(expected: false):
             hasFailures = true
-            outputArea(output.items, block: index + 1, extra: nil)
+            outputArea(output.items, block: index + 1)
             let renderer = DiagnosticRenderer(sources: [SourceText(path: notebook.path, text: String(decoding: notebook.bytes, as: UTF8.self))])
             let text = renderer.render(output.errors.map { $0.file == nil ? $0.inFile(notebook.path) : $0 })
             html += "<div class=\"cr-error\" role=\"alert\"><div class=\"cr-error-label\">This block failed</div><pre"
@@ -43,51 +41,14 @@ extension PageWriter {
         html += "</div>\n"
     }
 
-    /// The next captioned figure or table of the page, as the page's numbering has it.
-    mutating func nextNumbered() -> FigureNumbering.Entry? {
-        defer { numberedCount += 1 }
-        return numberedCount < numbering.entries.count ? numbering.entries[numberedCount] : nil
-    }
-
-    /// The block's displays in one box: runs of text lines in one `<pre>`, tables and figures
-    /// between them. `block` is the block's number on the page, which names its boxes.
-    mutating func outputArea(_ items: [DisplayItem], block: Int, extra: String?) {
-        guard !items.isEmpty || extra != nil else { return }
-        html += "<div class=\"cr-output\">\n"
-        var lines: [String] = []
-        func flush() {
-            guard !lines.isEmpty else { return }
-            html += "<pre class=\"cr-text\"" + scrollable("Output, block \(block)") + ">" + HTML.escape(lines.joined(separator: "\n")) + "</pre>\n"
-            lines.removeAll()
-        }
-        for item in items {
-            switch item {
-            case .text(let text):
-                lines.append(text)
-            case .abridged(let abridged):
-                lines.append(abridged.text)
-            case .table(let table):
-                flush()
-                let entry = table.caption == nil ? nil : nextNumbered()
-                let name = entry.map { "Table \($0.number)" } ?? table.title.flatMap { $0.isEmpty ? nil : "Table: " + $0 } ?? "Table, block \(block)"
-                html += TableRenderer.html(table, numbered: entry, wrapper: scrollable(name))
-            case .figure(let figure):
-                flush()
-                figureCount += 1
-                let entry = figure.caption == nil ? nil : nextNumbered()
-                // What its circuits, which scroll when they are wide, are called.
-                let name = FigureRenderer.hasCircuit(figure) ? uniqueLabel(entry.map { "Figure \($0.number)" } ?? "Figure, block \(block)") : nil
-                let svg = FigureRenderer().svg(figure, id: "cr_fig\(figureCount)", name: name)
-                guard figure.caption != nil, let entry else {
-                    html += "<figure class=\"cr-figure\">" + svg + "</figure>\n"
-                    continue
-                }
-                html += "<figure class=\"cr-figure\" id=\"\(entry.id)\">" + svg + "<figcaption><span class=\"cr-caption-number\">"
-                    + "Figure \(entry.number).</span> " + TitleText.html(figure.caption ?? "") + "</figcaption></figure>\n"
-            }
-        }
-        flush()
-        if let extra { html += extra }
-        html += "</div>\n"
+    /// The block's output area (`OutputDrawing`), numbered as the page numbers its figures
+    /// and tables, its boxes named uniquely on the page.
+    mutating func outputArea(_ items: [DisplayItem], block: Int, expectedError: String? = nil) {
+        let counts = OutputNumbering.counts(of: items)
+        let place = OutputNumbering(entries: Array(numbering.entries.dropFirst(numberedCount).prefix(counts.numbered)),
+                                    figuresBefore: figureCount)
+        html += OutputDrawing.html(items: items, expectedError: expectedError, block: block, numbering: place, labels: &scrollLabels)
+        numberedCount += counts.numbered
+        figureCount += counts.figures
     }
 }

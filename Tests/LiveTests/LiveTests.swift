@@ -1,6 +1,7 @@
 import Diagnostics
 import Document
 import Foundation
+import Drawing
 import Live
 import Pipeline
 import Language
@@ -154,5 +155,51 @@ func ask(_ endpoint: LiveEndpoint, _ request: JSON) throws -> JSON {
         }
         _ = try ask(endpoint, .object([("load", program(["1"]).json)]))
         #expect(try ask(endpoint, .object([("run", .number(5))]))["error"] != nil)
+    }
+}
+
+@Suite struct LivePageDrawingTests {
+    /// The course built as a live site (with a stand-in module: the build only copies its
+    /// bytes), then every page's program run by the endpoint: each block's drawing must be
+    /// the page's own, byte for byte, figures and their numbers included.
+    @Test func aRunBlockIsDrawnAsTheBuildDrewIt() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("live-pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: shippedNotebooks, to: root.appendingPathComponent("notebooks"))
+        let repository = shippedNotebooks.deletingLastPathComponent()
+        for name in ["chainrule.yml"] where FileManager.default.fileExists(atPath: repository.appendingPathComponent(name).path) {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        let module = root.appendingPathComponent("module.wasm")
+        try Data([0, 0x61, 0x73, 0x6D, 1, 0, 0, 0]).write(to: module)
+        var options = SiteBuildOptions(paths: [root.appendingPathComponent("notebooks").path], output: root.appendingPathComponent("site").path,
+                                       projectRoot: root.path, toolVersion: "test", jobs: 2)
+        options.liveModule = module.path
+        let report = SiteBuilder.build(options)
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
+        var drawn = 0, figures = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("site").path) where name.hasSuffix(".html") {
+            let page = try String(contentsOf: root.appendingPathComponent("site").appendingPathComponent(name), encoding: .utf8)
+            let opening = "<script type=\"application/json\" id=\"cr-live-program\">"
+            guard let start = page.range(of: opening) else { continue }
+            let rest = page[start.upperBound...]
+            let json = String(rest[..<rest.range(of: "</script>")!.lowerBound])
+            let endpoint = LiveEndpoint()
+            let program = try JSON.parse(json)
+            let count = try #require(program["blocks"]?.array?.count)
+            #expect(try ask(endpoint, .object([("load", program)]))["ok"] == .bool(true))
+            let answer = try ask(endpoint, .object([("run", .number(Double(count - 1)))]))
+            for block in answer["blocks"]?.array ?? [] {
+                let html = try #require(block["html"]?.string)
+                // (Foundation's contains is false for an empty string: a block that shows nothing.)
+                #expect(html.isEmpty || page.contains(html), "\(name), block \(block["index"]?.int ?? -1)")
+                drawn += html.isEmpty ? 0 : 1
+                figures += html.components(separatedBy: "<svg").count - 1
+            }
+            let highlighted = try ask(endpoint, .object([("highlight", .string("x = 1 # one"))]))["html"]?.string
+            #expect(highlighted?.contains("x") == true)
+        }
+        #expect(drawn > 50 && figures > 10, "the course draws many outputs and figures (\(drawn), \(figures))")
     }
 }

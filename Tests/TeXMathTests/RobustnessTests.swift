@@ -135,6 +135,15 @@ import TestSupport
         _ = try XMLTree.parse(rendered.mathML)
     }
 
+    /// A dimension of any size is a length, capped at a billion em, not an overflow (the
+    /// count of ten-thousandths once trapped past 2^63, and would past 2^31 in WebAssembly).
+    @Test func hugeDimensionsAreCapped() throws {
+        let rendered = MathRenderer().render(#"a\kern 99999999999999999999em b\kern 123456.78901em c"#, display: false)
+        _ = try XMLTree.parse(rendered.mathML)
+        #expect(rendered.mathML.contains("width=\"1000000000em\""))
+        #expect(rendered.mathML.contains("width=\"123456.789em\""))
+    }
+
     /// The nesting limit keeps recursion within the half-megabyte stack of a secondary thread
     /// (the macOS default), even in a debug build.
     @Test func deepestFormulaFitsInASmallStack() async throws {

@@ -35,16 +35,4 @@ extension String {
         }
         return count
     }
-
-    /// The text of an HTML fragment: tags removed, the five references resolved.
-    var strippingTags: String {
-        var out = ""
-        var inTag = false
-        for character in self {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
-        }
-        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-    }
 }

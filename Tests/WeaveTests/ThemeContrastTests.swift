@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Weave
+@testable import Drawing
 
 /// The colours of the built-in theme meet WCAG 2.2 AA in both themes: 4.5:1 for text
 /// (1.4.3) and 3:1 for the lines and marks that carry meaning (1.4.11), each against every

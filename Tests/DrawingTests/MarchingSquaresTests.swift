@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Weave
+@testable import Drawing
 
 @Suite struct MarchingSquaresTests {
     /// x^2 + y^2 on [-2, 2]^2, 41 x 41.

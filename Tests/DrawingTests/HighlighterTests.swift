@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Weave
+@testable import Drawing
 
 @Suite struct HighlighterTests {
     let highlighter = Highlighter()
@@ -42,5 +42,19 @@ import Testing
 
     @Test func invalidTextIsMarked() {
         #expect(highlighter.html("x = $y").contains("<span class=\"hl-x\">$</span>"))
+    }
+}
+
+private extension String {
+    /// The text of an HTML fragment: tags removed, the five references resolved.
+    var strippingTags: String {
+        var out = ""
+        var inTag = false
+        for character in self {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+        }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

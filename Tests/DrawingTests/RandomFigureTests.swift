@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 /// Random figures with awkward values (NaN, infinities, huge and tiny numbers, ragged
 /// grids, graphs with bad references) must still give well-formed SVG.

@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 @Suite struct GraphDiagramTests {
     static let renderer = FigureRenderer()

@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 /// Properties every rendered figure must have: well-formed XML, accessible, escaped,
 /// self-contained, styled by class only, deterministic and small.

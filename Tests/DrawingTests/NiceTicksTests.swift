@@ -1,5 +1,5 @@
 import Testing
-@testable import Weave
+@testable import Drawing
 
 @Suite struct NiceTicksTests {
     @Test func unitIntervalInFifths() {

@@ -113,8 +113,26 @@ public enum HTML {
     /// wide circuit): in the tab order, so a keyboard can scroll it, and a region called
     /// `label`, so a screen reader says what has the focus. The site's script takes them off
     /// a box that fits; without the script every such box keeps them.
-    static func scrollingRegion(_ label: String) -> String {
+    public static func scrollingRegion(_ label: String) -> String {
         " tabindex=\"0\" role=\"region\" aria-label=\"" + escape(label) + "\""
+    }
+
+    /// `scrollingRegion` named `label` made unique among the names the page's regions have
+    /// (`taken`): named regions are landmarks, and landmarks are told apart by their names.
+    public static func scrollingRegion(_ label: String, uniqueAmong taken: inout Set<String>) -> String {
+        scrollingRegion(uniqueLabel(label, among: &taken))
+    }
+
+    /// `label`, or with " (2)", " (3)"... when `taken` has it already; then `taken` has it.
+    public static func uniqueLabel(_ label: String, among taken: inout Set<String>) -> String {
+        var unique = label
+        var repeats = 1
+        while taken.contains(unique) {
+            repeats += 1
+            unique = label + " (\(repeats))"
+        }
+        taken.insert(unique)
+        return unique
     }
 
     private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -124,14 +142,5 @@ public enum HTML {
     private static func isURLSafe(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             || Array("-_.+!*(),%#@?=;:/$~".utf8).contains(byte)
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces, tabs and line breaks (Foundation-free).
-    var trimmingWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

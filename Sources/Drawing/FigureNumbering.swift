@@ -9,6 +9,12 @@ public struct FigureNumbering: Sendable, Hashable {
         public var kind: String
         public var number: Int
         public var id: String
+
+        public init(kind: String, number: Int, id: String) {
+            self.kind = kind
+            self.number = number
+            self.id = id
+        }
     }
 
     /// By label, the captioned figures and tables that have one.
@@ -16,9 +22,11 @@ public struct FigureNumbering: Sendable, Hashable {
     /// In order of appearance, every captioned figure and table.
     public private(set) var entries: [Entry] = []
 
-    /// The numbering of the items a page shows, block after block.
-    public init(_ items: [DisplayItem]) {
-        var figures = 0, tables = 0
+    /// The numbering of the items a page shows, block after block; or, for a block run again
+    /// on a live page, of its items after the `figuresBefore` captioned figures and
+    /// `tablesBefore` captioned tables of the blocks above it.
+    public init(_ items: [DisplayItem], figuresBefore: Int = 0, tablesBefore: Int = 0) {
+        var figures = figuresBefore, tables = tablesBefore
         for item in items {
             switch item {
             case .figure(let figure) where figure.caption != nil:

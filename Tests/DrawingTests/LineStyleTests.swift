@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 /// Dashed and dotted lines and markers, in the plot and in its legend.
 @Suite struct LineStyleTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 /// Writes a page with one figure of each kind for looking at in a browser:
 /// `CHAINRULE_FIGCHECK=/tmp/figcheck swift test --filter PreviewPage` writes

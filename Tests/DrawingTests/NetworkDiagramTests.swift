@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 /// What a reader of a network diagram relies on: every weight written once, on its own
 /// edge, beside the unit it feeds and in the order of its sources; nothing written over

@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 /// Every figure kind colours its first series, class or path alike, from one palette.
 @Suite struct PaletteTests {

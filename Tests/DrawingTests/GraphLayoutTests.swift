@@ -1,6 +1,6 @@
 import Testing
 import Display
-@testable import Weave
+@testable import Drawing
 
 @Suite struct GraphLayoutTests {
     @Test func layersAreLongestPathsFromTheInputs() {

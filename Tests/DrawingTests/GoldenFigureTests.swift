@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Display
 import TestSupport
-@testable import Weave
+@testable import Drawing
 
 /// One figure of each kind against a reviewed SVG in `Golden/` (`Golden.check`;
 /// `RECORD_FIXTURES=1` records them anew).
