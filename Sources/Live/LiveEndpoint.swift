@@ -66,17 +66,7 @@ public final class LiveEndpoint {
         fields.append(("diagnostics", .string(renderer.render(outcome.problems))))
         // Whether the block fails the notebook, as `run`, `check` and `build` would fail.
         fields.append(("failsNotebook", .bool(outcome.problems.contains { $0.severity == .error })))
-        fields.append(("sliders", .array((outcome.result?.sliders ?? []).map { spec in
-            .object([
-                ("line", .number(Double(spec.range.start.line))),
-                ("column", .number(Double(spec.range.start.column))),
-                ("default", .number(spec.defaultValue)),
-                ("from", .number(spec.from)),
-                ("to", .number(spec.to)),
-                ("step", .number(spec.step)),
-                ("label", spec.label.map { .string($0) } ?? .null),
-            ])
-        })))
+        fields.append(("sliders", .array((outcome.result?.sliders ?? []).map { $0.json })))
         return .object(fields)
     }
 

@@ -20,15 +20,19 @@ public struct LiveProgram: Sendable, Equatable {
         /// The numbers and ids the page gave the block's captioned figures and tables, and how
         /// many figures come before it, so that a run draws them as the page did.
         public var numbering: OutputNumbering
+        /// The sliders the build's run of the block met, so that a page shows them before the
+        /// block first runs there.
+        public var sliders: [SliderSpec]
 
         public init(code: String, origin: SourceOrigin, fence: Int, options: [String], closed: Bool,
-                    numbering: OutputNumbering = OutputNumbering()) {
+                    numbering: OutputNumbering = OutputNumbering(), sliders: [SliderSpec] = []) {
             self.code = code
             self.origin = origin
             self.fence = fence
             self.options = options
             self.closed = closed
             self.numbering = numbering
+            self.sliders = sliders
         }
 
         public var expectsError: Bool { options.contains("error") }
@@ -114,6 +118,7 @@ public struct LiveProgram: Sendable, Equatable {
                         .object([("kind", .string(entry.kind)), ("number", .number(Double(entry.number))), ("id", .string(entry.id))])
                     })))
                 }
+                if !block.sliders.isEmpty { fields.append(("sliders", .array(block.sliders.map { $0.json }))) }
                 return .object(fields)
             })),
         ]
@@ -169,7 +174,8 @@ public struct LiveProgram: Sendable, Equatable {
             blocks.append(Block(code: code, origin: SourceOrigin(firstLine: line, columnOffsets: columns),
                                 fence: item["fence"]?.int ?? line - 1, options: options,
                                 closed: item["closed"]?.bool ?? true,
-                                numbering: OutputNumbering(entries: entries, figuresBefore: item["figuresBefore"]?.int ?? 0)))
+                                numbering: OutputNumbering(entries: entries, figuresBefore: item["figuresBefore"]?.int ?? 0),
+                                sliders: (item["sliders"]?.array ?? []).compactMap { SliderSpec(json: $0) }))
         }
         var problems: NotebookProblems?
         if let given = json["notebook"] {

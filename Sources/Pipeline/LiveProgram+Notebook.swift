@@ -32,7 +32,8 @@ extension LiveProgram {
             numbered += counts.numbered
             figures += counts.figures
             return Block(code: block.code, origin: SourceOrigin(firstLine: block.firstCodeLine, columnOffsets: block.columnOffsets),
-                         fence: block.fenceLine, options: block.options, closed: block.isClosed, numbering: numbering)
+                         fence: block.fenceLine, options: block.options, closed: block.isClosed, numbering: numbering,
+                         sliders: run.verdict(block.index)?.result.sliders ?? [])
         }
         var problems: NotebookProblems?
         if source {
