@@ -161,7 +161,7 @@ extension Builtins {
                     })
                 }
                 guard let mismatch = found else { return .bool(true) }
-                let element = mismatch.element.position.isEmpty ? "" : " at \(mismatch.element.position)"
+                let element = mismatch.element.position.isEmpty ? "" : " at " + Builtins.positionText(mismatch.element.position)
                 throw RuntimeError.builtin("gradcheck failed\(element): "
                                    + Builtins.describe(mismatch.element, tolerance, names: ("backward's gradient", "the central difference")),
                                    notes: [.init("a gradient rule disagrees with the function it differentiates; at a kink (relu at 0, abs at 0) central differences are unreliable")])
@@ -181,7 +181,7 @@ extension Builtins {
                 try GradientCheck.worstMismatch(network, inputs: inputs, targets: targets, loss: lossFunction, tolerance: tolerance)
             }
             guard let mismatch = found else { return .bool(true) }
-            let element = mismatch.element.position.isEmpty ? "" : " \(mismatch.element.position)"
+            let element = mismatch.element.position.isEmpty ? "" : " " + Builtins.positionText(mismatch.element.position)
             throw RuntimeError.builtin("gradcheck failed at net\(mismatch.parameter)\(element): "
                                + Builtins.describe(mismatch.element, tolerance, names: ("backward's gradient", "the central difference")),
                                notes: [.init("a gradient rule, or a hand-set value, disagrees with the function it differentiates; at a kink (relu at 0) central differences are unreliable")])
@@ -195,7 +195,7 @@ extension Builtins {
                                    notes: Builtins.reshapeHint(a.shape, b.shape, names: ("a", "b")))
             }
             guard let mismatch = tolerance.worst(a, b) else { return .none }
-            throw RuntimeError.builtin("assert_close failed" + (a.rank == 0 ? "" : " at \(mismatch.position)") + ": "
+            throw RuntimeError.builtin("assert_close failed" + (a.rank == 0 ? "" : " at " + Builtins.positionText(mismatch.position)) + ": "
                                + Builtins.describe(mismatch, tolerance, names: ("a", "b")),
                                notes: a.rank == 0 || a.count > 50 ? [] : [.init("a: \(ValueFormatter.oneLine(ValueFormatter.format(a)))"),
                                                             .init("b: \(ValueFormatter.oneLine(ValueFormatter.format(b)))")])
@@ -219,6 +219,12 @@ extension Builtins {
     }
 
     /// `a number` for a scalar's shape, else the shape (`[2, 1]`).
+    /// An element's indices, `[1, 0]`, written as natively an array of Int writes itself:
+    /// Embedded Swift cannot interpolate an array.
+    static func positionText(_ position: [Int]) -> String {
+        "[" + position.map { String($0) }.joined(separator: ", ") + "]"
+    }
+
     static func shapeText(_ shape: Shape) -> String {
         shape.rank == 0 ? "a number" : "\(shape)"
     }
