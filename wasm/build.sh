@@ -1,7 +1,7 @@
 #!/bin/sh
-# Builds the portable core (the engine, the language, the interpreter and what it displays) as
-# Embedded Swift for WebAssembly, from the same sources as the native build, with the C kernels
-# and shims compiled for wasm32, and links them with the probe
+# Builds the portable core (the engine, the language, the interpreter, what it displays and the
+# drawing of it) as Embedded Swift for WebAssembly, from the same sources as the native build,
+# with the C kernels and shims compiled for wasm32, and links them with the probe
 # (EngineProbe/Sources/engine-probe/Probe.swift, exported by Entry.swift) into one module:
 #
 #   wasm/build.sh [OUT]     (default .build/wasm/engine-probe.wasm)
@@ -70,7 +70,7 @@ swift_flags="-target wasm32-unknown-none-wasm -enable-experimental-feature Embed
   -Xfrontend -disable-stack-protector -parse-as-library -I wasm -I $work
   -Xcc -isystem -Xcc $wasi_include"
 # The portable core, each module after the ones it imports (Package.swift's order).
-for module in Engine Diagnostics Digest Display Language Runtime; do
+for module in Engine Diagnostics Digest Display TeXMath Language Runtime Drawing; do
   # shellcheck disable=SC2086
   "$swiftc" $swift_flags -module-name "$module" -emit-module -emit-module-path "$work/$module.swiftmodule" \
     -c -o "$work/$module.o" $(find "Sources/$module" -name '*.swift' | sort)
@@ -83,7 +83,8 @@ done
 "$bin/wasm-ld" --no-entry --gc-sections --strip-debug \
   --export=probe_run --export=probe_output --export=probe_train_xor \
   --export=probe_input --export=probe_language -z stack-size=16777216 \
-  "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" "$work/Runtime.o" "$work/Language.o" "$work/Display.o" \
+  "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" "$work/Drawing.o" "$work/Runtime.o" "$work/TeXMath.o" \
+  "$work/Language.o" "$work/Display.o" \
   "$work/Digest.o" "$work/Diagnostics.o" "$work/Engine.o" "$work/kernels.o" "$work/CShims.o" \
   -L "$wasi_lib" -lc -L "$embedded" -lswiftUnicodeDataTables "$builtins" -o "$out"
 echo "wasm/build.sh: $out ($(wc -c < "$out") bytes)"

@@ -41,9 +41,11 @@ for kernel in $kernels; do
 done
 if [ "$failed" = 1 ]; then echo "wasm test: FAILED: the module's numbers differ from the native ones" >&2; exit 1; fi
 
-# The interpreter: every block of the shipped notebooks, each notebook's blocks in one
-# interpreter as a notebook runs them, natively and in the module (LanguageProbe).
-for notebook in notebooks/*.md; do
+# The interpreter and the drawing: every block of the shipped notebooks and of drawing.md
+# (captions with math, numbering), each notebook's blocks in one interpreter as a notebook runs
+# them, natively and in the module (LanguageProbe), what each displays and its code and output
+# drawn as a page draws them.
+for notebook in notebooks/*.md Tests/Wasm/drawing.md; do
   awk -v file="$notebook" '
     /^```backprop/ { inside = 1; print "==> " file ":" NR; next }
     inside && /^```/ { inside = 0; next }
@@ -57,6 +59,6 @@ for notebook in notebooks/*.md; do
   fi
   blocks=$((${blocks:-0} + $(grep -c '^==> ' "$out/blocks.txt")))
 done
-echo "wasm test: ${blocks:-0} blocks of notebooks/ give the same output in the module as natively"
+echo "wasm test: ${blocks:-0} blocks of notebooks/ and drawing.md give the same output, drawn the same, in the module as natively"
 "$native" time "$steps" "$repeats"
 node Tests/Wasm/run.mjs "$module" time "$steps" "$repeats"

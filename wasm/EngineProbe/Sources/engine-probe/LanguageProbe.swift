@@ -1,4 +1,5 @@
 import Diagnostics
+import Drawing
 import Runtime
 
 /// What the interpreter gives for a sequence of blocks run in one interpreter, as a notebook's
@@ -10,11 +11,16 @@ import Runtime
 /// a difference names its block). For each block the output is its label, then what it
 /// records (its displays, or its error's message) and its errors and warnings with their
 /// lines and columns. Nothing is read from files (`load` reports that it cannot).
+///
+/// Then the block as a live page draws it (`Drawing`): its code highlighted, and its output
+/// area, its captioned figures and tables numbered after the blocks above it.
 enum LanguageProbe {
     static func output(_ input: String) -> String {
         let interpreter = Interpreter(configuration: .init(dataFiles: .table([:])))
         var out = ""
-        for (label, code) in blocks(input) {
+        var figures = 0, captionedFigures = 0, captionedTables = 0
+        var labels: Set<String> = []
+        for (index, (label, code)) in blocks(input).enumerated() {
             let result = interpreter.run(code)
             out += "==> \(label)\n"
             if let text = result.recordedText { out += text + "\n" }
@@ -23,6 +29,13 @@ enum LanguageProbe {
                 out += "\(at)\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
                 for note in diagnostic.notes { out += "note: \(note.message)\n" }
             }
+            out += Highlighter().html(code) + "\n"
+            let numbering = FigureNumbering(result.items, figuresBefore: captionedFigures, tablesBefore: captionedTables)
+            out += OutputDrawing.html(items: result.items, block: index + 1,
+                                      numbering: OutputNumbering(entries: numbering.entries, figuresBefore: figures), labels: &labels)
+            figures += OutputNumbering.counts(of: result.items).figures
+            captionedFigures += numbering.entries.filter { $0.kind == "Figure" }.count
+            captionedTables += numbering.entries.filter { $0.kind == "Table" }.count
         }
         return out
     }
