@@ -60,9 +60,9 @@ let package = Package(
         // Running notebooks as a whole: settings, the runner, check and update, the build.
         .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
         // What a block displays, drawn: figures as inline SVG, tables, captions, escaping, and
-        // code highlighted by the language's lexer. No Foundation and no C library (its own
-        // sin, log10...), so a live page draws a block it runs again in WebAssembly with the
-        // same bytes as the build (docs/wasm.md).
+        // code highlighted by the language's lexer. No Foundation, and its own sin, log10...
+        // rather than the C library's, so a live page draws a block it runs again in
+        // WebAssembly with the same bytes as the build (docs/wasm.md).
         .target(name: "Drawing", dependencies: ["Display", "Language", "TeXMath"]),
         // The site: pages, math, the theme, search. Renders results it is given; runs nothing.
         .target(
