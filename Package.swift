@@ -11,6 +11,10 @@ let package = Package(
     products: [
         .executable(name: "chainrule", targets: ["chainrule"]),
         .library(name: "Engine", targets: ["Engine"]),
+        // The interpreter and the drawing of what it displays, for wasm/EngineProbe, the
+        // WebAssembly probe's native twin.
+        .library(name: "Runtime", targets: ["Runtime"]),
+        .library(name: "Drawing", targets: ["Drawing"]),
         // For the fuzz targets in fuzz/, a package of their own that depends on this one.
         .library(name: "ChainruleFuzzable", targets: ["Document", "Language", "Runtime", "TeXMath", "Weave"]),
     ],
@@ -59,7 +63,9 @@ let package = Package(
         // Running notebooks as a whole: settings, the runner, check and update, the build.
         .target(name: "Pipeline", dependencies: ["Document", "Runtime", "Live", "Language", "Display", "Diagnostics", "Digest", "Weave", "TeXMath", "Bibliography", "Yams"]),
         // What a block displays, drawn: figures as inline SVG, tables, captions, escaping, and
-        // code highlighted by the language's lexer; apart from the site, for live pages.
+        // code highlighted by the language's lexer. No Foundation, and its own sin, log10...
+        // rather than the C library's, so a live page draws a block it runs again in
+        // WebAssembly with the same bytes as the build (docs/wasm.md).
         .target(name: "Drawing", dependencies: ["Display", "Language", "TeXMath"]),
         // The site: pages, math, the theme, search. Renders results it is given; runs nothing.
         .target(

@@ -5,8 +5,8 @@
 #
 #   wasm/build.sh [OUT]     (default .build/wasm/engine-probe.wasm)
 #
-# OUT is the engine's probe (EngineProbe/Sources/engine-probe/Probe.swift, exported by
-# Entry.swift), which Tests/Wasm/run.sh holds to the native bits; chainrule-live.wasm beside it
+# OUT is the probe (EngineProbe/Sources/engine-probe: the engine's bits, and blocks run and
+# drawn, exported by Entry.swift), which Tests/Wasm/run.sh holds to the native build; chainrule-live.wasm beside it
 # is the module live pages load (LiveEntry.swift over Sources/Live; docs/live.md).
 #
 # Needs a Swift toolchain that ships Embedded Swift for wasm32-unknown-none-wasm (6.3 does:
@@ -73,21 +73,23 @@ swift_flags="-target wasm32-unknown-none-wasm -enable-experimental-feature Embed
   -Xfrontend -disable-stack-protector -parse-as-library -I wasm -I $work
   -Xcc -isystem -Xcc $wasi_include"
 # The portable core, each module after the ones it imports (Package.swift's order).
-for module in Engine Diagnostics Digest Display Language Runtime Live; do
+for module in Engine Diagnostics Digest Display TeXMath Language Runtime Drawing Live; do
   # shellcheck disable=SC2086
   "$swiftc" $swift_flags -module-name "$module" -emit-module -emit-module-path "$work/$module.swiftmodule" \
     -c -o "$work/$module.o" $(find "Sources/$module" -name '*.swift' | sort)
 done
 # shellcheck disable=SC2086
 "$swiftc" $swift_flags -module-name EngineProbe -c -o "$work/EngineProbe.o" \
-  wasm/EngineProbe/Sources/engine-probe/Probe.swift wasm/Entry.swift
+  wasm/EngineProbe/Sources/engine-probe/Probe.swift wasm/EngineProbe/Sources/engine-probe/LanguageProbe.swift wasm/Entry.swift
 
 # Two modules, each a reactor (no main; JavaScript calls _initialize, then the exports): the
 # probe, for Tests/Wasm/run.sh, and the live module pages load (docs/live.md).
-core="$work/Runtime.o $work/Language.o $work/Display.o $work/Digest.o $work/Diagnostics.o $work/Engine.o $work/kernels.o $work/CShims.o"
+core="$work/Drawing.o $work/Runtime.o $work/TeXMath.o $work/Language.o $work/Display.o $work/Digest.o $work/Diagnostics.o
+  $work/Engine.o $work/kernels.o $work/CShims.o"
 # shellcheck disable=SC2086
 "$bin/wasm-ld" --no-entry --gc-sections --strip-debug -z stack-size=16777216 \
   --export=probe_run --export=probe_output --export=probe_train_xor \
+  --export=probe_input --export=probe_language \
   "$wasi_lib/crt1-reactor.o" "$work/EngineProbe.o" $core \
   -L "$wasi_lib" -lc -L "$embedded" -lswiftUnicodeDataTables "$builtins" -o "$out"
 echo "wasm/build.sh: $out ($(wc -c < "$out") bytes)"

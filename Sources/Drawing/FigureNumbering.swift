@@ -49,5 +49,5 @@ public struct FigureNumbering: Sendable, Hashable {
     }
 
     /// The ids the numbered figures and tables add to their page, for checking links.
-    public var anchors: Set<String> { Set(entries.map(\.id)) }
+    public var anchors: Set<String> { Set(entries.map { $0.id }) }
 }

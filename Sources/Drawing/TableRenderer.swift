@@ -6,7 +6,7 @@ import Display
 enum TableRenderer {
     static func html(_ table: Table, numbered entry: FigureNumbering.Entry? = nil, wrapper: String = "") -> String {
         let labelled = table.hasRowLabels
-        let width = max(table.columns.count, table.rows.map(\.cells.count).max() ?? 0)
+        let width = max(table.columns.count, table.rows.map { $0.cells.count }.max() ?? 0)
         // A column is numeric when all its non-empty cells are numbers; its header aligns too.
         let numeric = (0..<width).map { column in
             let cells = table.rows.compactMap { column < $0.cells.count ? $0.cells[column] : nil }.filter { !$0.isEmpty }

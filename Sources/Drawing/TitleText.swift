@@ -79,7 +79,7 @@ public enum TitleText {
     /// The text of MathML's tokens, in order (not the TeX annotation that travels with them).
     private static func textContent(_ mathML: String) -> String {
         var tokens = mathML[...]
-        if let annotation = tokens.range(of: "<annotation"), let end = tokens.range(of: "</annotation>") {
+        if let annotation = firstRange(of: "<annotation", in: tokens), let end = firstRange(of: "</annotation>", in: tokens) {
             tokens = tokens[..<annotation.lowerBound] + tokens[end.upperBound...]
         }
         var out = ""
@@ -94,5 +94,24 @@ public enum TitleText {
             }
         }
         return HTML.unescape(out)
+    }
+
+    /// Where `tag` (ASCII) first is in `text`, found by its bytes: an ASCII byte is never
+    /// part of another character's UTF-8, so a match is whole characters.
+    private static func firstRange(of tag: String, in text: Substring) -> Range<Substring.Index>? {
+        let needle = Array(tag.utf8)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while let first = bytes[start...].firstIndex(of: needle[0]) {
+            var end = first
+            var matched = 0
+            while matched < needle.count, end < bytes.endIndex, bytes[end] == needle[matched] {
+                matched += 1
+                end = bytes.index(after: end)
+            }
+            if matched == needle.count { return first..<end }
+            start = bytes.index(after: first)
+        }
+        return nil
     }
 }

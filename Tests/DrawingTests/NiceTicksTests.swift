@@ -30,6 +30,14 @@ import Testing
         #expect(ticks.labels.allSatisfy { $0.count <= 3 })
     }
 
+    /// Data far from zero for its span puts its ticks' indices past 2^31, where WebAssembly's
+    /// `Int` ends: they are counted in 64 bits.
+    @Test func dataFarFromZeroForItsSpan() {
+        let ticks = NiceTicks.linear(1e10, 1e10 + 1, count: 6)
+        #expect(ticks.major.count == 6)
+        #expect(ticks.lo == 1e10 && ticks.hi == 1e10 + 1)
+    }
+
     @Test func negativeAndSmallRanges() {
         #expect(NiceTicks.linear(-0.013, 0.021, count: 5).labels == ["-0.02", "-0.01", "0", "0.01", "0.02", "0.03"])
         #expect(NiceTicks.linear(1e-7, 5e-7, count: 5).labels.last == "5e-7")

@@ -53,8 +53,10 @@ import Weave
         #expect(project.read("site/" + LiveScript.workerPath) == LiveScript.workerAsset)
         let base64 = Data("\0asm\u{1}\0\0\0 first".utf8).base64EncodedString()
         #expect(project.read("site/" + LiveScript.modulePath) == LiveScript.moduleAsset(base64: base64))
-        // Until the build gives pages their programs, no page loads the loader.
-        #expect(project.read("site/two.html")?.contains("live.js") == false)
+        // A page with blocks loads the loader and carries its program, sliders included.
+        let two = try #require(project.read("site/two.html"))
+        #expect(two.contains("assets/live.js") && two.contains("<script type=\"application/json\" id=\"cr-live-program\">"))
+        #expect(two.contains("\"sliders\":[{\"line\":"))
 
         // Nothing changed: up to date. A new module is written; without one, the assets go.
         #expect(project.build(liveModule: "live/chainrule-live.wasm").upToDate)

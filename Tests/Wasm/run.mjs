@@ -1,8 +1,9 @@
 // Runs the engine's WebAssembly probe under node: prints the probe's lines (the same as the
 // native `engine-probe` prints, which Tests/Wasm/run.sh compares them with), or, given
-// `time STEPS REPEAT`, the best time of REPEAT calls of the XOR training for STEPS steps.
+// `time STEPS REPEAT`, the best time of REPEAT calls of the XOR training for STEPS steps, or,
+// given `language`, what the interpreter in the module gives for the blocks on standard input.
 //
-//   node Tests/Wasm/run.mjs MODULE.wasm [time STEPS REPEAT]
+//   node Tests/Wasm/run.mjs MODULE.wasm [time STEPS REPEAT | language]
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { webcrypto as crypto } from "node:crypto";
@@ -40,6 +41,13 @@ if (mode === "time") {
   const bits = Buffer.alloc(8);
   bits.writeDoubleBE(loss);
   console.log(`wasm xor ${steps} steps: best of ${repeats} ${best} s (loss ${bits.toString("hex")})`);
+} else if (mode === "language") {
+  // The blocks on standard input, run by the interpreter in the module (LanguageProbe).
+  const input = readFileSync(0);
+  const pointer = exports.probe_input(input.length);
+  new Uint8Array(exports.memory.buffer, pointer, input.length).set(input);
+  const length = exports.probe_language(input.length);
+  process.stdout.write(new TextDecoder().decode(new Uint8Array(exports.memory.buffer, exports.probe_output(), length)));
 } else {
   const length = exports.probe_run();
   const text = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, exports.probe_output(), length));

@@ -43,6 +43,26 @@ for kernel in $kernels; do
 done
 if [ "$failed" = 1 ]; then echo "wasm test: FAILED: the module's numbers differ from the native ones" >&2; exit 1; fi
 
+# The interpreter and the drawing: every block of the shipped notebooks and of drawing.md
+# (captions with math, numbering), each notebook's blocks in one interpreter as a notebook runs
+# them, natively and in the module (LanguageProbe), what each displays and its code and output
+# drawn as a page draws them.
+for notebook in notebooks/*.md Tests/Wasm/drawing.md; do
+  awk -v file="$notebook" '
+    /^```backprop/ { inside = 1; print "==> " file ":" NR; next }
+    inside && /^```/ { inside = 0; next }
+    inside { print }' "$notebook" > "$out/blocks.txt"
+  [ -s "$out/blocks.txt" ] || continue
+  "$native" language < "$out/blocks.txt" > "$out/native-language.txt"
+  node Tests/Wasm/run.mjs "$module" language < "$out/blocks.txt" > "$out/wasm-language.txt"
+  if ! diff -u --label native --label webassembly "$out/native-language.txt" "$out/wasm-language.txt"; then
+    echo "wasm test: FAILED: the interpreter in the module gives other output for $notebook" >&2
+    exit 1
+  fi
+  blocks=$((${blocks:-0} + $(grep -c '^==> ' "$out/blocks.txt")))
+done
+echo "wasm test: ${blocks:-0} blocks of notebooks/ and drawing.md give the same output, drawn the same, in the module as natively"
+
 # Whole notebooks in the live module, as a page runs them (Tests/Live/run.mjs), against
 # `chainrule run`: the same stdout, stderr and exit status, for every shipped notebook and the
 # test notebooks.

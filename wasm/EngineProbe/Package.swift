@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "chainrule", path: "../..")],
     targets: [
-        .executableTarget(name: "engine-probe", dependencies: [.product(name: "Engine", package: "chainrule")]),
+        .executableTarget(name: "engine-probe", dependencies: [
+            .product(name: "Engine", package: "chainrule"), .product(name: "Runtime", package: "chainrule"),
+            .product(name: "Drawing", package: "chainrule"),
+        ]),
     ]
 )

@@ -1,12 +1,22 @@
-import Foundation
-
 /// One axis of a plot: its ticks and where they land on the canvas.
 struct Axis {
-    var ticks: Ticks
-    var log: Bool
+    let ticks: Ticks
+    let log: Bool
     /// Canvas coordinate of `ticks.lo` and `ticks.hi` (for a y axis, lo is at the bottom).
     var start: Double
     var end: Double
+    /// The logarithms of `ticks.lo` and `ticks.hi` on a log axis, taken once for every point.
+    private let logLo: Double
+    private let logHi: Double
+
+    init(ticks: Ticks, log: Bool, start: Double, end: Double) {
+        self.ticks = ticks
+        self.log = log
+        self.start = start
+        self.end = end
+        logLo = log ? FigureMath.log10(ticks.lo) : 0
+        logHi = log ? FigureMath.log10(ticks.hi) : 0
+    }
 
     /// The canvas coordinate of a data value; nil when it cannot be drawn (not finite, or
     /// not positive on a log axis).
@@ -15,7 +25,7 @@ struct Axis {
         let t: Double
         if log {
             guard value > 0 else { return nil }
-            t = (log10(value) - log10(ticks.lo)) / (log10(ticks.hi) - log10(ticks.lo))
+            t = (FigureMath.log10(value) - logLo) / (logHi - logLo)
         } else {
             t = (value - ticks.lo) / (ticks.hi - ticks.lo)
         }

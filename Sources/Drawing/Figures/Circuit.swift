@@ -64,7 +64,7 @@ struct Circuit: Equatable {
             vertices.append(Vertex(
                 node: index, symbol: symbol, isInput: isInput,
                 inputs: kept.compactMap { vertexOf[$0.element] },
-                ports: isFolded ? Array(kept.indices) : kept.map(\.offset),
+                ports: isFolded ? Array(kept.indices) : kept.map { $0.offset },
                 arity: isFolded ? kept.count : inputs[index].count
             ))
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Placing a level's label on one of its lines.
 enum ContourLabels {
     struct Placement {
@@ -20,7 +18,7 @@ enum ContourLabels {
         for line in lines where line.count > 1 {
             var arc = [0.0]
             for (a, b) in zip(line, line.dropFirst()) {
-                arc.append(arc[arc.count - 1] + hypot(b.x - a.x, b.y - a.y))
+                arc.append(arc[arc.count - 1] + FigureMath.hypot(b.x - a.x, b.y - a.y))
             }
             let total = arc[arc.count - 1]
             guard total > width * 2.5 else { continue }
@@ -30,16 +28,17 @@ enum ContourLabels {
                 let a = point(at: centre - width / 2, line, arc)
                 let b = point(at: centre + width / 2, line, arc)
                 let c = point(at: centre, line, arc)
-                let chord = hypot(b.x - a.x, b.y - a.y)
+                let chord = FigureMath.hypot(b.x - a.x, b.y - a.y)
                 guard chord > width * 0.92 else { continue }
-                var angle = atan2(b.y - a.y, b.x - a.x) * 180 / .pi
+                var angle = FigureMath.atan2(b.y - a.y, b.x - a.x) * 180 / .pi
                 if angle > 90 { angle -= 180 }
                 if angle < -90 { angle += 180 }
                 let radians = angle * .pi / 180
                 let halfW = width / 2
                 let halfH = fontSize * 0.7
-                let extentX = abs(cos(radians)) * halfW + abs(sin(radians)) * halfH
-                let extentY = abs(sin(radians)) * halfW + abs(cos(radians)) * halfH
+                let cosine = abs(FigureMath.cos(radians)), sine = abs(FigureMath.sin(radians))
+                let extentX = cosine * halfW + sine * halfH
+                let extentY = sine * halfW + cosine * halfH
                 let box = Rect(x: c.x - extentX, y: c.y - extentY, width: 2 * extentX, height: 2 * extentY)
                 guard within.contains(box.x, box.y), within.contains(box.maxX, box.maxY) else { continue }
                 let padded = box.insetBy(-6)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Choosing the levels of a contour plot.
 enum ContourLevels {
     /// Round levels inside the range of `z`. For a non-negative function that reaches
@@ -7,13 +5,13 @@ enum ContourLevels {
     /// wall, Rosenbrock's valley): 1-2-5 steps per decade, so the rings tighten towards the
     /// minimum where descent paths end. Otherwise evenly spaced nice numbers.
     static func automatic(_ z: [[Double]]) -> [Double] {
-        let values = z.joined().filter(\.isFinite).sorted()
+        let values = z.joined().filter { $0.isFinite }.sorted()
         guard let lo = values.first, let hi = values.last, hi > lo else { return [] }
         let median = values[values.count / 2]
         if lo >= 0, lo <= 0.02 * hi || median - lo < 0.1 * (hi - lo) {
             let floor = max(values[values.count / 50], hi * 1e-5)
             var levels: [Double] = []
-            var exponent = Int(log10(floor).rounded(.down))
+            var exponent = Int(FigureMath.log10(floor).rounded(.down))
             while NiceTicks.scaled(1, exponent) < hi {
                 for mantissa in [1.0, 2, 5] {
                     let level = NiceTicks.scaled(mantissa, exponent)
@@ -24,7 +22,7 @@ enum ContourLevels {
             if levels.count > 12 {
                 // Many decades: keep the 1s and 5s.
                 levels = levels.filter { level in
-                    let mantissa = level / NiceTicks.scaled(1, Int(log10(level).rounded(.down)))
+                    let mantissa = level / NiceTicks.scaled(1, Int(FigureMath.log10(level).rounded(.down)))
                     return abs(mantissa - 2) > 0.01
                 }
             }

@@ -1,4 +1,3 @@
-import Foundation
 import Display
 
 /// Draws a `ContourPlot`: lightly filled regions below each level (stacked, so valleys are
@@ -13,16 +12,16 @@ struct ContourPlotRenderer {
     func render() -> (body: String, width: Double, height: Double) {
         let gridOK = plot.xs.count >= 2 && plot.ys.count >= 2 && plot.z.count == plot.ys.count
             && plot.z.allSatisfy { $0.count == plot.xs.count }
-            && plot.xs.allSatisfy(\.isFinite) && plot.ys.allSatisfy(\.isFinite)
+            && plot.xs.allSatisfy { $0.isFinite } && plot.ys.allSatisfy { $0.isFinite }
         let squares = gridOK ? MarchingSquares(plot.z) : nil
 
-        var xs = plot.xs.filter(\.isFinite)
-        var ys = plot.ys.filter(\.isFinite)
+        var xs = plot.xs.filter { $0.isFinite }
+        var ys = plot.ys.filter { $0.isFinite }
         if squares == nil {
             // No usable grid: frame the paths instead.
             for path in plot.paths {
-                xs += path.points.map(\.x).filter(\.isFinite)
-                ys += path.points.map(\.y).filter(\.isFinite)
+                xs += path.points.map { $0.x }.filter { $0.isFinite }
+                ys += path.points.map { $0.y }.filter { $0.isFinite }
             }
         }
         let (xLo, xHi) = (xs.min() ?? 0, xs.max() ?? 1)
@@ -65,7 +64,7 @@ struct ContourPlotRenderer {
 
         if let squares {
             let levels = plot.levels.map { given in
-                Array(Set(given.filter(\.isFinite))).sorted()
+                Array(Set(given.filter { $0.isFinite })).sorted()
             } ?? ContourLevels.automatic(plot.z)
             let toCanvas = { (point: GridPoint) -> CanvasPoint in
                 CanvasPoint(
@@ -173,20 +172,20 @@ struct ContourPlotRenderer {
             var dots = PathData()
             var lastDot: CanvasPoint? = nil
             for point in points {
-                if let lastDot, hypot(point.x - lastDot.x, point.y - lastDot.y) < 1.5 { continue }
+                if let lastDot, FigureMath.hypot(point.x - lastDot.x, point.y - lastDot.y) < 1.5 { continue }
                 dots.append(Marks.dot(point.x, point.y))
                 lastDot = point
             }
             // The arrow points along the last step long enough to have a direction, and the
             // line stops at its base so the tip stays sharp.
             let arrowLength = 11.0
-            let back = points.reversed().first { hypot($0.x - last.x, $0.y - last.y) >= 4 }
+            let back = points.reversed().first { FigureMath.hypot($0.x - last.x, $0.y - last.y) >= 4 }
             var line = points
             var arrow: String? = nil
             if let back {
                 let dx = last.x - back.x
                 let dy = last.y - back.y
-                let length = hypot(dx, dy)
+                let length = FigureMath.hypot(dx, dy)
                 arrow = Marks.arrowhead(tipX: last.x, tipY: last.y, dx: dx, dy: dy, length: arrowLength)
                 let baseX = last.x - dx / length * arrowLength * 0.8
                 let baseY = last.y - dy / length * arrowLength * 0.8

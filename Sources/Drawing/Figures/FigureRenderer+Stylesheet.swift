@@ -137,7 +137,7 @@ extension FigureRenderer {
     /// "scroll sideways →" as an image for the background of `.cr-scroll`, drawn in `colour`
     /// (a custom property cannot reach inside a data URL, so each theme has its own).
     static func scrollHint(colour: String) -> String {
-        let fill = colour.replacingOccurrences(of: "#", with: "%23")
+        let fill = colour.replacingScalar("#", with: "%23")
         return "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 140 18'%3E%3Ctext x='137' y='13' "
             + "text-anchor='end' font-family='system-ui, sans-serif' font-size='12.5' fill='\(fill)'%3Escroll sideways %E2%86%92%3C/text%3E%3C/svg%3E\")"
     }

@@ -1,4 +1,3 @@
-import Foundation
 import Display
 
 /// Draws a `GraphDiagram` as a circuit in the style of the CS231n chain-rule diagrams:
@@ -57,8 +56,8 @@ struct GraphDiagramRenderer {
         let hasGrads = !compact && circuit.vertices.contains { nodes[$0.node].grad != nil }
 
         var layered = LayeredGraph(
-            inputs: circuit.vertices.map(\.inputs), ports: circuit.vertices.map(\.ports),
-            arity: circuit.vertices.map(\.arity), leafSlack: count <= 24 ? 2 : 0
+            inputs: circuit.vertices.map { $0.inputs }, ports: circuit.vertices.map { $0.ports },
+            arity: circuit.vertices.map { $0.arity }, leafSlack: count <= 24 ? 2 : 0
         )
         layered.reduceCrossings()
 
@@ -165,8 +164,8 @@ struct GraphDiagramRenderer {
             if let v = to.vertex {
                 let shape = shapes[v]
                 let angle = GraphDiagramRenderer.portAngle(link.port, of: link.ports)
-                dirX = cos(angle)
-                dirY = sin(angle)
+                dirX = FigureMath.cos(angle)
+                dirY = FigureMath.sin(angle)
                 if shape.isPill {
                     x2 = xs[to.layer] - shape.halfWidth + (shape.radius - abs(dirY * shape.radius)) * 0.15
                     y2 = y[link.to] + dirY * shape.radius * 0.8
@@ -194,7 +193,7 @@ struct GraphDiagramRenderer {
             let cx = xs[layered.slots[slot].layer]
             let cy = y[slot]
             if shape.isInput {
-                inputTexts.element("text", [("x", SVGWriter.n(cx - 6)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
+                inputTexts.element("text", [("class", "cr-var"), ("x", SVGWriter.n(cx - 6)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
                 continue
             }
             let outline: (String, [SVGWriter.Attribute])
@@ -218,7 +217,7 @@ struct GraphDiagramRenderer {
             }
             opTexts.element("text", [("x", SVGWriter.n(cx)), ("y", SVGWriter.n(cy + f * 0.35))], content: shape.symbol)
             if let name = shape.name {
-                nameTexts.element("text", [("x", SVGWriter.n(cx)), ("y", SVGWriter.n(cy - shape.radius - 5))], content: name)
+                nameTexts.element("text", [("class", "cr-name"), ("x", SVGWriter.n(cx)), ("y", SVGWriter.n(cy - shape.radius - 5))], content: name)
             }
         }
         svg.open("g", [("font-size", SVGWriter.n(f))])
@@ -227,11 +226,11 @@ struct GraphDiagramRenderer {
         svg.close("g")
         if !nameTexts.text.isEmpty {
             svg.open("g", [("class", "cr-names"), ("text-anchor", "middle")])
-            svg.raw(nameTexts.text.replacingOccurrences(of: "<text ", with: "<text class=\"cr-name\" "))
+            svg.raw(nameTexts.text)
             svg.close("g")
         }
         svg.open("g", [("class", "cr-inputs"), ("text-anchor", "end")])
-        svg.raw(inputTexts.text.replacingOccurrences(of: "<text ", with: "<text class=\"cr-var\" "))
+        svg.raw(inputTexts.text)
         svg.close("g")
 
         // Values above and gradients below each vertex's stem.
@@ -282,9 +281,9 @@ struct GraphDiagramRenderer {
     /// `-0.197`, `-12`); the exact value stays in the notebook's output. Text that is not
     /// a number (a tensor) is kept.
     static func compactNumber(_ text: String) -> String {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return text }
+        guard let value = Double(text.trimmingSpacesAndTabs), value.isFinite else { return text }
         // Whole numbers below 100000 keep all their digits (1234, not 1.23e3).
-        let exponent = value == 0 ? 0 : Int(log10(abs(value)).rounded(.down))
+        let exponent = value == 0 ? 0 : Int(FigureMath.log10(abs(value)).rounded(.down))
         let digits = exponent >= 0 && exponent < 5 ? max(3, exponent + 1) : 3
         return NiceTicks.compactExponent(NumberFormat.g(value, digits: digits))
     }
@@ -318,8 +317,54 @@ struct GraphDiagramRenderer {
     /// A tensor's numbers with three significant digits each, on one line; nil when that
     /// is longer than a wire's label.
     static func compactTensor(_ text: String) -> String? {
-        let compacted = flat(text).replacing(/-?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf)/) { compactNumber(String($0.output)) }
+        let compacted = compactingNumbers(flat(text))
         return compacted.count <= wireLimit ? compacted : nil
+    }
+
+    /// Every number in `text` (`-1.5`, `2e-07`, `nan`, `inf`: what the pattern
+    /// `-?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf)` matches, leftmost and greedily) through
+    /// `compactNumber`, the rest kept. Scanned by hand, as Embedded Swift has no regular
+    /// expressions; in ASCII, which is all a tensor's text holds.
+    static func compactingNumbers(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        var start = 0
+        while start < scalars.count {
+            if let end = numberEnd(scalars, from: start) {
+                out += compactNumber(String(String.UnicodeScalarView(scalars[start..<end])))
+                start = end
+            } else {
+                out.unicodeScalars.append(scalars[start])
+                start += 1
+            }
+        }
+        return out
+    }
+
+    /// Where the number that starts at `start` ends, or nil when none starts there.
+    private static func numberEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        func isDigit(_ index: Int) -> Bool { index < scalars.count && scalars[index] >= "0" && scalars[index] <= "9" }
+        func isWord(_ word: String, at index: Int) -> Bool {
+            let letters = Array(word.unicodeScalars)
+            return index + letters.count <= scalars.count && Array(scalars[index..<(index + letters.count)]) == letters
+        }
+        var end = start
+        if end < scalars.count, scalars[end] == "-" { end += 1 }
+        if isWord("nan", at: end) || isWord("inf", at: end) { return end + 3 }
+        guard isDigit(end) else { return nil }
+        while isDigit(end) { end += 1 }
+        if end < scalars.count, scalars[end] == "." { end += 1 }
+        while isDigit(end) { end += 1 }
+        // An exponent only when digits follow it: `2e` is the number 2, then `e`.
+        if end < scalars.count, scalars[end] == "e" {
+            var exponent = end + 1
+            if exponent < scalars.count, scalars[exponent] == "-" || scalars[exponent] == "+" { exponent += 1 }
+            if isDigit(exponent) {
+                while isDigit(exponent) { exponent += 1 }
+                end = exponent
+            }
+        }
+        return end
     }
 
     static func shapeText(_ shape: [Int]) -> String {
@@ -328,12 +373,12 @@ struct GraphDiagramRenderer {
 
     /// A matrix's rows on one line.
     static func flat(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: "")
+        text.replacingScalar("\n", with: "")
     }
 
     /// Long text is cut with an ellipsis.
     static func shorten(_ text: String, limit: Int = wireLimit) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let flat = text.replacingScalar("\n", with: " ")
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "\u{2026}"
     }
@@ -345,16 +390,17 @@ struct GraphDiagramRenderer {
         _ layered: LayeredGraph, shapes: [Shape], above: [Double], below: [Double], pad: Double
     ) -> [Double] {
         var y = [Double](repeating: 0, count: layered.slots.count)
-        var incoming = [[LayeredGraph.Link]](repeating: [], count: layered.slots.count)
-        var outgoing = [[LayeredGraph.Link]](repeating: [], count: layered.slots.count)
+        // Each link with the vertical offset of its port from its vertex's centre, worked out
+        // once rather than in every sweep.
+        var incoming = [[(link: LayeredGraph.Link, offset: Double)]](repeating: [], count: layered.slots.count)
+        var outgoing = [[(link: LayeredGraph.Link, offset: Double)]](repeating: [], count: layered.slots.count)
         for link in layered.links {
-            incoming[link.to].append(link)
-            outgoing[link.from].append(link)
-        }
-        // Vertical offset of a port from its vertex's centre.
-        let portOffset = { (link: LayeredGraph.Link) -> Double in
-            guard let v = layered.slots[link.to].vertex, !shapes[v].isInput else { return 0 }
-            return sin(GraphDiagramRenderer.portAngle(link.port, of: link.ports)) * shapes[v].radius
+            var offset = 0.0
+            if let v = layered.slots[link.to].vertex, !shapes[v].isInput {
+                offset = FigureMath.sin(GraphDiagramRenderer.portAngle(link.port, of: link.ports)) * shapes[v].radius
+            }
+            incoming[link.to].append((link, offset))
+            outgoing[link.from].append((link, offset))
         }
         func arrange(_ layer: [Int], desired: [Double]) {
             let gaps = zip(layer, layer.dropFirst()).map { below[$0] + above[$1] + pad }
@@ -376,14 +422,14 @@ struct GraphDiagramRenderer {
                     var sum = 0.0
                     var count = 0.0
                     if mode != 1 {
-                        for link in incoming[slot] {
-                            sum += y[link.from] - portOffset(link)
+                        for (link, offset) in incoming[slot] {
+                            sum += y[link.from] - offset
                             count += 1
                         }
                     }
                     if mode != 0 {
-                        for link in outgoing[slot] {
-                            sum += y[link.to] + portOffset(link)
+                        for (link, offset) in outgoing[slot] {
+                            sum += y[link.to] + offset
                             count += 1
                         }
                     }

@@ -188,7 +188,7 @@ struct LayeredGraph: Equatable {
                         }
                     }
                     let values = layers[layer].map { ($0, barycentre($0), position[$0]) }
-                    layers[layer] = values.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
+                    layers[layer] = values.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map { $0.0 }
                 }
                 let count = crossings()
                 if count < bestCount {

@@ -12,8 +12,8 @@ struct LinePlotRenderer {
         let series = plot.series.map { one in
             (0..<min(one.x.count, one.y.count)).map { (one.x[$0], one.y[$0]) }
         }
-        let drawableX = series.joined().map(\.0).filter { $0.isFinite && (!plot.xLog || $0 > 0) }
-        let drawableY = series.joined().map(\.1).filter { $0.isFinite && (!plot.yLog || $0 > 0) }
+        let drawableX = series.joined().map { $0.0 }.filter { $0.isFinite && (!plot.xLog || $0 > 0) }
+        let drawableY = series.joined().map { $0.1 }.filter { $0.isFinite && (!plot.yLog || $0 > 0) }
         let (xLo, xHi) = (drawableX.min() ?? 0, drawableX.max() ?? 1)
         let (yLo, yHi) = (drawableY.min() ?? 0, drawableY.max() ?? 1)
 

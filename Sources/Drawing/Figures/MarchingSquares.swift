@@ -42,7 +42,7 @@ struct MarchingSquares {
     }
 
     /// Whether every value is finite (filled regions need a whole grid).
-    var isComplete: Bool { z.allSatisfy { $0.allSatisfy(\.isFinite) } }
+    var isComplete: Bool { z.allSatisfy { $0.allSatisfy { $0.isFinite } } }
 
     // MARK: Edges
 
@@ -80,7 +80,7 @@ struct MarchingSquares {
             for c in 0..<(columns - 1) {
                 // Corners counter-clockwise from bottom-left, and the edge after each.
                 let values = [z[r][c], z[r][c + 1], z[r + 1][c + 1], z[r + 1][c]]
-                guard values.allSatisfy(\.isFinite) else { continue }
+                guard values.allSatisfy({ $0.isFinite }) else { continue }
                 let edges = [horizontal(r, c), vertical(r, c + 1), horizontal(r + 1, c), vertical(r, c)]
                 let below = values.map { $0 <= level }
                 let count = below.filter { $0 }.count
@@ -181,7 +181,7 @@ struct MarchingSquares {
         ]
         if open.isEmpty {
             if z[0][0] <= level {
-                loops.append(corners.map(\.1))
+                loops.append(corners.map { $0.1 })
             }
             return loops
         }
@@ -216,7 +216,7 @@ struct MarchingSquares {
                     if distance < 0 { distance += perimeter }
                     return distance > 0 && distance < bestDistance ? (distance, corner) : nil
                 }
-                loop += passed.sorted { $0.0 < $1.0 }.map(\.1)
+                loop += passed.sorted { $0.0 < $1.0 }.map { $0.1 }
                 if best == first || used[best] { break }
                 current = best
             }

@@ -1,4 +1,3 @@
-import Foundation
 import Display
 
 /// Draws a `NetworkDiagram` as the textbooks draw a network: one column of circles per
@@ -151,7 +150,7 @@ struct NetworkDiagramRenderer {
 
         var svg = SVGWriter()
         // Edges under everything.
-        let largest = weights.filter(\.isFinite).map(abs).max() ?? 0
+        let largest = weights.filter { $0.isFinite }.map(abs).max() ?? 0
         var numbers = SVGWriter()
         svg.open("g", [("class", "cr-edges")])
         for l in layers.indices.dropFirst() {

@@ -1,4 +1,3 @@
-import Foundation
 import Display
 
 /// Round tick values: 1, 2 and 5 times a power of ten ("nice numbers", after Heckbert,
@@ -12,13 +11,13 @@ enum NiceTicks {
 
         var value: Double { NiceTicks.scaled(Double(mantissa), exponent) }
 
-        func multiple(_ k: Int) -> Double { NiceTicks.scaled(Double(k * mantissa), exponent) }
+        func multiple(_ k: Int64) -> Double { NiceTicks.scaled(Double(k * Int64(mantissa)), exponent) }
     }
 
     /// The nice number near `x > 0`: the nearest of 1, 2, 5, 10 times a power of ten when
     /// `round`, else the smallest such number at least `x`.
     static func nice(_ x: Double, round: Bool) -> Step {
-        let exponent = Int((log10(x)).rounded(.down))
+        let exponent = Int((FigureMath.log10(x)).rounded(.down))
         let fraction = x / scaled(1, exponent)
         let mantissa: Int
         if round {
@@ -48,22 +47,24 @@ enum NiceTicks {
         // labels would touch): 0.62..0.76 gets steps of 0.05 (5 ticks), not 0.02 (9).
         let raw = nice((hi - lo) / Double(max(1, count - 1)), round: true)
         let slack = 1e-9
-        func bounds(_ step: Step) -> (first: Int, last: Int) {
+        // Ticks are counted in 64 bits: data far from zero for its span (`1e10...1e10 + 1`)
+        // puts them beyond 2^31, which is past WebAssembly's `Int`.
+        func bounds(_ step: Step) -> (first: Int64, last: Int64) {
             let value = step.value
             if loose {
-                return (Int((lo / value + slack).rounded(.down)), Int((hi / value - slack).rounded(.up)))
+                return (Int64((lo / value + slack).rounded(.down)), Int64((hi / value - slack).rounded(.up)))
             }
-            return (Int((lo / value - slack).rounded(.up)), Int((hi / value + slack).rounded(.down)))
+            return (Int64((lo / value - slack).rounded(.up)), Int64((hi / value + slack).rounded(.down)))
         }
         var candidates: [Step] = []
         for exponent in (raw.exponent - 1)...(raw.exponent + 1) {
             for mantissa in [1, 2, 5] { candidates.append(Step(mantissa: mantissa, exponent: exponent)) }
         }
-        let scored = candidates.map { step -> (step: Step, miss: Int, waste: Double) in
+        let scored = candidates.map { step -> (step: Step, miss: Int64, waste: Double) in
             let (first, last) = bounds(step)
             let ticks = last - first + 1
             let waste = loose ? step.multiple(last) - step.multiple(first) - (hi - lo) : 0
-            return (step, abs(ticks - count), waste)
+            return (step, abs(ticks - Int64(count)), waste)
         }
         let step = scored.min { a, b in
             if a.miss != b.miss { return a.miss < b.miss }
@@ -89,8 +90,8 @@ enum NiceTicks {
         if lo > hi { swap(&lo, &hi) }
         let slack = 1e-9
         // Decades within 1e-300..1e300, where powers of ten are normal doubles.
-        var first = max(-300, min(299, Int((log10(lo) + slack).rounded(.down))))
-        var last = max(-299, min(300, Int((log10(hi) - slack).rounded(.up))))
+        var first = max(-300, min(299, Int((FigureMath.log10(lo) + slack).rounded(.down))))
+        var last = max(-299, min(300, Int((FigureMath.log10(hi) - slack).rounded(.up))))
         if first >= last {
             first -= 1
             last += 1
@@ -108,7 +109,7 @@ enum NiceTicks {
         }
         let plain = major.allSatisfy { $0 >= 1e-4 && $0 <= 1e5 }
         let labels = major.map { value -> String in
-            plain ? label(value, step: value) : power(Int((log10(value)).rounded()))
+            plain ? label(value, step: value) : power(Int((FigureMath.log10(value)).rounded()))
         }
         return Ticks(lo: scaled(1, first), hi: scaled(1, last), major: major, minor: minor, labels: labels)
     }
@@ -118,8 +119,8 @@ enum NiceTicks {
     /// full, exponents without padding (`1e-5`, `2.5e6`).
     static func label(_ value: Double, step: Double) -> String {
         if value == 0 || abs(value) < abs(step) * 1e-9 { return "0" }
-        let exponent = Int((log10(abs(value))).rounded(.down))
-        let stepExponent = Int((log10(abs(step))).rounded(.down))
+        let exponent = Int((FigureMath.log10(abs(value))).rounded(.down))
+        let stepExponent = Int((FigureMath.log10(abs(step))).rounded(.down))
         var digits = max(1, exponent - stepExponent + 1)
         if exponent >= 0, exponent < 6 { digits = max(digits, exponent + 1) }
         digits = min(digits, NumberFormat.significantDigits)
@@ -130,10 +131,10 @@ enum NiceTicks {
     static func compactExponent(_ text: String) -> String {
         guard let e = text.firstIndex(of: "e") else { return text }
         let mantissa = text[..<e]
-        guard let exponent = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) else {
+        guard let exponent = Int(String(text[text.index(after: e)...].filter { $0 != "+" })) else {
             return text
         }
-        return "\(mantissa)e\(exponent)"
+        return String(mantissa) + "e" + String(exponent)
     }
 
     /// `10⁻⁵`.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The frame shared by line, scatter and contour plots: title, legend row, plot area,
 /// axes with ticks, grid and labels. Computes the layout first, then draws.
 struct PlotFrame {

@@ -13,7 +13,7 @@ struct RegionGrid {
     init?(_ regions: ScatterPlot.Regions) {
         guard !regions.xs.isEmpty, !regions.ys.isEmpty, regions.classes.count == regions.ys.count,
               regions.classes.allSatisfy({ $0.count == regions.xs.count }),
-              regions.xs.allSatisfy(\.isFinite), regions.ys.allSatisfy(\.isFinite)
+              regions.xs.allSatisfy({ $0.isFinite }), regions.ys.allSatisfy({ $0.isFinite })
         else { return nil }
         xs = regions.xs
         ys = regions.ys

@@ -18,8 +18,8 @@ struct ScatterPlotRenderer {
         }
         let regions = plot.regions.flatMap(RegionGrid.init)
 
-        var xs = points.map(\.x)
-        var ys = points.map(\.y)
+        var xs = points.map { $0.x }
+        var ys = points.map { $0.y }
         // The axes hug the data (or the regions' grid) with ticks inside: widening a
         // scatter to round numbers can waste a fifth of the plot.
         if let regions {
@@ -36,7 +36,7 @@ struct ScatterPlotRenderer {
         let (yLo, yHi) = (ys.min() ?? 0, ys.max() ?? 1)
 
         var legend: [LegendItem] = []
-        let present = Set(points.map(\.cls)).union(regions?.classesPresent ?? [])
+        let present = Set(points.map { $0.cls }).union(regions?.classesPresent ?? [])
         if plot.classes != nil || regions != nil {
             for cls in present.sorted() {
                 legend.append(LegendItem(swatch: .marker(index: cls), text: "class \(cls)"))
