@@ -9,6 +9,12 @@ public struct FigureNumbering: Sendable, Hashable {
         public var kind: String
         public var number: Int
         public var id: String
+
+        public init(kind: String, number: Int, id: String) {
+            self.kind = kind
+            self.number = number
+            self.id = id
+        }
     }
 
     /// By label, the captioned figures and tables that have one.
