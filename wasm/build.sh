@@ -97,7 +97,9 @@ echo "wasm/build.sh: $out ($(wc -c < "$out") bytes)"
 "$swiftc" $swift_flags -module-name LiveEntry -c -o "$work/LiveEntry.o" wasm/LiveEntry.swift
 live=$(dirname "$out")/chainrule-live.wasm
 # shellcheck disable=SC2086
-"$bin/wasm-ld" --no-entry --gc-sections --strip-debug -z stack-size=16777216 \
+# Without names (--strip-all): a page ships it as base64, which must stay under 1.5 MB
+# gzipped (docs/live.md); the probe keeps them, for the traces of a failing test.
+"$bin/wasm-ld" --no-entry --gc-sections --strip-all -z stack-size=16777216 \
   --export=live_input --export=live_call --export=live_output \
   "$wasi_lib/crt1-reactor.o" "$work/LiveEntry.o" "$work/Live.o" $core \
   -L "$wasi_lib" -lc -L "$embedded" -lswiftUnicodeDataTables "$builtins" -o "$live"
