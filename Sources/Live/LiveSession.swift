@@ -62,6 +62,8 @@ public final class LiveSession {
             first = 0
         }
         guard let interpreter else { return [] }
+        // Each run has the notebook's whole budget, however long ago the kept interpreter ran.
+        interpreter.restartTimeBudget()
         var outcomes: [Outcome] = []
         for index in first...target {
             let block = program.blocks[index]

@@ -32,7 +32,7 @@ public struct ExecutionLimits: Hashable, Sendable {
 /// Tracks a running notebook against its time budget and recursion limit.
 final class ExecutionBudget {
     let limits: ExecutionLimits
-    private let deadline: UInt64
+    private var deadline: UInt64
     private var ticks = 0
     var depth = 0
     /// The stack of the thread running the current block.
@@ -41,6 +41,11 @@ final class ExecutionBudget {
     init(limits: ExecutionLimits) {
         self.limits = limits
         self.deadline = MonotonicClock.nanoseconds &+ UInt64(limits.timeBudget * 1e9)
+    }
+
+    /// The whole budget again, from now.
+    func restart() {
+        deadline = MonotonicClock.nanoseconds &+ UInt64(limits.timeBudget * 1e9)
     }
 
     /// Called on every loop iteration and function call; reads the clock every 1,024 ticks.

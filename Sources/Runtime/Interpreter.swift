@@ -52,6 +52,12 @@ public final class Interpreter {
         ReleaseQueue.drain()
     }
 
+    /// Gives the notebook its whole time budget again, from now: a live page runs blocks long
+    /// after its interpreter was made, and each run has the notebook's budget.
+    public func restartTimeBudget() {
+        budget.restart()
+    }
+
     /// Runs one block. Call it on a thread with a large stack (see `LargeStack`).
     public func run(_ code: String, origin: SourceOrigin = SourceOrigin()) -> BlockResult {
         Engine.Limits.maxElements = configuration.limits.tensorElements

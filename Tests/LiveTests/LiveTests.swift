@@ -113,6 +113,18 @@ func ask(_ endpoint: LiveEndpoint, _ request: JSON) throws -> JSON {
         #expect(session.run(1).map { $0.printedText } == [nil, "2"])
     }
 
+    @Test func eachRunHasTheWholeTimeBudget() {
+        var page = program(["x = 1", "s = 0\nfor i in 0..<200000 { s = s + i }\ns", "x"])
+        page.limits.timeBudget = 0.3
+        let session = LiveSession(program: page)
+        _ = session.run(0)
+        // Long after the interpreter was made, the kept state still runs with a full budget.
+        let start = MonotonicClock.nanoseconds
+        while MonotonicClock.nanoseconds - start < 400_000_000 {}
+        #expect(session.run(1).map { $0.printedText } == ["19999900000"])
+        #expect(session.run(2).first?.result?.failed == false)
+    }
+
     @Test func anEditRunsTheBlocksBeforeItAgainWithTheEdit() {
         let session = LiveSession(program: program(["x = 1", "x + 1"]))
         _ = session.run(1)
