@@ -1,4 +1,5 @@
 import Display
+import Drawing
 
 /// A JSON value: what the page and the WebAssembly module say to each other, and what a page
 /// carries of its notebook (`LiveProgram`). Written and read here rather than with Codable,
@@ -69,8 +70,8 @@ public enum JSON: Hashable, Sendable {
 
     // MARK: Writing
 
-    /// The value as compact JSON text. `</` is written `<\/` so the text can sit inside a
-    /// page's `<script>` element without a block's code closing it.
+    /// The value as compact JSON text; strings as `HTML.jsonString` writes them, so the text
+    /// can sit inside a page's `<script>` element without a block's code closing it.
     public var text: String {
         var out = ""
         write(to: &out)
@@ -82,7 +83,7 @@ public enum JSON: Hashable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let x): out += Self.numberText(x)
-        case .string(let s): Self.writeString(s, to: &out)
+        case .string(let s): out += HTML.jsonString(s)
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {
@@ -94,7 +95,7 @@ public enum JSON: Hashable, Sendable {
             out += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
-                Self.writeString(key, to: &out)
+                out += HTML.jsonString(key)
                 out += ":"
                 value.write(to: &out)
             }
@@ -110,31 +111,6 @@ public enum JSON: Hashable, Sendable {
         return NumberFormat.printf(x, "g", precision: 17)
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        var previous: Unicode.Scalar = " "
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "/" where previous == "<": out += "\\/"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-            previous = scalar
-        }
-        out += "\""
-    }
 
     // MARK: Reading
 
